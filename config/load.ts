@@ -1,0 +1,103 @@
+/**
+ * Reads one network's config file, validates it against `schema.ts` and resolves its secrets.
+ * Every problem becomes one line naming the file and the key; the caller refuses to start.
+ */
+import fs from 'fs'
+import path from 'path'
+import type {z} from 'zod'
+import {configSchema, type ConfigFile} from './schema'
+import {readSecret, type Secret, type SecretRef} from './secret'
+
+export interface NominatorAccountConfig extends Omit<ConfigFile['nominator']['accounts'][number], 'seed'> {
+    seed: Secret
+}
+
+/** The validated config, with secrets read and paths made absolute. */
+export interface Config extends Omit<ConfigFile, 'nominator' | 'telemetry'> {
+    /** The file it came from. */
+    file: string
+    nominator: Omit<ConfigFile['nominator'], 'accounts'> & {accounts: NominatorAccountConfig[]}
+    telemetry: Omit<ConfigFile['telemetry'], 'location'> & {
+        location: Omit<ConfigFile['telemetry']['location'], 'ipinfoToken'> & {ipinfoToken?: Secret}
+    }
+    /** True when no chain endpoint is configured and the devnet stands in. */
+    usesDevnet: boolean
+}
+
+export class ConfigError extends Error {
+    constructor(readonly file: string, readonly problems: string[]) {
+        super(`invalid config ${file}:\n` + problems.map(p => `  ${p}`).join('\n'))
+    }
+}
+
+export function loadConfig(file: string, env: Record<string, string | undefined> = process.env): Config {
+    let text: string
+    try {
+        text = fs.readFileSync(file, 'utf8')
+    } catch (e: any) {
+        throw new ConfigError(file, [`cannot read the file: ${e.code ?? e.message}`])
+    }
+    let json: unknown
+    try {
+        json = JSON.parse(text)
+    } catch (e: any) {
+        throw new ConfigError(file, [`not valid JSON: ${e.message}`])
+    }
+    return parseConfig(json, file, env)
+}
+
+export function parseConfig(json: unknown, file: string, env: Record<string, string | undefined> = process.env): Config {
+    const parsed = configSchema.safeParse(json)
+    if (!parsed.success) throw new ConfigError(file, parsed.error.issues.flatMap(describeIssue))
+    const cfg = parsed.data
+    const baseDir = path.dirname(path.resolve(file))
+    const problems: string[] = []
+    const secret = (ref: SecretRef, key: string): Secret => {
+        const s = readSecret(ref, env, baseDir)
+        if (typeof s === 'string') problems.push(`${key}: ${s}`)
+        return s as Secret
+    }
+    const accounts = cfg.nominator.accounts.map((a, i) => ({...a, seed: secret(a.seed, `nominator.accounts.${i}.seed`)}))
+    const ipinfoToken = cfg.telemetry.location.ipinfoToken && secret(cfg.telemetry.location.ipinfoToken, 'telemetry.location.ipinfoToken')
+    const candidatesFile = path.resolve(baseDir, cfg.candidatesFile)
+    if (!fs.existsSync(candidatesFile)) problems.push(`candidatesFile: no such file ${cfg.candidatesFile}`)
+    if (problems.length > 0) throw new ConfigError(file, problems)
+    return {
+        ...cfg,
+        file: path.resolve(file),
+        candidatesFile,
+        nominator: {...cfg.nominator, accounts},
+        telemetry: {...cfg.telemetry, location: {...cfg.telemetry.location, ipinfoToken}},
+        usesDevnet: !cfg.chains.relay && !cfg.chains.assetHub && !cfg.chains.people,
+    }
+}
+
+/** One line per problem: `key.path: what is wrong`. */
+function describeIssue(issue: z.core.$ZodIssue): string[] {
+    const key = issue.path.map(String).join('.') || '(top level)'
+    // A secret written into the file by mistake must not reach the terminal or a log.
+    if (issue.path.some(p => SECRET_KEYS.has(String(p)))) return [`${key}: ${issue.message}`]
+    const at = (k: string) => (issue.path.length ? `${key}.${k}` : k)
+    switch (issue.code) {
+        case 'unrecognized_keys':
+            return issue.keys.map(k => `${at(k)}: unknown key`)
+        case 'invalid_type':
+            return [`${key}: ${issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`}`]
+        case 'too_big':
+            return [`${key}: must be at most ${issue.maximum}, got ${describeValue(issue.input)}`]
+        case 'too_small':
+            return [`${key}: must be at least ${issue.minimum}, got ${describeValue(issue.input)}`]
+        case 'invalid_value':
+            return [`${key}: expected one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`]
+        default:
+            return [`${key}: ${issue.message}`]
+    }
+}
+
+const SECRET_KEYS = new Set(['seed', 'ipinfoToken'])
+
+function describeValue(v: unknown): string {
+    if (v === undefined) return 'nothing'
+    const s = JSON.stringify(v)
+    return s.length > 60 ? s.slice(0, 57) + '...' : s
+}

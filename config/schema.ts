@@ -1,0 +1,236 @@
+/**
+ * The shape of one network's config file: every endpoint, threshold, weight and schedule, with its
+ * unit in its name. The schema is also the type (`Config`); `load.ts` reads a file against it.
+ */
+import {z} from 'zod'
+
+const MAX_PERBILL = 1_000_000_000
+
+/** Parts per billion: 150_000_000 = 15 %. */
+const perbill = z.int().min(0).max(MAX_PERBILL)
+/** Planck, as a decimal string: JSON numbers cannot hold balances above 2^53. */
+const planck = z.string().regex(/^\d+$/, 'expected a whole number of planck as a decimal string, e.g. "10000000000000"').transform(BigInt)
+const ms = z.int().min(0)
+const blocks = z.int().min(0)
+const eras = z.int().min(0)
+/** A score weight; 0 switches the component off. */
+const weight = z.number().min(0).max(1_000_000)
+const endpointUrl = z.string().regex(/^(wss?|https?):\/\/\S+$/, 'expected a ws://, wss://, http:// or https:// URL')
+const feedUrl = z.string().regex(/^wss?:\/\/\S+$/, 'expected a ws:// or wss:// URL')
+const hash32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'expected a 0x-prefixed 32-byte hex hash')
+const address = z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{46,48}$|^0x[0-9a-fA-F]{64}$/, 'expected an SS58 address or a 0x-prefixed 32-byte public key')
+
+/** Where a secret comes from: never the config file itself. */
+const secretRef = z.union([
+    z.strictObject({env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name')}),
+    z.strictObject({file: z.string().min(1)}),
+], {error: 'a secret must be {"env": "VAR_NAME"} or {"file": "path"}, never the value itself'})
+
+const chainEndpoint = z.strictObject({
+    rpcUrl: endpointUrl,
+    /** First block to index; later blocks of a chain whose history is also on another chain start here. */
+    fromBlock: z.int().min(0).default(0),
+    /** Last block to index (inclusive); absent = follow the head. */
+    toBlock: z.int().min(0).optional(),
+})
+
+const validity = z.strictObject({
+    online: z.strictObject({
+        /** A node not seen on telemetry for longer than this is invalid (1KV: 16 h). */
+        maxOfflineMs: ms,
+    }),
+    connectionTime: z.strictObject({
+        skip: z.boolean(),
+        /** Minimum time since the node was first seen (1KV: 7 days). */
+        minMs: ms,
+    }),
+    identity: z.strictObject({
+        skip: z.boolean(),
+        /** Require a Reasonable or KnownGood judgement on the identity (or its parent). */
+        requireVerified: z.boolean(),
+    }),
+    accumulatedOffline: z.strictObject({
+        windowMs: ms,
+        /** Share of the window a node may be offline (1KV: 2 % of a week). */
+        maxPerbill: perbill,
+    }),
+    commission: z.strictObject({maxPerbill: perbill}),
+    selfStake: z.strictObject({minPlanck: planck}),
+    clientUpgrade: z.strictObject({
+        skip: z.boolean(),
+        /** Pin the version counted as latest (1KV production: "1.15.2"). */
+        forcedVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like "1.15.2"').optional(),
+        /** Regular expression that release tags must match to count. */
+        releaseTagFormat: z.string().min(1),
+        /** Time after a release before older clients are invalid (1KV: 48 h). */
+        graceMs: ms,
+    }),
+    unclaimedRewards: z.strictObject({
+        skip: z.boolean(),
+        /** Eras a payout may stay unclaimed (1KV: Kusama 4, Polkadot 1). */
+        maxEras: eras,
+    }),
+    /** Polkadot only: the candidate's Kusama node must hold this rank in the Kusama programme. */
+    kusamaRank: z.strictObject({skip: z.boolean(), minRank: z.int().min(0)}).optional(),
+    provider: z.strictObject({
+        /** Provider (ASN organisation) names whose nodes are invalid. */
+        blacklisted: z.array(z.string().min(1)),
+    }),
+    beefy: z.strictObject({skip: z.boolean()}),
+    sanctionedGeoArea: z.strictObject({
+        skip: z.boolean(),
+        /** ISO 3166-1 alpha-2 country codes. */
+        countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code like "RU"')),
+        regions: z.array(z.string().min(1)),
+    }),
+    /** Nodes one identity (with its sub-identities) may have in the programme. */
+    maxNodesPerIdentity: z.int().min(1),
+})
+
+const score = z.strictObject({
+    weights: z.strictObject({
+        inclusion: weight,
+        spanInclusion: weight,
+        discovered: weight,
+        nominated: weight,
+        rank: weight,
+        bonded: weight,
+        faults: weight,
+        offline: weight,
+        location: weight,
+        region: weight,
+        country: weight,
+        provider: weight,
+        nominatorStake: weight,
+        client: weight,
+    }),
+    /** Eras counted by the inclusion component (1KV: 84) and the span-inclusion component (28). */
+    inclusionEras: eras,
+    spanInclusionEras: eras,
+    /** Largest random boost applied to a total, seeded per round (1KV: 15 %). */
+    randomnessMaxPerbill: perbill,
+})
+
+const nominatorAccount = z.strictObject({
+    name: z.string().min(1),
+    /** The signing key's seed (mnemonic or 0x hex). */
+    seed: secretRef,
+    /** direct: the signer is the controller; proxy: proxy.proxy for `real`; delayedProxy: announce, then proxyAnnounced. */
+    mode: z.enum(['direct', 'proxy', 'delayedProxy']),
+    /** The nominating (bonded) account a proxy acts for. */
+    real: address.optional(),
+})
+
+const nominator = z.strictObject({
+    enabled: z.boolean(),
+    /** Decide and record rounds but submit nothing. */
+    dryRun: z.boolean(),
+    /** A nominator renominates when its nomination is this many eras old (1KV: Kusama 4, Polkadot 1). */
+    roundEveryEras: z.int().min(1),
+    /** Targets per nominator at most (1KV: Kusama 24, Polkadot 16). */
+    maxTargets: z.int().min(1).max(24),
+    /** Nominators with less bonded than this do not nominate (1KV: 50 tokens). */
+    minBondedPlanck: planck,
+    /** Signer balance needed to pay fees (1KV: 0.1 token). */
+    minSignerFreePlanck: planck,
+    /** Kept back from the stash when sizing the target count: max(perbill share, fixed amount) (1KV: 0.2 %, 20 tokens). */
+    balanceBuffer: z.strictObject({perbill, minPlanck: planck}),
+    /** Skip a round while this many announcements are pending (1KV: 20). */
+    maxPendingAnnouncements: z.int().min(1),
+    /** Warn when a nominator's last nomination is this many eras old (1KV: Kusama 8, Polkadot 2). */
+    staleAfterEras: eras,
+    announcement: z.strictObject({
+        /** The proxy's announcement delay (1KV: 10850 blocks, about 18 h). */
+        delayBlocks: blocks,
+        /** Remove announcements not executed after this many blocks (1KV: 1.2 × delay). */
+        cancelAfterBlocks: blocks,
+        /** Call hashes whose announcements are always removed. */
+        blacklistedCallHashes: z.array(hash32),
+    }),
+    accounts: z.array(nominatorAccount),
+})
+
+const telemetry = z.strictObject({
+    enabled: z.boolean(),
+    /** substrate-telemetry feed; absent = the devnet's feed. */
+    feedUrl: feedUrl.optional(),
+    /** Genesis hashes of the chains to subscribe to; absent = the devnet's. */
+    chains: z.array(hash32).optional(),
+    /** A node gone from the feed for less than this is not offline (1KV: 5 min). */
+    offlineGraceMs: ms,
+    /** Reconnect back-off bounds, with jitter. */
+    reconnectMinDelayMs: ms,
+    reconnectMaxDelayMs: ms,
+    /** Reconnect when the feed has sent nothing for this long. */
+    silenceTimeoutMs: ms,
+    location: z.strictObject({
+        /** offline: the database shipped in npm; ipinfo: the online service (needs a token). */
+        source: z.enum(['offline', 'ipinfo']),
+        ipinfoToken: secretRef.optional(),
+        /** Look a node's IP up again after this long (1KV: 48 h). */
+        refreshAfterMs: ms,
+    }),
+})
+
+const api = z.strictObject({
+    graphqlPort: z.int().min(1).max(65535),
+    restPort: z.int().min(1).max(65535),
+    /** Limits of the GraphQL server (squid-graphql-server flags). */
+    maxRootFields: z.int().min(1),
+    maxResponseNodes: z.int().min(1),
+    sqlStatementTimeoutMs: ms,
+    /** Largest page a list endpoint returns. */
+    maxPageSize: z.int().min(1),
+})
+
+const devnet = z.strictObject({
+    /** Port of the devnet's JSON-RPC (WebSocket and HTTP) and telemetry feed. */
+    port: z.int().min(1).max(65535),
+    scenario: z.string().min(1),
+    /** Seed of the scenario's randomness: the same seed gives the same chain. */
+    seed: z.int().min(0),
+    blockTimeMs: ms,
+    /** Blocks between the best and the finalized head. */
+    finalityLagBlocks: blocks,
+})
+
+export const configSchema = z.strictObject({
+    network: z.enum(['polkadot', 'kusama', 'devnet']),
+    ss58Prefix: z.int().min(0).max(16383),
+    token: z.strictObject({symbol: z.string().min(1), decimals: z.int().min(0).max(30)}),
+    /** Chains to read; when none is given the launcher starts the devnet and uses it. */
+    chains: z.strictObject({
+        relay: chainEndpoint.optional(),
+        assetHub: chainEndpoint.optional(),
+        people: chainEndpoint.optional(),
+    }),
+    /** The programme's candidate list (1KV format), relative to the config file. */
+    candidatesFile: z.string().min(1),
+    telemetry,
+    validity,
+    score,
+    nominator,
+    api,
+    devnet: devnet.optional(),
+}).superRefine((cfg, ctx) => {
+    const noChains = !cfg.chains.relay && !cfg.chains.assetHub && !cfg.chains.people
+    if (noChains && !cfg.devnet) {
+        ctx.addIssue({code: 'custom', path: ['devnet'], message: 'required when no chain endpoint is configured (the devnet stands in for them)'})
+    }
+    cfg.nominator.accounts.forEach((a, i) => {
+        if (a.mode !== 'direct' && !a.real) {
+            ctx.addIssue({code: 'custom', path: ['nominator', 'accounts', i, 'real'], message: `required for mode "${a.mode}": the account the proxy nominates for`})
+        }
+    })
+    if (cfg.nominator.announcement.cancelAfterBlocks < cfg.nominator.announcement.delayBlocks) {
+        ctx.addIssue({code: 'custom', path: ['nominator', 'announcement', 'cancelAfterBlocks'], message: 'must not be smaller than delayBlocks, or announcements are removed before they can run'})
+    }
+    if (cfg.telemetry.reconnectMaxDelayMs < cfg.telemetry.reconnectMinDelayMs) {
+        ctx.addIssue({code: 'custom', path: ['telemetry', 'reconnectMaxDelayMs'], message: 'must not be smaller than reconnectMinDelayMs'})
+    }
+    if (cfg.telemetry.location.source === 'ipinfo' && !cfg.telemetry.location.ipinfoToken) {
+        ctx.addIssue({code: 'custom', path: ['telemetry', 'location', 'ipinfoToken'], message: 'required when source is "ipinfo"'})
+    }
+})
+
+export type ConfigFile = z.infer<typeof configSchema>

