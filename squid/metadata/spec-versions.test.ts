@@ -6,10 +6,10 @@ import {buildLayer, LAYERS, METADATA_DIR, readJsonl, runtimeVersionOf, SOURCES, 
 import {metadataVersion, stripToMagic, toV14} from './to-v14'
 
 const expectedRuntimes = {
-    'relay': ['kusama@9420', 'polkadot@9420', 'polkadot@1002005', 'kusama@1003000', 'kusama@1009002', 'polkadot@2000000'],
-    'asset-hub': ['statemine@1009003', 'statemint@2000000', 'statemine@2000002', 'statemint@2000002', 'statemine@2003000', 'statemint@2003000'],
-    'people': ['people-kusama@1003003', 'people-polkadot@1003003', 'people-kusama@1005001', 'people-polkadot@1005001',
-        'people-polkadot@2000000', 'people-kusama@2000004', 'people-kusama@2003000', 'people-polkadot@2003000'],
+    'relay': ['polkadot@9420', 'kusama@9420', 'polkadot@1002005', 'kusama@1003000', 'kusama@1009002', 'polkadot@2000000'],
+    'asset-hub': ['statemine@1009003', 'statemint@2000000', 'statemint@2000002', 'statemine@2000002', 'statemint@2003000', 'statemine@2003000'],
+    'people': ['people-polkadot@1003003', 'people-kusama@1003003', 'people-polkadot@1005001', 'people-kusama@1005001',
+        'people-polkadot@2000000', 'people-kusama@2000004', 'people-polkadot@2003000', 'people-kusama@2003000'],
 }
 
 describe('committed spec-version files', () => {

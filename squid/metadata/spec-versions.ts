@@ -95,8 +95,9 @@ export function runtimeVersionOf(v14Hex: string): {specName: string; specVersion
 }
 
 /**
- * The records of one layer, ordered by specVersion with the Polkadot runtime last among equals, so
- * typegen names the Polkadot types `v<ver>` and the Kusama ones `<specName>V<ver>` where they differ.
+ * The records of one layer, ordered by specVersion with the Polkadot runtime first among equals.
+ * Typegen names an item's type after the first runtime that has it (`v<ver>` for the spec name of the
+ * last record, `<specName>V<ver>` for the others), so shared types get Polkadot names.
  */
 export function buildLayer(layer: Layer): SpecVersionRecord[] {
     const records = SOURCES[layer].map(source => {
@@ -109,12 +110,12 @@ export function buildLayer(layer: Layer): SpecVersionRecord[] {
         const {specName, specVersion} = runtimeVersionOf(metadata)
         return {specName, specVersion, blockNumber: 0, blockHash: '', metadata}
     })
-    records.sort((a, b) => a.specVersion - b.specVersion || polkadotLast(a.specName) - polkadotLast(b.specName))
+    records.sort((a, b) => a.specVersion - b.specVersion || polkadotFirst(a.specName) - polkadotFirst(b.specName))
     return records.map((r, i) => ({...r, blockNumber: i, blockHash: '0x' + i.toString(16).padStart(64, '0')}))
 }
 
-function polkadotLast(specName: string): number {
-    return specName === 'polkadot' || specName === 'statemint' || specName === 'people-polkadot' ? 1 : 0
+function polkadotFirst(specName: string): number {
+    return specName === 'polkadot' || specName === 'statemint' || specName === 'people-polkadot' ? 0 : 1
 }
 
 export function toJsonl(records: SpecVersionRecord[]): string {
