@@ -1,0 +1,101 @@
+/**
+ * One processor batch, the same steps on every chain: decode events to plain facts, read the era
+ * cursor and era-boundary snapshots from storage, map facts to rows, re-read touched identities, write.
+ */
+import type {BlockHeader, DataHandlerContext} from '@subsquid/substrate-processor'
+import type {Store} from '@subsquid/typeorm-store'
+import type {ChainLayerName, ContextualFact, IdentityFact, StakingFact} from './facts'
+import {decodeIdentityEvent, IdentityEventDefs} from './identity/decode'
+import {IdentityStorageDefs, readIdentities} from './identity/identity-reader'
+import {eventContext, SourceEvent} from './staking/event-source'
+import {snapshotRows, SnapshotRows} from './staking/era-snapshot'
+import {readEraSnapshot, StakingStorageDefs} from './staking/era-snapshot-reader'
+import {mapStakingFacts, StakingCursor} from './staking/history'
+import {IdentityEventRow, IdentityUpdate, storedSubsOf, writeIdentityBatch, writeStakingBatch} from './store/chain-history-writer'
+import {findVersion, RuntimeBlock} from './versioned'
+
+export interface LayerMapping {
+    chain: ChainLayerName
+    staking?: {
+        events: readonly string[]
+        decode(e: SourceEvent): StakingFact
+        storage: StakingStorageDefs
+    }
+    identity?: {
+        events: readonly string[]
+        decode: IdentityEventDefs
+        storage: IdentityStorageDefs
+    }
+}
+
+type Header = BlockHeader<{block: {timestamp: true}}>
+type Ctx = DataHandlerContext<Store, {block: {timestamp: true}; event: {name: true; args: true}}>
+
+function storageBlock(header: Header): RuntimeBlock & {hash: string} {
+    return {_runtime: header._runtime, hash: header.hash, height: header.height, specName: header.specName, specVersion: header.specVersion}
+}
+
+export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void> {
+    const stakingNames = new Set(m.staking?.events ?? [])
+    const identityNames = new Set(m.identity?.events ?? [])
+    const staking: ContextualFact<StakingFact>[] = []
+    const identity: {header: Header; item: ContextualFact<IdentityFact>}[] = []
+    for (const block of ctx.blocks) {
+        for (const event of block.events) {
+            const e = event as unknown as SourceEvent
+            if (m.staking && stakingNames.has(e.name)) staking.push({ctx: eventContext(e), fact: m.staking.decode(e)})
+            else if (m.identity && identityNames.has(e.name)) identity.push({header: block.header, item: {ctx: eventContext(e), fact: decodeIdentityEvent(e, m.identity.decode)}})
+        }
+    }
+
+    if (m.staking && staking.length) {
+        const first = ctx.blocks[0].header
+        const cursor = await readCursor(m.staking.storage, first)
+        const rows = mapStakingFacts(staking, m.chain, cursor)
+        const snapshots: SnapshotRows[] = []
+        for (const boundary of rows.eraBoundaries) {
+            const header = ctx.blocks.find(b => b.header.height === boundary.blockNumber)!.header
+            const snapshot = await readEraSnapshot(m.staking.storage, storageBlock(header), boundary.endedEra)
+            snapshots.push(snapshotRows(snapshot, m.chain))
+        }
+        await writeStakingBatch(ctx.store, rows, snapshots)
+    }
+
+    if (m.identity && identity.length) await handleIdentities(ctx, m.chain, m.identity.storage, identity)
+}
+
+/** Active era and session before the batch, read at the parent of its first block. */
+async function readCursor(defs: StakingStorageDefs, first: Header): Promise<StakingCursor> {
+    const parent = {...first.getParent(), specName: first.specName, specVersion: first.specVersion}
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const activeEra = findVersion(defs.staking.activeEra as any, parent as never) as {get(b: unknown): Promise<{index: number} | undefined>} | undefined
+    const currentIndex = findVersion(defs.session?.currentIndex as any, parent as never) as {get(b: unknown): Promise<number>} | undefined
+    return {
+        activeEra: (await activeEra?.get(parent))?.index,
+        session: currentIndex ? await currentIndex.get(parent) : undefined,
+    }
+}
+
+/** Identities touched in each block, read at that block; the last read of an account in the batch is its current identity. */
+async function handleIdentities(ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, facts: {header: Header; item: ContextualFact<IdentityFact>}[]) {
+    const updates = new Map<string, IdentityUpdate>()
+    const changes: (IdentityEventRow & {fields: IdentityUpdate['fields']})[] = []
+    const byBlock = new Map<number, typeof facts>()
+    for (const f of facts) byBlock.set(f.header.height, [...(byBlock.get(f.header.height) ?? []), f])
+    for (const group of byBlock.values()) {
+        const header = group[0].header
+        const accounts = new Set<string>()
+        for (const {item} of group) [item.fact.account, ...item.fact.alsoTouches].forEach(a => accounts.add(a))
+        // Clearing or killing an identity removes its subs on chain without a SubIdentityRemoved event.
+        const gone = group.filter(g => g.item.fact.event === 'IdentityCleared' || g.item.fact.event === 'IdentityKilled').map(g => g.item.fact.account)
+        for (const sub of await storedSubsOf(ctx.store, gone)) accounts.add(sub)
+        const read = await readIdentities(storage, storageBlock(header), [...accounts])
+        const timestamp = header.timestamp === undefined ? undefined : new Date(header.timestamp)
+        for (const [account, fields] of read) updates.set(account, {account, fields, blockNumber: header.height, timestamp})
+        for (const {item} of group) {
+            changes.push({id: item.ctx.id, account: item.fact.account, event: item.fact.event, blockNumber: item.ctx.blockNumber,
+                timestamp: item.ctx.timestamp, fields: read.get(item.fact.account)!})
+        }
+    }
+    await writeIdentityBatch(ctx.store, chain, [...updates.values()], changes)
+}

@@ -1,0 +1,21 @@
+/**
+ * Starts one chain's processor: settings from the environment, its events, its own state schema in
+ * the shared Postgres, hot blocks on (unfinalized blocks are indexed and rolled back on a reorg).
+ */
+import {TypeormDatabase} from '@subsquid/typeorm-store'
+import {runProgram} from '@subsquid/util-internal'
+import {handleChainBatch, LayerMapping} from './chain-batch'
+import {createChainProcessor} from './chain-processor'
+import {processorSettingsFromEnv} from './processor-settings'
+
+export function layerEvents(m: LayerMapping): string[] {
+    return [...(m.staking?.events ?? []), ...(m.identity?.events ?? [])]
+}
+
+export function runChainProcessor(mapping: LayerMapping, stateSchema: string): void {
+    runProgram(async () => {
+        const settings = processorSettingsFromEnv(process.env)
+        const processor = createChainProcessor(settings, layerEvents(mapping))
+        processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true}), ctx => handleChainBatch(ctx, mapping))
+    })
+}
