@@ -14,16 +14,19 @@ export interface RuntimeBlock {
     specVersion: number
 }
 
-/** The first version whose `.is(x)` holds, or undefined when the runtime has no matching item. */
+/**
+ * The newest version whose `.is(x)` holds, or undefined when the runtime has no matching item. Newest
+ * first, because a struct type also matches a runtime struct that has more fields.
+ */
 export function findVersion<T extends {is(x: never): boolean}>(item: Versioned<T> | undefined, x: Parameters<T['is']>[0]): T | undefined {
-    for (const [key, v] of Object.entries(item ?? {})) {
+    for (const [key, v] of Object.entries(item ?? {}).reverse()) {
         if (key === 'name' || typeof v !== 'object' || v === null) continue
         if ((v as T).is(x as never)) return v as T
     }
     return undefined
 }
 
-/** The first version whose `.is(x)` holds; none is an UnknownRuntimeShapeError. */
+/** The newest version whose `.is(x)` holds; none is an UnknownRuntimeShapeError. */
 export function pickVersion<T extends {is(x: never): boolean}>(
     item: Versioned<T> | undefined, itemName: string, x: Parameters<T['is']>[0], block: RuntimeBlock,
 ): T {

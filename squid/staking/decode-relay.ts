@@ -25,24 +25,25 @@ export function decodeRelayStakingEvent(e: SourceEvent): StakingFact {
             return {kind: 'EraPaid', era: d.eraIndex, validatorPayoutPlanck: d.validatorPayout, remainderPlanck: d.remainder}
         }
         case s.payoutStarted.name: {
-            if (s.payoutStarted.v9420.is(e)) {
-                const d = s.payoutStarted.v9420.decode(e)
-                return {kind: 'PayoutStarted', era: d.eraIndex, validator: d.validatorStash}
-            }
+            // Newest shape first: a struct type also matches a runtime struct with more fields.
             if (s.payoutStarted.kusamaV1009002.is(e)) {
                 const d = s.payoutStarted.kusamaV1009002.decode(e)
                 return {kind: 'PayoutStarted', era: d.eraIndex, validator: d.validatorStash, page: d.page}
             }
+            if (s.payoutStarted.v9420.is(e)) {
+                const d = s.payoutStarted.v9420.decode(e)
+                return {kind: 'PayoutStarted', era: d.eraIndex, validator: d.validatorStash}
+            }
             throw unknown()
         }
         case s.rewarded.name: {
-            if (s.rewarded.v9420.is(e)) {
-                const d = s.rewarded.v9420.decode(e)
-                return {kind: 'Rewarded', stash: d.stash, amountPlanck: d.amount}
-            }
             if (s.rewarded.v1002005.is(e)) {
                 const d = s.rewarded.v1002005.decode(e)
                 return {kind: 'Rewarded', stash: d.stash, amountPlanck: d.amount, ...rewardDestination(d.dest)}
+            }
+            if (s.rewarded.v9420.is(e)) {
+                const d = s.rewarded.v9420.decode(e)
+                return {kind: 'Rewarded', stash: d.stash, amountPlanck: d.amount}
             }
             throw unknown()
         }
