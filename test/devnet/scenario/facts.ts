@@ -1,0 +1,34 @@
+/**
+ * What the scenario produced, in plain data: the ground truth an indexer's rows are compared with
+ * (era points, exposures, payouts and rewards, slashes, identities, offline reports, offences).
+ */
+import type {DevnetChain} from '../chain/devnet-chain'
+import type {LogicalEvent} from './staking-cycle'
+
+export interface FactEvent extends LogicalEvent {
+    block: number
+}
+
+export interface ScenarioFacts {
+    head: number
+    activeEra: number
+    /** Every event of every block, by name ("Staking.Rewarded" → occurrences). */
+    events: Record<string, FactEvent[]>
+    eras: {index: number, startBlock: number, totalPoints: number, points: Record<string, number>, validators: string[], validatorPayoutPlanck?: bigint}[]
+}
+
+export function collectFacts(chain: DevnetChain): ScenarioFacts {
+    const events: Record<string, FactEvent[]> = {}
+    for (const [block, list] of chain.eventsByBlock) {
+        for (const e of list) (events[`${e.pallet}.${e.name}`] ??= []).push({...e, block})
+    }
+    const eras = [...chain.world.eras.values()].sort((a, b) => a.index - b.index).map(e => ({
+        index: e.index,
+        startBlock: e.startBlock,
+        totalPoints: e.totalPoints,
+        points: Object.fromEntries(e.points),
+        validators: e.exposures.map(x => x.validator),
+        validatorPayoutPlanck: e.validatorPayoutPlanck,
+    }))
+    return {head: chain.head.number, activeEra: chain.world.activeEra, events, eras}
+}
