@@ -66,7 +66,10 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
 
 /** Active era and session before the batch, read at the parent of its first block. */
 async function readCursor(defs: StakingStorageDefs, first: Header): Promise<StakingCursor> {
-    const parent = {...first.getParent(), specName: first.specName, specVersion: first.specVersion}
+    const p = first.getParent()
+    // The processor knows the parent's runtime only when it saw the parent; else the block's own runtime
+    // (read at the parent) decodes it, except across an upgrade in exactly that block.
+    const parent = {...p, _runtime: p._runtime ?? first._runtime, specName: first.specName, specVersion: first.specVersion}
     /* eslint-disable @typescript-eslint/no-explicit-any */
     const activeEra = findVersion(defs.staking.activeEra as any, parent as never) as {get(b: unknown): Promise<{index: number} | undefined>} | undefined
     const currentIndex = findVersion(defs.session?.currentIndex as any, parent as never) as {get(b: unknown): Promise<number>} | undefined

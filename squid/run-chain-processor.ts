@@ -3,7 +3,6 @@
  * the shared Postgres, hot blocks on (unfinalized blocks are indexed and rolled back on a reorg).
  */
 import {TypeormDatabase} from '@subsquid/typeorm-store'
-import {runProgram} from '@subsquid/util-internal'
 import {handleChainBatch, LayerMapping} from './chain-batch'
 import {createChainProcessor} from './chain-processor'
 import {processorSettingsFromEnv} from './processor-settings'
@@ -12,10 +11,9 @@ export function layerEvents(m: LayerMapping): string[] {
     return [...(m.staking?.events ?? []), ...(m.identity?.events ?? [])]
 }
 
+/** `processor.run` owns the process from here: it exits 0 at the range end and 1 on a fatal error. */
 export function runChainProcessor(mapping: LayerMapping, stateSchema: string): void {
-    runProgram(async () => {
-        const settings = processorSettingsFromEnv(process.env)
-        const processor = createChainProcessor(settings, layerEvents(mapping))
-        processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true}), ctx => handleChainBatch(ctx, mapping))
-    })
+    const settings = processorSettingsFromEnv(process.env)
+    const processor = createChainProcessor(settings, layerEvents(mapping))
+    processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true}), ctx => handleChainBatch(ctx, mapping))
 }

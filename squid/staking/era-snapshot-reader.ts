@@ -36,7 +36,8 @@ export async function readEraSnapshot(defs: StakingStorageDefs, block: SnapshotB
     const st = defs.staking
     const item = (name: string) => pickVersion(st[name], `Staking.${name}`, block, block)
 
-    const points = await item('erasRewardPoints').get(block, era) as {total: number; individual: [string, number][]}
+    // A `Default` storage item that is absent holds its default: no points yet.
+    const points = (await item('erasRewardPoints').get(block, era) ?? {total: 0, individual: []}) as {total: number; individual: [string, number][]}
     const exposures = await readExposures(defs, block, era)
     const validators = [...new Set([...exposures.map(x => x.validator), ...points.individual.map(([v]) => v)])]
 
@@ -113,7 +114,7 @@ export async function readSessionKeys(defs: StakingStorageDefs, block: SnapshotB
     const validatorsItem = findVersion(session.validators as any, block) as StorageItem | undefined
     const nextKeys = findVersion(session.nextKeys as any, block) as StorageItem | undefined
     if (!validatorsItem || !nextKeys) return []
-    const validators = await validatorsItem.get(block) as string[]
+    const validators = (await validatorsItem.get(block) ?? []) as string[]
     const keys = await nextKeys.getMany(block, validators) as (Record<string, string> | undefined)[]
     return validators.flatMap((validator, i) => keys[i] ? [{validator, keys: keys[i]!}] : [])
 }
