@@ -3,6 +3,7 @@
  * log prefix and, where it serves something, a URL for the banner. Later stages add themselves here.
  */
 import type {Config} from '../config/load'
+import {squidServices} from '../squid/services'
 
 export interface ServiceSpec {
     name: string
@@ -14,6 +15,6 @@ export interface ServiceSpec {
     urls?: Record<string, string>
 }
 
-export function plannedServices(_cfg: Config): ServiceSpec[] {
-    return []
+export function plannedServices(cfg: Config): ServiceSpec[] {
+    return [...squidServices(cfg)]
 }
