@@ -21,10 +21,15 @@ function blockNumber(env: Record<string, string | undefined>, key: string): numb
     return n
 }
 
-export function processorSettingsFromEnv(env: Record<string, string | undefined>): ProcessorSettings {
-    const rpcUrl = env.RPC_URL
-    if (!rpcUrl) throw new ProcessorSettingsError('RPC_URL: required (the chain\'s ws:// or http:// JSON-RPC endpoint)')
-    if (!/^(wss?|https?):\/\/\S+$/.test(rpcUrl)) throw new ProcessorSettingsError(`RPC_URL: expected a ws://, wss://, http:// or https:// URL, got "${rpcUrl}"`)
+/**
+ * `RPC_URL` (set per service by the launcher) or, failing that, the chain's own variable (e.g.
+ * `RPC_RELAY_URL`, set once for all services in squid.yaml's `deploy.env`).
+ */
+export function processorSettingsFromEnv(env: Record<string, string | undefined>, chainUrlVar?: string): ProcessorSettings {
+    const urlVar = env.RPC_URL || !chainUrlVar ? 'RPC_URL' : chainUrlVar
+    const rpcUrl = env[urlVar]
+    if (!rpcUrl) throw new ProcessorSettingsError(`${chainUrlVar ? `RPC_URL or ${chainUrlVar}` : 'RPC_URL'}: required (the chain's ws:// or http:// JSON-RPC endpoint)`)
+    if (!/^(wss?|https?):\/\/\S+$/.test(rpcUrl)) throw new ProcessorSettingsError(`${urlVar}: expected a ws://, wss://, http:// or https:// URL, got "${rpcUrl}"`)
     const fromBlock = blockNumber(env, 'BLOCK_FROM') ?? 0
     const toBlock = blockNumber(env, 'BLOCK_TO')
     if (toBlock !== undefined && toBlock < fromBlock) throw new ProcessorSettingsError(`BLOCK_TO (${toBlock}) is below BLOCK_FROM (${fromBlock})`)

@@ -12,8 +12,8 @@ export function layerEvents(m: LayerMapping): string[] {
 }
 
 /** `processor.run` owns the process from here: it exits 0 at the range end and 1 on a fatal error. */
-export function runChainProcessor(mapping: LayerMapping, stateSchema: string): void {
-    const settings = processorSettingsFromEnv(process.env)
+export function runChainProcessor(mapping: LayerMapping, stateSchema: string, chainUrlVar: string): void {
+    const settings = processorSettingsFromEnv(process.env, chainUrlVar)
     const processor = createChainProcessor(settings, layerEvents(mapping))
     processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true}), ctx => handleChainBatch(ctx, mapping))
 }
