@@ -127,7 +127,7 @@ describe('@polkadot/api across the upgrade to 1002005', () => {
     it('lands a proxied batchAll of nominations that changes the next era exposures', async () => {
         const world = devnet.chain.world
         const alice = dev('Alice').publicKey
-        const targets = world.currentEra.exposures.slice(0, 3).map(e => e.validator)
+        const targets = world.currentEra.exposures.map(e => e.validator).filter(v => !world.validators.get(v)!.blocked).slice(0, 3)
         const tx = api.tx.proxy.proxy(alice, null, api.tx.utility.batchAll([
             api.tx.staking.chill(),
             api.tx.staking.nominate(targets),
