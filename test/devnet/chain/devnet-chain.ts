@@ -151,7 +151,7 @@ export class DevnetChain {
             world.mark('account', signer)
             const ctx = {
                 world, journal: new Journal(), block: n, features, events: [] as LogicalEvent[],
-                dispatchError: (e: {pallet: string, name: string}) => ({Module: rtPrev.moduleError(e.pallet, e.name)}),
+                dispatchError: (e: {pallet: string, name: string}) => (e.pallet ? {Module: rtPrev.moduleError(e.pallet, e.name)} : e.name),
             }
             const err = dispatch(ctx, signer, ext.method as any)
             for (const e of ctx.events) records.push({phase: {applyExtrinsic: index}, event: e})

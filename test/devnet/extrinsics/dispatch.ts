@@ -9,6 +9,7 @@ import type {World} from '../scenario/world'
 import type {Journal} from '../scenario/journal'
 import {payoutStakers, type LogicalEvent, type RuntimeFeatures} from '../scenario/staking-cycle'
 
+/** A module error (pallet + error name), or a plain DispatchError variant when `pallet` is empty. */
 export interface ModuleErrorName {
     pallet: string
     name: string
@@ -42,7 +43,14 @@ export function dispatch(ctx: DispatchContext, origin: string, call: Call, filte
     if (!filter(call)) return {pallet: 'System', name: 'CallFiltered'}
     const at = ctx.journal.checkpoint()
     const eventsAt = ctx.events.length
-    const err = dispatchCall(ctx, origin, call, filter)
+    let err: ModuleErrorName | undefined
+    try {
+        err = dispatchCall(ctx, origin, call, filter)
+    } catch (e) {
+        // As the runtime's address lookup: an address it cannot resolve fails the call, not the block.
+        if (!(e instanceof UnsupportedAddress)) throw e
+        err = {pallet: '', name: 'CannotLookup'}
+    }
     if (err) {
         ctx.journal.rollback(at)
         ctx.events.length = eventsAt
@@ -182,11 +190,17 @@ function proxy(name: string): ModuleErrorName {
     return {pallet: 'Proxy', name}
 }
 
+/** An address form the devnet does not resolve (account indices, 20-byte addresses). */
+export class UnsupportedAddress extends Error {
+    constructor(readonly address: string) {
+        super(`unsupported address ${address}: the devnet resolves only 32-byte account ids`)
+    }
+}
+
 /** The 32-byte account of a MultiAddress::Id or AccountId argument, as hex. */
 export function accountOf(arg: any): string {
-    if (arg?.isId) return arg.asId.toHex()
-    if (arg?.isAddress32) return arg.asAddress32.toHex()
-    const u8a: Uint8Array = arg.toU8a()
-    if (u8a.length === 32) return arg.toHex()
-    throw new Error(`unsupported address ${arg.toString()}`)
+    // MultiAddress is an enum (type + value); AccountId32 is its 32 bytes.
+    if (arg?.type === 'Id' || arg?.type === 'Address32') return arg.value.toHex()
+    if (arg?.toU8a && arg.toU8a().length === 32) return arg.toHex()
+    throw new UnsupportedAddress(String(arg))
 }

@@ -61,7 +61,7 @@ export function validateSigned(rt: Runtime, ext: Extrinsic, chain: ChainView, pe
         transactionVersion: rt.version.transactionVersion,
         genesisHash: chain.genesisHash,
         blockHash,
-    }, {version: ext.version})
+    }, {version: ext.type})
     let message = payload.toU8a({method: true})
     if (message.length > 256) message = blake2AsU8a(message, 256)
     const verified = signatureVerify(message, ext.signature.toU8a(), signer)

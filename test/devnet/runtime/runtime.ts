@@ -4,7 +4,7 @@
  */
 import {Metadata, TypeRegistry, expandMetadata, unwrapStorageType} from '@polkadot/types'
 import type {DecoratedMeta} from '@polkadot/types/metadata/decorate/types'
-import {compactToU8a, u8aConcat, u8aToHex} from '@polkadot/util'
+import {compactStripLength, compactToU8a, u8aConcat, u8aToHex} from '@polkadot/util'
 
 export interface RuntimeVersionJson {
     specName: string
@@ -61,7 +61,8 @@ export class Runtime {
     /** The storage key of `Pallet.Item(keys…)`; keys are given in their natural JSON form. */
     storageKey(pallet: string, item: string, ...keys: unknown[]): string {
         const entry = this.entry(pallet, item)
-        return u8aToHex(entry(...keys))
+        // The decorated entry returns the key with a SCALE length prefix (it is a StorageKey); strip it.
+        return u8aToHex(compactStripLength(entry(...keys))[1])
     }
 
     /** The prefix shared by every key of a map (for getKeysPaged). */
