@@ -48,6 +48,8 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
         }
     }
 
+    // Accounts whose identity is read at a block although no identity event names them: the era's validators.
+    const validatorsAt = new Map<number, {header: Header; accounts: string[]}>()
     if (m.staking && staking.length) {
         const first = ctx.blocks[0].header
         const cursor = await readCursor(m.staking.storage, first)
@@ -56,12 +58,14 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
         for (const boundary of rows.eraBoundaries) {
             const header = ctx.blocks.find(b => b.header.height === boundary.blockNumber)!.header
             const snapshot = await readEraSnapshot(m.staking.storage, storageBlock(header), boundary.endedEra)
-            snapshots.push(snapshotRows(snapshot, m.chain))
+            const snapshotted = snapshotRows(snapshot, m.chain)
+            snapshots.push(snapshotted)
+            validatorsAt.set(header.height, {header, accounts: snapshotted.eraValidators.map(v => v.validator)})
         }
         await writeStakingBatch(ctx.store, rows, snapshots)
     }
 
-    if (m.identity && identity.length) await handleIdentities(ctx, m.chain, m.identity.storage, identity)
+    if (m.identity && (identity.length || validatorsAt.size)) await handleIdentities(ctx, m.chain, m.identity.storage, identity, validatorsAt)
 }
 
 /** Active era and session before the batch, read at the parent of its first block. */
@@ -80,21 +84,42 @@ async function readCursor(defs: StakingStorageDefs, first: Header): Promise<Stak
 }
 
 /** Identities touched in each block, read at that block; the last read of an account in the batch is its current identity. */
-async function handleIdentities(ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, facts: {header: Header; item: ContextualFact<IdentityFact>}[]) {
+async function handleIdentities(
+    ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, facts: {header: Header; item: ContextualFact<IdentityFact>}[],
+    validatorsAt: Map<number, {header: Header; accounts: string[]}>,
+) {
     const updates = new Map<string, IdentityUpdate>()
     const changes: (IdentityEventRow & {fields: IdentityUpdate['fields']})[] = []
-    const byBlock = new Map<number, typeof facts>()
-    for (const f of facts) byBlock.set(f.header.height, [...(byBlock.get(f.header.height) ?? []), f])
-    for (const group of byBlock.values()) {
-        const header = group[0].header
-        const accounts = new Set<string>()
+    const byBlock = new Map<number, {header: Header; facts: typeof facts; accounts: string[]}>()
+    for (const f of facts) {
+        const g = byBlock.get(f.header.height) ?? {header: f.header, facts: [], accounts: []}
+        g.facts.push(f)
+        byBlock.set(f.header.height, g)
+    }
+    for (const [height, v] of validatorsAt) {
+        const g = byBlock.get(height) ?? {header: v.header, facts: [], accounts: []}
+        g.accounts.push(...v.accounts)
+        byBlock.set(height, g)
+    }
+    for (const [, g] of [...byBlock].sort((a, b) => a[0] - b[0])) {
+        const {header, facts: group} = g
+        const accounts = new Set<string>(g.accounts)
         for (const {item} of group) [item.fact.account, ...item.fact.alsoTouches].forEach(a => accounts.add(a))
         // Clearing or killing an identity removes its subs on chain without a SubIdentityRemoved event.
-        const gone = group.filter(g => g.item.fact.event === 'IdentityCleared' || g.item.fact.event === 'IdentityKilled').map(g => g.item.fact.account)
-        for (const sub of await storedSubsOf(ctx.store, gone)) accounts.add(sub)
+        const gone = group.filter(x => x.item.fact.event === 'IdentityCleared' || x.item.fact.event === 'IdentityKilled').map(x => x.item.fact.account)
+        const storedSubs = await storedSubsOf(ctx.store, gone)
+        storedSubs.forEach(a => accounts.add(a))
+        // Accounts an event or a stored row names are written even when cleared; others only with an identity.
+        const mustWrite = new Set([...group.flatMap(x => [x.item.fact.account, ...x.item.fact.alsoTouches]), ...storedSubs])
         const read = await readIdentities(storage, storageBlock(header), [...accounts])
+        // A sub's operator identity is read too, so groups resolve to a named root.
+        const parents = [...new Set([...read.values()].map(f => f.parent).filter((p): p is string => !!p && !read.has(p)))]
+        if (parents.length) for (const [a, f] of await readIdentities(storage, storageBlock(header), parents)) read.set(a, f)
         const timestamp = header.timestamp === undefined ? undefined : new Date(header.timestamp)
-        for (const [account, fields] of read) updates.set(account, {account, fields, blockNumber: header.height, timestamp})
+        for (const [account, fields] of read) {
+            if (fields.cleared && !updates.has(account) && !mustWrite.has(account)) continue
+            updates.set(account, {account, fields, blockNumber: header.height, timestamp})
+        }
         for (const {item} of group) {
             changes.push({id: item.ctx.id, account: item.fact.account, event: item.fact.event, blockNumber: item.ctx.blockNumber,
                 timestamp: item.ctx.timestamp, fields: read.get(item.fact.account)!})
