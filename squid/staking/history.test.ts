@@ -53,6 +53,14 @@ describe('mapStakingFacts', () => {
         expect(rows.sessions).toEqual([{blockNumber: 30, timestamp: new Date(30 * 6000), index: 61, era: 6}])
     })
 
+    it('uses the session ending in the block even when NewSession comes first', () => {
+        const rows = mapStakingFacts([
+            at(35, undefined, {kind: 'NewSession', session: 62}),
+            at(35, undefined, {kind: 'SomeOffline', offline: [{validator: V1, exposureTotalPlanck: 9n}]}),
+        ], 'relay', {activeEra: 6, session: 9999})
+        expect(rows.offlineReports.map(o => o.session)).toEqual([61])
+    })
+
     it('takes the active era from Asset Hub SessionRotated', () => {
         const rows = mapStakingFacts([at(5, undefined, {kind: 'NewSession', session: 12, activeEra: 3})], 'assetHub', {})
         expect(rows.sessions[0]).toMatchObject({index: 12, era: 3})

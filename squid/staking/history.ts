@@ -69,6 +69,9 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
     const stamp = (ctx: EventContext): Stamp => ({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp})
     const extrinsicKey = (ctx: EventContext) => `${ctx.blockNumber}/${ctx.extrinsicIndex ?? 'system'}`
     const touch = (...accounts: (string | undefined)[]) => accounts.forEach(a => a && rows.accounts.add(a))
+    // Offline reports belong to the session that ends in their block, whichever order the block's events come in.
+    const newSessionInBlock = new Map<number, number>()
+    for (const {ctx, fact} of facts) if (fact.kind === 'NewSession') newSessionInBlock.set(ctx.blockNumber, fact.session)
 
     for (const {ctx, fact} of facts) {
         switch (fact.kind) {
@@ -126,17 +129,20 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
                 rows.bonds.push({...stamp(ctx), id: ctx.id, stash: fact.stash, kind: fact.kind, amountPlanck: fact.amountPlanck, era: cursor.activeEra})
                 touch(fact.stash)
                 break
-            case 'SomeOffline':
-                // Emitted while the session ends, before `NewSession` of the next one: the cursor's session.
-                if (cursor.session === undefined) throw new Error(`ImOnline.SomeOffline at block ${ctx.blockNumber}: the current session is unknown`)
+            case 'SomeOffline': {
+                // Emitted while a session ends, in the block whose `NewSession` starts the next one.
+                const next = newSessionInBlock.get(ctx.blockNumber)
+                const session = next !== undefined ? next - 1 : cursor.session
+                if (session === undefined) throw new Error(`ImOnline.SomeOffline at block ${ctx.blockNumber}: the current session is unknown`)
                 fact.offline.forEach((o, i) => {
                     rows.offlineReports.push({
-                        ...stamp(ctx), id: `${ctx.id}-${i}`, session: cursor.session!, era: cursor.activeEra,
+                        ...stamp(ctx), id: `${ctx.id}-${i}`, session, era: cursor.activeEra,
                         validator: o.validator, exposureTotalPlanck: o.exposureTotalPlanck,
                     })
                     touch(o.validator)
                 })
                 break
+            }
             case 'Offence':
                 rows.offences.push({...stamp(ctx), id: ctx.id, kind: fact.offenceKind, timeSlot: fact.timeSlot, era: cursor.activeEra})
                 break
