@@ -2,6 +2,7 @@
  * The services `npm start` runs, derived from the config: each is a child process with a name for its
  * log prefix and, where it serves something, a URL for the banner. Later stages add themselves here.
  */
+import path from 'path'
 import type {Config} from '../config/load'
 import {squidServices} from '../squid/services'
 
@@ -16,5 +17,21 @@ export interface ServiceSpec {
 }
 
 export function plannedServices(cfg: Config): ServiceSpec[] {
-    return [...squidServices(cfg)]
+    const services: ServiceSpec[] = []
+    if (cfg.usesDevnet && cfg.devnet) services.push(devnetService(cfg.devnet))
+    services.push(...squidServices(cfg))
+    return services
+}
+
+/** The devnet stands in for every chain when the config names no endpoint. */
+function devnetService(devnet: NonNullable<Config['devnet']>): ServiceSpec {
+    return {
+        name: 'devnet',
+        script: path.join(__dirname, '../test/devnet/cli.js'),
+        args: [
+            '--scenario', devnet.scenario, '--port', String(devnet.port), '--seed', String(devnet.seed),
+            '--block-time-ms', String(devnet.blockTimeMs), '--finality-lag-blocks', String(devnet.finalityLagBlocks),
+        ],
+        urls: {'chain rpc': `ws://127.0.0.1:${devnet.port}`, 'chain http': `http://127.0.0.1:${devnet.port}`},
+    }
 }

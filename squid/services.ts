@@ -2,15 +2,16 @@
  * The squid's long-running services for the launcher: one processor per configured chain (the
  * devnet's relay when no chain is configured) and the GraphQL server.
  */
+import path from 'node:path'
 import type {Config} from '../config/load'
 import type {ServiceSpec} from '../launcher/services'
 
 type ChainKey = 'relay' | 'assetHub' | 'people'
 
 const PROCESSOR_SCRIPTS: Record<ChainKey, {name: string; script: string}> = {
-    relay: {name: 'squid-relay', script: 'lib/squid/relay/main.js'},
-    assetHub: {name: 'squid-asset-hub', script: 'lib/squid/asset-hub/main.js'},
-    people: {name: 'squid-people', script: 'lib/squid/people/main.js'},
+    relay: {name: 'squid-relay', script: path.join(__dirname, 'relay/main.js')},
+    assetHub: {name: 'squid-asset-hub', script: path.join(__dirname, 'asset-hub/main.js')},
+    people: {name: 'squid-people', script: path.join(__dirname, 'people/main.js')},
 }
 
 export function squidServices(cfg: Config): ServiceSpec[] {
@@ -30,7 +31,7 @@ export function squidServices(cfg: Config): ServiceSpec[] {
     }
     services.push({
         name: 'graphql',
-        script: 'lib/squid/graphql/serve.js',
+        script: path.join(__dirname, 'graphql/serve.js'),
         urls: {graphql: `http://localhost:${cfg.api.graphqlPort}/graphql`},
     })
     return services
