@@ -57,12 +57,17 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
         const snapshots: SnapshotRows[] = []
         for (const boundary of rows.eraBoundaries) {
             const header = ctx.blocks.find(b => b.header.height === boundary.blockNumber)!.header
+            const startedMs = Date.now()
             const snapshot = await readEraSnapshot(m.staking.storage, storageBlock(header), boundary.endedEra)
             const snapshotted = snapshotRows(snapshot, m.chain)
             snapshots.push(snapshotted)
             validatorsAt.set(header.height, {header, accounts: snapshotted.eraValidators.map(v => v.validator)})
+            ctx.log.info(`era ${boundary.endedEra} ended at block ${header.height}: read ${snapshotted.eraValidators.length} validators, ` +
+                `${snapshotted.exposures.length} exposures, ${snapshotted.nominatorTargets.length} nominators in ${Date.now() - startedMs} ms`)
         }
+        const writeStartedMs = Date.now()
         await writeStakingBatch(ctx.store, rows, snapshots)
+        if (snapshots.length) ctx.log.info(`wrote the batch with ${snapshots.length} era snapshot(s) in ${Date.now() - writeStartedMs} ms`)
     }
 
     if (m.identity && (identity.length || validatorsAt.size)) await handleIdentities(ctx, m.chain, m.identity.storage, identity, validatorsAt)

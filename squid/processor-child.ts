@@ -19,9 +19,13 @@ export interface ProcessorChild {
     log(): string
 }
 
-export function startProcessorChild(opts: {layer: ProcessorLayer; db: DbSettings; rpcUrl: string; toBlock?: number; script?: string; env?: Record<string, string>}): ProcessorChild {
+export function startProcessorChild(opts: {
+    layer: ProcessorLayer; db: DbSettings; rpcUrl: string; toBlock?: number; script?: string; env?: Record<string, string>
+    /** Node options for the child, e.g. `--cpu-prof`. */
+    nodeArgs?: string[]
+}): ProcessorChild {
     const script = opts.script ?? path.join(PROJECT_DIR, 'lib/squid', opts.layer, 'main.js')
-    const child = spawn(process.execPath, [script], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), script], {
         cwd: PROJECT_DIR,
         env: {
             ...process.env, ...dbEnv(opts.db), RPC_URL: opts.rpcUrl,

@@ -15,5 +15,6 @@ export function layerEvents(m: LayerMapping): string[] {
 export function runChainProcessor(mapping: LayerMapping, stateSchema: string, chainUrlVar: string): void {
     const settings = processorSettingsFromEnv(process.env, chainUrlVar)
     const processor = createChainProcessor(settings, layerEvents(mapping))
-    processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true}), ctx => handleChainBatch(ctx, mapping))
+    // One writer per state schema: READ COMMITTED is enough and saves SERIALIZABLE's predicate locks on large era writes.
+    processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}), ctx => handleChainBatch(ctx, mapping))
 }

@@ -12,6 +12,7 @@ import type {ChainLayerName} from '../facts'
 import type {IdentityFields} from '../identity/registration'
 import type {SnapshotRows} from '../staking/era-snapshot'
 import type {StakingRows} from '../staking/history'
+import {insertBulk} from './bulk-insert'
 
 const acc = (id: string) => new Account({id})
 const optAcc = (id: string | undefined) => (id === undefined ? null : acc(id))
@@ -48,7 +49,19 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
         extrinsicIndex: p.extrinsicIndex, timestamp: p.timestamp,
     })]))
     await insertAll(store, [...payouts.values()])
-    await insertAll(store, rows.rewards.map(r => new Reward({
+    await insertBulk(store, 'reward', [
+        {name: 'id', type: 'varchar', value: r => r.id},
+        {name: 'payout_id', type: 'varchar', value: r => r.payoutId},
+        {name: 'era', type: 'int4', value: r => r.era},
+        {name: 'validator_id', type: 'varchar', value: r => r.validator},
+        {name: 'stash_id', type: 'varchar', value: r => r.stash},
+        {name: 'destination', type: 'text', value: r => r.destination},
+        {name: 'destination_account', type: 'text', value: r => r.destinationAccount},
+        {name: 'amount_planck', type: 'numeric', value: r => r.amountPlanck},
+        {name: 'chain', type: 'varchar', value: () => chain},
+        {name: 'block_number', type: 'int4', value: r => r.blockNumber},
+        {name: 'timestamp', type: 'timestamptz', value: r => r.timestamp},
+    ], rows.rewards, () => rows.rewards.map(r => new Reward({
         id: r.id, payout: r.payoutId ? payouts.get(r.payoutId) : null, era: r.era, validator: optAcc(r.validator),
         stash: acc(r.stash), destination: r.destination, destinationAccount: r.destinationAccount,
         amountPlanck: r.amountPlanck, chain, blockNumber: r.blockNumber, timestamp: r.timestamp,
@@ -74,19 +87,26 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
         id: o.id, chain, kind: o.kind, timeSlot: o.timeSlot, era: o.era, validator: optAcc(o.validator),
         slashFractionPerbill: o.slashFractionPerbill, blockNumber: o.blockNumber, timestamp: o.timestamp,
     })))
+    // An era is snapshotted once, in the block that ends it (a reorg removes the rows with the block): insert.
     for (const s of snapshots) {
-        await upsertAll(store, s.eraValidators.map(v => new EraValidator({
+        await insertAll(store, s.eraValidators.map(v => new EraValidator({
             id: v.id, era: v.era, validator: acc(v.validator), chain, points: v.points, commissionPerbill: v.commissionPerbill,
             blocked: v.blocked, selfStakePlanck: v.selfStakePlanck, ownExposurePlanck: v.ownExposurePlanck,
             totalExposurePlanck: v.totalExposurePlanck, nominatorCount: v.nominatorCount, active: v.active,
         })))
-        await upsertAll(store, s.exposures.map(x => new Exposure({
+        await insertBulk(store, 'exposure', [
+            {name: 'id', type: 'varchar', value: x => x.id},
+            {name: 'era', type: 'int4', value: x => x.era},
+            {name: 'nominator_id', type: 'varchar', value: x => x.nominator},
+            {name: 'validator_id', type: 'varchar', value: x => x.validator},
+            {name: 'amount_planck', type: 'numeric', value: x => x.amountPlanck},
+        ], s.exposures, () => s.exposures.map(x => new Exposure({
             id: x.id, era: x.era, nominator: acc(x.nominator), validator: acc(x.validator), amountPlanck: x.amountPlanck,
         })))
-        await upsertAll(store, s.sessionKeys.map(k => new SessionKeys({
+        await insertAll(store, s.sessionKeys.map(k => new SessionKeys({
             id: k.id, era: k.era, validator: acc(k.validator), keys: k.keys, beefy: k.beefy, blockNumber: k.blockNumber,
         })))
-        await upsertAll(store, s.nominatorTargets.map(n => new NominatorTargets({
+        await insertAll(store, s.nominatorTargets.map(n => new NominatorTargets({
             id: n.id, era: n.era, nominator: acc(n.nominator), targets: n.targets, submittedIn: n.submittedIn,
             bondedPlanck: n.bondedPlanck, blockNumber: n.blockNumber,
         })))

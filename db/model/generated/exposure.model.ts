@@ -2,10 +2,10 @@ import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, I
 import {Account} from "./account.model"
 
 /**
- * Stake a nominator backs a validator with in one era (an exposure edge).
+ * Stake a nominator backs a validator with in one era (an exposure edge). The two indexes also serve the account foreign keys: an era writes hundreds of thousands of edges.
  */
-@Index_(["era", "validator"], {unique: false})
-@Index_(["era", "nominator"], {unique: false})
+@Index_(["validator", "era"], {unique: false})
+@Index_(["nominator", "era"], {unique: false})
 @Entity_()
 export class Exposure {
     constructor(props?: Partial<Exposure>) {
@@ -21,11 +21,9 @@ export class Exposure {
     @IntColumn_({nullable: false})
     era!: number
 
-    @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     nominator!: Account
 
-    @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     validator!: Account
 
