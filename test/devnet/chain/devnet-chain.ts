@@ -3,8 +3,9 @@
  * hashes (deterministic from the seed and inputs), the storage at every block, and the runtime of
  * every block's state. Block N executes with the runtime of block N-1, as on a real chain.
  */
-import {blake2AsHex, blake2AsU8a} from '@polkadot/util-crypto'
-import {hexToU8a, u8aConcat, u8aToHex, stringToU8a} from '@polkadot/util'
+import {createHash} from 'crypto'
+import {blake2AsHex} from '@polkadot/util-crypto'
+import {hexToU8a, u8aConcat, u8aToHex} from '@polkadot/util'
 import type {Runtime} from '../runtime/runtime'
 import {encodeEventRecords, type Phase} from '../runtime/runtime'
 import {VersionedStorage} from './versioned-storage'
@@ -199,8 +200,12 @@ export class DevnetChain {
         })))
         put(NUMBER_KEY, u8aToHex(new Uint8Array(new Uint32Array([n]).buffer)))
         this.eventsByBlock.set(n, records.map(r => r.event))
-        const changes = [...this.storage.changedAt(n)].sort().map(k => k + (this.storage.get(n, k) ?? '')).join('')
-        this.stateRoot = u8aToHex(blake2AsU8a(u8aConcat(hexToU8a(this.stateRoot), blake2AsU8a(stringToU8a(changes)), stringToU8a(this.branch ? `branch-${this.branch}` : ''))))
+        // Not a trie root: a running digest of the parent's root and this block's writes (and the reorg
+        // branch), so equal inputs give equal hashes and different branches differ.
+        const digest = createHash('sha256').update(this.stateRoot)
+        for (const k of [...this.storage.changedAt(n)].sort()) digest.update(k).update(this.storage.get(n, k) ?? '-')
+        if (this.branch) digest.update(`branch-${this.branch}`)
+        this.stateRoot = '0x' + digest.digest('hex')
         const parentHash = n === 0 ? '0x' + '00'.repeat(32) : this.blocks[n - 1].hash
         const extrinsicsRoot = blake2AsHex(u8aConcat(...extrinsics.map(hexToU8a)), 256)
         const header = rtNow.registry.createType('Header', {parentHash, number: n, stateRoot: this.stateRoot, extrinsicsRoot, digest: {logs: []}})

@@ -97,7 +97,7 @@ export function onInitialize(world: World, block: number, timestampMs: number, f
     const totalStake = ending.exposures.reduce((s, e) => s + e.totalPlanck, 0n)
     const payout = totalStake / 2000n
     ending.validatorPayoutPlanck = payout
-    world.mark('era', ending.index)
+    world.mark('eraPayout', ending.index)
     events.push({pallet: 'Staking', name: 'EraPaid', fields: {eraIndex: ending.index, validatorPayout: payout, remainder: payout / 4n}})
     events.push(...scenarioFacts(world, rnd))
     startEra(world, ending.index + 1, block, timestampMs)
@@ -217,7 +217,7 @@ export function payoutStakers(world: World, journal: Journal, validator: string,
     if (p >= pages) return 'InvalidPage'
     if (claimed.includes(p)) return 'AlreadyClaimed'
     journal.mapSet(era.claimedPages, validator, [...claimed, p].sort((a, b) => a - b))
-    world.mark('era', eraIndex)
+    world.mark('claimed', `${eraIndex}/${validator}`)
     if (claimed.length + 1 === pages) {
         const ledger = world.ledgers.get(validator)!
         journal.assign(ledger, 'claimedEras', [...ledger.claimedEras, eraIndex])

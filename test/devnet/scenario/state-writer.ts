@@ -95,6 +95,18 @@ function writeEntity(world: World, rt: Runtime, put: Put, kind: string, id: stri
         }
         case 'era':
             return writeEra(world, rt, put, Number(id))
+        case 'eraPayout': {
+            const era = world.eras.get(Number(id))
+            if (era?.validatorPayoutPlanck !== undefined) value('Staking', 'ErasValidatorReward', [era.index], era.validatorPayoutPlanck)
+            return
+        }
+        case 'claimed': {
+            // Paged runtimes keep claimed pages per (era, validator); legacy ones in the ledger (written with it).
+            const [era, validator] = id.split('/')
+            const pages = world.eras.get(Number(era))?.claimedPages.get(validator)
+            if (pages && rt.hasStorage('Staking', 'ClaimedRewards')) value('Staking', 'ClaimedRewards', [Number(era), validator], pages)
+            return
+        }
         case 'points': {
             const era = world.eras.get(Number(id))
             if (era) put(rt.storageKey('Staking', 'ErasRewardPoints', era.index), encodeRewardPoints(era))
