@@ -4,6 +4,7 @@
  */
 import path from 'path'
 import type {Config} from '../config/load'
+import {squidServices} from '../squid/services'
 
 export interface ServiceSpec {
     name: string
@@ -18,6 +19,7 @@ export interface ServiceSpec {
 export function plannedServices(cfg: Config): ServiceSpec[] {
     const services: ServiceSpec[] = []
     if (cfg.usesDevnet && cfg.devnet) services.push(devnetService(cfg.devnet))
+    services.push(...squidServices(cfg))
     return services
 }
 
