@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     const eventCount = Object.values(facts.events).reduce((s, e) => s + e.length, 0)
     console.log(`scenario ${scenario}: ${world.validators.size} validators, ${world.nominators.size} nominators × ${devnet.spec.targetsPerNominator} targets, ${devnet.spec.activeValidators} seats`)
     console.log(`genesis (world, election, state): ${(genesisMs / 1000).toFixed(1)} s`)
-    console.log(`produced ${blocks} blocks (${facts.activeEra} eras, runtime upgrade at ${devnet.spec.runtimes[1]?.fromBlock}, ${eventCount} events) in ${(produceMs / 1000).toFixed(1)} s = ${(blocks / (produceMs / 1000)).toFixed(1)} blocks/s`)
+    console.log(`produced ${blocks} blocks (${facts.activeEra} eras, runtimes ${devnet.spec.chains.map(c => c.runtimes.map(r => `${r.id}@${r.fromBlock}`).join('→')).join(', ')}, ${eventCount} events) in ${(produceMs / 1000).toFixed(1)} s = ${(blocks / (produceMs / 1000)).toFixed(1)} blocks/s`)
 
     const to = blocks - lag
     for (const [transport, url] of [['WebSocket', devnet.url], ['HTTP', devnet.httpUrl]] as const) {

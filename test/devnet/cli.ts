@@ -56,13 +56,13 @@ async function main(): Promise<void> {
     const devnet = await startDevnet({...opts})
     const lines = [
         `devnet "${opts.scenario}" (seed ${opts.seed}) at block ${devnet.head().number}, a block every ${opts.blockTimeMs} ms, finality lag ${opts.finalityLagBlocks} blocks`,
-        `  WebSocket  ${devnet.url}`,
-        `  HTTP       ${devnet.httpUrl}`,
-        `  genesis    ${devnet.chain.genesisHash}`,
-        `  runtimes   ${devnet.spec.runtimes.map(r => `${devnet.chain.rtAt(r.fromBlock).version.specName} ${devnet.chain.rtAt(r.fromBlock).specVersion} from block ${r.fromBlock}`).join(', ')}`,
+        ...devnet.endpoints.flatMap(e => [
+            `  ${e.role === 'all' ? 'chain' : e.role}: WebSocket ${e.url}  HTTP ${e.httpUrl}`,
+            `    genesis ${e.chain.genesisHash}; runtimes ${devnet.spec.chains.find(c => c.role === e.role)!.runtimes.map(r => `${r.id} from block ${r.fromBlock}`).join(', ')}`,
+        ]),
         '  funded test accounts (1,000,000 DOT each):',
         ...devnet.accounts.map(a => `    ${a.uri.padEnd(9)} ${a.type}  ${a.address}`),
-        '  //Alice nominates; //Bob is her Staking proxy; //Charlie her time-delayed Staking proxy; //Ferdie pays out.',
+        '  //Alice nominates; //Bob is her Staking proxy; //Charlie her time-delayed Staking proxy; //Ferdie (ed25519) pays out.',
     ]
     console.log(lines.join('\n'))
     const stop = async (signal: string) => {

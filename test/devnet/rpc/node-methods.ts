@@ -87,7 +87,7 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
     m.set('system_accountNextIndex', params => {
         const who = accountId(params[0])
         const chain = node.chain()
-        return (chain.world.accounts.get(who)?.nonce ?? 0) + chain.pool.filter(p => p.signer === who).length
+        return chain.nonceOf(who) + chain.pool.filter(p => p.signer === who).length
     })
 
     const getBlockHash: MethodHandler = params => {

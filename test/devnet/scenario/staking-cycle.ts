@@ -21,6 +21,8 @@ export interface RuntimeFeatures {
     imOnline: boolean
     /** Exposures are paged (ErasStakersPaged) and payouts go page by page. */
     pagedExposures: boolean
+    /** Staking is pallet-staking-async (Asset Hub): sessions are reported as Staking.SessionRotated, offences as Staking.OffenceReported. */
+    stakingAsync: boolean
 }
 
 export interface PayoutItem {
@@ -86,11 +88,19 @@ export function onInitialize(world: World, block: number, timestampMs: number, f
         const timeslot = new Uint8Array(4)
         new DataView(timeslot.buffer).setUint32(0, endingSession, true)
         events.push({pallet: 'Offences', name: 'Offence', fields: {kind: '0x' + Buffer.from('im-online:offlin').toString('hex'), timeslot: '0x' + Buffer.from(timeslot).toString('hex')}})
+        if (features.stakingAsync) {
+            for (const v of offline) events.push({pallet: 'Staking', name: 'OffenceReported', fields: {offenceEra: world.activeEra, validator: v, fraction: 0}})
+        }
     }
     world.sessionIndex++
     events.push({pallet: 'Session', name: 'NewSession', fields: {sessionIndex: world.sessionIndex}})
     world.mark('session')
-    if (world.sessionIndex % spec.sessionsPerEra !== 0) return events
+    const eraEnds = world.sessionIndex % spec.sessionsPerEra === 0
+    if (features.stakingAsync) {
+        const active = eraEnds ? world.activeEra + 1 : world.activeEra
+        events.push({pallet: 'Staking', name: 'SessionRotated', fields: {startingSession: world.sessionIndex, activeEra: active, plannedEra: active}})
+    }
+    if (!eraEnds) return events
 
     // Era end: pay the era, apply the scenario's staking facts, elect the next era.
     const ending = world.currentEra

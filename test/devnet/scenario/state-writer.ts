@@ -5,31 +5,41 @@
 import {compactToU8a, u8aToHex, hexToU8a} from '@polkadot/util'
 import type {Runtime} from '../runtime/runtime'
 import type {World, EraState} from './world'
+import {palletAllowed, type ChainRole} from '../chain/chain-role'
 
 export type Put = (key: string, value: string | null) => void
+
+/** The chain being written: its runtime, its role (which pallets it keeps) and its account nonces. */
+export interface WriteTarget {
+    rt: Runtime
+    role: ChainRole
+    nonceOf(who: string): number
+    put: Put
+}
 
 /** Eras of exposures, prefs and points kept in storage (Staking.HistoryDepth on Polkadot: 84). */
 export const HISTORY_DEPTH = 84
 
-export function flushWorld(world: World, rt: Runtime, put: Put, nowMs: number): void {
-    const tokens = [...world.dirty]
-    world.dirty.clear()
+/** Write the entities named by `tokens` (`kind:id`, see World.mark) into one chain's storage. */
+export function writeTokens(world: World, target: WriteTarget, tokens: Iterable<string>, nowMs: number): void {
     for (const token of tokens) {
         const i = token.indexOf(':')
-        const kind = token.slice(0, i)
-        const id = token.slice(i + 1)
-        writeEntity(world, rt, put, kind, id, nowMs)
+        writeEntity(world, target, token.slice(0, i), token.slice(i + 1), nowMs)
     }
 }
 
-function writeEntity(world: World, rt: Runtime, put: Put, kind: string, id: string, nowMs: number): void {
-    const value = (pallet: string, item: string, keys: unknown[], v: unknown | null) =>
+function writeEntity(world: World, target: WriteTarget, kind: string, id: string, nowMs: number): void {
+    const {rt, put} = target
+    // Items of pallets this chain does not keep (or its runtime lacks) are not written.
+    const value = (pallet: string, item: string, keys: unknown[], v: unknown | null) => {
+        if (!palletAllowed(target.role, pallet) || !rt.hasStorage(pallet, item)) return
         put(rt.storageKey(pallet, item, ...keys), v == null ? null : rt.storageValue(pallet, item, v))
+    }
     switch (kind) {
         case 'account': {
             const a = world.accounts.get(id)!
             value('System', 'Account', [id], {
-                nonce: a.nonce, consumers: 0, providers: 1, sufficients: 0,
+                nonce: target.nonceOf(id), consumers: 0, providers: 1, sufficients: 0,
                 data: {free: a.freePlanck, reserved: a.reservedPlanck, miscFrozen: 0, feeFrozen: 0, frozen: 0, flags: 0},
             })
             return
@@ -69,6 +79,8 @@ function writeEntity(world: World, rt: Runtime, put: Put, kind: string, id: stri
                     email: data(idn.email), pgpFingerprint: null, image: data(), twitter: data(idn.twitter), github: data(), discord: data(),
                 },
             }
+            if (!palletAllowed(target.role, 'Identity') || !rt.hasStorage('Identity', 'IdentityOf')) return
+            // Some runtimes store (Registration, Option<Username>), others the Registration alone.
             const isTuple = rt.storageValueType('Identity', 'IdentityOf').startsWith('(')
             value('Identity', 'IdentityOf', [id], isTuple ? [registration, null] : registration)
             return
@@ -94,7 +106,8 @@ function writeEntity(world: World, rt: Runtime, put: Put, kind: string, id: stri
             return
         }
         case 'era':
-            return writeEra(world, rt, put, Number(id))
+            if (palletAllowed(target.role, 'Staking') && rt.hasPallet('Staking')) writeEra(world, rt, put, Number(id))
+            return
         case 'eraPayout': {
             const era = world.eras.get(Number(id))
             if (era?.validatorPayoutPlanck !== undefined) value('Staking', 'ErasValidatorReward', [era.index], era.validatorPayoutPlanck)
@@ -109,13 +122,14 @@ function writeEntity(world: World, rt: Runtime, put: Put, kind: string, id: stri
         }
         case 'points': {
             const era = world.eras.get(Number(id))
-            if (era) put(rt.storageKey('Staking', 'ErasRewardPoints', era.index), encodeRewardPoints(era))
+            if (era && palletAllowed(target.role, 'Staking') && rt.hasPallet('Staking')) put(rt.storageKey('Staking', 'ErasRewardPoints', era.index), encodeRewardPoints(era))
             return
         }
         case 'session': {
             value('Session', 'CurrentIndex', [], world.sessionIndex)
             value('Session', 'Validators', [], world.sessionValidators)
             const era = world.currentEra
+            value('StakingAhClient', 'ValidatorSet', [], [era.index, world.sessionValidators])
             value('Staking', 'ActiveEra', [], {index: era.index, start: era.startTimestampMs})
             value('Staking', 'CurrentEra', [], era.index)
             value('Staking', 'ValidatorCount', [], world.spec.activeValidators)
@@ -131,8 +145,9 @@ function writeEntity(world: World, rt: Runtime, put: Put, kind: string, id: stri
 
 function writeEra(world: World, rt: Runtime, put: Put, index: number): void {
     const era = world.eras.get(index)
-    const value = (item: string, keys: unknown[], v: unknown | null) =>
-        put(rt.storageKey('Staking', item, ...keys), v == null ? null : rt.storageValue('Staking', item, v))
+    const value = (item: string, keys: unknown[], v: unknown | null) => {
+        if (rt.hasStorage('Staking', item)) put(rt.storageKey('Staking', item, ...keys), v == null ? null : rt.storageValue('Staking', item, v))
+    }
     if (!era) return
     value('ErasStartSessionIndex', [index], era.startSessionIndex)
     let total = 0n
