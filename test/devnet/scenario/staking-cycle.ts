@@ -110,8 +110,11 @@ export function onInitialize(world: World, block: number, timestampMs: number, f
     world.mark('eraPayout', ending.index)
     events.push({pallet: 'Staking', name: 'EraPaid', fields: {eraIndex: ending.index, validatorPayout: payout, remainder: payout / 4n}})
     events.push(...scenarioFacts(world, rnd))
-    startEra(world, ending.index + 1, block, timestampMs)
-    events.push({pallet: 'Staking', name: 'StakersElected', fields: {}})
+    const next = startEra(world, ending.index + 1, block, timestampMs)
+    // staking-async elects in pages (one page here) instead of announcing StakersElected.
+    events.push(features.stakingAsync
+        ? {pallet: 'Staking', name: 'PagedElectionProceeded', fields: {page: 0, result: {Ok: next.exposures.length}}}
+        : {pallet: 'Staking', name: 'StakersElected', fields: {}})
     return events
 }
 
