@@ -5,6 +5,7 @@
 import path from 'path'
 import type {Config} from '../config/load'
 import {squidServices} from '../squid/services'
+import {devnetEndpoints} from '../test/devnet/endpoints'
 
 export interface ServiceSpec {
     name: string
@@ -32,6 +33,6 @@ function devnetService(devnet: NonNullable<Config['devnet']>): ServiceSpec {
             '--scenario', devnet.scenario, '--port', String(devnet.port), '--seed', String(devnet.seed),
             '--block-time-ms', String(devnet.blockTimeMs), '--finality-lag-blocks', String(devnet.finalityLagBlocks),
         ],
-        urls: {'chain rpc': `ws://127.0.0.1:${devnet.port}`, 'chain http': `http://127.0.0.1:${devnet.port}`},
+        urls: Object.fromEntries(devnetEndpoints(devnet.scenario, devnet.port).map(e => [e.role === 'all' ? 'chain rpc' : `${e.role} rpc`, e.url])),
     }
 }
