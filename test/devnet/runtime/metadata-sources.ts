@@ -6,6 +6,7 @@
 import fs from 'fs'
 import path from 'path'
 import {Runtime} from './runtime'
+import {repoRoot} from '../repo-root'
 
 export type RuntimeId =
     | 'polkadot-9420' | 'polkadot-1002005' | 'polkadot-2000000'
@@ -50,14 +51,4 @@ function fromSpecVersions(file: string, id: string): string {
         if (`${r.specName}-${r.specVersion}` === id) return r.metadata
     }
     throw new Error(`runtime ${id}: no record in squid/metadata/${file}`)
-}
-
-function repoRoot(): string {
-    let dir = __dirname
-    while (!fs.existsSync(path.join(dir, 'package.json'))) {
-        const up = path.dirname(dir)
-        if (up === dir) throw new Error(`no package.json above ${__dirname}`)
-        dir = up
-    }
-    return dir
 }

@@ -41,25 +41,30 @@ export interface ScenarioSpec {
     proxyDelayBlocks: number
 }
 
+/** A world small enough for tests: eras of 15 blocks, paged exposures of 8, every kind of staking fact each era. */
+const SMALL_WORLD = {
+    validators: 40,
+    candidates: 24,
+    nominators: 160,
+    targetsPerNominator: 16,
+    activeValidators: 24,
+    blocksPerSession: 5,
+    sessionsPerEra: 3,
+    exposurePageSize: 8,
+    payoutsPerBlock: 8,
+    latePayoutShare: 0.15,
+    neverPaidShare: 0.1,
+    eventChance: 0.7,
+    offlineShare: 0.1,
+    slotMs: 6000,
+    proxyDelayBlocks: 4,
+}
+
 export const scenarios: Record<string, ScenarioSpec> = {
     legacy: {
         name: 'legacy',
         chains: [{role: 'all', runtimes: [{fromBlock: 0, id: 'polkadot-9420'}, {fromBlock: 40, id: 'polkadot-1002005'}]}],
-        validators: 40,
-        candidates: 24,
-        nominators: 160,
-        targetsPerNominator: 16,
-        activeValidators: 24,
-        blocksPerSession: 5,
-        sessionsPerEra: 3,
-        exposurePageSize: 8,
-        payoutsPerBlock: 8,
-        latePayoutShare: 0.15,
-        neverPaidShare: 0.1,
-        eventChance: 0.7,
-        offlineShare: 0.1,
-        slotMs: 6000,
-        proxyDelayBlocks: 4,
+        ...SMALL_WORLD,
     },
     'kusama-scale': {
         name: 'kusama-scale',
@@ -87,21 +92,7 @@ export const scenarios: Record<string, ScenarioSpec> = {
             {role: 'assetHub', runtimes: [{fromBlock: 0, id: 'statemint-2000000'}, {fromBlock: 20, id: 'statemint-2000002'}, {fromBlock: 40, id: 'statemint-2003000'}]},
             {role: 'people', runtimes: [{fromBlock: 0, id: 'people-polkadot-1003003'}, {fromBlock: 15, id: 'people-polkadot-1005001'}, {fromBlock: 30, id: 'people-polkadot-2000000'}]},
         ],
-        validators: 40,
-        candidates: 24,
-        nominators: 160,
-        targetsPerNominator: 16,
-        activeValidators: 24,
-        blocksPerSession: 5,
-        sessionsPerEra: 3,
-        exposurePageSize: 8,
-        payoutsPerBlock: 8,
-        latePayoutShare: 0.15,
-        neverPaidShare: 0.1,
-        eventChance: 0.7,
-        offlineShare: 0.1,
-        slotMs: 6000,
-        proxyDelayBlocks: 4,
+        ...SMALL_WORLD,
     },
 }
 
