@@ -32,6 +32,8 @@ function devnetService(devnet: NonNullable<Config['devnet']>): ServiceSpec {
         args: [
             '--scenario', devnet.scenario, '--port', String(devnet.port), '--seed', String(devnet.seed),
             '--block-time-ms', String(devnet.blockTimeMs), '--finality-lag-blocks', String(devnet.finalityLagBlocks),
+            // Kept next to the embedded database, so a restart serves the chain the squid already indexed.
+            '--journal-file', path.resolve('.data/devnet', `${devnet.scenario}-seed${devnet.seed}.jsonl`),
         ],
         urls: Object.fromEntries(devnetEndpoints(devnet.scenario, devnet.port).map(e => [e.role === 'all' ? 'chain rpc' : `${e.role} rpc`, e.url])),
     }

@@ -17,7 +17,9 @@
  * ```
  * Blocks are deterministic from (scenario, seed, submitted extrinsics): a restarted devnet serves the same hashes.
  */
+import fs from 'fs'
 import {cryptoWaitReady} from '@polkadot/util-crypto'
+import {entryInputs, journalHeader, journalLine, readJournal} from './chain/block-journal'
 import {devAccounts, type DevAccount} from './scenario/dev-accounts'
 import {scenarioByName, type ScenarioSpec} from './scenario/scenario-spec'
 import {Network} from './chain/network'
@@ -42,6 +44,8 @@ export interface DevnetOptions {
     initialBlocks?: number
     /** Override the block of the legacy layout's runtime upgrade (9420 → 1002005). */
     upgradeAtBlock?: number
+    /** Keep the chain's inputs in this file and resume from it on start: a restarted devnet serves the same chain. */
+    journalFile?: string
 }
 
 export interface ChainEndpoint {
@@ -111,16 +115,22 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
             for (const c of network.chains) for (const cb of [...finalizedListeners.get(c.role)!]) cb(c.blocks[finalizedNumber])
         }
     }
+    const journalFile = options.journalFile
+    const resumed = journalFile ? readJournal(journalFile, spec.name, seed) : []
+    for (const entry of resumed) network.step(entryInputs(entry), entry.branch)
+    if (journalFile && resumed.length === 0) fs.writeFileSync(journalFile, journalHeader(spec.name, seed))
     const produce = (n: number): BlockRecord[][] => {
         const out: BlockRecord[][] = []
-        for (let i = 0; i < n; i++) out.push(network.step())
+        for (let i = 0; i < n; i++) {
+            const inputs = new Map(network.chains.map(c => [c.role, c.pool.splice(0)] as const))
+            out.push(network.step(inputs))
+            if (journalFile) fs.appendFileSync(journalFile, journalLine(network.height, network.chains[0].branch, inputs))
+        }
         return out
     }
-    const initial = options.initialBlocks ?? 0
-    if (initial > 0) {
-        produce(initial)
-        finalizedNumber = Math.max(0, network.height - lag)
-    }
+    const initial = Math.max(0, (options.initialBlocks ?? 0) - network.height)
+    if (initial > 0) produce(initial)
+    finalizedNumber = Math.max(0, network.height - lag)
 
     const servers: RpcServer[] = []
     const endpoints: ChainEndpoint[] = []
@@ -180,12 +190,17 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
             }
             // Replay the same inputs up to the fork point (same hashes), then grow a new branch one block longer.
             const replay = new Network(spec, seed, accounts)
+            let journal = journalHeader(spec.name, seed)
             for (let n = 1; n <= forkPoint; n++) {
-                replay.step(new Map(network.chains.map(c => [c.role, c.included.get(n) ?? []] as const)))
+                const inputs = new Map(network.chains.map(c => [c.role, c.included.get(n) ?? []] as const))
+                const branch = network.chains[0].branchOf.get(n) ?? 0
+                replay.step(inputs, branch)
+                journal += journalLine(n, branch, inputs)
             }
             const branch = Math.max(...network.chains.map(c => c.branch)) + 1
             for (const c of replay.chains) c.branch = branch
             network = replay
+            if (journalFile) fs.writeFileSync(journalFile, journal)
             const steps = produce(depth + 1)
             announce(steps)
             return steps.map(s => s[0])

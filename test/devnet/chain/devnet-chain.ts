@@ -77,7 +77,9 @@ export class DevnetChain {
     /** Events produced per block, in logical form (what the scenario did: the tests' ground truth). */
     readonly eventsByBlock = new Map<number, LogicalEvent[]>()
     readonly nonces = new Map<string, number>()
+    /** Reorg generation of the blocks produced next (0 until the first fork); blocks remember theirs. */
     branch = 0
+    readonly branchOf = new Map<number, number>()
     private readonly byHash = new Map<string, number>()
     private stateRoot: string
     private open: OpenBlock | undefined
@@ -237,6 +239,7 @@ export class DevnetChain {
         const digest = createHash('sha256').update(this.stateRoot)
         for (const k of [...this.storage.changedAt(n)].sort()) digest.update(k).update(this.storage.get(n, k) ?? '-')
         if (this.branch) digest.update(`branch-${this.branch}`)
+        this.branchOf.set(n, this.branch)
         this.stateRoot = '0x' + digest.digest('hex')
         const parentHash = n === 0 ? '0x' + '00'.repeat(32) : this.blocks[n - 1].hash
         const extrinsicsRoot = blake2AsHex(u8aConcat(...block.extrinsics.map(hexToU8a)), 256)

@@ -47,8 +47,9 @@ export class Network {
     }
 
     /** Produce the next block on every chain, with the submitted extrinsics of each (default: their pools). */
-    step(submitted?: Map<ChainRole, SubmittedExtrinsic[]>): BlockRecord[] {
+    step(submitted?: Map<ChainRole, SubmittedExtrinsic[]>, branch?: number): BlockRecord[] {
         const n = this.height + 1
+        if (branch !== undefined) for (const c of this.chains) c.branch = branch
         const timestampMs = GENESIS_TIMESTAMP_MS + n * this.spec.slotMs
         const staking = this.stakingChain
         const relay = this.chain('relay') ?? staking
