@@ -81,6 +81,12 @@ describe('@polkadot/api reads the scenario (runtime 9420)', () => {
         expect(subs[1].map((s: any) => s.toHex())).toContain(sub)
     })
 
+    it('quotes a fee for a transaction', async () => {
+        const info = await api.tx.staking.chill().paymentInfo(dev('Alice').pair)
+        expect(info.partialFee.toBigInt()).toBe(100_000_000n)
+        expect(info.weight.refTime.toNumber()).toBe(1_000_000_000)
+    })
+
     it('reads proxies, including the time-delayed Staking proxy', async () => {
         const [defs]: any = await api.query.proxy.proxies(dev('Alice').publicKey)
         expect(defs.map((d: any) => [d.delegate.toHex(), d.proxyType.type, d.delay.toNumber()])).toEqual([

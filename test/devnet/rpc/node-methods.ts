@@ -4,7 +4,7 @@
  * errors of a real node.
  */
 import {blake2AsHex, decodeAddress} from '@polkadot/util-crypto'
-import {u8aToHex} from '@polkadot/util'
+import {compactToU8a, hexToU8a, u8aConcat, u8aToHex} from '@polkadot/util'
 import type {BlockRecord, DevnetChain} from '../chain/devnet-chain'
 import {PoolError} from '../extrinsics/transaction-validity'
 import {RpcError, type Connection, type MethodHandler} from './json-rpc-server'
@@ -115,8 +115,14 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
     m.set('state_getRuntimeVersion', params => runtimeVersion(stateAt(params[0])))
     m.set('chain_getRuntimeVersion', params => runtimeVersion(stateAt(params[0])))
     m.set('state_call', params => {
-        stateAt(params[2])
-        throw new RpcError(-32000, `Client error: Execution failed: Other: Exported method ${String(params[0])} is not found`)
+        const b = stateAt(params[2])
+        const answer = runtimeApiCall(String(params[0]), node.chain().rtAt(b.number).metadataHex)
+        if (answer === undefined) throw new RpcError(-32000, `Client error: Execution failed: Other: Exported method ${String(params[0])} is not found`)
+        return answer
+    })
+    m.set('payment_queryInfo', params => {
+        stateAt(params[1])
+        return {weight: {refTime: DEVNET_WEIGHT_REF_TIME, proofSize: 0}, class: 'normal', partialFee: DEVNET_FEE_PLANCK.toString()}
     })
     const getStorage: MethodHandler = params => node.chain().storage.get(stateAt(params[1]).number, storageKey(params[0]))
     m.set('state_getStorage', getStorage)
@@ -243,6 +249,31 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
 
     for (const [, unsub] of SUBSCRIPTIONS) m.set(unsub, unsubscribe)
     return m
+}
+
+/** What the devnet quotes for any transaction: it charges no fee, but clients size their balance checks on this. */
+const DEVNET_FEE_PLANCK = 100_000_000n
+const DEVNET_WEIGHT_REF_TIME = 1_000_000_000
+
+/** SCALE answers of the runtime APIs the clients call through state_call (undefined: not served). */
+function runtimeApiCall(method: string, metadataHex: string): string | undefined {
+    switch (method) {
+        case 'Metadata_metadata_versions':
+            // Vec<u32> [14]: the devnet serves V14 only, as Subsquid needs.
+            return '0x040e000000'
+        case 'Metadata_metadata_at_version': {
+            const bytes = hexToU8a(metadataHex)
+            return u8aToHex(u8aConcat(new Uint8Array([1]), compactToU8a(bytes.length), bytes))
+        }
+        case 'TransactionPaymentApi_query_info': {
+            // RuntimeDispatchInfo{weight: {refTime, proofSize} (compact), class: Normal, partialFee: u128}.
+            const fee = new Uint8Array(16)
+            new DataView(fee.buffer).setBigUint64(0, DEVNET_FEE_PLANCK, true)
+            return u8aToHex(u8aConcat(compactToU8a(DEVNET_WEIGHT_REF_TIME), compactToU8a(0), new Uint8Array([0]), fee))
+        }
+        default:
+            return undefined
+    }
 }
 
 function accountId(address: unknown): string {
