@@ -6,6 +6,7 @@ import {compactToU8a, u8aToHex, hexToU8a} from '@polkadot/util'
 import type {Runtime} from '../runtime/runtime'
 import type {World, EraState} from './world'
 import {palletAllowed, type ChainRole} from '../chain/chain-role'
+import {encodeExposure, encodeExposureOverview, encodeExposurePage, encodeNominations} from './exposure-codec'
 
 export type Put = (key: string, value: string | null) => void
 
@@ -64,7 +65,9 @@ function writeEntity(world: World, target: WriteTarget, kind: string, id: string
         }
         case 'nominator': {
             const n = world.nominators.get(id)
-            value('Staking', 'Nominators', [id], n ? {targets: n.targets, submittedIn: n.submittedIn, suppressed: false} : null)
+            if (!palletAllowed(target.role, 'Staking') || !rt.hasStorage('Staking', 'Nominators')) return
+            const key = rt.storageKey('Staking', 'Nominators', id)
+            put(key, n ? rt.storageValueFast('Staking', 'Nominators', {targets: n.targets, submittedIn: n.submittedIn, suppressed: false}, () => encodeNominations(n.targets, n.submittedIn, false)) : null)
             return
         }
         case 'identity': {
@@ -145,8 +148,10 @@ function writeEntity(world: World, target: WriteTarget, kind: string, id: string
 
 function writeEra(world: World, rt: Runtime, put: Put, index: number): void {
     const era = world.eras.get(index)
-    const value = (item: string, keys: unknown[], v: unknown | null) => {
-        if (rt.hasStorage('Staking', item)) put(rt.storageKey('Staking', item, ...keys), v == null ? null : rt.storageValue('Staking', item, v))
+    const value = (item: string, keys: unknown[], v: unknown | null, fast?: () => string) => {
+        if (!rt.hasStorage('Staking', item)) return
+        const key = rt.storageKey('Staking', item, ...keys)
+        put(key, v == null ? null : fast ? rt.storageValueFast('Staking', item, v, fast) : rt.storageValue('Staking', item, v))
     }
     if (!era) return
     value('ErasStartSessionIndex', [index], era.startSessionIndex)
@@ -158,16 +163,22 @@ function writeEra(world: World, rt: Runtime, put: Put, index: number): void {
         if (paged) {
             const size = world.spec.exposurePageSize
             const pages = Math.max(1, Math.ceil(others.length / size))
-            value('ErasStakersOverview', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, nominatorCount: others.length, pageCount: others.length ? pages : 0})
+            const pageCount = others.length ? pages : 0
+            value('ErasStakersOverview', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, nominatorCount: others.length, pageCount},
+                () => encodeExposureOverview(e.totalPlanck, e.ownPlanck, others.length, pageCount))
             for (let p = 0; p * size < others.length; p++) {
-                const page = others.slice(p * size, (p + 1) * size)
-                value('ErasStakersPaged', [index, e.validator, p], {pageTotal: page.reduce((s, o) => s + o.value, 0n), others: page})
+                const page = e.others.slice(p * size, (p + 1) * size)
+                const pageTotal = page.reduce((s, o) => s + o.valuePlanck, 0n)
+                value('ErasStakersPaged', [index, e.validator, p], {pageTotal, others: page.map(o => ({who: o.who, value: o.valuePlanck}))},
+                    () => encodeExposurePage(pageTotal, page))
             }
             const claimed = era.claimedPages.get(e.validator)
             if (claimed?.length) value('ClaimedRewards', [index, e.validator], claimed)
         } else {
-            value('ErasStakers', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others})
-            value('ErasStakersClipped', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others: others.slice(0, 512)})
+            value('ErasStakers', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others},
+                () => encodeExposure(e.totalPlanck, e.ownPlanck, e.others))
+            value('ErasStakersClipped', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others: others.slice(0, 512)},
+                () => encodeExposure(e.totalPlanck, e.ownPlanck, e.others.slice(0, 512)))
         }
         const prefs = era.prefs.get(e.validator)!
         value('ErasValidatorPrefs', [index, e.validator], {commission: prefs.commissionPerbill, blocked: prefs.blocked})
