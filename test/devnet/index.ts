@@ -5,16 +5,21 @@
  * Programmatic API:
  * ```ts
  * const devnet = await startDevnet({scenario: 'legacy', seed: 1, port: 0, blockTimeMs: 0, finalityLagBlocks: 2})
- * devnet.url / devnet.httpUrl            // ws://127.0.0.1:<port>, http://127.0.0.1:<port>
+ * devnet.url / devnet.httpUrl            // ws://127.0.0.1:<port>, http://127.0.0.1:<port> (the first chain)
+ * devnet.endpoints                        // [{role, url, httpUrl, chain}]: 'all' (legacy) or 'relay', 'assetHub', 'people' (current)
  * await devnet.produceBlocks(30)          // produce blocks now (blockTimeMs > 0 also produces on a timer)
- * devnet.head()                           // {number, hash, …} of the best block
- * await devnet.fork(2)                    // reorg: replace the last 2 blocks with a new branch of 3
- * devnet.faults.failNext(3, {method: 'chain_getBlock'}); devnet.faults.latencyMs = 50; devnet.faults.dropConnections()
+ * devnet.head(); devnet.finalized()       // {number, hash, header, extrinsics, timestampMs} of the first chain
+ * await devnet.fork(2)                    // reorg every chain: replace the last 2 blocks with a new branch of 3
+ * devnet.faults.failNext(3, {method: 'chain_getBlock', message: 'rate limit'}); devnet.faults.latencyMs = 50
+ * devnet.faults.dropConnections()         // close every WebSocket
  * devnet.accounts                         // funded dev accounts (//Alice … //Ferdie) with their key pairs
- * devnet.chain.world                      // the scenario's logical state (validators, nominators, eras …)
- * devnet.facts()                          // what the scenario produced, for comparison with an indexer's rows
+ * devnet.chain.world                      // the scenario's logical state (validators, nominators, ledgers, eras …)
+ * devnet.chainOf('assetHub').storage      // one chain's blocks, storage, pool
+ * devnet.facts()                          // every event per chain and block, eras with points: compare an indexer's rows with it
  * await devnet.stop()
  * ```
+ * Options: `upgradeAtBlock` (legacy layout's 9420 → 1002005 block), `initialBlocks`, `journalFile` (resume
+ * the same chain after a restart). Scenarios: `legacy`, `current`, `kusama-scale` (scenario/scenario-spec.ts).
  * Blocks are deterministic from (scenario, seed, submitted extrinsics): a restarted devnet serves the same hashes.
  */
 import fs from 'fs'

@@ -109,7 +109,7 @@ export function onInitialize(world: World, block: number, timestampMs: number, f
     ending.validatorPayoutPlanck = payout
     world.mark('eraPayout', ending.index)
     events.push({pallet: 'Staking', name: 'EraPaid', fields: {eraIndex: ending.index, validatorPayout: payout, remainder: payout / 4n}})
-    events.push(...scenarioFacts(world, rnd))
+    events.push(...eraChanges(world, rnd))
     const next = startEra(world, ending.index + 1, block, timestampMs)
     // staking-async elects in pages (one page here) instead of announcing StakersElected.
     events.push(features.stakingAsync
@@ -119,7 +119,7 @@ export function onInitialize(world: World, block: number, timestampMs: number, f
 }
 
 /** Slashes, chills, kicks, commission and identity changes an era brings. */
-function scenarioFacts(world: World, rnd: SeededRandom): LogicalEvent[] {
+function eraChanges(world: World, rnd: SeededRandom): LogicalEvent[] {
     const events: LogicalEvent[] = []
     const chance = world.spec.eventChance
     const era = world.currentEra
