@@ -1,6 +1,7 @@
 /**
  * Runs the devnet standalone: `npm run devnet -- --scenario <name> --port <p> [--seed n]
- * [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n] [--journal-file f]`.
+ * [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n] [--journal-file f]
+ * [--instant-seal]`.
  * With a journal file, a restart resumes the same chain (same height, same submitted extrinsics).
  * Prints its endpoints and its funded test accounts, then produces blocks until stopped.
  */
@@ -22,6 +23,7 @@ interface CliOptions {
     upgradeAtBlock?: number
     host: string
     journalFile?: string
+    instantSeal?: boolean
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -33,8 +35,12 @@ export function parseArgs(argv: string[]): CliOptions {
     for (let i = 0; i < argv.length; i++) {
         const flag = argv[i]
         const value = argv[i + 1]
+        if (flag === '--instant-seal') {
+            opts.instantSeal = true
+            continue
+        }
         if (flag === '--help') {
-            console.log(`usage: npm run devnet -- --scenario <${Object.keys(scenarios).join('|')}> --port <p> [--seed n] [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n] [--host h] [--journal-file f]`)
+            console.log(`usage: npm run devnet -- --scenario <${Object.keys(scenarios).join('|')}> --port <p> [--seed n] [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n] [--host h] [--journal-file f] [--instant-seal]`)
             process.exit(0)
         }
         if (value === undefined) throw new Error(`devnet: ${flag} needs a value`)

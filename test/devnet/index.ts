@@ -51,6 +51,8 @@ export interface DevnetOptions {
     upgradeAtBlock?: number
     /** Keep the chain's inputs in this file and resume from it on start: a restarted devnet serves the same chain. */
     journalFile?: string
+    /** Produce a block as soon as an extrinsic is submitted (besides the timer, if any). */
+    instantSeal?: boolean
 }
 
 export interface ChainEndpoint {
@@ -137,6 +139,16 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     if (initial > 0) produce(initial)
     finalizedNumber = Math.max(0, network.height - lag)
 
+    let sealScheduled = false
+    const onSubmitted = () => {
+        if (!options.instantSeal || sealScheduled) return
+        sealScheduled = true
+        setImmediate(() => {
+            sealScheduled = false
+            announce(produce(1))
+        })
+    }
+
     const servers: RpcServer[] = []
     const endpoints: ChainEndpoint[] = []
     for (const [i, c] of network.chains.entries()) {
@@ -154,6 +166,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
                 finalizedListeners.get(role)!.add(cb)
                 return () => finalizedListeners.get(role)!.delete(cb)
             },
+            onSubmitted,
         }
         const server = await startRpcServer(nodeMethods(backend), options.port ? options.port + i : 0, options.host ?? '127.0.0.1')
         servers.push(server)

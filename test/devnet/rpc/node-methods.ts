@@ -17,6 +17,8 @@ export interface NodeBackend {
     /** Called with every block added to the best chain (several after a reorg). */
     onNewBlocks(cb: (blocks: BlockRecord[]) => void): () => void
     onFinalized(cb: (block: BlockRecord) => void): () => void
+    /** Called after an extrinsic entered the pool (and after its "ready" notification was queued). */
+    onSubmitted?(): void
 }
 
 const SUBSCRIPTIONS: [string, string, string][] = [
@@ -217,7 +219,11 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
             throw e
         }
     }
-    m.set('author_submitExtrinsic', params => submit(params[0]).hash)
+    m.set('author_submitExtrinsic', params => {
+        const hash = submit(params[0]).hash
+        node.onSubmitted?.()
+        return hash
+    })
     m.set('author_pendingExtrinsics', () => node.chain().pool.map(p => p.hex))
     m.set('author_submitAndWatchExtrinsic', (params, conn) => {
         if (!conn.isWebSocket) throw new RpcError(-32090, 'Subscriptions are not available on this transport (use WebSocket)')
@@ -244,6 +250,7 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
             stopFinal()
         })
         setImmediate(() => conn.notify('author_extrinsicUpdate', id, 'ready'))
+        node.onSubmitted?.()
         return id
     })
 
