@@ -3,6 +3,7 @@
  * by sequential Phragmén, all of it in storage under the runtime's keys.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {hexToU8a} from '@polkadot/util'
 import {startDevnet, type Devnet} from './index'
 
 let devnet: Devnet
@@ -42,8 +43,8 @@ describe('kusama-scale scenario', () => {
         expect(world.currentEra.exposures).toHaveLength(1000)
         expect([...world.nominators.values()].filter(n => n.targets.length === 24).length).toBe(12_500)
         const count = await rpc('state_getStorage', [rt.storageKey('Staking', 'CounterForValidators')])
-        expect(rt.registry.createType('u32', count).toNumber()).toBe(2000)
+        expect(rt.registry.createType('u32', hexToU8a(count)).toNumber()).toBe(2000)
         const sessionValidators = await rpc('state_getStorage', [rt.storageKey('Session', 'Validators')])
-        expect(rt.registry.createType('Vec<AccountId32>', sessionValidators).length).toBe(1000)
+        expect(rt.registry.createType('Vec<AccountId32>', hexToU8a(sessionValidators)).length).toBe(1000)
     })
 })

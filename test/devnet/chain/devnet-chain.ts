@@ -219,10 +219,12 @@ export class DevnetChain {
         const n = block.number
         const rtNow = this.rtAt(n)
         const put = (key: string, value: string | null) => this.storage.set(n, key, value)
-        const upgraded = n > 0 && rtNow !== block.rtPrev
-        if (upgraded) block.records.push({phase: 'finalization', event: {pallet: 'System', name: 'CodeUpdated', fields: {}}})
-        // A runtime upgrade's migration rewrites the whole state in the new runtime's layout.
-        writeTokens(this.world, {rt: rtNow, role: this.role, nonceOf: who => this.nonceOf(who), put}, n === 0 || upgraded ? this.world.allTokens() : tokens, block.timestampMs)
+        // Block U that sets the new code runs the old runtime (CodeUpdated, old storage format); the new
+        // runtime first executes block U+1, where its migration rewrites the state in the new format.
+        if (n > 0 && rtNow !== block.rtPrev) block.records.push({phase: 'finalization', event: {pallet: 'System', name: 'CodeUpdated', fields: {}}})
+        const migrates = n === 0 || (n > 1 && block.rtPrev !== this.rtAt(n - 2))
+        const rtExec = n === 0 ? rtNow : block.rtPrev
+        writeTokens(this.world, {rt: rtExec, role: this.role, nonceOf: who => this.nonceOf(who), put}, migrates ? this.world.allTokens() : tokens, block.timestampMs)
         const order = (p: Phase) => (p === 'initialization' ? 0 : p === 'finalization' ? 2 : 1)
         block.records.sort((a, b) => order(a.phase) - order(b.phase))
         put(EVENTS_KEY, encodeEventRecords(block.records.map(r => {

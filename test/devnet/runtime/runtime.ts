@@ -80,7 +80,8 @@ export class Runtime {
             type = unwrapStorageType(this.registry, entry.meta.type, false)
             this.valueTypes.set(id, type)
         }
-        return this.registry.createTypeUnsafe(type, [value]).toHex()
+        // SCALE bytes: toHex() of an integer type is its big-endian number, not its encoding.
+        return u8aToHex(this.registry.createTypeUnsafe(type, [value]).toU8a())
     }
 
     /**
