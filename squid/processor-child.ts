@@ -15,7 +15,7 @@ export interface ProcessorChild {
     child: ChildProcess
     /** Resolves with the exit code (the processor exits 0 at the end of its block range). */
     exited: Promise<number | null>
-    /** Everything it wrote to stderr, for failure messages. */
+    /** The tail of what it wrote to stdout and stderr, for failure messages. */
     log(): string
 }
 
@@ -28,13 +28,15 @@ export function startProcessorChild(opts: {layer: ProcessorLayer; db: DbSettings
             ...(opts.toBlock === undefined ? {} : {BLOCK_TO: String(opts.toBlock)}),
             PROCESSOR_PROMETHEUS_PORT: '0', ...opts.env,
         },
-        stdio: ['ignore', 'ignore', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stderr = ''
-    child.stderr!.on('data', d => {
-        stderr += d.toString()
-        if (stderr.length > 200_000) stderr = stderr.slice(-100_000)
-    })
+    for (const stream of [child.stdout!, child.stderr!]) {
+        stream.on('data', d => {
+            stderr += d.toString()
+            if (stderr.length > 200_000) stderr = stderr.slice(-100_000)
+        })
+    }
     const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
     return {child, exited, log: () => stderr}
 }

@@ -2,6 +2,7 @@
  * Reads the identities of a set of accounts at one block: `IdentityOf` and `SuperOf` with one batched
  * `getMany` each.
  */
+import {getManyChunked} from '../staking/era-snapshot-reader'
 import {pickVersion, RuntimeBlock} from '../versioned'
 import {identityFields, IdentityFields, IdentityOfValue, DataValue} from './registration'
 
@@ -18,8 +19,8 @@ export async function readIdentities(defs: IdentityStorageDefs, block: RuntimeBl
     const identityOf = pickVersion(defs.identityOf as any, 'Identity.IdentityOf', block, block) as StorageItem
     const superOf = pickVersion(defs.superOf as any, 'Identity.SuperOf', block, block) as StorageItem
     const [regs, supers] = await Promise.all([
-        identityOf.getMany(block, accounts) as Promise<(IdentityOfValue | undefined)[]>,
-        superOf.getMany(block, accounts) as Promise<([string, DataValue] | undefined)[]>,
+        getManyChunked(identityOf, block, accounts) as Promise<(IdentityOfValue | undefined)[]>,
+        getManyChunked(superOf, block, accounts) as Promise<([string, DataValue] | undefined)[]>,
     ])
     return new Map(accounts.map((a, i) => [a, identityFields(regs[i], supers[i])]))
 }

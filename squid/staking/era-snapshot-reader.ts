@@ -26,6 +26,15 @@ export type SnapshotBlock = RuntimeBlock & {hash: string}
 /** Keys per page of a storage listing: large enough to keep round trips few, small enough for one response. */
 const PAGE_SIZE = 1000
 
+/** Keys per `getMany` (one `state_queryStorageAt`): keeps each request and response within a node's RPC size limits. */
+const MANY_CHUNK = 1000
+
+export async function getManyChunked(item: {getMany(block: any, keys: any[]): Promise<any[]>}, block: unknown, keys: unknown[]): Promise<any[]> {
+    const out: any[] = []
+    for (let i = 0; i < keys.length; i += MANY_CHUNK) out.push(...await item.getMany(block, keys.slice(i, i + MANY_CHUNK)))
+    return out
+}
+
 async function collectPaged<T>(it: AsyncIterable<T[]>): Promise<T[]> {
     const out: T[] = []
     for await (const page of it) out.push(...page)
@@ -41,7 +50,7 @@ export async function readEraSnapshot(defs: StakingStorageDefs, block: SnapshotB
     const exposures = await readExposures(defs, block, era)
     const validators = [...new Set([...exposures.map(x => x.validator), ...points.individual.map(([v]) => v)])]
 
-    const prefsList = await item('validators').getMany(block, validators) as ({commission: number; blocked: boolean} | undefined)[]
+    const prefsList = await getManyChunked(item('validators'), block, validators) as ({commission: number; blocked: boolean} | undefined)[]
     const prefs = new Map<string, {commissionPerbill: number; blocked: boolean}>()
     validators.forEach((v, i) => {
         const p = prefsList[i]
@@ -97,9 +106,9 @@ async function activeStake(defs: StakingStorageDefs, block: SnapshotBlock, stash
     const st = defs.staking
     const bonded = pickVersion(st.bonded as any, 'Staking.Bonded', block, block) as StorageItem
     const ledger = pickVersion(st.ledger as any, 'Staking.Ledger', block, block) as StorageItem
-    const controllers = await bonded.getMany(block, stashes) as (string | undefined)[]
+    const controllers = await getManyChunked(bonded, block, stashes) as (string | undefined)[]
     const withController = stashes.map((s, i) => [s, controllers[i]] as const).filter(([, c]) => c !== undefined) as [string, string][]
-    const ledgers = await ledger.getMany(block, withController.map(([, c]) => c)) as ({active: bigint} | undefined)[]
+    const ledgers = await getManyChunked(ledger, block, withController.map(([, c]) => c)) as ({active: bigint} | undefined)[]
     withController.forEach(([stash], i) => {
         const l = ledgers[i]
         if (l) out.set(stash, l.active)
@@ -115,6 +124,6 @@ export async function readSessionKeys(defs: StakingStorageDefs, block: SnapshotB
     const nextKeys = findVersion(session.nextKeys as any, block) as StorageItem | undefined
     if (!validatorsItem || !nextKeys) return []
     const validators = (await validatorsItem.get(block) ?? []) as string[]
-    const keys = await nextKeys.getMany(block, validators) as (Record<string, string> | undefined)[]
+    const keys = await getManyChunked(nextKeys, block, validators) as (Record<string, string> | undefined)[]
     return validators.flatMap((validator, i) => keys[i] ? [{validator, keys: keys[i]!}] : [])
 }

@@ -17,11 +17,16 @@ const acc = (id: string) => new Account({id})
 const optAcc = (id: string | undefined) => (id === undefined ? null : acc(id))
 const layer = (c: ChainLayerName) => c as ChainLayer
 
+/** Ids per lookup query: Postgres takes at most 65,535 bind parameters per statement. */
+const LOOKUP_CHUNK = 10_000
+
 /** Inserts the accounts not stored yet. */
 export async function ensureAccounts(store: Store, ids: Iterable<string>): Promise<void> {
     const all = [...new Set(ids)]
-    if (all.length === 0) return
-    const existing = new Set((await store.findBy(Account, {id: In(all)})).map(a => a.id))
+    const existing = new Set<string>()
+    for (let i = 0; i < all.length; i += LOOKUP_CHUNK) {
+        for (const a of await store.findBy(Account, {id: In(all.slice(i, i + LOOKUP_CHUNK))})) existing.add(a.id)
+    }
     const missing = all.filter(id => !existing.has(id)).map(acc)
     if (missing.length) await store.insert(missing)
 }
