@@ -5,6 +5,7 @@
 import path from 'path'
 import type {Config} from '../config/load'
 import {squidServices} from '../squid/services'
+import {devnetEndpoints} from '../test/devnet/endpoints'
 
 export interface ServiceSpec {
     name: string
@@ -31,7 +32,9 @@ function devnetService(devnet: NonNullable<Config['devnet']>): ServiceSpec {
         args: [
             '--scenario', devnet.scenario, '--port', String(devnet.port), '--seed', String(devnet.seed),
             '--block-time-ms', String(devnet.blockTimeMs), '--finality-lag-blocks', String(devnet.finalityLagBlocks),
+            // Kept next to the embedded database, so a restart serves the chain the squid already indexed.
+            '--journal-file', path.resolve('.data/devnet', `${devnet.scenario}-seed${devnet.seed}.jsonl`),
         ],
-        urls: {'chain rpc': `ws://127.0.0.1:${devnet.port}`, 'chain http': `http://127.0.0.1:${devnet.port}`},
+        urls: Object.fromEntries(devnetEndpoints(devnet.scenario, devnet.port).map(e => [e.role === 'all' ? 'chain rpc' : `${e.role} rpc`, e.url])),
     }
 }

@@ -1,8 +1,12 @@
 /**
  * Runs the devnet standalone: `npm run devnet -- --scenario <name> --port <p> [--seed n]
- * [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n]`.
+ * [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n] [--journal-file f]
+ * [--instant-seal]`.
+ * With a journal file, a restart resumes the same chain (same height, same submitted extrinsics).
  * Prints its endpoints and its funded test accounts, then produces blocks until stopped.
  */
+import fs from 'fs'
+import path from 'path'
 import {createLogger} from '@subsquid/logger'
 import {startDevnet} from './index'
 import {scenarios} from './scenario/scenario-spec'
@@ -18,6 +22,8 @@ interface CliOptions {
     initialBlocks: number
     upgradeAtBlock?: number
     host: string
+    journalFile?: string
+    instantSeal?: boolean
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -29,8 +35,12 @@ export function parseArgs(argv: string[]): CliOptions {
     for (let i = 0; i < argv.length; i++) {
         const flag = argv[i]
         const value = argv[i + 1]
+        if (flag === '--instant-seal') {
+            opts.instantSeal = true
+            continue
+        }
         if (flag === '--help') {
-            console.log(`usage: npm run devnet -- --scenario <${Object.keys(scenarios).join('|')}> --port <p> [--seed n] [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n] [--host h]`)
+            console.log(`usage: npm run devnet -- --scenario <${Object.keys(scenarios).join('|')}> --port <p> [--seed n] [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n] [--host h] [--journal-file f] [--instant-seal]`)
             process.exit(0)
         }
         if (value === undefined) throw new Error(`devnet: ${flag} needs a value`)
@@ -40,6 +50,8 @@ export function parseArgs(argv: string[]): CliOptions {
             opts.scenario = value
         } else if (flag === '--host') {
             opts.host = value
+        } else if (flag === '--journal-file') {
+            opts.journalFile = value
         } else if (ints[flag]) {
             const n = Number(value)
             if (!Number.isSafeInteger(n) || n < 0) throw new Error(`devnet: ${flag} expects a whole number, got "${value}"`)
@@ -53,16 +65,18 @@ export function parseArgs(argv: string[]): CliOptions {
 
 async function main(): Promise<void> {
     const opts = parseArgs(process.argv.slice(2))
+    if (opts.journalFile) fs.mkdirSync(path.dirname(path.resolve(opts.journalFile)), {recursive: true})
     const devnet = await startDevnet({...opts})
     const lines = [
-        `devnet "${opts.scenario}" (seed ${opts.seed}) at block ${devnet.head().number}, a block every ${opts.blockTimeMs} ms, finality lag ${opts.finalityLagBlocks} blocks`,
-        `  WebSocket  ${devnet.url}`,
-        `  HTTP       ${devnet.httpUrl}`,
-        `  genesis    ${devnet.chain.genesisHash}`,
-        `  runtimes   ${devnet.spec.runtimes.map(r => `${devnet.chain.rtAt(r.fromBlock).version.specName} ${devnet.chain.rtAt(r.fromBlock).specVersion} from block ${r.fromBlock}`).join(', ')}`,
+        `devnet "${opts.scenario}" (seed ${opts.seed}) at block ${devnet.head().number}, a block every ${opts.blockTimeMs} ms, finality lag ${opts.finalityLagBlocks} blocks` +
+            (opts.journalFile ? `, journal ${opts.journalFile}` : ''),
+        ...devnet.endpoints.flatMap(e => [
+            `  ${e.role === 'all' ? 'chain' : e.role}: WebSocket ${e.url}  HTTP ${e.httpUrl}`,
+            `    genesis ${e.chain.genesisHash}; runtimes ${devnet.spec.chains.find(c => c.role === e.role)!.runtimes.map(r => `${r.id} from block ${r.fromBlock}`).join(', ')}`,
+        ]),
         '  funded test accounts (1,000,000 DOT each):',
         ...devnet.accounts.map(a => `    ${a.uri.padEnd(9)} ${a.type}  ${a.address}`),
-        '  //Alice nominates; //Bob is her Staking proxy; //Charlie her time-delayed Staking proxy; //Ferdie pays out.',
+        '  //Alice nominates; //Bob is her Staking proxy; //Charlie her time-delayed Staking proxy; //Ferdie (ed25519) pays out.',
     ]
     console.log(lines.join('\n'))
     const stop = async (signal: string) => {

@@ -2,6 +2,9 @@
  * Test controls of the devnet: deterministic hashes across restarts, a reorg visible to a subscriber,
  * injected error replies, latency and dropped connections, finality lag.
  */
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {ApiPromise, WsProvider} from '@polkadot/api'
 import {startDevnet, type Devnet} from './index'
@@ -35,6 +38,32 @@ describe('devnet controls', () => {
         const c = await devnetOf({scenario: 'legacy', seed: 6, upgradeAtBlock: 10})
         await c.produceBlocks(1)
         expect(c.chain.blocks[1].hash).not.toBe(hashesA[1])
+    })
+
+    it('resumes the same chain from its journal after a restart, including submitted extrinsics and reorgs', async () => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'devnet-journal-')), 'journal.jsonl')
+        const a = await devnetOf({scenario: 'legacy', seed: 8, finalityLagBlocks: 3, journalFile: file})
+        await a.produceBlocks(4)
+        const api = await ApiPromise.create({provider: new WsProvider(a.url), noInitWarn: true})
+        try {
+            const tx = api.tx.staking.chill()
+            await tx.signAsync(a.accounts.find(x => x.name === 'Alice')!.pair)
+            await api.rpc.author.submitExtrinsic(tx)
+        } finally {
+            await api.disconnect()
+        }
+        await a.produceBlocks(3)
+        await a.fork(2)
+        await a.produceBlocks(2)
+        await a.fork(3)
+        const hashes = a.chain.blocks.map(b => b.hash)
+        expect(a.chain.blocks[5].includedHashes).toHaveLength(1)
+        await a.stop()
+        started.pop()
+        const b = await devnetOf({scenario: 'legacy', seed: 8, finalityLagBlocks: 3, journalFile: file})
+        expect(b.chain.blocks.map(x => x.hash)).toEqual(hashes)
+        expect(b.chain.world.nominators.has(a.accounts[0].publicKey)).toBe(false)
+        await expect(devnetOf({scenario: 'legacy', seed: 9, journalFile: file})).rejects.toThrow(/written for scenario legacy seed 8/)
     })
 
     it('reorgs the last k blocks, and a subscriber sees the new branch', async () => {

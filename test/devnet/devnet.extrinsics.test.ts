@@ -68,6 +68,33 @@ describe('transaction pool checks', () => {
         await expect(api.rpc.author.submitExtrinsic(stale)).rejects.toThrow(/1010: Invalid Transaction: Transaction is outdated/)
     })
 
+    it('rejects a mortal transaction whose era has passed', async () => {
+        const tx = api.tx.staking.chill()
+        const head = await api.rpc.chain.getHeader()
+        await tx.signAsync(dev('Dave').pair, {era: api.registry.createType('ExtrinsicEra', {current: head.number.toNumber(), period: 4}), blockHash: head.hash})
+        await devnet.produceBlocks(5)
+        await expect(api.rpc.author.submitExtrinsic(tx)).rejects.toThrow(/1010: Invalid Transaction/)
+    })
+
+    it('seals a block as soon as a transaction arrives when asked to', async () => {
+        const instant = await startDevnet({scenario: 'legacy', seed: 11, instantSeal: true})
+        const api2 = await ApiPromise.create({provider: new WsProvider(instant.url), noInitWarn: true})
+        try {
+            const statuses: string[] = []
+            await new Promise<void>((resolve, reject) => {
+                api2.tx.staking.chill().signAndSend(dev('Dave').pair, (r: any) => {
+                    statuses.push(r.status.type)
+                    if (r.status.isInBlock) resolve()
+                }).catch(reject)
+            })
+            expect(statuses.slice(0, 2)).toEqual(['Ready', 'InBlock'])
+            expect(instant.head().number).toBe(1)
+        } finally {
+            await api2.disconnect()
+            await instant.stop()
+        }
+    })
+
     it('rejects bytes that are not an extrinsic', async () => {
         // Raw JSON-RPC: @polkadot/api would refuse to send these bytes at all.
         const res = await fetch(devnet.httpUrl, {method: 'POST', body: JSON.stringify({jsonrpc: '2.0', id: 1, method: 'author_submitExtrinsic', params: ['0x1234']})})

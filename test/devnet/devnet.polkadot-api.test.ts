@@ -53,6 +53,19 @@ describe('@polkadot/api reads the scenario (runtime 9420)', () => {
         expect(sessionValidators.map(v => v.toHex())).toEqual(world.sessionValidators)
     })
 
+    it('reads plain integer items as SCALE (session index, era totals, timestamp)', async () => {
+        const world = devnet.chain.world
+        expect(world.sessionIndex).toBeGreaterThan(1)
+        expect((await api.query.session.currentIndex()).toNumber()).toBe(world.sessionIndex)
+        expect((await api.query.staking.currentEra()).unwrap().toNumber()).toBe(world.activeEra)
+        const era = world.currentEra
+        expect((await api.query.staking.erasTotalStake(era.index)).toBigInt()).toBe(era.exposures.reduce((s, e) => s + e.totalPlanck, 0n))
+        expect((await api.query.staking.erasStartSessionIndex(era.index)).unwrap().toNumber()).toBe(era.startSessionIndex)
+        expect((await api.query.timestamp.now()).toNumber()).toBe(devnet.head().timestampMs)
+        const reward = await api.query.staking.erasValidatorReward(era.index - 1)
+        expect(reward.unwrap().toBigInt()).toBe(world.eras.get(era.index - 1)!.validatorPayoutPlanck)
+    })
+
     it('reads ledgers, nominations, session keys and validators', async () => {
         const world = devnet.chain.world
         const alice = dev('Alice').publicKey
@@ -81,6 +94,12 @@ describe('@polkadot/api reads the scenario (runtime 9420)', () => {
         expect(subs[1].map((s: any) => s.toHex())).toContain(sub)
     })
 
+    it('quotes a fee for a transaction', async () => {
+        const info = await api.tx.staking.chill().paymentInfo(dev('Alice').pair)
+        expect(info.partialFee.toBigInt()).toBe(100_000_000n)
+        expect(info.weight.refTime.toNumber()).toBe(1_000_000_000)
+    })
+
     it('reads proxies, including the time-delayed Staking proxy', async () => {
         const [defs]: any = await api.query.proxy.proxies(dev('Alice').publicKey)
         expect(defs.map((d: any) => [d.delegate.toHex(), d.proxyType.type, d.delay.toNumber()])).toEqual([
@@ -107,8 +126,22 @@ describe('@polkadot/api reads the scenario (runtime 9420)', () => {
 })
 
 describe('@polkadot/api across the upgrade to 1002005', () => {
-    it('follows the runtime upgrade and reads paged exposures', async () => {
+    it('keeps the old storage format in the upgrade block and migrates in the next', async () => {
         await devnet.produceBlocks(25 - devnet.head().number)
+        const era = devnet.chain.world.currentEra.index
+        const v = devnet.chain.world.currentEra.exposures[0].validator
+        const atUpgrade = await api.at(devnet.chain.blocks[20].hash)
+        const afterUpgrade = await api.at(devnet.chain.blocks[21].hash)
+        // Both clients decode block U's state with the parent's runtime, as real chains require.
+        expect(atUpgrade.runtimeVersion.specVersion.toNumber()).toBe(9420)
+        expect(((await atUpgrade.query.staking.erasStakers(era, v)) as any).total.toBigInt()).toBe(devnet.chain.world.currentEra.exposures[0].totalPlanck)
+        expect(afterUpgrade.runtimeVersion.specVersion.toNumber()).toBe(1002005)
+        expect(((await afterUpgrade.query.staking.erasStakersOverview(era, v)) as any).unwrap().total.toBigInt()).toBe(devnet.chain.world.currentEra.exposures[0].totalPlanck)
+        const raw = devnet.chain.rtAt(21)
+        expect(devnet.chain.storage.get(20, raw.storageKey('Staking', 'ErasStakersOverview', era, v))).toBeNull()
+    })
+
+    it('follows the runtime upgrade and reads paged exposures', async () => {
         await waitFor(() => api.runtimeVersion.specVersion.toNumber() === 1002005)
         const world = devnet.chain.world
         const era = world.currentEra

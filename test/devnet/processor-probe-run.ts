@@ -6,6 +6,7 @@ import {spawn} from 'child_process'
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
+import {repoRoot} from './repo-root'
 
 export interface ProbeRun {
     lines: any[]
@@ -15,16 +16,7 @@ export interface ProbeRun {
 }
 
 /** The compiled probe, found from the repository root (this file runs from test/ under vitest and from lib/test/ compiled). */
-export const PROBE_SCRIPT = path.join(repoRoot(__dirname), 'lib/test/devnet/processor-probe.js')
-
-function repoRoot(dir: string): string {
-    while (!fs.existsSync(path.join(dir, 'package.json'))) {
-        const up = path.dirname(dir)
-        if (up === dir) throw new Error('processor probe: no package.json above ' + __dirname)
-        dir = up
-    }
-    return dir
-}
+export const PROBE_SCRIPT = path.join(repoRoot(), 'lib/test/devnet/processor-probe.js')
 
 export async function runProcessorProbe(rpcUrl: string, toBlock: number, env: Record<string, string> = {}, timeoutMs = 100_000): Promise<ProbeRun> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devnet-probe-'))

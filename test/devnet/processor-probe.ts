@@ -1,12 +1,11 @@
 /**
  * A throw-away Subsquid processor used by the devnet's tests and benchmark: it indexes the devnet over
  * RPC with the real @subsquid/substrate-processor, keeps its progress in memory, and writes what it saw
- * as JSON lines (one per event, or one per batch with `PROBE_NOOP=1`) to PROBE_OUT. It exits 0 once
+ * as JSON lines (one per event, or with `PROBE_NOOP=1` only one per batch: a no-op handler) to PROBE_OUT. It exits 0 once
  * PROBE_TO_BLOCK is final.
  *
  * Env: RPC_ENDPOINT, PROBE_TO_BLOCK, PROBE_OUT, PROBE_EVENTS (comma-separated names; default the staking set),
- * PROBE_NOOP=1 (no-op handler, for the benchmark), PROBE_STORAGE_KEY_ERA_POINTS (read this storage key at
- * every block that has a Session.NewSession event).
+ * PROBE_NOOP=1 (no-op handler, for the benchmark).
  */
 import fs from 'fs'
 import {SubstrateBatchProcessor} from '@subsquid/substrate-processor'
@@ -23,8 +22,7 @@ const processor = new SubstrateBatchProcessor()
     .setRpcDataIngestionSettings({headPollInterval: 100})
     .setBlockRange({from: 0, to})
     .setFields({block: {timestamp: true}, event: {args: true, name: true}})
-if (!noop) processor.addEvent({name: names})
-else processor.includeAllBlocks({from: 0, to})
+    .addEvent({name: names})
 
 class MemoryDatabase implements FinalDatabase<{}> {
     head: HashAndHeight = {height: -1, hash: '0x'}

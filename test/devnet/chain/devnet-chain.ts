@@ -1,20 +1,22 @@
 /**
- * One devnet chain: blocks produced from the seeded world plus submitted extrinsics, their headers and
- * hashes (deterministic from the seed and inputs), the storage at every block, and the runtime of
- * every block's state. Block N executes with the runtime of block N-1, as on a real chain.
+ * One chain of the devnet: its blocks, headers and hashes (deterministic from the seed and inputs),
+ * its storage at every block, its transaction pool and account nonces, and the runtime of every
+ * block's state. Block N executes with the runtime of block N-1, as on a real chain. The staking
+ * world is shared with the other chains of the layout; `network.ts` steps them together.
  */
-import {blake2AsHex, blake2AsU8a} from '@polkadot/util-crypto'
-import {hexToU8a, u8aConcat, u8aToHex, stringToU8a} from '@polkadot/util'
+import {createHash} from 'crypto'
+import {blake2AsHex} from '@polkadot/util-crypto'
+import {hexToU8a, u8aConcat, u8aToHex} from '@polkadot/util'
 import type {Runtime} from '../runtime/runtime'
 import {encodeEventRecords, type Phase} from '../runtime/runtime'
 import {VersionedStorage} from './versioned-storage'
-import type {ScenarioSpec} from '../scenario/scenario-spec'
-import {genesisWorld, type World} from '../scenario/world'
-import {flushWorld} from '../scenario/state-writer'
-import {duePayouts, noteAuthor, onInitialize, startEra, type LogicalEvent, type RuntimeFeatures} from '../scenario/staking-cycle'
+import type {World} from '../scenario/world'
+import {writeTokens} from '../scenario/state-writer'
+import type {LogicalEvent, RuntimeFeatures} from '../scenario/staking-cycle'
 import {Journal} from '../scenario/journal'
 import {dispatch} from '../extrinsics/dispatch'
 import {decodeExtrinsic, validateSigned, type ChainView} from '../extrinsics/transaction-validity'
+import {palletAllowed, type ChainRole} from './chain-role'
 import type {DevAccount} from '../scenario/dev-accounts'
 
 export interface HeaderJson {
@@ -42,41 +44,56 @@ export interface SubmittedExtrinsic {
     nonce: number
 }
 
-/** Fixed genesis time so the same seed gives the same timestamps (2026-01-01T00:00:00Z). */
-export const GENESIS_TIMESTAMP_MS = 1_767_225_600_000
-
 const EVENTS_KEY = '0x26aa394eea5630e07c48ae0c9558cef780d41e5e16056765bc8461851072c9d7'
 const NUMBER_KEY = '0x26aa394eea5630e07c48ae0c9558cef702a5c1b19ab7a04f536c519aca4983ac'
 
 export interface ChainOptions {
-    spec: ScenarioSpec
-    seed: number
+    role: ChainRole
+    /** Runtimes by the first block whose state they run (the first must start at 0). */
     runtimes: {fromBlock: number, rt: Runtime}[]
+    world: World
     dev: DevAccount[]
-    /** Reorg generation: blocks produced after a fork carry it in their state root, so their hashes differ. */
-    branch?: number
+    /** Distinguishes the chains of one layout (their genesis hashes differ). */
+    genesisSalt: string
+}
+
+/** A block being built: its extrinsics and event records, until sealed. */
+interface OpenBlock {
+    number: number
+    timestampMs: number
+    rtPrev: Runtime
+    extrinsics: string[]
+    records: {phase: Phase, event: LogicalEvent}[]
+    includedHashes: string[]
 }
 
 export class DevnetChain {
     readonly blocks: BlockRecord[] = []
     readonly storage = new VersionedStorage()
-    readonly world: World
     /** Submitted extrinsics waiting for the next block. */
     readonly pool: SubmittedExtrinsic[] = []
     /** Submitted extrinsics included per block number (for replays after a fork). */
     readonly included = new Map<number, SubmittedExtrinsic[]>()
     /** Events produced per block, in logical form (what the scenario did: the tests' ground truth). */
     readonly eventsByBlock = new Map<number, LogicalEvent[]>()
-    branch: number
+    readonly nonces = new Map<string, number>()
+    /** Reorg generation of the blocks produced next (0 until the first fork); blocks remember theirs. */
+    branch = 0
+    readonly branchOf = new Map<number, number>()
     private readonly byHash = new Map<string, number>()
-    private stateRoot = '0x' + '00'.repeat(32)
+    private stateRoot: string
+    private open: OpenBlock | undefined
 
     constructor(readonly options: ChainOptions) {
-        this.branch = options.branch ?? 0
-        this.world = genesisWorld(options.spec, options.seed, options.dev)
-        startEra(this.world, 0, 0, GENESIS_TIMESTAMP_MS)
-        this.world.markAll()
-        this.seal(0, [], [], [], GENESIS_TIMESTAMP_MS)
+        this.stateRoot = '0x' + createHash('sha256').update(`genesis:${options.genesisSalt}`).digest('hex')
+    }
+
+    get role(): ChainRole {
+        return this.options.role
+    }
+
+    get world(): World {
+        return this.options.world
     }
 
     get head(): BlockRecord {
@@ -98,8 +115,22 @@ export class DevnetChain {
         return n === undefined ? undefined : this.blocks[n]
     }
 
-    features(rt: Runtime): RuntimeFeatures {
-        return {imOnline: rt.hasPallet('ImOnline'), pagedExposures: rt.hasStorage('Staking', 'ErasStakersPaged')}
+    nonceOf(who: string): number {
+        return this.nonces.get(who) ?? 0
+    }
+
+    /** Whether this chain runs staking (the payout bot and staking calls execute here). */
+    get isStakingChain(): boolean {
+        return palletAllowed(this.role, 'Staking') && this.rtAt(this.head?.number ?? 0).hasPallet('Staking')
+    }
+
+    features(n: number): RuntimeFeatures {
+        const rt = this.rtAt(n)
+        return {
+            imOnline: rt.hasPallet('ImOnline'),
+            pagedExposures: rt.hasStorage('Staking', 'ErasStakersPaged'),
+            stakingAsync: rt.hasEvent('Staking', 'SessionRotated'),
+        }
     }
 
     view(): ChainView {
@@ -107,7 +138,7 @@ export class DevnetChain {
             genesisHash: this.genesisHash,
             head: this.head.number,
             hashAt: n => this.blocks[n]?.hash,
-            nonceOf: who => this.world.accounts.get(who)?.nonce ?? 0,
+            nonceOf: who => this.nonceOf(who),
         }
     }
 
@@ -122,98 +153,118 @@ export class DevnetChain {
         return item
     }
 
-    produceBlock(): BlockRecord {
-        const submitted = this.pool.splice(0)
-        return this.produce(submitted)
+    /** Start block n: the Timestamp.set inherent and its success event. */
+    begin(n: number, timestampMs: number): void {
+        const rtPrev = this.rtAt(Math.max(0, n - 1))
+        this.open = {number: n, timestampMs, rtPrev, extrinsics: [], records: [], includedHashes: []}
+        if (n === 0) return
+        this.open.extrinsics.push(rtPrev.timestampExtrinsic(timestampMs))
+        this.open.records.push({phase: {applyExtrinsic: 0}, event: {pallet: 'System', name: 'ExtrinsicSuccess', fields: {dispatchInfo: dispatchInfo('Mandatory', 'No')}}})
     }
 
-    /** Build block n = head + 1 with the given submitted extrinsics. */
-    produce(submitted: SubmittedExtrinsic[]): BlockRecord {
-        const n = this.head.number + 1
-        const rtPrev = this.rtAt(n - 1)
-        const rtNow = this.rtAt(n)
-        const features = this.features(rtPrev)
-        const world = this.world
-        const timestampMs = GENESIS_TIMESTAMP_MS + n * world.spec.slotMs
-        const records: {phase: Phase, event: LogicalEvent}[] = []
-        const dispatchInfo = {weight: {refTime: 1_000_000_000, proofSize: 0}, class: 'Normal', paysFee: 'Yes'}
-        const extrinsics = [rtPrev.timestampExtrinsic(timestampMs)]
-        records.push({phase: {applyExtrinsic: 0}, event: {pallet: 'System', name: 'ExtrinsicSuccess', fields: {dispatchInfo: {...dispatchInfo, class: 'Mandatory', paysFee: 'No'}}}})
-        for (const e of onInitialize(world, n, timestampMs, features)) records.unshift({phase: 'initialization', event: e})
-
-        const apply = (hex: string) => {
-            const index = extrinsics.length
-            extrinsics.push(hex)
-            const ext = decodeExtrinsic(rtPrev, hex)
-            const signer = u8aToHex(ext.signer.toU8a().slice(-32))
-            const account = world.account(signer)
-            account.nonce++
-            world.mark('account', signer)
-            const ctx = {
-                world, journal: new Journal(), block: n, features, events: [] as LogicalEvent[],
-                dispatchError: (e: {pallet: string, name: string}) => (e.pallet ? {Module: rtPrev.moduleError(e.pallet, e.name)} : e.name),
-            }
-            const err = dispatch(ctx, signer, ext.method as any)
-            for (const e of ctx.events) records.push({phase: {applyExtrinsic: index}, event: e})
-            records.push({phase: {applyExtrinsic: index}, event: err
-                ? {pallet: 'System', name: 'ExtrinsicFailed', fields: {dispatchError: ctx.dispatchError(err), dispatchInfo}}
-                : {pallet: 'System', name: 'ExtrinsicSuccess', fields: {dispatchInfo}}})
-        }
-        for (const p of duePayouts(world, n, features)) apply(this.signPayout(rtPrev, p.validator, p.era, p.page, features))
-        for (const s of submitted) apply(s.hex)
-        noteAuthor(world, n)
-        if (rtNow !== rtPrev) {
-            records.push({phase: 'finalization', event: {pallet: 'System', name: 'CodeUpdated', fields: {}}})
-            // The upgrade's migration: rewrite the whole state in the new runtime's layout.
-            world.markAll()
-        }
-        if (submitted.length) this.included.set(n, submitted)
-        return this.seal(n, extrinsics, records, submitted.map(s => s.hash), timestampMs)
+    /** Add the world's events of this block that belong to this chain. */
+    addEvents(phase: Phase, events: LogicalEvent[]): void {
+        const block = this.openBlock()
+        for (const e of events) if (palletAllowed(this.role, e.pallet) && e.pallet !== 'System') block.records.push({phase, event: e})
     }
 
-    private signPayout(rt: Runtime, validator: string, era: number, page: number, features: RuntimeFeatures): string {
+    /** Apply a signed extrinsic in the open block: nonce, dispatch, ExtrinsicSuccess/Failed. */
+    apply(hex: string, journal = new Journal()): void {
+        const block = this.openBlock()
+        const rt = block.rtPrev
+        const index = block.extrinsics.length
+        block.extrinsics.push(hex)
+        const ext = decodeExtrinsic(rt, hex)
+        const signer = u8aToHex(ext.signer.toU8a().slice(-32))
+        this.nonces.set(signer, this.nonceOf(signer) + 1)
+        this.world.mark('account', signer)
+        const ctx = {
+            world: this.world, journal, block: block.number, features: this.features(block.number - 1), events: [] as LogicalEvent[],
+            dispatchError: (e: {pallet: string, name: string}) => (e.pallet ? {Module: rt.moduleError(e.pallet, e.name)} : e.name),
+            allowed: (section: string) => palletAllowed(this.role, section[0].toUpperCase() + section.slice(1)),
+        }
+        const err = dispatch(ctx, signer, ext.method as any)
+        for (const e of ctx.events) block.records.push({phase: {applyExtrinsic: index}, event: e})
+        block.records.push({phase: {applyExtrinsic: index}, event: err
+            ? {pallet: 'System', name: 'ExtrinsicFailed', fields: {dispatchError: ctx.dispatchError(err), dispatchInfo: dispatchInfo('Normal', 'Yes')}}
+            : {pallet: 'System', name: 'ExtrinsicSuccess', fields: {dispatchInfo: dispatchInfo('Normal', 'Yes')}}})
+    }
+
+    /** Apply the extrinsics submitted to this chain. */
+    applySubmitted(submitted: SubmittedExtrinsic[]): void {
+        for (const s of submitted) this.apply(s.hex)
+        this.openBlock().includedHashes.push(...submitted.map(s => s.hash))
+        if (submitted.length) this.included.set(this.openBlock().number, submitted)
+    }
+
+    /** A payout_stakers(_by_page) extrinsic of the scenario's payout bot (ed25519: deterministic signatures). */
+    signPayout(validator: string, era: number, page: number): string {
+        const block = this.openBlock()
+        const rt = block.rtPrev
         const bot = this.options.dev.find(d => d.name === 'Ferdie')!
         const tx = rt.decorated.tx as any
-        const call = features.pagedExposures ? tx.staking.payoutStakersByPage(validator, era, page) : tx.staking.payoutStakers(validator, era)
+        const call = this.features(block.number - 1).pagedExposures ? tx.staking.payoutStakersByPage(validator, era, page) : tx.staking.payoutStakers(validator, era)
         const ext = rt.registry.createType('Extrinsic', call)
         ext.sign(bot.pair, {
-            nonce: this.world.account(bot.publicKey).nonce, era: rt.registry.createType('ExtrinsicEra'), blockHash: this.genesisHash,
+            nonce: this.nonceOf(bot.publicKey), era: rt.registry.createType('ExtrinsicEra'), blockHash: this.genesisHash,
             genesisHash: this.genesisHash, runtimeVersion: rt.version as any, signedExtensions: rt.registry.signedExtensions,
         } as any)
         return ext.toHex()
     }
 
-    private seal(n: number, extrinsics: string[], records: {phase: Phase, event: LogicalEvent}[], includedHashes: string[], timestampMs: number): BlockRecord {
-        const rtPrev = this.rtAt(Math.max(0, n - 1))
+    /** Finish the open block: write the changed entities, System.Events, the header. */
+    seal(tokens: Iterable<string>): BlockRecord {
+        const block = this.openBlock()
+        this.open = undefined
+        const n = block.number
         const rtNow = this.rtAt(n)
         const put = (key: string, value: string | null) => this.storage.set(n, key, value)
-        flushWorld(this.world, rtNow, put, timestampMs)
+        // Block U that sets the new code runs the old runtime (CodeUpdated, old storage format); the new
+        // runtime first executes block U+1, where its migration rewrites the state in the new format.
+        if (n > 0 && rtNow !== block.rtPrev) block.records.push({phase: 'finalization', event: {pallet: 'System', name: 'CodeUpdated', fields: {}}})
+        const migrates = n === 0 || (n > 1 && block.rtPrev !== this.rtAt(n - 2))
+        const rtExec = n === 0 ? rtNow : block.rtPrev
+        writeTokens(this.world, {rt: rtExec, role: this.role, nonceOf: who => this.nonceOf(who), put}, migrates ? this.world.allTokens() : tokens, block.timestampMs)
         const order = (p: Phase) => (p === 'initialization' ? 0 : p === 'finalization' ? 2 : 1)
-        records.sort((a, b) => order(a.phase) - order(b.phase))
-        put(EVENTS_KEY, encodeEventRecords(records.map(r => {
+        block.records.sort((a, b) => order(a.phase) - order(b.phase))
+        put(EVENTS_KEY, encodeEventRecords(block.records.map(r => {
             try {
-                return {phase: r.phase, event: rtPrev.encodeEvent(r.event.pallet, r.event.name, r.event.fields)}
+                return {phase: r.phase, event: block.rtPrev.encodeEvent(r.event.pallet, r.event.name, r.event.fields)}
             } catch (e: any) {
-                throw new Error(`block ${n}: cannot encode event ${r.event.pallet}.${r.event.name}: ${e.message}`)
+                throw new Error(`${this.role} block ${n}: cannot encode event ${r.event.pallet}.${r.event.name}: ${e.message}`)
             }
         })))
         put(NUMBER_KEY, u8aToHex(new Uint8Array(new Uint32Array([n]).buffer)))
-        this.eventsByBlock.set(n, records.map(r => r.event))
-        const changes = [...this.storage.changedAt(n)].sort().map(k => k + (this.storage.get(n, k) ?? '')).join('')
-        this.stateRoot = u8aToHex(blake2AsU8a(u8aConcat(hexToU8a(this.stateRoot), blake2AsU8a(stringToU8a(changes)), stringToU8a(this.branch ? `branch-${this.branch}` : ''))))
+        this.eventsByBlock.set(n, block.records.map(r => r.event))
+        // Not a trie root: a running digest of the parent's root and this block's writes (and the reorg
+        // branch), so equal inputs give equal hashes and different branches differ.
+        const digest = createHash('sha256').update(this.stateRoot)
+        for (const k of [...this.storage.changedAt(n)].sort()) digest.update(k).update(this.storage.get(n, k) ?? '-')
+        if (this.branch) digest.update(`branch-${this.branch}`)
+        this.branchOf.set(n, this.branch)
+        this.stateRoot = '0x' + digest.digest('hex')
         const parentHash = n === 0 ? '0x' + '00'.repeat(32) : this.blocks[n - 1].hash
-        const extrinsicsRoot = blake2AsHex(u8aConcat(...extrinsics.map(hexToU8a)), 256)
+        const extrinsicsRoot = blake2AsHex(u8aConcat(...block.extrinsics.map(hexToU8a)), 256)
         const header = rtNow.registry.createType('Header', {parentHash, number: n, stateRoot: this.stateRoot, extrinsicsRoot, digest: {logs: []}})
-        const block: BlockRecord = {
+        const record: BlockRecord = {
             number: n,
             hash: header.hash.toHex(),
             header: {parentHash, number: '0x' + n.toString(16), stateRoot: this.stateRoot, extrinsicsRoot, digest: {logs: []}},
-            extrinsics,
-            includedHashes,
-            timestampMs,
+            extrinsics: block.extrinsics,
+            includedHashes: block.includedHashes,
+            timestampMs: block.timestampMs,
         }
-        this.blocks.push(block)
-        this.byHash.set(block.hash, n)
-        return block
+        this.blocks.push(record)
+        this.byHash.set(record.hash, n)
+        return record
     }
+
+    private openBlock(): OpenBlock {
+        if (!this.open) throw new Error(`${this.role}: no block is being built`)
+        return this.open
+    }
+}
+
+function dispatchInfo(cls: string, paysFee: string) {
+    return {weight: {refTime: 1_000_000_000, proofSize: 0}, class: cls, paysFee}
 }

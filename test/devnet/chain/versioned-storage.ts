@@ -1,6 +1,6 @@
 /**
  * The chain's key/value state at every block: each key keeps its history of (block, value) in block
- * order, so a read at block n is a binary search and a reorg truncates histories past the fork point.
+ * order, so a read at block n is a binary search. (A reorg rebuilds the chain by replay: see index.ts fork.)
  */
 
 interface History {
@@ -68,21 +68,6 @@ export class VersionedStorage {
             if (this.get(block, k) != null) out.push(k)
         }
         return out
-    }
-
-    /** Forget every write after `block` (a reorg to `block`). */
-    truncateAfter(block: number): void {
-        for (const [key, h] of this.histories) {
-            while (h.blocks.length > 0 && h.blocks[h.blocks.length - 1] > block) {
-                h.blocks.pop()
-                h.values.pop()
-            }
-            if (h.blocks.length === 0) {
-                this.histories.delete(key)
-                this.sortedKeys = undefined
-            }
-        }
-        for (const b of [...this.changed.keys()]) if (b > block) this.changed.delete(b)
     }
 
     private keys(): string[] {

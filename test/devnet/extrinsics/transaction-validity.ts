@@ -43,7 +43,9 @@ export function validateSigned(rt: Runtime, ext: Extrinsic, chain: ChainView, pe
     const era = ext.era
     let blockHash = chain.genesisHash
     if (era.isMortalEra) {
-        const birth = era.asMortalEra.birth(chain.head)
+        // As CheckMortality: the birth block as seen from the block it would be included in. Once the era
+        // has passed, that is a later block, so the signed payload no longer matches (a bad signature).
+        const birth = era.asMortalEra.birth(chain.head + 1)
         const h = chain.hashAt(birth)
         if (!h) throw new PoolError(1010, 'Invalid Transaction', 'Transaction has an ancient birth block')
         blockHash = h

@@ -4,7 +4,7 @@
  * errors of a real node.
  */
 import {blake2AsHex, decodeAddress} from '@polkadot/util-crypto'
-import {u8aToHex} from '@polkadot/util'
+import {compactToU8a, hexToU8a, u8aConcat, u8aToHex} from '@polkadot/util'
 import type {BlockRecord, DevnetChain} from '../chain/devnet-chain'
 import {PoolError} from '../extrinsics/transaction-validity'
 import {RpcError, type Connection, type MethodHandler} from './json-rpc-server'
@@ -17,6 +17,8 @@ export interface NodeBackend {
     /** Called with every block added to the best chain (several after a reorg). */
     onNewBlocks(cb: (blocks: BlockRecord[]) => void): () => void
     onFinalized(cb: (block: BlockRecord) => void): () => void
+    /** Called after an extrinsic entered the pool (and after its "ready" notification was queued). */
+    onSubmitted?(): void
 }
 
 const SUBSCRIPTIONS: [string, string, string][] = [
@@ -87,7 +89,7 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
     m.set('system_accountNextIndex', params => {
         const who = accountId(params[0])
         const chain = node.chain()
-        return (chain.world.accounts.get(who)?.nonce ?? 0) + chain.pool.filter(p => p.signer === who).length
+        return chain.nonceOf(who) + chain.pool.filter(p => p.signer === who).length
     })
 
     const getBlockHash: MethodHandler = params => {
@@ -115,8 +117,14 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
     m.set('state_getRuntimeVersion', params => runtimeVersion(stateAt(params[0])))
     m.set('chain_getRuntimeVersion', params => runtimeVersion(stateAt(params[0])))
     m.set('state_call', params => {
-        stateAt(params[2])
-        throw new RpcError(-32000, `Client error: Execution failed: Other: Exported method ${String(params[0])} is not found`)
+        const b = stateAt(params[2])
+        const answer = runtimeApiCall(String(params[0]), node.chain().rtAt(b.number).metadataHex)
+        if (answer === undefined) throw new RpcError(-32000, `Client error: Execution failed: Other: Exported method ${String(params[0])} is not found`)
+        return answer
+    })
+    m.set('payment_queryInfo', params => {
+        stateAt(params[1])
+        return {weight: {refTime: DEVNET_WEIGHT_REF_TIME, proofSize: 0}, class: 'normal', partialFee: DEVNET_FEE_PLANCK.toString()}
     })
     const getStorage: MethodHandler = params => node.chain().storage.get(stateAt(params[1]).number, storageKey(params[0]))
     m.set('state_getStorage', getStorage)
@@ -211,7 +219,11 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
             throw e
         }
     }
-    m.set('author_submitExtrinsic', params => submit(params[0]).hash)
+    m.set('author_submitExtrinsic', params => {
+        const hash = submit(params[0]).hash
+        node.onSubmitted?.()
+        return hash
+    })
     m.set('author_pendingExtrinsics', () => node.chain().pool.map(p => p.hex))
     m.set('author_submitAndWatchExtrinsic', (params, conn) => {
         if (!conn.isWebSocket) throw new RpcError(-32090, 'Subscriptions are not available on this transport (use WebSocket)')
@@ -238,11 +250,37 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
             stopFinal()
         })
         setImmediate(() => conn.notify('author_extrinsicUpdate', id, 'ready'))
+        node.onSubmitted?.()
         return id
     })
 
     for (const [, unsub] of SUBSCRIPTIONS) m.set(unsub, unsubscribe)
     return m
+}
+
+/** What the devnet quotes for any transaction: it charges no fee, but clients size their balance checks on this. */
+const DEVNET_FEE_PLANCK = 100_000_000n
+const DEVNET_WEIGHT_REF_TIME = 1_000_000_000
+
+/** SCALE answers of the runtime APIs the clients call through state_call (undefined: not served). */
+function runtimeApiCall(method: string, metadataHex: string): string | undefined {
+    switch (method) {
+        case 'Metadata_metadata_versions':
+            // Vec<u32> [14]: the devnet serves V14 only, as Subsquid needs.
+            return '0x040e000000'
+        case 'Metadata_metadata_at_version': {
+            const bytes = hexToU8a(metadataHex)
+            return u8aToHex(u8aConcat(new Uint8Array([1]), compactToU8a(bytes.length), bytes))
+        }
+        case 'TransactionPaymentApi_query_info': {
+            // RuntimeDispatchInfo{weight: {refTime, proofSize} (compact), class: Normal, partialFee: u128}.
+            const fee = new Uint8Array(16)
+            new DataView(fee.buffer).setBigUint64(0, DEVNET_FEE_PLANCK, true)
+            return u8aToHex(u8aConcat(compactToU8a(DEVNET_WEIGHT_REF_TIME), compactToU8a(0), new Uint8Array([0]), fee))
+        }
+        default:
+            return undefined
+    }
 }
 
 function accountId(address: unknown): string {

@@ -23,6 +23,7 @@ export class Runtime {
     readonly decorated: DecoratedMeta
     readonly version: RuntimeVersionJson
     private readonly valueTypes = new Map<string, string>()
+    private readonly fastChecked = new Map<string, boolean>()
 
     constructor(readonly metadataHex: string) {
         this.registry = new TypeRegistry()
@@ -79,7 +80,22 @@ export class Runtime {
             type = unwrapStorageType(this.registry, entry.meta.type, false)
             this.valueTypes.set(id, type)
         }
-        return this.registry.createTypeUnsafe(type, [value]).toHex()
+        // SCALE bytes: toHex() of an integer type is its big-endian number, not its encoding.
+        return u8aToHex(this.registry.createTypeUnsafe(type, [value]).toU8a())
+    }
+
+    /**
+     * SCALE of a storage value by a hand-written encoder, which is checked once per item against
+     * @polkadot/types (on the first value); a runtime whose type differs gets the generic encoding.
+     */
+    storageValueFast(pallet: string, item: string, value: unknown, fast: () => string): string {
+        const id = `${pallet}.${item}`
+        let ok = this.fastChecked.get(id)
+        if (ok === undefined) {
+            ok = fast() === this.storageValue(pallet, item, value)
+            this.fastChecked.set(id, ok)
+        }
+        return ok ? fast() : this.storageValue(pallet, item, value)
     }
 
     storageValueType(pallet: string, item: string): string {

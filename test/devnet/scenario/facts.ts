@@ -2,11 +2,14 @@
  * What the scenario produced, in plain data: the ground truth an indexer's rows are compared with
  * (era points, exposures, payouts and rewards, slashes, identities, offline reports, offences).
  */
-import type {DevnetChain} from '../chain/devnet-chain'
+import type {Network} from '../chain/network'
 import type {LogicalEvent} from './staking-cycle'
+import type {ChainRole} from '../chain/chain-role'
 
 export interface FactEvent extends LogicalEvent {
     block: number
+    /** The chain whose block carries it. */
+    chain: ChainRole
 }
 
 export interface ScenarioFacts {
@@ -17,12 +20,15 @@ export interface ScenarioFacts {
     eras: {index: number, startBlock: number, totalPoints: number, points: Record<string, number>, validators: string[], validatorPayoutPlanck?: bigint}[]
 }
 
-export function collectFacts(chain: DevnetChain): ScenarioFacts {
+export function collectFacts(network: Network): ScenarioFacts {
     const events: Record<string, FactEvent[]> = {}
-    for (const [block, list] of chain.eventsByBlock) {
-        for (const e of list) (events[`${e.pallet}.${e.name}`] ??= []).push({...e, block})
+    for (const chain of network.chains) {
+        for (const [block, list] of chain.eventsByBlock) {
+            for (const e of list) (events[`${e.pallet}.${e.name}`] ??= []).push({...e, block, chain: chain.role})
+        }
     }
-    const eras = [...chain.world.eras.values()].sort((a, b) => a.index - b.index).map(e => ({
+    for (const list of Object.values(events)) list.sort((a, b) => a.block - b.block)
+    const eras = [...network.world.eras.values()].sort((a, b) => a.index - b.index).map(e => ({
         index: e.index,
         startBlock: e.startBlock,
         totalPoints: e.totalPoints,
@@ -30,5 +36,5 @@ export function collectFacts(chain: DevnetChain): ScenarioFacts {
         validators: e.exposures.map(x => x.validator),
         validatorPayoutPlanck: e.validatorPayoutPlanck,
     }))
-    return {head: chain.head.number, activeEra: chain.world.activeEra, events, eras}
+    return {head: network.height, activeEra: network.world.activeEra, events, eras}
 }

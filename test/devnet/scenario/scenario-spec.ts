@@ -3,11 +3,18 @@
  * chain runs and when it upgrades. Everything else is derived from the seed.
  */
 import type {RuntimeId} from '../runtime/metadata-sources'
+import type {ChainRole} from '../chain/chain-role'
+
+/** One chain of a layout and its runtimes, by the first block whose state they run (the first starts at 0). */
+export interface ChainSpec {
+    role: ChainRole
+    runtimes: {fromBlock: number, id: RuntimeId}[]
+}
 
 export interface ScenarioSpec {
     name: string
-    /** Runtimes by the first block whose state they run (the first entry must start at 0). */
-    runtimes: {fromBlock: number, id: RuntimeId}[]
+    /** The layout: one chain ('all', legacy) or relay + Asset Hub + People (current). */
+    chains: ChainSpec[]
     /** Validator intentions: the first `candidates` come from the programme's candidate list. */
     validators: number
     candidates: number
@@ -34,29 +41,34 @@ export interface ScenarioSpec {
     proxyDelayBlocks: number
 }
 
+/** A world small enough for tests: eras of 15 blocks, paged exposures of 8, every kind of staking fact each era. */
+const SMALL_WORLD = {
+    validators: 40,
+    candidates: 24,
+    nominators: 160,
+    targetsPerNominator: 16,
+    activeValidators: 24,
+    blocksPerSession: 5,
+    sessionsPerEra: 3,
+    exposurePageSize: 8,
+    payoutsPerBlock: 8,
+    latePayoutShare: 0.15,
+    neverPaidShare: 0.1,
+    eventChance: 0.7,
+    offlineShare: 0.1,
+    slotMs: 6000,
+    proxyDelayBlocks: 4,
+}
+
 export const scenarios: Record<string, ScenarioSpec> = {
     legacy: {
         name: 'legacy',
-        runtimes: [{fromBlock: 0, id: 'polkadot-9420'}, {fromBlock: 40, id: 'polkadot-1002005'}],
-        validators: 40,
-        candidates: 24,
-        nominators: 160,
-        targetsPerNominator: 16,
-        activeValidators: 24,
-        blocksPerSession: 5,
-        sessionsPerEra: 3,
-        exposurePageSize: 8,
-        payoutsPerBlock: 8,
-        latePayoutShare: 0.15,
-        neverPaidShare: 0.1,
-        eventChance: 0.7,
-        offlineShare: 0.1,
-        slotMs: 6000,
-        proxyDelayBlocks: 4,
+        chains: [{role: 'all', runtimes: [{fromBlock: 0, id: 'polkadot-9420'}, {fromBlock: 40, id: 'polkadot-1002005'}]}],
+        ...SMALL_WORLD,
     },
     'kusama-scale': {
         name: 'kusama-scale',
-        runtimes: [{fromBlock: 0, id: 'polkadot-9420'}, {fromBlock: 600, id: 'polkadot-1002005'}],
+        chains: [{role: 'all', runtimes: [{fromBlock: 0, id: 'polkadot-9420'}, {fromBlock: 600, id: 'polkadot-1002005'}]}],
         validators: 2000,
         candidates: 310,
         nominators: 12_500,
@@ -72,6 +84,15 @@ export const scenarios: Record<string, ScenarioSpec> = {
         offlineShare: 0.01,
         slotMs: 6000,
         proxyDelayBlocks: 10,
+    },
+    current: {
+        name: 'current',
+        chains: [
+            {role: 'relay', runtimes: [{fromBlock: 0, id: 'polkadot-2000000'}]},
+            {role: 'assetHub', runtimes: [{fromBlock: 0, id: 'statemint-2000000'}, {fromBlock: 20, id: 'statemint-2000002'}, {fromBlock: 40, id: 'statemint-2003000'}]},
+            {role: 'people', runtimes: [{fromBlock: 0, id: 'people-polkadot-1003003'}, {fromBlock: 15, id: 'people-polkadot-1005001'}, {fromBlock: 30, id: 'people-polkadot-2000000'}]},
+        ],
+        ...SMALL_WORLD,
     },
 }
 

@@ -21,6 +21,8 @@ export interface RuntimeFeatures {
     imOnline: boolean
     /** Exposures are paged (ErasStakersPaged) and payouts go page by page. */
     pagedExposures: boolean
+    /** Staking is pallet-staking-async (Asset Hub): sessions are reported as Staking.SessionRotated, offences as Staking.OffenceReported. */
+    stakingAsync: boolean
 }
 
 export interface PayoutItem {
@@ -86,27 +88,38 @@ export function onInitialize(world: World, block: number, timestampMs: number, f
         const timeslot = new Uint8Array(4)
         new DataView(timeslot.buffer).setUint32(0, endingSession, true)
         events.push({pallet: 'Offences', name: 'Offence', fields: {kind: '0x' + Buffer.from('im-online:offlin').toString('hex'), timeslot: '0x' + Buffer.from(timeslot).toString('hex')}})
+        if (features.stakingAsync) {
+            for (const v of offline) events.push({pallet: 'Staking', name: 'OffenceReported', fields: {offenceEra: world.activeEra, validator: v, fraction: 0}})
+        }
     }
     world.sessionIndex++
     events.push({pallet: 'Session', name: 'NewSession', fields: {sessionIndex: world.sessionIndex}})
     world.mark('session')
-    if (world.sessionIndex % spec.sessionsPerEra !== 0) return events
+    const eraEnds = world.sessionIndex % spec.sessionsPerEra === 0
+    if (features.stakingAsync) {
+        const active = eraEnds ? world.activeEra + 1 : world.activeEra
+        events.push({pallet: 'Staking', name: 'SessionRotated', fields: {startingSession: world.sessionIndex, activeEra: active, plannedEra: active}})
+    }
+    if (!eraEnds) return events
 
     // Era end: pay the era, apply the scenario's staking facts, elect the next era.
     const ending = world.currentEra
     const totalStake = ending.exposures.reduce((s, e) => s + e.totalPlanck, 0n)
     const payout = totalStake / 2000n
     ending.validatorPayoutPlanck = payout
-    world.mark('era', ending.index)
+    world.mark('eraPayout', ending.index)
     events.push({pallet: 'Staking', name: 'EraPaid', fields: {eraIndex: ending.index, validatorPayout: payout, remainder: payout / 4n}})
-    events.push(...scenarioFacts(world, rnd))
-    startEra(world, ending.index + 1, block, timestampMs)
-    events.push({pallet: 'Staking', name: 'StakersElected', fields: {}})
+    events.push(...eraChanges(world, rnd))
+    const next = startEra(world, ending.index + 1, block, timestampMs)
+    // staking-async elects in pages (one page here) instead of announcing StakersElected.
+    events.push(features.stakingAsync
+        ? {pallet: 'Staking', name: 'PagedElectionProceeded', fields: {page: 0, result: {Ok: next.exposures.length}}}
+        : {pallet: 'Staking', name: 'StakersElected', fields: {}})
     return events
 }
 
 /** Slashes, chills, kicks, commission and identity changes an era brings. */
-function scenarioFacts(world: World, rnd: SeededRandom): LogicalEvent[] {
+function eraChanges(world: World, rnd: SeededRandom): LogicalEvent[] {
     const events: LogicalEvent[] = []
     const chance = world.spec.eventChance
     const era = world.currentEra
@@ -217,7 +230,7 @@ export function payoutStakers(world: World, journal: Journal, validator: string,
     if (p >= pages) return 'InvalidPage'
     if (claimed.includes(p)) return 'AlreadyClaimed'
     journal.mapSet(era.claimedPages, validator, [...claimed, p].sort((a, b) => a - b))
-    world.mark('era', eraIndex)
+    world.mark('claimed', `${eraIndex}/${validator}`)
     if (claimed.length + 1 === pages) {
         const ledger = world.ledgers.get(validator)!
         journal.assign(ledger, 'claimedEras', [...ledger.claimedEras, eraIndex])

@@ -5,31 +5,44 @@
 import {compactToU8a, u8aToHex, hexToU8a} from '@polkadot/util'
 import type {Runtime} from '../runtime/runtime'
 import type {World, EraState} from './world'
+import {palletAllowed, type ChainRole} from '../chain/chain-role'
+import {encodeExposure, encodeExposureOverview, encodeExposurePage, encodeNominations} from './exposure-codec'
 
 export type Put = (key: string, value: string | null) => void
+
+/** The chain being written: its runtime, its role (which pallets it keeps) and its account nonces. */
+export interface WriteTarget {
+    rt: Runtime
+    role: ChainRole
+    nonceOf(who: string): number
+    put: Put
+}
 
 /** Eras of exposures, prefs and points kept in storage (Staking.HistoryDepth on Polkadot: 84). */
 export const HISTORY_DEPTH = 84
 
-export function flushWorld(world: World, rt: Runtime, put: Put, nowMs: number): void {
-    const tokens = [...world.dirty]
-    world.dirty.clear()
+/** Write the entities named by `tokens` (`kind:id`, see World.mark) into one chain's storage. */
+export function writeTokens(world: World, target: WriteTarget, tokens: Iterable<string>, nowMs: number): void {
+    // Timestamp.set writes the block's time in every block.
+    if (target.rt.hasStorage('Timestamp', 'Now')) target.put(target.rt.storageKey('Timestamp', 'Now'), target.rt.storageValue('Timestamp', 'Now', nowMs))
     for (const token of tokens) {
         const i = token.indexOf(':')
-        const kind = token.slice(0, i)
-        const id = token.slice(i + 1)
-        writeEntity(world, rt, put, kind, id, nowMs)
+        writeEntity(world, target, token.slice(0, i), token.slice(i + 1))
     }
 }
 
-function writeEntity(world: World, rt: Runtime, put: Put, kind: string, id: string, nowMs: number): void {
-    const value = (pallet: string, item: string, keys: unknown[], v: unknown | null) =>
+function writeEntity(world: World, target: WriteTarget, kind: string, id: string): void {
+    const {rt, put} = target
+    // Items of pallets this chain does not keep (or its runtime lacks) are not written.
+    const value = (pallet: string, item: string, keys: unknown[], v: unknown | null) => {
+        if (!palletAllowed(target.role, pallet) || !rt.hasStorage(pallet, item)) return
         put(rt.storageKey(pallet, item, ...keys), v == null ? null : rt.storageValue(pallet, item, v))
+    }
     switch (kind) {
         case 'account': {
             const a = world.accounts.get(id)!
             value('System', 'Account', [id], {
-                nonce: a.nonce, consumers: 0, providers: 1, sufficients: 0,
+                nonce: target.nonceOf(id), consumers: 0, providers: 1, sufficients: 0,
                 data: {free: a.freePlanck, reserved: a.reservedPlanck, miscFrozen: 0, feeFrozen: 0, frozen: 0, flags: 0},
             })
             return
@@ -54,7 +67,9 @@ function writeEntity(world: World, rt: Runtime, put: Put, kind: string, id: stri
         }
         case 'nominator': {
             const n = world.nominators.get(id)
-            value('Staking', 'Nominators', [id], n ? {targets: n.targets, submittedIn: n.submittedIn, suppressed: false} : null)
+            if (!palletAllowed(target.role, 'Staking') || !rt.hasStorage('Staking', 'Nominators')) return
+            const key = rt.storageKey('Staking', 'Nominators', id)
+            put(key, n ? rt.storageValueFast('Staking', 'Nominators', {targets: n.targets, submittedIn: n.submittedIn, suppressed: false}, () => encodeNominations(n.targets, n.submittedIn, false)) : null)
             return
         }
         case 'identity': {
@@ -69,6 +84,8 @@ function writeEntity(world: World, rt: Runtime, put: Put, kind: string, id: stri
                     email: data(idn.email), pgpFingerprint: null, image: data(), twitter: data(idn.twitter), github: data(), discord: data(),
                 },
             }
+            if (!palletAllowed(target.role, 'Identity') || !rt.hasStorage('Identity', 'IdentityOf')) return
+            // Some runtimes store (Registration, Option<Username>), others the Registration alone.
             const isTuple = rt.storageValueType('Identity', 'IdentityOf').startsWith('(')
             value('Identity', 'IdentityOf', [id], isTuple ? [registration, null] : registration)
             return
@@ -94,22 +111,35 @@ function writeEntity(world: World, rt: Runtime, put: Put, kind: string, id: stri
             return
         }
         case 'era':
-            return writeEra(world, rt, put, Number(id))
+            if (palletAllowed(target.role, 'Staking') && rt.hasPallet('Staking')) writeEra(world, rt, put, Number(id))
+            return
+        case 'eraPayout': {
+            const era = world.eras.get(Number(id))
+            if (era?.validatorPayoutPlanck !== undefined) value('Staking', 'ErasValidatorReward', [era.index], era.validatorPayoutPlanck)
+            return
+        }
+        case 'claimed': {
+            // Paged runtimes keep claimed pages per (era, validator); legacy ones in the ledger (written with it).
+            const [era, validator] = id.split('/')
+            const pages = world.eras.get(Number(era))?.claimedPages.get(validator)
+            if (pages && rt.hasStorage('Staking', 'ClaimedRewards')) value('Staking', 'ClaimedRewards', [Number(era), validator], pages)
+            return
+        }
         case 'points': {
             const era = world.eras.get(Number(id))
-            if (era) put(rt.storageKey('Staking', 'ErasRewardPoints', era.index), encodeRewardPoints(era))
+            if (era && palletAllowed(target.role, 'Staking') && rt.hasPallet('Staking')) put(rt.storageKey('Staking', 'ErasRewardPoints', era.index), encodeRewardPoints(era))
             return
         }
         case 'session': {
             value('Session', 'CurrentIndex', [], world.sessionIndex)
             value('Session', 'Validators', [], world.sessionValidators)
             const era = world.currentEra
+            value('StakingAhClient', 'ValidatorSet', [], [era.index, world.sessionValidators])
             value('Staking', 'ActiveEra', [], {index: era.index, start: era.startTimestampMs})
             value('Staking', 'CurrentEra', [], era.index)
             value('Staking', 'ValidatorCount', [], world.spec.activeValidators)
             value('Staking', 'CounterForValidators', [], [...world.validators.values()].filter(v => v.active).length)
             value('Staking', 'CounterForNominators', [], world.nominators.size)
-            value('Timestamp', 'Now', [], nowMs)
             return
         }
         default:
@@ -119,8 +149,11 @@ function writeEntity(world: World, rt: Runtime, put: Put, kind: string, id: stri
 
 function writeEra(world: World, rt: Runtime, put: Put, index: number): void {
     const era = world.eras.get(index)
-    const value = (item: string, keys: unknown[], v: unknown | null) =>
-        put(rt.storageKey('Staking', item, ...keys), v == null ? null : rt.storageValue('Staking', item, v))
+    const value = (item: string, keys: unknown[], v: unknown | null, fast?: () => string) => {
+        if (!rt.hasStorage('Staking', item)) return
+        const key = rt.storageKey('Staking', item, ...keys)
+        put(key, v == null ? null : fast ? rt.storageValueFast('Staking', item, v, fast) : rt.storageValue('Staking', item, v))
+    }
     if (!era) return
     value('ErasStartSessionIndex', [index], era.startSessionIndex)
     let total = 0n
@@ -131,16 +164,22 @@ function writeEra(world: World, rt: Runtime, put: Put, index: number): void {
         if (paged) {
             const size = world.spec.exposurePageSize
             const pages = Math.max(1, Math.ceil(others.length / size))
-            value('ErasStakersOverview', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, nominatorCount: others.length, pageCount: others.length ? pages : 0})
+            const pageCount = others.length ? pages : 0
+            value('ErasStakersOverview', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, nominatorCount: others.length, pageCount},
+                () => encodeExposureOverview(e.totalPlanck, e.ownPlanck, others.length, pageCount))
             for (let p = 0; p * size < others.length; p++) {
-                const page = others.slice(p * size, (p + 1) * size)
-                value('ErasStakersPaged', [index, e.validator, p], {pageTotal: page.reduce((s, o) => s + o.value, 0n), others: page})
+                const page = e.others.slice(p * size, (p + 1) * size)
+                const pageTotal = page.reduce((s, o) => s + o.valuePlanck, 0n)
+                value('ErasStakersPaged', [index, e.validator, p], {pageTotal, others: page.map(o => ({who: o.who, value: o.valuePlanck}))},
+                    () => encodeExposurePage(pageTotal, page))
             }
             const claimed = era.claimedPages.get(e.validator)
             if (claimed?.length) value('ClaimedRewards', [index, e.validator], claimed)
         } else {
-            value('ErasStakers', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others})
-            value('ErasStakersClipped', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others: others.slice(0, 512)})
+            value('ErasStakers', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others},
+                () => encodeExposure(e.totalPlanck, e.ownPlanck, e.others))
+            value('ErasStakersClipped', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others: others.slice(0, 512)},
+                () => encodeExposure(e.totalPlanck, e.ownPlanck, e.others.slice(0, 512)))
         }
         const prefs = era.prefs.get(e.validator)!
         value('ErasValidatorPrefs', [index, e.validator], {commission: prefs.commissionPerbill, blocked: prefs.blocked})

@@ -13,8 +13,8 @@ import candidateList from '../../../config/candidates/polkadot.json'
 
 export const PLANCK_PER_DOT = 10_000_000_000n
 
+/** Balances of an account (nonces are per chain: see DevnetChain). */
 export interface AccountState {
-    nonce: number
     freePlanck: bigint
     reservedPlanck: bigint
 }
@@ -123,18 +123,31 @@ export class World {
         this.dirty.add(`${kind}:${id}`)
     }
 
-    markAll(): void {
-        for (const a of this.accounts.keys()) this.mark('account', a)
-        for (const v of this.validators.keys()) this.mark('validator', v)
-        for (const l of this.ledgers.keys()) this.mark('ledger', l)
-        for (const n of this.nominators.keys()) this.mark('nominator', n)
-        for (const i of this.identities.keys()) this.mark('identity', i)
-        for (const s of this.superOf.keys()) this.mark('super', s)
-        for (const p of this.subsOf.keys()) this.mark('subs', p)
-        for (const p of this.proxies.keys()) this.mark('proxies', p)
-        for (const a of this.announcements.keys()) this.mark('announcements', a)
-        for (const e of this.eras.keys()) this.mark('era', e)
-        this.mark('session')
+    /** Tokens naming every entity: a chain's whole state (genesis, runtime-upgrade migrations). */
+    allTokens(): string[] {
+        const t: string[] = []
+        const add = (kind: string, ids: Iterable<string | number>) => {
+            for (const id of ids) t.push(`${kind}:${id}`)
+        }
+        add('account', this.accounts.keys())
+        add('validator', this.validators.keys())
+        add('ledger', this.ledgers.keys())
+        add('nominator', this.nominators.keys())
+        add('identity', this.identities.keys())
+        add('super', this.superOf.keys())
+        add('subs', this.subsOf.keys())
+        add('proxies', this.proxies.keys())
+        add('announcements', this.announcements.keys())
+        add('era', this.eras.keys())
+        t.push('session:')
+        return t
+    }
+
+    /** Take the tokens of entities changed since the last call. */
+    drainDirty(): string[] {
+        const t = [...this.dirty]
+        this.dirty.clear()
+        return t
     }
 
     get currentEra(): EraState {
@@ -144,7 +157,7 @@ export class World {
     account(who: string): AccountState {
         let a = this.accounts.get(who)
         if (!a) {
-            a = {nonce: 0, freePlanck: 0n, reservedPlanck: 0n}
+            a = {freePlanck: 0n, reservedPlanck: 0n}
             this.accounts.set(who, a)
         }
         return a
@@ -259,6 +272,5 @@ export function genesisWorld(spec: ScenarioSpec, seed: number, dev: DevAccount[]
     for (let i = 0; i < Math.min(10, nominatorList.length - 1); i++) {
         world.proxies.set(nominatorList[i], [{delegate: u8aToHex(rnd.bytes(32)), proxyType: rnd.chance(0.5) ? 'Staking' : 'Any', delayBlocks: rnd.chance(0.5) ? spec.proxyDelayBlocks : 0}])
     }
-    world.markAll()
     return world
 }
