@@ -15,6 +15,14 @@ describe('squidServices', () => {
         expect(services[1].urls).toEqual({graphql: `http://localhost:${cfg.api.graphqlPort}/graphql`})
     })
 
+    it('runs a processor for each chain of the devnet\'s current layout, on consecutive ports', () => {
+        const cfg = loadConfig(path.join(configDir, 'devnet.json'), {})
+        const services = squidServices({...cfg, devnet: {...cfg.devnet!, scenario: 'current', port: 9950}})
+        expect(services.map(s => [s.name, s.env?.RPC_URL])).toEqual([
+            ['squid-relay', 'ws://127.0.0.1:9950'], ['squid-asset-hub', 'ws://127.0.0.1:9951'], ['squid-people', 'ws://127.0.0.1:9952'], ['graphql', undefined],
+        ])
+    })
+
     it('runs one processor per configured chain with its endpoint and range', () => {
         const cfg = loadConfig(path.join(configDir, 'devnet.json'), {})
         const live = {...cfg, usesDevnet: false, chains: {

@@ -1,10 +1,11 @@
 /**
  * The squid's long-running services for the launcher: one processor per configured chain (the
- * devnet's relay when no chain is configured) and the GraphQL server.
+ * devnet's chains when no chain is configured) and the GraphQL server.
  */
 import path from 'node:path'
 import type {Config} from '../config/load'
 import type {ServiceSpec} from '../launcher/services'
+import {devnetEndpoints} from '../test/devnet/endpoints'
 
 type ChainKey = 'relay' | 'assetHub' | 'people'
 
@@ -21,8 +22,11 @@ export function squidServices(cfg: Config): ServiceSpec[] {
         env: {RPC_URL: rpcUrl, BLOCK_FROM: String(fromBlock), ...(toBlock === undefined ? {} : {BLOCK_TO: String(toBlock)})},
     })
     if (cfg.usesDevnet) {
-        // The devnet serves one chain (the relay of its scenario) on its configured port.
-        if (cfg.devnet) processor('relay', `ws://127.0.0.1:${cfg.devnet.port}`, 0)
+        // The devnet serves its scenario's chains on consecutive ports: one chain with every pallet
+        // (legacy: the relay processor reads it) or relay, Asset Hub and People (current).
+        for (const e of cfg.devnet ? devnetEndpoints(cfg.devnet.scenario, cfg.devnet.port) : []) {
+            processor(e.role === 'all' ? 'relay' : e.role, e.url, 0)
+        }
     } else {
         for (const chain of ['relay', 'assetHub', 'people'] as const) {
             const c = cfg.chains[chain]

@@ -1,0 +1,120 @@
+/**
+ * The three processors against the devnet's current layout (relay Polkadot 2000000, Asset Hub statemint
+ * 2000000 → 2000002 → 2003000, People 1003003 → 1005001 → 2000000), one database: staking-async facts
+ * from Asset Hub and identities from People equal what the devnet produced, across the upgrades.
+ */
+import pg from 'pg'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {pgClientConfig} from '../db/connection'
+import {applyMigrations} from '../db/migrate'
+import {startDevnet, type Devnet} from '../test/devnet'
+import type {FactEvent} from '../test/devnet/scenario/facts'
+import {useTestDatabase} from '../test/vitest/database'
+import {startProcessorChild, type ProcessorLayer} from './processor-child'
+
+const db = useTestDatabase('squid_current')
+let devnet: Devnet
+let client: pg.Client
+let indexedTo: number
+let factsOn: (chain: string, name: string) => FactEvent[]
+
+beforeAll(async () => {
+    devnet = await startDevnet({scenario: 'current', seed: 11, port: 0, blockTimeMs: 0, finalityLagBlocks: 2})
+    await devnet.produceBlocks(66)
+    indexedTo = devnet.finalized().number
+    await applyMigrations(db.settings)
+    const layers: [ProcessorLayer, string][] = [['relay', 'relay'], ['asset-hub', 'assetHub'], ['people', 'people']]
+    // One at a time: they share the account table, as one squid's processors do.
+    for (const [layer, role] of layers) {
+        const endpoint = devnet.endpoints.find(e => e.role === role)!
+        const run = startProcessorChild({layer, db: db.settings, rpcUrl: endpoint.httpUrl, toBlock: indexedTo})
+        const code = await run.exited
+        if (code !== 0) throw new Error(`${layer} processor exited with ${code}:\n${run.log().slice(-4000)}`)
+    }
+    client = new pg.Client(pgClientConfig(db.settings))
+    await client.connect()
+    const facts = devnet.facts()
+    factsOn = (chain, name) => (facts.events[name] ?? []).filter(e => e.chain === chain && e.block <= indexedTo)
+})
+
+afterAll(async () => {
+    await client?.end()
+    await devnet?.stop()
+})
+
+const q = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows
+const field = (e: FactEvent, k: string) => e.fields[k] as never
+
+describe('processors on the current layout', () => {
+    it('keeps each processor\'s progress in its own state schema', async () => {
+        for (const schema of ['squid_processor', 'squid_asset_hub', 'squid_people']) {
+            expect((await q(`SELECT height FROM ${schema}.status`))[0].height, schema).toBe(indexedTo)
+        }
+    })
+
+    it('closes Asset Hub eras with era points read from storage and their exposures', async () => {
+        const paid = factsOn('assetHub', 'Staking.EraPaid')
+        expect(paid.length).toBeGreaterThanOrEqual(2)
+        const eras = await q(`SELECT index, end_block, total_points, chain FROM era WHERE end_block IS NOT NULL ORDER BY index`)
+        expect(eras.map(e => [e.index, e.end_block, e.chain])).toEqual(paid.map(e => [field(e, 'eraIndex'), e.block, 'assetHub']))
+        const world = devnet.chain.world
+        for (const e of eras) {
+            const truth = world.eras.get(e.index)!
+            expect(e.total_points, `era ${e.index}`).toBe(truth.totalPoints)
+            const rows = await q('SELECT validator_id, points, total_exposure_planck FROM era_validator WHERE era = $1 AND active', [e.index])
+            expect(rows.map(r => r.validator_id).sort()).toEqual(truth.exposures.map(x => x.validator).sort())
+            for (const r of rows) {
+                const x = truth.exposures.find(x => x.validator === r.validator_id)!
+                expect([r.points, BigInt(r.total_exposure_planck)]).toEqual([truth.points.get(r.validator_id) ?? 0, x.totalPlanck])
+            }
+            const edges = Number((await q('SELECT count(*) AS n FROM exposure WHERE era = $1', [e.index]))[0].n)
+            expect(edges).toBe(truth.exposures.reduce((n, x) => n + x.others.length, 0))
+        }
+    })
+
+    it('records Asset Hub payouts (with pages) and rewards linked to them, across 2000000 → 2003000', async () => {
+        const started = factsOn('assetHub', 'Staking.PayoutStarted')
+        expect(started.length).toBeGreaterThan(0)
+        const payouts = await q('SELECT block_number, era, validator_id, page, chain FROM payout')
+        expect(payouts.map(p => `${p.block_number}/${p.era}/${p.validator_id}/${p.page}/${p.chain}`).sort())
+            .toEqual(started.map(e => `${e.block}/${field(e, 'eraIndex')}/${field(e, 'validatorStash')}/${field(e, 'page')}/assetHub`).sort())
+        const rewarded = factsOn('assetHub', 'Staking.Rewarded')
+        const rewards = await q('SELECT block_number, stash_id, amount_planck, payout_id FROM reward')
+        expect(rewards.map(r => `${r.block_number}/${r.stash_id}/${r.amount_planck}`).sort())
+            .toEqual(rewarded.map(e => `${e.block}/${field(e, 'stash')}/${field(e, 'amount')}`).sort())
+        expect(rewards.filter(r => r.payout_id === null)).toEqual([])
+        expect(Math.max(...rewards.map(r => r.block_number))).toBeGreaterThan(40)
+    })
+
+    it('records Asset Hub offences and sessions, and relay sessions', async () => {
+        const reported = factsOn('assetHub', 'Staking.OffenceReported')
+        expect(reported.length).toBeGreaterThan(0)
+        const offences = await q(`SELECT block_number, validator_id, era FROM offence WHERE chain = 'assetHub'`)
+        expect(offences.map(o => `${o.block_number}/${o.validator_id}/${o.era}`).sort())
+            .toEqual(reported.map(e => `${e.block}/${field(e, 'validator')}/${field(e, 'offenceEra')}`).sort())
+        const relayOffences = factsOn('relay', 'Offences.Offence').length
+        expect(Number((await q(`SELECT count(*) AS n FROM offence WHERE chain = 'relay'`))[0].n)).toBe(relayOffences)
+        const sessions = new Set([...factsOn('assetHub', 'Staking.SessionRotated').map(e => field(e, 'startingSession') as number),
+            ...factsOn('relay', 'Session.NewSession').map(e => field(e, 'sessionIndex') as number)])
+        expect((await q('SELECT index FROM session ORDER BY index')).map(r => r.index)).toEqual([...sessions].sort((a, b) => a - b))
+    })
+
+    it('stores People-chain identities across 1003003 → 1005001 → 2000000 with their change history', async () => {
+        const set = factsOn('people', 'Identity.IdentitySet')
+        const judged = factsOn('people', 'Identity.JudgementGiven')
+        expect(set.length).toBeGreaterThan(0)
+        expect(set.some(e => e.block > 30)).toBe(true)
+        const changes = await q(`SELECT account_id, event, block_number, chain FROM identity_change`)
+        expect(changes.map(c => `${c.block_number}/${c.event}/${c.account_id}/${c.chain}`).sort()).toEqual([
+            ...set.map(e => `${e.block}/IdentitySet/${field(e, 'who')}/people`),
+            ...judged.map(e => `${e.block}/JudgementGiven/${field(e, 'target')}/people`),
+        ].sort())
+        const world = devnet.chain.world
+        const touched = [...new Set(set.map(e => field(e, 'who') as string))]
+        for (const who of touched) {
+            const [row] = await q('SELECT display, verified FROM identity WHERE id = $1', [who])
+            const truth = world.identities.get(who)!
+            expect([row.display, row.verified]).toEqual([truth.display, truth.judgements.some(j => j.judgement === 'Reasonable' || j.judgement === 'KnownGood')])
+        }
+    })
+})
