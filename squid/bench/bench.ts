@@ -16,6 +16,8 @@ import {startProcessorChild} from '../processor-child'
 interface RunResult {
     seconds: number
     peakRssMb: number
+    /** The processor's own log lines about era snapshots (read and write times). */
+    eraLines: string[]
 }
 
 async function timedRun(label: string, db: Parameters<typeof startProcessorChild>[0]['db'], rpcUrl: string, toBlock: number, script?: string): Promise<RunResult> {
@@ -32,7 +34,11 @@ async function timedRun(label: string, db: Parameters<typeof startProcessorChild
     const code = await run.exited
     clearInterval(sampler)
     if (code !== 0) throw new Error(`${label} run exited with ${code} (signal ${run.child.signalCode}):\n${run.log().slice(-3000)}`)
-    return {seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peakKb / 1024}
+    const eraLines = run.log().split('\n').flatMap(l => {
+        const msg = /"msg":"((era \d+ ended|wrote the batch)[^"]*)"/.exec(l)
+        return msg ? [msg[1]] : []
+    })
+    return {seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peakKb / 1024, eraLines}
 }
 
 async function main() {
@@ -60,6 +66,7 @@ async function main() {
         }
         const r = results[label]
         console.log(`${label.padEnd(14)} ${r.seconds.toFixed(2)} s  ${((to + 1) / r.seconds).toFixed(0)} blocks/s  ${(events / r.seconds).toFixed(0)} events/s  peak RSS ${r.peakRssMb.toFixed(0)} MB`)
+        for (const line of r.eraLines) console.log(`  ${line}`)
     }
     const ratio = results['no-op handler'].seconds / results.squid.seconds
     console.log(`ratio squid / no-op (throughput): ${ratio.toFixed(3)} (target >= 0.9)`)
