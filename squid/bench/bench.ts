@@ -45,8 +45,7 @@ async function main() {
     const blocks = Number(process.env.BENCH_BLOCKS || 700)
     const server = await acquireDbServer()
     const devnetStarted = Date.now()
-    // The upgrade (9420 → 1002005) mid-era: the devnet writes the new storage format already in the upgrade
-    // block, where a chain still has the old one, so an era end in that very block cannot be decoded.
+    // The runtime upgrade (9420 → 1002005) mid-era, so the measured era end runs on the paged-exposure runtime.
     const devnet = await startDevnet({scenario: 'kusama-scale', seed: 1, port: 0, blockTimeMs: 0, finalityLagBlocks: 2, upgradeAtBlock: 300})
     await devnet.produceBlocks(blocks)
     const to = devnet.finalized().number
