@@ -101,7 +101,7 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
             {name: 'validator_id', type: 'varchar', value: x => x.validator},
             {name: 'amount_planck', type: 'numeric', value: x => x.amountPlanck},
         ], s.exposures, () => s.exposures.map(x => new Exposure({
-            id: x.id, era: x.era, nominator: acc(x.nominator), validator: acc(x.validator), amountPlanck: x.amountPlanck,
+            id: x.id, era: x.era, nominatorId: x.nominator, validatorId: x.validator, amountPlanck: x.amountPlanck,
         })))
         await insertAll(store, s.sessionKeys.map(k => new SessionKeys({
             id: k.id, era: k.era, validator: acc(k.validator), keys: k.keys, beefy: k.beefy, blockNumber: k.blockNumber,
