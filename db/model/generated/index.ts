@@ -1,1 +1,6 @@
 export * from "./account.model"
+export * from "./telemetryNode.model"
+export * from "./telemetryNodeInterval.model"
+export * from "./_telemetryIntervalKind"
+export * from "./feedConnectionInterval.model"
+export * from "./telemetryNodeLocation.model"
