@@ -1,0 +1,165 @@
+import {describe, expect, it} from 'vitest'
+import type {FeedMessage} from './feed-frame'
+import {ChainNodeState, nodeKey, type IntervalOp} from './node-state'
+
+const CHAIN = '0xchain'
+const GRACE = 300_000
+const key = (name: string) => nodeKey(CHAIN, name)
+
+function added(nodeId: number, name: string, version = '1.16.2-dba2dd59101'): FeedMessage {
+    return {
+        action: 'AddedNode', nodeId,
+        details: {name, implementation: 'Parity Polkadot', version, validatorAddress: null, networkId: null, ip: null, sysinfo: null},
+        stats: {peers: 10, txCount: 0}, io: {usedStateCacheSizes: []}, hardware: {upload: [], download: [], chartStampsMs: []},
+        block: {height: 1, hash: '0x01', blockTimeMs: 6000, blockTimestampMs: 0, propagationTimeMs: null},
+        location: null, startupTimeMs: 1000, hwbench: null,
+    }
+}
+const removed = (nodeId: number): FeedMessage => ({action: 'RemovedNode', nodeId})
+
+function fresh(): ChainNodeState {
+    const s = new ChainNodeState(CHAIN, GRACE)
+    s.subscribed(0)
+    return s
+}
+
+describe('ChainNodeState', () => {
+    it('a new node opens an online interval at the time it is added', () => {
+        const s = fresh()
+        s.apply(added(1, 'alice'), 10)
+        const c = s.drain()
+        expect(c.feed).toEqual([{op: 'open', startMs: 0}])
+        expect(c.intervals).toEqual([{op: 'open', nodeKey: key('alice'), kind: 'online', startMs: 10}])
+        expect(s.snapshot(key('alice'))).toMatchObject({online: true, connections: 1, firstSeenMs: 10})
+    })
+
+    it('a node back within the grace period has no outage', () => {
+        const s = fresh()
+        s.apply(added(1, 'alice'), 10)
+        s.drain()
+        s.apply(removed(1), 1000)
+        s.tick(1000 + GRACE - 1)
+        s.apply(added(2, 'alice'), 1000 + GRACE - 1)
+        s.tick(10_000_000)
+        expect(s.drain().intervals).toEqual([])
+        expect(s.openIntervalOf(key('alice'))).toEqual({kind: 'online', startMs: 10})
+    })
+
+    it('a node gone past the grace period is offline from the time it left', () => {
+        const s = fresh()
+        s.apply(added(1, 'alice'), 10)
+        s.drain()
+        s.apply(removed(1), 1000)
+        s.tick(1000 + GRACE)
+        expect(s.drain().intervals).toEqual<IntervalOp[]>([
+            {op: 'close', nodeKey: key('alice'), kind: 'online', startMs: 10, endMs: 1000},
+            {op: 'open', nodeKey: key('alice'), kind: 'offline', startMs: 1000},
+        ])
+        expect(s.snapshot(key('alice'))?.online).toBe(false)
+        s.apply(added(7, 'alice'), 900_000)
+        expect(s.drain().intervals).toEqual<IntervalOp[]>([
+            {op: 'close', nodeKey: key('alice'), kind: 'offline', startMs: 1000, endMs: 900_000},
+            {op: 'open', nodeKey: key('alice'), kind: 'online', startMs: 900_000},
+        ])
+    })
+
+    it('two connections with one name (an upgrade: new before old leaves) are no outage', () => {
+        const s = fresh()
+        s.apply(added(1, 'alice', '1.15.0'), 10)
+        s.apply(added(2, 'alice', '1.16.0'), 20)
+        expect(s.snapshot(key('alice'))?.connections).toBe(2)
+        s.apply(removed(1), 30)
+        s.tick(30 + GRACE * 10)
+        const c = s.drain()
+        expect(c.intervals).toEqual([{op: 'open', nodeKey: key('alice'), kind: 'online', startMs: 10}])
+        expect(s.snapshot(key('alice'))).toMatchObject({online: true, connections: 1})
+        expect(s.snapshot(key('alice'))?.details?.version).toBe('1.16.0')
+    })
+
+    it('a duplicate AddedNode for the same id (resubscribe) is not counted twice', () => {
+        const s = fresh()
+        s.apply(added(1, 'alice'), 10)
+        s.apply(added(1, 'alice'), 20)
+        s.apply(removed(1), 30)
+        expect(s.snapshot(key('alice'))?.connections).toBe(0)
+        s.tick(30 + GRACE)
+        expect(s.snapshot(key('alice'))?.online).toBe(false)
+    })
+
+    it('a feed id reused by another name leaves the old name', () => {
+        const s = fresh()
+        s.apply(added(1, 'alice'), 10)
+        s.apply(added(1, 'bob'), 20)
+        expect(s.snapshot(key('alice'))?.connections).toBe(0)
+        expect(s.snapshot(key('bob'))?.connections).toBe(1)
+    })
+
+    it('a feed outage closes every interval: the gap is unknown, and online nodes re-added after it are online again', () => {
+        const s = fresh()
+        s.apply(added(1, 'alice'), 10)
+        s.apply(added(2, 'bob'), 10)
+        s.apply(removed(2), 100)
+        s.tick(100 + GRACE)
+        s.drain()
+        s.connectionLost(500_000)
+        expect(s.drain()).toEqual({
+            feed: [{op: 'close', startMs: 0, endMs: 500_000}],
+            intervals: [
+                {op: 'close', nodeKey: key('alice'), kind: 'online', startMs: 10, endMs: 500_000},
+                {op: 'close', nodeKey: key('bob'), kind: 'offline', startMs: 100, endMs: 500_000},
+            ],
+            nodes: [key('alice'), key('bob')],
+        })
+        s.subscribed(2_000_000)
+        s.apply(added(31, 'alice'), 2_000_005)
+        s.tick(2_000_000 + GRACE)
+        expect(s.drain().intervals).toEqual([
+            {op: 'open', nodeKey: key('alice'), kind: 'online', startMs: 2_000_000},
+            {op: 'open', nodeKey: key('bob'), kind: 'offline', startMs: 2_000_000},
+        ])
+    })
+
+    it('a node online before an outage and absent after it goes offline from the resubscription, after the grace period', () => {
+        const s = fresh()
+        s.apply(added(1, 'alice'), 10)
+        s.connectionLost(1000)
+        s.subscribed(5000)
+        s.drain()
+        s.tick(5000 + GRACE - 1)
+        expect(s.drain().intervals).toEqual([])
+        s.tick(5000 + GRACE)
+        expect(s.drain().intervals).toEqual([
+            {op: 'close', nodeKey: key('alice'), kind: 'online', startMs: 5000, endMs: 5000},
+            {op: 'open', nodeKey: key('alice'), kind: 'offline', startMs: 5000},
+        ])
+    })
+
+    it('restored nodes (after a restart) keep their first-seen time and are reconciled by name', () => {
+        const s = new ChainNodeState(CHAIN, GRACE)
+        s.restore([
+            {chain: CHAIN, name: 'alice', firstSeenMs: 5, lastSeenMs: 50, online: true},
+            {chain: 'other', name: 'zed', firstSeenMs: 5, lastSeenMs: 50, online: true},
+        ])
+        s.subscribed(1000)
+        s.apply(added(4, 'alice'), 1001)
+        const c = s.drain()
+        expect(c.intervals).toEqual([{op: 'open', nodeKey: key('alice'), kind: 'online', startMs: 1000}])
+        expect(s.nodes().map(n => n.name)).toEqual(['alice'])
+        expect(s.snapshot(key('alice'))?.firstSeenMs).toBe(5)
+    })
+
+    it('stale flag, location and unknown node ids', () => {
+        const s = fresh()
+        s.apply(added(1, 'alice'), 10)
+        s.apply({action: 'StaleNode', nodeId: 1}, 20)
+        expect(s.snapshot(key('alice'))?.stale).toBe(true)
+        s.apply({action: 'ImportedBlock', nodeId: 1, block: {height: 2, hash: '0x02', blockTimeMs: 1, blockTimestampMs: 1, propagationTimeMs: 1}}, 30)
+        expect(s.snapshot(key('alice'))?.stale).toBe(false)
+        s.apply({action: 'LocatedNode', nodeId: 1, location: {latitude: 1, longitude: 2, city: 'Basel'}}, 40)
+        expect(s.snapshot(key('alice'))?.location?.city).toBe('Basel')
+        s.apply(removed(99), 50)
+        s.apply({action: 'NodeStatsUpdate', nodeId: 98, stats: {peers: 1, txCount: 0}}, 50)
+        expect(s.unknownNodeIds).toBe(2)
+        expect(s.onlineCount()).toBe(1)
+    })
+})
