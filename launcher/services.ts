@@ -2,7 +2,9 @@
  * The services `npm start` runs, derived from the config: each is a child process with a name for its
  * log prefix and, where it serves something, a URL for the banner. Later stages add themselves here.
  */
+import path from 'path'
 import type {Config} from '../config/load'
+import {PROJECT_DIR} from '../db/orm'
 
 export interface ServiceSpec {
     name: string
@@ -14,6 +16,14 @@ export interface ServiceSpec {
     urls?: Record<string, string>
 }
 
-export function plannedServices(_cfg: Config): ServiceSpec[] {
-    return []
+export function plannedServices(cfg: Config): ServiceSpec[] {
+    const services: ServiceSpec[] = []
+    if (cfg.telemetry.enabled) {
+        services.push({
+            name: 'telemetry',
+            script: path.join(PROJECT_DIR, 'lib', 'scorer', 'telemetry', 'main.js'),
+            urls: cfg.telemetry.metricsPort ? {metrics: `http://127.0.0.1:${cfg.telemetry.metricsPort}/metrics`} : undefined,
+        })
+    }
+    return services
 }

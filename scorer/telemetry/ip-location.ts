@@ -112,7 +112,7 @@ export class OfflineIpLocator implements IpLocator {
     readonly source = `offline:@ip-location-db/asn@${packageVersion('@ip-location-db/asn')}+@ip-location-db/geo-whois-asn-country-mmdb@${packageVersion('@ip-location-db/geo-whois-asn-country-mmdb')}`
     private v4?: AsnTable<number>
     private v6?: AsnTable<bigint>
-    private country?: Reader<{country_code?: string}>
+    private country?: Reader<any>
 
     async locate(ip: string): Promise<IpLocation | null> {
         if (!isPublicIp(ip)) return null
@@ -127,7 +127,7 @@ export class OfflineIpLocator implements IpLocator {
             table = this.v6!
             i = findRange(this.v6!, parseIpv6(ip)!)
         }
-        const country = this.country!.get(ip)?.country_code ?? null
+        const country: string | null = this.country!.get(ip)?.country_code ?? null
         if (i < 0 && !country) return null
         return {
             ip, country, region: null, city: null,

@@ -3,8 +3,6 @@
  * payload in the layout the W3F feed sends (8 detail fields with hwbench last, 8 outer elements), plus
  * the node list derived from the programme's candidates (name = telemetry name, stash = validator).
  */
-import fs from 'fs'
-
 export interface DevnetTelemetryNode {
     name: string
     /** SS58 address the node reports as validator; null for a node that does not expose one. */
@@ -37,7 +35,7 @@ export function addedNodePayload(id: number, n: DevnetTelemetryNode, block: unkn
     ]
 }
 
-interface CandidateEntry {
+export interface CandidateEntry {
     name: string
     stash: string
 }
@@ -64,12 +62,6 @@ export function nodesFromCandidates(candidates: CandidateEntry[], opts: {count?:
 
 /** /16 prefixes of real hosting networks, so the offline IP database finds a provider and a country. */
 const DEVNET_IP_PREFIXES = ['95.141.', '65.108.', '51.89.', '136.243.']
-
-export function readCandidatesFile(file: string): CandidateEntry[] {
-    const json = JSON.parse(fs.readFileSync(file, 'utf8'))
-    if (!Array.isArray(json?.candidates)) throw new Error(`${file}: expected {"candidates": [...]}`)
-    return json.candidates
-}
 
 /** n synthetic nodes (for benchmarks beyond the candidate list's size). */
 export function syntheticNodes(n: number): DevnetTelemetryNode[] {

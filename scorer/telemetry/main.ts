@@ -1,0 +1,95 @@
+/**
+ * The telemetry follower service: reads the config, opens Postgres, follows each configured chain on
+ * the feed (the devnet's own feed when none is configured), serves Prometheus metrics and logs them.
+ */
+import http from 'http'
+import path from 'path'
+import {createLogger} from '@subsquid/logger'
+import {runProgram} from '@subsquid/util-internal'
+import pg from 'pg'
+import {loadConfig, type Config} from '../../config/load'
+import {dbSettingsFromEnv, pgClientConfig} from '../../db/connection'
+import {PROJECT_DIR} from '../../db/orm'
+import {startTelemetryFeed} from '../../test/devnet/telemetry/feed-server'
+import {nodesFromCandidates} from '../../test/devnet/telemetry/feed-encoding'
+import {indexCandidates} from './candidate-match'
+import {readCandidates} from './candidates-file'
+import {renderPrometheus} from './feed-metrics'
+import {IpinfoLocator, OfflineIpLocator, type IpLocator} from './ip-location'
+import {TelemetryStore} from './telemetry-store'
+import {TelemetryFollower} from './telemetry-follower'
+
+const log = createLogger('scorer:telemetry')
+
+/** How often the metrics are written to the log. */
+const METRICS_LOG_INTERVAL_MS = 60_000
+
+function locatorFor(cfg: Config): IpLocator {
+    const loc = cfg.telemetry.location
+    if (loc.source === 'ipinfo' && loc.ipinfoToken) return new IpinfoLocator(loc.ipinfoToken)
+    return new OfflineIpLocator()
+}
+
+runProgram(async () => {
+    const cfg = loadConfig(process.env.CONFIG || path.join(PROJECT_DIR, 'config', 'devnet.json'))
+    if (!cfg.telemetry.enabled) {
+        log.info('telemetry.enabled is false: nothing to do')
+        return
+    }
+    const t = cfg.telemetry
+    const candidates = readCandidates(cfg.candidatesFile)
+    const stops: (() => Promise<void>)[] = []
+
+    let feedUrl = t.feedUrl
+    let chains = t.chains ?? []
+    if (!feedUrl) {
+        // No feed configured: serve the devnet's, with one node per programme candidate.
+        const feed = await startTelemetryFeed({port: 0, nodes: nodesFromCandidates(candidates), blockIntervalMs: cfg.devnet?.blockTimeMs ?? 6000})
+        stops.push(() => feed.stop())
+        feedUrl = feed.url
+        chains = [feed.chain.genesisHash]
+        log.info(`no telemetry.feedUrl: serving the devnet feed at ${feed.url} with ${candidates.length} nodes`)
+    }
+
+    const pool = new pg.Pool({...pgClientConfig(dbSettingsFromEnv(process.env)), max: 4})
+    const store = new TelemetryStore(pool)
+    const index = indexCandidates(candidates)
+    const locator = locatorFor(cfg)
+    const followers = chains.map(chain => new TelemetryFollower({
+        feedUrl: feedUrl!, chain, offlineGraceMs: t.offlineGraceMs, reconnectMinDelayMs: t.reconnectMinDelayMs,
+        reconnectMaxDelayMs: t.reconnectMaxDelayMs, silenceTimeoutMs: t.silenceTimeoutMs, flushIntervalMs: t.flushIntervalMs,
+        locationRefreshAfterMs: t.location.refreshAfterMs, candidates: index, locator, store, log: log.child(chain.slice(0, 10)),
+    }))
+    for (const f of followers) await f.start()
+    stops.unshift(async () => {
+        for (const f of followers) await f.stop()
+        await pool.end()
+    })
+
+    if (t.metricsPort) {
+        const server = http.createServer((req, res) => {
+            if (req.url !== '/metrics') {
+                res.writeHead(404).end('see /metrics\n')
+                return
+            }
+            res.writeHead(200, {'content-type': 'text/plain; version=0.0.4'}).end(renderPrometheus(followers.map(f => f.metrics)))
+        })
+        await new Promise<void>(resolve => server.listen(t.metricsPort, resolve))
+        stops.push(() => new Promise(resolve => server.close(() => resolve())))
+        log.info(`metrics at http://127.0.0.1:${t.metricsPort}/metrics`)
+    }
+    const metricsTimer = setInterval(() => {
+        for (const f of followers) {
+            const m = f.metrics
+            log.info({connected: m.connected, messagesPerSecond: m.messagesPerSecond, nodesOnline: m.nodesOnline, nodesKnown: m.nodesKnown, malformedFrames: m.malformedFrames, reconnects: m.reconnects}, `telemetry ${m.chain.slice(0, 10)}`)
+        }
+    }, METRICS_LOG_INTERVAL_MS)
+
+    await new Promise<void>(resolve => {
+        process.once('SIGINT', resolve)
+        process.once('SIGTERM', resolve)
+    })
+    clearInterval(metricsTimer)
+    for (const stop of stops) await stop()
+    log.info('stopped')
+})

@@ -1,0 +1,211 @@
+/**
+ * Follows one chain on a telemetry feed: frames from the client are decoded and applied to the node
+ * state in arrival order, and every flush period the state's changes (with candidate matches) are
+ * written to Postgres in one batch, and IP locations that are missing or stale are looked up.
+ */
+import type {Logger} from '@subsquid/logger'
+import {type CandidateIndex, matchCandidate} from './candidate-match'
+import {FeedClient} from './feed-client'
+import {decodeFeedFrame, FEED_VERSION, FeedFrameError} from './feed-frame'
+import {emptyMetrics, type FeedMetrics} from './feed-metrics'
+import type {IpLocator} from './ip-location'
+import {ChainNodeState, type NodeSnapshot, type StateChanges} from './node-state'
+import type {NodeRow, TelemetryStore} from './telemetry-store'
+
+export interface FollowerOptions {
+    feedUrl: string
+    chain: string
+    offlineGraceMs: number
+    reconnectMinDelayMs: number
+    reconnectMaxDelayMs: number
+    silenceTimeoutMs: number
+    flushIntervalMs: number
+    locationRefreshAfterMs: number
+    candidates: CandidateIndex
+    locator: IpLocator | null
+    store: TelemetryStore
+    log: Logger
+    now?: () => number
+}
+
+export class TelemetryFollower {
+    readonly state: ChainNodeState
+    readonly metrics: FeedMetrics
+    private readonly client: FeedClient
+    private timer: NodeJS.Timeout | null = null
+    private flushing: Promise<void> | null = null
+    private unwritten: StateChanges = {intervals: [], feed: [], nodes: []}
+    private locations = new Map<string, {ip: string; lookedUpAtMs: number}>()
+    private lastRate = {atMs: 0, messages: 0}
+
+    constructor(private readonly opts: FollowerOptions) {
+        this.state = new ChainNodeState(opts.chain, opts.offlineGraceMs)
+        this.metrics = emptyMetrics(opts.chain)
+        this.client = new FeedClient(
+            {url: opts.feedUrl, reconnectMinDelayMs: opts.reconnectMinDelayMs, reconnectMaxDelayMs: opts.reconnectMaxDelayMs, silenceTimeoutMs: opts.silenceTimeoutMs, now: opts.now},
+            {
+                frame: (text, atMs) => this.onFrame(text, atMs),
+                opened: () => {
+                    this.metrics.connected = true
+                    opts.log.info(`feed connected: ${opts.feedUrl}, subscribing to ${opts.chain}`)
+                },
+                closed: (reason, atMs, lastTrafficMs) => {
+                    this.metrics.connected = false
+                    // Only up to the last frame is anything known about the nodes.
+                    this.state.connectionLost(lastTrafficMs ?? atMs)
+                    opts.log.warn(`feed connection lost (${reason}); reconnecting`)
+                },
+            },
+        )
+        this.client.subscribe(opts.chain)
+    }
+
+    private now(): number {
+        return this.opts.now?.() ?? Date.now()
+    }
+
+    /** Closes what a previous run left open, restores known nodes, then connects. */
+    async start(): Promise<void> {
+        const recovered = await this.opts.store.recover(this.opts.chain)
+        if (recovered.feedIntervals || recovered.nodeIntervals) {
+            this.opts.log.info(`recovered after restart: closed ${recovered.feedIntervals} feed and ${recovered.nodeIntervals} node intervals at the last confirmed time`)
+        }
+        const stored = await this.opts.store.loadNodes(this.opts.chain)
+        this.state.restore(stored)
+        for (const n of stored) if (n.location) this.locations.set(n.id, n.location)
+        this.lastRate = {atMs: this.now(), messages: 0}
+        this.client.start()
+        this.timer = setInterval(() => void this.flush(), this.opts.flushIntervalMs)
+    }
+
+    async stop(): Promise<void> {
+        if (this.timer) clearInterval(this.timer)
+        await this.client.stop()
+        await this.flush()
+    }
+
+    /** Writes pending changes now (the timer calls this; tests and shutdown too). */
+    flush(): Promise<void> {
+        if (!this.flushing) {
+            this.flushing = this.doFlush().finally(() => {
+                this.flushing = null
+            })
+        }
+        return this.flushing
+    }
+
+    private onFrame(text: string, atMs: number): void {
+        this.metrics.frames++
+        let decoded
+        try {
+            decoded = decodeFeedFrame(text)
+        } catch (e) {
+            if (!(e instanceof FeedFrameError)) throw e
+            this.metrics.malformedFrames++
+            if (isLogWorthy(this.metrics.malformedFrames)) this.opts.log.warn(`${e.message} [${this.metrics.malformedFrames} so far]; connection kept`)
+            return
+        }
+        this.metrics.unknownActions += decoded.unknownActions.length
+        for (const r of decoded.rejected) {
+            this.metrics.rejectedMessages++
+            if (isLogWorthy(this.metrics.rejectedMessages)) this.opts.log.warn(`feed message skipped: ${r.error} [${this.metrics.rejectedMessages} so far]`)
+        }
+        for (const m of decoded.messages) {
+            this.metrics.messages++
+            switch (m.action) {
+                case 'FeedVersion':
+                    if (m.version !== FEED_VERSION) this.opts.log.warn(`feed speaks protocol version ${m.version}; this client decodes version ${FEED_VERSION}`)
+                    break
+                case 'SubscribedTo':
+                    if (m.genesisHash === this.opts.chain) this.state.subscribed(atMs)
+                    break
+                case 'UnsubscribedFrom':
+                case 'RemovedChain':
+                    if (m.genesisHash === this.opts.chain) {
+                        this.state.connectionLost(atMs)
+                        this.client.reconnect(`the feed dropped chain ${m.genesisHash}`)
+                    }
+                    break
+                default:
+                    this.state.apply(m, atMs)
+            }
+        }
+    }
+
+    private async doFlush(): Promise<void> {
+        const nowMs = this.now()
+        this.state.tick(nowMs)
+        const changes = this.state.drain()
+        this.unwritten.intervals.push(...changes.intervals)
+        this.unwritten.feed.push(...changes.feed)
+        this.unwritten.nodes = [...new Set([...this.unwritten.nodes, ...changes.nodes])]
+        const snapshots = this.unwritten.nodes.map(k => this.state.snapshot(k)!).filter(Boolean)
+        try {
+            await this.opts.store.write({
+                chain: this.opts.chain,
+                feedUrl: this.opts.feedUrl,
+                nodes: snapshots.map(s => this.toRow(s)),
+                intervals: this.unwritten.intervals,
+                feed: this.unwritten.feed,
+                aliveUntilMs: this.state.feedUp ? nowMs : null,
+            })
+            this.unwritten = {intervals: [], feed: [], nodes: []}
+        } catch (e: any) {
+            // Kept and retried on the next flush: nothing is lost while Postgres is away.
+            this.metrics.flushErrors++
+            this.opts.log.error(`writing telemetry to Postgres failed (${e.message}); will retry`)
+            return
+        }
+        const elapsedMs = nowMs - this.lastRate.atMs
+        if (elapsedMs > 0) {
+            this.metrics.messagesPerSecond = Math.round(((this.metrics.messages - this.lastRate.messages) * 1000) / elapsedMs)
+            this.lastRate = {atMs: nowMs, messages: this.metrics.messages}
+        }
+        this.metrics.nodesOnline = this.state.onlineCount()
+        this.metrics.nodesKnown = this.state.nodes().length
+        this.metrics.unknownNodeIds = this.state.unknownNodeIds
+        this.metrics.reconnects = this.client.reconnects
+        await this.lookUpLocations(snapshots, nowMs)
+    }
+
+    private toRow(s: NodeSnapshot): NodeRow {
+        const d = s.details
+        const match = matchCandidate({name: s.name, validatorAddress: d?.validatorAddress ?? null}, this.opts.candidates)
+        return {
+            id: s.key, chain: s.chain, name: s.name,
+            implementation: d?.implementation ?? null, version: d?.version ?? null, validator_address: d?.validatorAddress ?? null,
+            network_id: d?.networkId ?? null, ip: d?.ip ?? null,
+            startup_time: s.startupTimeMs === null ? null : new Date(s.startupTimeMs).toISOString(),
+            sysinfo: d?.sysinfo ?? null, hwbench: s.hwbench,
+            feed_latitude: s.location?.latitude ?? null, feed_longitude: s.location?.longitude ?? null, feed_city: s.location?.city ?? null,
+            first_seen_at: new Date(s.firstSeenMs).toISOString(), last_seen_at: new Date(s.lastSeenMs).toISOString(),
+            online: s.online, connections: s.connections, stale: s.stale,
+            candidate_stash: match?.stash ?? null, matched_by: match?.by ?? null,
+        }
+    }
+
+    private async lookUpLocations(snapshots: NodeSnapshot[], nowMs: number): Promise<void> {
+        const locator = this.opts.locator
+        if (!locator) return
+        for (const s of snapshots) {
+            const ip = s.details?.ip
+            if (!ip) continue
+            const known = this.locations.get(s.key)
+            if (known && known.ip === ip && nowMs - known.lookedUpAtMs < this.opts.locationRefreshAfterMs) continue
+            // Remember the attempt first so a failing source is not asked again on every flush.
+            this.locations.set(s.key, {ip, lookedUpAtMs: nowMs})
+            try {
+                const loc = await locator.locate(ip)
+                this.metrics.locationLookups++
+                if (loc) await this.opts.store.saveLocation(s.key, loc, nowMs)
+            } catch (e: any) {
+                this.opts.log.warn(`location lookup for node ${JSON.stringify(s.name)} failed (${locator.source}): ${e.message}`)
+            }
+        }
+    }
+}
+
+/** Log the first few and then every power of two, so a flood of bad frames cannot flood the log. */
+function isLogWorthy(count: number): boolean {
+    return count <= 10 || (count & (count - 1)) === 0
+}
