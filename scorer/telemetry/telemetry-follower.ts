@@ -37,6 +37,8 @@ export class TelemetryFollower {
     private unwritten: StateChanges = {intervals: [], feed: [], nodes: []}
     private locations = new Map<string, {ip: string; lookedUpAtMs: number}>()
     private lastRate = {atMs: 0, messages: 0}
+    private closedForGood = false
+    private openedAtMs = 0
 
     constructor(private readonly opts: FollowerOptions) {
         this.state = new ChainNodeState(opts.chain, opts.offlineGraceMs)
@@ -47,6 +49,7 @@ export class TelemetryFollower {
                 frame: (text, atMs) => this.onFrame(text, atMs),
                 opened: () => {
                     this.metrics.connected = true
+                    this.openedAtMs = this.now()
                     opts.log.info(`feed connected: ${opts.feedUrl}, subscribing to ${opts.chain}`)
                 },
                 closed: (reason, atMs, lastTrafficMs) => {
@@ -82,6 +85,14 @@ export class TelemetryFollower {
         if (this.timer) clearInterval(this.timer)
         await this.client.stop()
         await this.flush()
+    }
+
+    /** Stops at once and writes nothing more: what a crash leaves behind (restart tests use it). */
+    async halt(): Promise<void> {
+        if (this.timer) clearInterval(this.timer)
+        await this.flushing
+        this.closedForGood = true
+        await this.client.stop()
     }
 
     /** Writes pending changes now (the timer calls this; tests and shutdown too). */
@@ -133,7 +144,12 @@ export class TelemetryFollower {
     }
 
     private async doFlush(): Promise<void> {
+        if (this.closedForGood) return
         const nowMs = this.now()
+        // A subscription the feed never confirmed (lost in a hang, say) is redialled, not waited on forever.
+        if (this.metrics.connected && !this.state.feedUp && nowMs - this.openedAtMs > this.opts.silenceTimeoutMs) {
+            this.client.reconnect(`subscription to ${this.opts.chain} not confirmed within ${this.opts.silenceTimeoutMs} ms`)
+        }
         this.state.tick(nowMs)
         const changes = this.state.drain()
         this.unwritten.intervals.push(...changes.intervals)

@@ -52,7 +52,7 @@ export function nodesFromCandidates(candidates: CandidateEntry[], opts: {count?:
         version: opts.version ?? (i % 5 === 0 ? '1.15.2-2c9d2dc4bd9' : '1.16.2-dba2dd59101'),
         implementation: i % 17 === 0 ? 'Kagome' : 'Parity Polkadot',
         networkId: `12D3KooWDevnet${String(i).padStart(6, '0')}`,
-        ip: DEVNET_IP_PREFIXES[i % DEVNET_IP_PREFIXES.length] + `${(i >> 8) & 255}.${(i & 255) || 1}`,
+        ip: DEVNET_IP_PREFIXES[i % DEVNET_IP_PREFIXES.length] + String(((i >> 2) % 254) + 1),
         startupTimeMs: 1_731_000_000_000 + i * 1000,
         location: null,
         sysinfo: {cpu: 'AMD Ryzen 9 7950X 16-Core Processor', memory: 68719476736, core_count: 16, linux_kernel: '6.8.0', linux_distro: 'Ubuntu 24.04 LTS', is_virtual_machine: i % 3 === 0},
@@ -60,8 +60,8 @@ export function nodesFromCandidates(candidates: CandidateEntry[], opts: {count?:
     }))
 }
 
-/** /16 prefixes of real hosting networks, so the offline IP database finds a provider and a country. */
-const DEVNET_IP_PREFIXES = ['95.141.', '65.108.', '51.89.', '136.243.']
+/** /24 prefixes of real hosting networks, so the offline IP database finds a provider and a country. */
+const DEVNET_IP_PREFIXES = ['95.141.47.', '65.108.1.', '51.89.0.', '136.243.0.']
 
 /** n synthetic nodes (for benchmarks beyond the candidate list's size). */
 export function syntheticNodes(n: number): DevnetTelemetryNode[] {
