@@ -152,6 +152,7 @@ describe('telemetry follower against the devnet feed', () => {
         const windowEndMs = Date.now()
         const ids = nodes.map(n => nodeId(feed, n.name))
         const up = await store.readUptime(ids, {startMs: windowStartMs, endMs: windowEndMs}, windowEndMs)
+        expect(await store.readUptimeInSql(ids, {startMs: windowStartMs, endMs: windowEndMs}, windowEndMs)).toEqual(up)
         for (const id of ids) {
             const u = up.get(id)!
             expect(u.offlineMs).toBe(0)
@@ -229,6 +230,12 @@ describe('telemetry follower against the devnet feed', () => {
         const {rows} = await pool.query('SELECT count(*)::int AS n, sum(connections)::int AS c FROM telemetry_node WHERE chain = $1', [feed.chain.genesisHash])
         expect(rows[0]).toEqual({n: 6, c: 5})
         const up = (await store.readUptime([id2], {startMs: windowStartMs, endMs: windowEndMs}, windowEndMs)).get(id2)!
+        const id0 = nodeId(feed, nodes[0].name)
+        const all = await store.readUptime([id0, id2], {startMs: windowStartMs, endMs: windowEndMs}, windowEndMs)
+        expect(await store.readUptimeInSql([id0, id2], {startMs: windowStartMs, endMs: windowEndMs}, windowEndMs)).toEqual(all)
+        // Node 0 left before the crash and never came back: offline while the feed was up, unknown across the crash.
+        expect(all.get(id0)!.offlineMs).toBeGreaterThan(0)
+        expect(all.get(id0)!.unknownMs).toBe(up.unknownMs)
         expect(up.offlineMs).toBe(0)
         expect(up.unknownMs).toBeGreaterThan(GRACE_MS)
         const {rows: overlaps} = await pool.query(
