@@ -3,7 +3,9 @@
 //   1. schema.graphql  -> db/model/generated   (squid-typeorm-codegen)
 //   2. build (tsc), so the migration generator can load the compiled model
 //   3. model           -> db/migrations         (a new migration when the schema changed)
-// Usage: npm run codegen [-- --check]   (--check: change nothing, exit 1 when something is stale)
+// Usage: npm run codegen [-- --check [--schema FILE]]
+//   --check: change nothing; exit 1 when the generated model differs from what the schema gives
+//   --schema: the schema to check against (default schema.graphql; tests use a modified copy)
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -12,11 +14,13 @@ import {fileURLToPath} from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const check = process.argv.includes('--check')
+const schemaArg = process.argv.indexOf('--schema')
+const schemaFile = schemaArg > 0 ? path.resolve(process.argv[schemaArg + 1]) : path.join(root, 'schema.graphql')
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, {cwd: root, stdio: 'inherit', ...opts})
 
 // 1. codegen writes to ./src/model relative to its working directory: run it in a scratch folder.
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'codegen-'))
-fs.copyFileSync(path.join(root, 'schema.graphql'), path.join(scratch, 'schema.graphql'))
+fs.copyFileSync(schemaFile, path.join(scratch, 'schema.graphql'))
 run(process.execPath, [path.join(root, 'node_modules/@subsquid/typeorm-codegen/bin/run.js')], {cwd: scratch})
 const fresh = path.join(scratch, 'src/model/generated')
 const committed = path.join(root, 'db/model/generated')
