@@ -74,9 +74,18 @@ runProgram(async () => {
             }
             res.writeHead(200, {'content-type': 'text/plain; version=0.0.4'}).end(renderPrometheus(followers.map(f => f.metrics)))
         })
-        await new Promise<void>(resolve => server.listen(t.metricsPort, resolve))
-        stops.push(() => new Promise(resolve => server.close(() => resolve())))
-        log.info(`metrics at http://127.0.0.1:${t.metricsPort}/metrics`)
+        // A taken port costs the metrics endpoint, not the follower.
+        const listening = await new Promise<boolean>(resolve => {
+            server.once('error', (e: any) => {
+                log.error(`telemetry.metricsPort ${t.metricsPort}: cannot listen (${e.code ?? e.message}); running without /metrics`)
+                resolve(false)
+            })
+            server.listen(t.metricsPort, () => resolve(true))
+        })
+        if (listening) {
+            stops.push(() => new Promise(resolve => server.close(() => resolve())))
+            log.info(`metrics at http://127.0.0.1:${t.metricsPort}/metrics`)
+        }
     }
     const metricsTimer = setInterval(() => {
         for (const f of followers) {
