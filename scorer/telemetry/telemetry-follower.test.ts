@@ -246,4 +246,20 @@ describe('telemetry follower against the devnet feed', () => {
         )
         expect(overlaps[0].n).toBe(0)
     })
+
+    it('a clean stop closes every interval; the next start reopens them for the same nodes', async () => {
+        const feed = await feedWith()
+        const first = follower(feed)
+        await first.start()
+        await waitFor('6 nodes online', () => onlineCount(feed.chain.genesisHash), n => n === 6)
+        await first.stop()
+        const open = async () => (await pool.query(`SELECT (SELECT count(*) FROM telemetry_node_interval WHERE "end" IS NULL)::int AS nodes, (SELECT count(*) FROM feed_connection_interval WHERE "end" IS NULL)::int AS feeds`)).rows[0]
+        expect(await open()).toEqual({nodes: 0, feeds: 0})
+        const second = follower(feed)
+        await second.start()
+        await waitFor('reopened', open, v => v.nodes === 6 && v.feeds === 1)
+        const {rows} = await pool.query('SELECT count(*)::int AS n FROM telemetry_node')
+        expect(rows[0].n).toBe(6)
+        expect(await intervals(nodeId(feed, nodes[3].name))).toEqual([{kind: 'online', open: false}, {kind: 'online', open: true}])
+    })
 })

@@ -12,6 +12,9 @@ import type {IpLocator} from './ip-location'
 import {ChainNodeState, type NodeSnapshot, type StateChanges} from './node-state'
 import type {NodeRow, TelemetryStore} from './telemetry-store'
 
+/** How often every node (not only changed ones) is checked for a missing or stale location. */
+const LOCATION_SWEEP_INTERVAL_MS = 60_000
+
 export interface FollowerOptions {
     feedUrl: string
     chain: string
@@ -39,6 +42,7 @@ export class TelemetryFollower {
     private lastRate = {atMs: 0, messages: 0}
     private closedForGood = false
     private openedAtMs = 0
+    private lastLocationSweepMs = 0
 
     constructor(private readonly opts: FollowerOptions) {
         this.state = new ChainNodeState(opts.chain, opts.offlineGraceMs)
@@ -84,6 +88,9 @@ export class TelemetryFollower {
     async stop(): Promise<void> {
         if (this.timer) clearInterval(this.timer)
         await this.client.stop()
+        // A clean stop closes every interval now; what follows until the next start is unknown.
+        this.metrics.connected = false
+        this.state.connectionLost(this.now())
         await this.flush()
     }
 
@@ -182,6 +189,11 @@ export class TelemetryFollower {
         this.metrics.unknownNodeIds = this.state.unknownNodeIds
         this.metrics.reconnects = this.client.reconnects
         await this.lookUpLocations(snapshots, nowMs)
+        // Nodes that stay connected for days change nothing, yet their location goes stale too.
+        if (nowMs - this.lastLocationSweepMs >= LOCATION_SWEEP_INTERVAL_MS) {
+            this.lastLocationSweepMs = nowMs
+            await this.lookUpLocations(this.state.nodes(), nowMs)
+        }
     }
 
     private toRow(s: NodeSnapshot): NodeRow {
