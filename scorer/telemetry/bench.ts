@@ -10,9 +10,11 @@ import pg from 'pg'
 import {pgClientConfig} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {acquireDbServer, createTempDatabase} from '../../db/test-database'
-import {syntheticNodes} from '../../test/devnet/telemetry/feed-encoding'
+import {addedNodePayload, encodeFeedFrame, syntheticNodes} from '../../test/devnet/telemetry/feed-encoding'
 import {startTelemetryFeed} from '../../test/devnet/telemetry/feed-server'
 import {indexCandidates} from './candidate-match'
+import {decodeFeedFrame} from './feed-frame'
+import {ChainNodeState} from './node-state'
 import {TelemetryFollower} from './telemetry-follower'
 import {TelemetryStore} from './telemetry-store'
 
@@ -53,6 +55,38 @@ async function feedProcess(): Promise<void> {
     })
 }
 
+/** Decode + state machine alone, in this process, on pre-built frames of the same mix: the CPU ceiling. */
+function pureRate(): {messagesPerSecond: number; addedPerSecond: number} {
+    const nodes = syntheticNodes(NODES)
+    const added: string[] = []
+    for (let i = 0; i < NODES; i += 500) added.push(encodeFeedFrame(nodes.slice(i, i + 500).flatMap((n, k) => [3, addedNodePayload(i + k, n, [1, '0x01', 6000, 0, null])])))
+    const frames: string[] = []
+    for (let sent = 0; sent < MESSAGES; sent += PER_FRAME) {
+        const frame: unknown[] = []
+        for (let i = 0; i < PER_FRAME; i++) {
+            const k = (sent + i) % NODES
+            if (i % 2 === 0) frame.push(6, [k, [sent, '0x' + sent.toString(16).padStart(64, '0'), 6000, 1_731_000_000_000 + sent, 120]])
+            else frame.push(8, [k, [20 + (i % 7), 0]])
+        }
+        frames.push(encodeFeedFrame(frame))
+    }
+    const state = new ChainNodeState('0xbench', 300_000)
+    state.subscribed(0)
+    let t = process.hrtime.bigint()
+    for (const f of added) for (const m of decodeFeedFrame(f).messages) state.apply(m, 1)
+    const addedS = Number(process.hrtime.bigint() - t) / 1e9
+    t = process.hrtime.bigint()
+    let n = 0
+    for (const f of frames) {
+        for (const m of decodeFeedFrame(f).messages) {
+            state.apply(m, 2)
+            n++
+        }
+    }
+    const s = Number(process.hrtime.bigint() - t) / 1e9
+    return {messagesPerSecond: Math.round(n / s), addedPerSecond: Math.round(NODES / addedS)}
+}
+
 async function main(): Promise<void> {
     const server = await acquireDbServer()
     const db = await createTempDatabase(server.settings, 'bench')
@@ -87,8 +121,10 @@ async function main(): Promise<void> {
         const {rows} = await pool.query(`SELECT (SELECT count(*) FROM telemetry_node)::int AS nodes, (SELECT count(*) FROM telemetry_node_interval)::int AS intervals`)
 
         const processed = follower.metrics.messages - before
+        const pure = pureRate()
         const mb = (b: number) => (b / 1024 / 1024).toFixed(1)
         console.log(`telemetry benchmark: ${NODES} nodes, ${processed} messages in frames of ${PER_FRAME} (1 % churn)`)
+        console.log(`  decode + state machine only (one thread, no I/O): ${pure.messagesPerSecond} msg/s; AddedNode ${pure.addedPerSecond}/s`)
         console.log(`  snapshot: ${NODES} AddedNode processed and persisted in ${snapshotMs} ms`)
         console.log(`  messages/s (wall, incl. batched Postgres writes): ${Math.round(processed / elapsedS)}`)
         console.log(`  messages per CPU-second of the follower process:   ${Math.round(processed / cpuS)}  (target >= 20000 on one core: ${(processed / cpuS / 20000).toFixed(2)}x)`)
