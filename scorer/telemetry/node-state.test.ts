@@ -1,5 +1,8 @@
+import fs from 'fs'
+import path from 'path'
 import {describe, expect, it} from 'vitest'
-import type {FeedMessage} from './feed-frame'
+import {indexCandidates, matchCandidate} from './candidate-match'
+import {decodeFeedFrame, type FeedMessage} from './feed-frame'
 import {ChainNodeState, nodeKey, type IntervalOp} from './node-state'
 
 const CHAIN = '0xchain'
@@ -161,5 +164,20 @@ describe('ChainNodeState', () => {
         s.apply({action: 'NodeStatsUpdate', nodeId: 98, stats: {peers: 1, txCount: 0}}, 50)
         expect(s.unknownNodeIds).toBe(2)
         expect(s.onlineCount()).toBe(1)
+    })
+
+    it('the real Sio34 AddedNode from the W3F feed: one online node whose validator address matches its candidate', () => {
+        const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/w3f-feed-kusama-polkadot-2024-11.metaspan-dn-dashboard.json'), 'utf8'))
+        const s = fresh()
+        for (const m of decodeFeedFrame(JSON.stringify(fixture.polkadotAddedNodePayload.frame)).messages) s.apply(m, 100)
+        const node = s.snapshot(key('Sio34'))!
+        expect(node).toMatchObject({online: true, connections: 1, startupTimeMs: 1731587797635, hwbench: {cpuHashrateScore: 1601, memoryMemcpyScore: 3737, diskSequentialWriteScore: 790, diskRandomWriteScore: 166}})
+        expect(node.details?.validatorAddress).toBe('1614F5TvNUQmPZ964M9KCdJfmQjnkdtHYXPhuX2KeNCnuc7U')
+        // A candidate entered under another name is still found by the address the node reports.
+        const index = indexCandidates([{name: 'Sio 34', stash: '1614F5TvNUQmPZ964M9KCdJfmQjnkdtHYXPhuX2KeNCnuc7U'}])
+        expect(matchCandidate({name: node.name, validatorAddress: node.details!.validatorAddress}, index)).toEqual({stash: '1614F5TvNUQmPZ964M9KCdJfmQjnkdtHYXPhuX2KeNCnuc7U', by: 'validatorAddress'})
+        s.apply({action: 'RemovedNode', nodeId: 9}, 200)
+        s.tick(200 + GRACE)
+        expect(s.snapshot(key('Sio34'))?.online).toBe(false)
     })
 })
