@@ -7,6 +7,7 @@ import type pg from 'pg'
 import type {IpLocation} from './ip-location'
 import type {FeedOp, IntervalOp, RestoredNode} from './node-state'
 import {uptime, type Span, type Uptime} from './uptime'
+import {UPTIME_SQL, uptimeFromSqlRow, uptimeSqlParams} from './uptime-sql'
 
 /** One telemetry_node row, as json_populate_recordset reads it (snake_case, ISO times). */
 export interface NodeRow {
@@ -62,30 +63,6 @@ const NODE_UPDATE_COLUMNS = [
     'implementation', 'version', 'validator_address', 'network_id', 'ip', 'startup_time', 'sysinfo', 'hwbench', 'feed_latitude',
     'feed_longitude', 'feed_city', 'last_seen_at', 'online', 'connections', 'stale', 'candidate_stash', 'matched_by',
 ]
-
-/**
- * The same uptime as `uptime()` in plain SQL (Postgres 14+ multiranges), for SQL users and tools:
- * $1 node ids (text[]), $2/$3 window start/end, $4 the time open node intervals last until.
- * Returns one row per node: id, window_ms, known_ms (feed up and node seen), online_ms.
- */
-export const UPTIME_SQL = `
-WITH n AS (SELECT id, chain, first_seen_at FROM telemetry_node WHERE id = ANY($1::text[])),
-feed AS (
-    SELECT n.id, range_agg(tstzrange(f.start, GREATEST(f.start, COALESCE(f."end", f.alive_until)))) AS up
-      FROM n JOIN feed_connection_interval f ON f.chain = n.chain GROUP BY n.id),
-onl AS (
-    SELECT i.node_id AS id, range_agg(tstzrange(i.start, GREATEST(i.start, COALESCE(i."end", $4::timestamptz)))) AS up
-      FROM telemetry_node_interval i WHERE i.node_id = ANY($1::text[]) AND i.kind = 'online' GROUP BY i.node_id),
-k AS (
-    SELECT n.id,
-           COALESCE(feed.up, '{}'::tstzmultirange) * tstzmultirange(tstzrange($2::timestamptz, $3::timestamptz) * tstzrange(n.first_seen_at, NULL)) AS known,
-           COALESCE(onl.up, '{}'::tstzmultirange) AS online
-      FROM n LEFT JOIN feed USING (id) LEFT JOIN onl USING (id))
-SELECT k.id,
-       (EXTRACT(EPOCH FROM $3::timestamptz - $2::timestamptz) * 1000)::bigint AS window_ms,
-       (SELECT COALESCE(sum(EXTRACT(EPOCH FROM upper(r) - lower(r)) * 1000), 0) FROM unnest(k.known) r)::bigint AS known_ms,
-       (SELECT COALESCE(sum(EXTRACT(EPOCH FROM upper(r) - lower(r)) * 1000), 0) FROM unnest(k.known * k.online) r)::bigint AS online_ms
-  FROM k`
 
 export class TelemetryStore {
     constructor(private readonly pool: pg.Pool) {}
@@ -193,11 +170,8 @@ export class TelemetryStore {
 
     /** `readUptime` done by Postgres (UPTIME_SQL); both must agree. Unknown node ids are left out. */
     async readUptimeInSql(nodeIds: string[], window: Span, nowMs: number): Promise<Map<string, Uptime>> {
-        const {rows} = await this.pool.query(UPTIME_SQL, [nodeIds, iso(window.startMs), iso(window.endMs), iso(nowMs)])
-        return new Map(rows.map(r => {
-            const [windowMs, knownMs, onlineMs] = [Number(r.window_ms), Number(r.known_ms), Number(r.online_ms)]
-            return [r.id, {onlineMs, offlineMs: knownMs - onlineMs, unknownMs: windowMs - knownMs}]
-        }))
+        const {rows} = await this.pool.query(UPTIME_SQL, uptimeSqlParams(nodeIds, window, nowMs))
+        return new Map(rows.map(r => [r.id, uptimeFromSqlRow(r)]))
     }
 
     /** Uptime of each node over [window.startMs, window.endMs); an open interval lasts until `nowMs`. */
