@@ -43,6 +43,8 @@ export class TelemetryFollower {
     private closedForGood = false
     private openedAtMs = 0
     private lastLocationSweepMs = 0
+    private locationQueue = new Map<string, {name: string; ip: string}>()
+    private locating: Promise<void> | null = null
 
     constructor(private readonly opts: FollowerOptions) {
         this.state = new ChainNodeState(opts.chain, opts.offlineGraceMs)
@@ -92,6 +94,8 @@ export class TelemetryFollower {
         this.metrics.connected = false
         this.state.connectionLost(this.now())
         await this.flush()
+        this.locationQueue.clear()
+        await this.locating
     }
 
     /** Stops at once and writes nothing more: what a crash leaves behind (restart tests use it). */
@@ -100,6 +104,7 @@ export class TelemetryFollower {
         await this.flushing
         this.closedForGood = true
         await this.client.stop()
+        await this.locating
     }
 
     /** Writes pending changes now (the timer calls this; tests and shutdown too). */
@@ -188,11 +193,11 @@ export class TelemetryFollower {
         this.metrics.nodesKnown = this.state.nodes().length
         this.metrics.unknownNodeIds = this.state.unknownNodeIds
         this.metrics.reconnects = this.client.reconnects
-        await this.lookUpLocations(snapshots, nowMs)
+        this.queueLocations(snapshots, nowMs)
         // Nodes that stay connected for days change nothing, yet their location goes stale too.
         if (nowMs - this.lastLocationSweepMs >= LOCATION_SWEEP_INTERVAL_MS) {
             this.lastLocationSweepMs = nowMs
-            await this.lookUpLocations(this.state.nodes(), nowMs)
+            this.queueLocations(this.state.nodes(), nowMs)
         }
     }
 
@@ -212,9 +217,9 @@ export class TelemetryFollower {
         }
     }
 
-    private async lookUpLocations(snapshots: NodeSnapshot[], nowMs: number): Promise<void> {
-        const locator = this.opts.locator
-        if (!locator) return
+    /** Queues the nodes whose location is missing, changed or stale; a separate loop looks them up. */
+    private queueLocations(snapshots: NodeSnapshot[], nowMs: number): void {
+        if (!this.opts.locator) return
         for (const s of snapshots) {
             const ip = s.details?.ip
             if (!ip) continue
@@ -222,12 +227,27 @@ export class TelemetryFollower {
             if (known && known.ip === ip && nowMs - known.lookedUpAtMs < this.opts.locationRefreshAfterMs) continue
             // Remember the attempt first so a failing source is not asked again on every flush.
             this.locations.set(s.key, {ip, lookedUpAtMs: nowMs})
+            this.locationQueue.set(s.key, {name: s.name, ip})
+        }
+        if (this.locationQueue.size && !this.locating) {
+            this.locating = this.lookUpQueued().finally(() => {
+                this.locating = null
+            })
+        }
+    }
+
+    /** Runs apart from the flushes, so a slow online source never delays the interval writes. */
+    private async lookUpQueued(): Promise<void> {
+        const locator = this.opts.locator!
+        for (const [key, {name, ip}] of this.locationQueue) {
+            this.locationQueue.delete(key)
+            if (this.closedForGood) return
             try {
                 const loc = await locator.locate(ip)
                 this.metrics.locationLookups++
-                if (loc) await this.opts.store.saveLocation(s.key, loc, nowMs)
+                if (loc) await this.opts.store.saveLocation(key, loc, this.now())
             } catch (e: any) {
-                this.opts.log.warn(`location lookup for node ${JSON.stringify(s.name)} failed (${locator.source}): ${e.message}`)
+                this.opts.log.warn(`location lookup for node ${JSON.stringify(name)} failed (${locator.source}): ${e.message}`)
             }
         }
     }
