@@ -126,8 +126,15 @@ export class FeedClient {
 
     private startPing(ws: WebSocket): void {
         const intervalMs = this.opts.pingIntervalMs ?? Math.max(10, Math.floor(this.opts.silenceTimeoutMs / 3))
+        let lastTickMs = Date.now()
         this.pingTimer = setInterval(() => {
             if (this.ws !== ws) return
+            const tickMs = Date.now()
+            const lagMs = tickMs - lastTickMs - intervalMs
+            lastTickMs = tickMs
+            // This process was blocked (frames may be waiting unread in the socket): a late timer says
+            // nothing about the feed, so judge silence on the next, punctual tick.
+            if (lagMs > intervalMs) return
             const silentMs = this.now() - (this.lastTrafficMs ?? this.now())
             if (silentMs >= this.opts.silenceTimeoutMs) {
                 this.reconnect(`silent for ${silentMs} ms (limit ${this.opts.silenceTimeoutMs} ms)`)

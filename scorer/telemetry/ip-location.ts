@@ -23,6 +23,8 @@ export interface IpLocation {
 
 export interface IpLocator {
     readonly source: string
+    /** Loads what the first lookup needs, before the feed connects: a slow first lookup blocks nothing then. */
+    prepare?(): void
     locate(ip: string): Promise<IpLocation | null>
 }
 
@@ -134,6 +136,10 @@ export class OfflineIpLocator implements IpLocator {
             ip, country, region: null, city: null,
             asn: i < 0 ? null : table.asns[i], provider: i < 0 ? null : table.names[i], source: this.source,
         }
+    }
+
+    prepare(): void {
+        this.load()
     }
 
     private load(): void {

@@ -149,6 +149,8 @@ describe('telemetry follower against the devnet feed', () => {
         await waitFor('6 nodes online', () => onlineCount(feed.chain.genesisHash), n => n === 6)
         await new Promise(r => setTimeout(r, GRACE_MS * 2))
         await f.flush()
+        // Freeze the tables (a running follower moves aliveUntil forward between two reads).
+        await f.halt()
         const windowEndMs = Date.now()
         const ids = nodes.map(n => nodeId(feed, n.name))
         const up = await store.readUptime(ids, {startMs: windowStartMs, endMs: windowEndMs}, windowEndMs)
@@ -229,6 +231,7 @@ describe('telemetry follower against the devnet feed', () => {
         expect(await intervals(nodeId(feed, nodes[0].name))).toEqual([{kind: 'online', open: false}, {kind: 'offline', open: false}, {kind: 'offline', open: true}])
         const {rows} = await pool.query('SELECT count(*)::int AS n, sum(connections)::int AS c FROM telemetry_node WHERE chain = $1', [feed.chain.genesisHash])
         expect(rows[0]).toEqual({n: 6, c: 5})
+        await after.halt()
         const up = (await store.readUptime([id2], {startMs: windowStartMs, endMs: windowEndMs}, windowEndMs)).get(id2)!
         const id0 = nodeId(feed, nodes[0].name)
         const all = await store.readUptime([id0, id2], {startMs: windowStartMs, endMs: windowEndMs}, windowEndMs)

@@ -36,7 +36,9 @@ export class TelemetryFollower {
     readonly metrics: FeedMetrics
     private readonly client: FeedClient
     private timer: NodeJS.Timeout | null = null
-    private flushing: Promise<void> | null = null
+    /** Flushes run one after another; `queuedFlush` is the one waiting for the running one to finish. */
+    private flushChain: Promise<void> = Promise.resolve()
+    private queuedFlush: Promise<void> | null = null
     private unwritten: StateChanges = {intervals: [], feed: [], nodes: []}
     private locations = new Map<string, {ip: string; lookedUpAtMs: number}>()
     private lastRate = {atMs: 0, messages: 0}
@@ -44,6 +46,8 @@ export class TelemetryFollower {
     private openedAtMs = 0
     private lastLocationSweepMs = 0
     private locationQueue = new Map<string, {name: string; ip: string}>()
+    /** Nodes with a row in Postgres: a location row needs its node row first. */
+    private persisted = new Set<string>()
     private locating: Promise<void> | null = null
 
     constructor(private readonly opts: FollowerOptions) {
@@ -81,7 +85,11 @@ export class TelemetryFollower {
         }
         const stored = await this.opts.store.loadNodes(this.opts.chain)
         this.state.restore(stored)
-        for (const n of stored) if (n.location) this.locations.set(n.id, n.location)
+        for (const n of stored) {
+            this.persisted.add(n.id)
+            if (n.location) this.locations.set(n.id, n.location)
+        }
+        this.opts.locator?.prepare?.()
         this.lastRate = {atMs: this.now(), messages: 0}
         this.client.start()
         this.timer = setInterval(() => void this.flush(), this.opts.flushIntervalMs)
@@ -101,20 +109,26 @@ export class TelemetryFollower {
     /** Stops at once and writes nothing more: what a crash leaves behind (restart tests use it). */
     async halt(): Promise<void> {
         if (this.timer) clearInterval(this.timer)
-        await this.flushing
+        await this.flushChain
         this.closedForGood = true
         await this.client.stop()
         await this.locating
     }
 
-    /** Writes pending changes now (the timer calls this; tests and shutdown too). */
+    /**
+     * Writes every change made before the call (the timer calls this; tests and shutdown too). A call
+     * during a running flush waits for a fresh one, since the running one drained the state earlier.
+     */
     flush(): Promise<void> {
-        if (!this.flushing) {
-            this.flushing = this.doFlush().finally(() => {
-                this.flushing = null
+        if (!this.queuedFlush) {
+            const run = this.flushChain.then(() => {
+                this.queuedFlush = null
+                return this.doFlush()
             })
+            this.queuedFlush = run
+            this.flushChain = run.catch(() => {})
         }
-        return this.flushing
+        return this.queuedFlush
     }
 
     private onFrame(text: string, atMs: number): void {
@@ -178,6 +192,7 @@ export class TelemetryFollower {
                 aliveUntilMs: this.state.feedUp ? nowMs : null,
             })
             this.unwritten = {intervals: [], feed: [], nodes: []}
+            for (const n of snapshots) this.persisted.add(n.key)
         } catch (e: any) {
             // Kept and retried on the next flush: nothing is lost while Postgres is away.
             this.metrics.flushErrors++
@@ -222,7 +237,7 @@ export class TelemetryFollower {
         if (!this.opts.locator) return
         for (const s of snapshots) {
             const ip = s.details?.ip
-            if (!ip) continue
+            if (!ip || !this.persisted.has(s.key)) continue
             const known = this.locations.get(s.key)
             if (known && known.ip === ip && nowMs - known.lookedUpAtMs < this.opts.locationRefreshAfterMs) continue
             // Remember the attempt first so a failing source is not asked again on every flush.
@@ -242,12 +257,20 @@ export class TelemetryFollower {
         for (const [key, {name, ip}] of this.locationQueue) {
             this.locationQueue.delete(key)
             if (this.closedForGood) return
+            let loc
             try {
-                const loc = await locator.locate(ip)
+                loc = await locator.locate(ip)
                 this.metrics.locationLookups++
-                if (loc) await this.opts.store.saveLocation(key, loc, this.now())
             } catch (e: any) {
                 this.opts.log.warn(`location lookup for node ${JSON.stringify(name)} failed (${locator.source}): ${e.message}`)
+                continue
+            }
+            try {
+                if (loc) await this.opts.store.saveLocation(key, loc, this.now())
+            } catch (e: any) {
+                // Not the source's fault: ask again on the next sweep.
+                this.locations.delete(key)
+                this.opts.log.warn(`saving the location of node ${JSON.stringify(name)} failed: ${e.message}`)
             }
         }
     }
