@@ -38,6 +38,12 @@ export interface RestoredNode {
     firstSeenMs: number
     lastSeenMs: number
     online: boolean
+    /** Last known details, kept until the node shows up again (so nothing is overwritten with blanks). */
+    details?: NodeDetails | null
+    hwbench?: NodeHwBench | null
+    startupTimeMs?: number | null
+    location?: NodeLocation | null
+    stale?: boolean
 }
 
 interface Group extends NodeSnapshot {
@@ -84,6 +90,11 @@ export class ChainNodeState {
             g.firstSeenMs = n.firstSeenMs
             g.lastSeenMs = n.lastSeenMs
             g.online = n.online
+            g.details = n.details ?? null
+            g.hwbench = n.hwbench ?? null
+            g.startupTimeMs = n.startupTimeMs ?? null
+            g.location = n.location ?? null
+            g.stale = n.stale ?? false
         }
     }
 

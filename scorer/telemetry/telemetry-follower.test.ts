@@ -227,6 +227,11 @@ describe('telemetry follower against the devnet feed', () => {
 
         const id2 = nodeId(feed, nodes[2].name)
         expect((await nodeRow(id2)).first_seen_at.getTime()).toBe(firstSeen)
+        // Node 0 never came back after the restart: its last known details and candidate stay.
+        expect(await nodeRow(nodeId(feed, nodes[0].name))).toMatchObject({
+            online: false, connections: 0, version: nodes[0].version, validator_address: nodes[0].validatorAddress, ip: nodes[0].ip,
+            candidate_stash: candidates[0].stash, matched_by: 'validatorAddress', hwbench: {cpuHashrateScore: 1500},
+        })
         expect(await intervals(id2)).toEqual([{kind: 'online', open: false}, {kind: 'online', open: true}])
         expect(await intervals(nodeId(feed, nodes[0].name))).toEqual([{kind: 'online', open: false}, {kind: 'offline', open: false}, {kind: 'offline', open: true}])
         const {rows} = await pool.query('SELECT count(*)::int AS n, sum(connections)::int AS c FROM telemetry_node WHERE chain = $1', [feed.chain.genesisHash])
@@ -264,5 +269,16 @@ describe('telemetry follower against the devnet feed', () => {
         const {rows} = await pool.query('SELECT count(*)::int AS n FROM telemetry_node')
         expect(rows[0].n).toBe(6)
         expect(await intervals(nodeId(feed, nodes[3].name))).toEqual([{kind: 'online', open: false}, {kind: 'online', open: true}])
+        // A node gone while the service was down keeps its last known details through the next run.
+        feed.removeNode(nodes[1].name)
+        await second.stop()
+        const third = follower(feed)
+        await third.start()
+        await waitFor('node 1 offline', async () => (await nodeRow(nodeId(feed, nodes[1].name))).online, v => v === false, 20_000)
+        await third.stop()
+        expect(await nodeRow(nodeId(feed, nodes[1].name))).toMatchObject({
+            online: false, version: nodes[1].version, validator_address: nodes[1].validatorAddress, candidate_stash: candidates[1].stash,
+            sysinfo: expect.objectContaining({coreCount: 16}),
+        })
     })
 })

@@ -87,7 +87,7 @@ export class TelemetryFollower {
         this.state.restore(stored)
         for (const n of stored) {
             this.persisted.add(n.id)
-            if (n.location) this.locations.set(n.id, n.location)
+            if (n.ipLocation) this.locations.set(n.id, n.ipLocation)
         }
         this.opts.locator?.prepare?.()
         this.lastRate = {atMs: this.now(), messages: 0}

@@ -46,7 +46,8 @@ export interface TelemetryBatch {
 
 export interface StoredNode extends RestoredNode {
     id: string
-    location: {ip: string; lookedUpAtMs: number} | null
+    /** Where its IP was looked up last (not the feed's own location, which is `location`). */
+    ipLocation: {ip: string; lookedUpAtMs: number} | null
 }
 
 export function intervalId(nodeKey: string, kind: string, startMs: number): string {
@@ -97,14 +98,20 @@ export class TelemetryStore {
 
     async loadNodes(chain: string): Promise<StoredNode[]> {
         const {rows} = await this.pool.query(
-            `SELECT n.id, n.chain, n.name, n.first_seen_at, n.last_seen_at, n.online, l.ip AS location_ip, l.looked_up_at
+            `SELECT n.*, l.ip AS location_ip, l.looked_up_at
                FROM telemetry_node n LEFT JOIN telemetry_node_location l ON l.node_id = n.id
               WHERE n.chain = $1`,
             [chain],
         )
         return rows.map(r => ({
             id: r.id, chain: r.chain, name: r.name, firstSeenMs: r.first_seen_at.getTime(), lastSeenMs: r.last_seen_at.getTime(), online: r.online,
-            location: r.location_ip ? {ip: r.location_ip, lookedUpAtMs: r.looked_up_at.getTime()} : null,
+            details: r.implementation === null ? null : {
+                name: r.name, implementation: r.implementation, version: r.version, validatorAddress: r.validator_address,
+                networkId: r.network_id, ip: r.ip, sysinfo: r.sysinfo,
+            },
+            hwbench: r.hwbench, startupTimeMs: r.startup_time?.getTime() ?? null, stale: r.stale,
+            location: r.feed_city === null ? null : {latitude: Number(r.feed_latitude), longitude: Number(r.feed_longitude), city: r.feed_city},
+            ipLocation: r.location_ip ? {ip: r.location_ip, lookedUpAtMs: r.looked_up_at.getTime()} : null,
         }))
     }
 
