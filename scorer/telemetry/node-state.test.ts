@@ -181,3 +181,80 @@ describe('ChainNodeState', () => {
         expect(s.snapshot(key('Sio34'))?.online).toBe(false)
     })
 })
+
+describe('ChainNodeState invariants over seeded random sequences', () => {
+    /** Small deterministic generator (mulberry32), so a failure replays from its seed. */
+    function rng(seed: number): () => number {
+        return () => {
+            seed = (seed + 0x6d2b79f5) | 0
+            let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+            t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+            return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+        }
+    }
+
+    it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i: intervals never overlap, always lie inside feed-up time, and connections are never double counted', seed => {
+        const random = rng(seed)
+        const names = ['a', 'b', 'c', 'd']
+        const s = new ChainNodeState(CHAIN, 1000)
+        const live = new Map<number, string>()
+        let nextId = 0
+        let now = 0
+        let up = false
+        const ops: IntervalOp[] = []
+        const feedSpans: [number, number][] = []
+        let feedStart = 0
+        for (let step = 0; step < 2000; step++) {
+            now += Math.floor(random() * 400)
+            const r = random()
+            if (!up) {
+                if (r < 0.5) {
+                    s.subscribed(now)
+                    up = true
+                    feedStart = now
+                }
+            } else if (r < 0.35) {
+                const id = random() < 0.2 && live.size ? [...live.keys()][Math.floor(random() * live.size)] : nextId++
+                const name = names[Math.floor(random() * names.length)]
+                s.apply(added(id, name), now)
+                live.set(id, name)
+            } else if (r < 0.6 && live.size) {
+                const id = [...live.keys()][Math.floor(random() * live.size)]
+                s.apply(removed(id), now)
+                live.delete(id)
+            } else if (r < 0.63) {
+                s.connectionLost(now)
+                up = false
+                live.clear()
+                feedSpans.push([feedStart, now])
+            } else {
+                s.tick(now)
+            }
+            ops.push(...s.drain().intervals)
+            for (const name of names) {
+                const expected = [...live.values()].filter(n => n === name).length
+                expect(s.snapshot(key(name))?.connections ?? 0).toBe(expected)
+            }
+        }
+        if (up) feedSpans.push([feedStart, Infinity])
+        const open = new Map<string, {kind: string; startMs: number}>()
+        const closed = new Map<string, [number, number][]>()
+        for (const op of ops) {
+            if (op.op === 'open') {
+                expect(open.has(op.nodeKey)).toBe(false)
+                open.set(op.nodeKey, {kind: op.kind, startMs: op.startMs})
+            } else {
+                expect(open.get(op.nodeKey)).toEqual({kind: op.kind, startMs: op.startMs})
+                expect(op.endMs).toBeGreaterThanOrEqual(op.startMs)
+                open.delete(op.nodeKey)
+                closed.set(op.nodeKey, [...(closed.get(op.nodeKey) ?? []), [op.startMs, op.endMs]])
+            }
+        }
+        for (const [k, o] of open) closed.set(k, [...(closed.get(k) ?? []), [o.startMs, Infinity]])
+        for (const spans of closed.values()) {
+            for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1])
+            for (const [a, b] of spans) expect(feedSpans.some(([fa, fb]) => a >= fa && b <= fb)).toBe(true)
+        }
+        expect(ops.length).toBeGreaterThan(50)
+    })
+})
