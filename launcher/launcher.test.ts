@@ -47,7 +47,7 @@ function launch(env: NodeJS.ProcessEnv): Run {
 describe('npm start with no database configured', () => {
     it('starts embedded Postgres, applies migrations, stays up, and stops cleanly on SIGINT; a second start reuses the data', async () => {
         const port = await freePort()
-        const env = bareEnv({EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(port)})
+        const env = bareEnv({DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port)})
 
         const first = launch(env)
         await first.waitFor('"msg":"ready"')
@@ -58,7 +58,7 @@ describe('npm start with no database configured', () => {
         first.kill('SIGINT')
         expect(await first.exited).toBe(0)
         expect(first.output()).toContain('"msg":"stopped"')
-        expect(fs.existsSync(path.join(dataDir, 'data', 'PG_VERSION'))).toBe(true)
+        expect(fs.existsSync(path.join(dataDir, 'postgres', 'data', 'PG_VERSION'))).toBe(true)
 
         const second = launch(env)
         await second.waitFor('"msg":"ready"')
@@ -74,7 +74,7 @@ describe('npm start with no database configured', () => {
         cfg.validity.commission.maxPerbill = 2_000_000_000
         cfg.score.weights.rank = 'high'
         fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(cfg))
-        const run = launch(bareEnv({CONFIG: path.join(dir, 'bad.json'), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort())}))
+        const run = launch(bareEnv({CONFIG: path.join(dir, 'bad.json'), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort())}))
         expect(await run.exited).toBe(1)
         expect(run.output()).toContain('validity.commission.maxPerbill: must be at most 1000000000, got 2000000000')
         expect(run.output()).toContain('score.weights.rank: expected number, got "high"')

@@ -1,0 +1,5 @@
+export enum BondKind {
+    Bond = "Bond",
+    Unbond = "Unbond",
+    Withdraw = "Withdraw",
+}

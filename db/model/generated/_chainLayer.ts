@@ -1,0 +1,5 @@
+export enum ChainLayer {
+    relay = "relay",
+    assetHub = "assetHub",
+    people = "people",
+}

@@ -1,0 +1,44 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, ManyToOne as ManyToOne_, Index as Index_, BigIntColumn as BigIntColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_} from "@subsquid/typeorm-store"
+import {Account} from "./account.model"
+import {BondKind} from "./_bondKind"
+import {ChainLayer} from "./_chainLayer"
+
+/**
+ * A `Bonded`, `Unbonded` or `Withdrawn` event.
+ */
+@Entity_()
+export class BondChange {
+    constructor(props?: Partial<BondChange>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * event id
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    @Index_()
+    @ManyToOne_(() => Account, {nullable: true})
+    stash!: Account
+
+    @Column_("varchar", {length: 8, nullable: false})
+    kind!: BondKind
+
+    @BigIntColumn_({nullable: false})
+    amountPlanck!: bigint
+
+    @Index_()
+    @IntColumn_({nullable: true})
+    era!: number | undefined | null
+
+    @Column_("varchar", {length: 8, nullable: false})
+    chain!: ChainLayer
+
+    @Index_()
+    @IntColumn_({nullable: false})
+    blockNumber!: number
+
+    @DateTimeColumn_({nullable: true})
+    timestamp!: Date | undefined | null
+}

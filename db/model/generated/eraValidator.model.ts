@@ -1,0 +1,60 @@
+import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, Index as Index_, IntColumn as IntColumn_, ManyToOne as ManyToOne_, BooleanColumn as BooleanColumn_, BigIntColumn as BigIntColumn_} from "@subsquid/typeorm-store"
+import {Account} from "./account.model"
+import {ChainLayer} from "./_chainLayer"
+
+/**
+ * One validator in one era: points, preferences, stake and exposure, read from storage when the era ends.
+ */
+@Index_(["era", "validator"], {unique: true})
+@Entity_()
+export class EraValidator {
+    constructor(props?: Partial<EraValidator>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * <era>-<validator hex>
+     */
+    @PrimaryColumn_()
+    id!: string
+
+    @IntColumn_({nullable: false})
+    era!: number
+
+    @Index_()
+    @ManyToOne_(() => Account, {nullable: true})
+    validator!: Account
+
+    @Column_("varchar", {length: 8, nullable: false})
+    chain!: ChainLayer
+
+    @IntColumn_({nullable: false})
+    points!: number
+
+    @IntColumn_({nullable: true})
+    commissionPerbill!: number | undefined | null
+
+    @BooleanColumn_({nullable: true})
+    blocked!: boolean | undefined | null
+
+    /**
+     * the stash's bonded active balance (Ledger.active)
+     */
+    @BigIntColumn_({nullable: true})
+    selfStakePlanck!: bigint | undefined | null
+
+    @BigIntColumn_({nullable: true})
+    ownExposurePlanck!: bigint | undefined | null
+
+    @BigIntColumn_({nullable: true})
+    totalExposurePlanck!: bigint | undefined | null
+
+    @IntColumn_({nullable: false})
+    nominatorCount!: number
+
+    /**
+     * in the era's exposed (elected) set
+     */
+    @BooleanColumn_({nullable: false})
+    active!: boolean
+}

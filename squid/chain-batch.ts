@@ -1,0 +1,129 @@
+/**
+ * One processor batch, the same steps on every chain: decode events to plain facts, read the era
+ * cursor and era-boundary snapshots from storage, map facts to rows, re-read touched identities, write.
+ */
+import type {BlockHeader, DataHandlerContext} from '@subsquid/substrate-processor'
+import type {Store} from '@subsquid/typeorm-store'
+import type {ChainLayerName, ContextualFact, IdentityFact, StakingFact} from './facts'
+import {decodeIdentityEvent, IdentityEventDefs} from './identity/decode'
+import {IdentityStorageDefs, readIdentities} from './identity/identity-reader'
+import {eventContext, SourceEvent} from './staking/event-source'
+import {snapshotRows, SnapshotRows} from './staking/era-snapshot'
+import {readEraSnapshot, StakingStorageDefs} from './staking/era-snapshot-reader'
+import {mapStakingFacts, StakingCursor} from './staking/history'
+import {IdentityEventRow, IdentityUpdate, storedSubsOf, writeIdentityBatch, writeStakingBatch} from './store/chain-history-writer'
+import {findVersion, RuntimeBlock} from './versioned'
+
+export interface LayerMapping {
+    chain: ChainLayerName
+    staking?: {
+        events: readonly string[]
+        decode(e: SourceEvent): StakingFact
+        storage: StakingStorageDefs
+    }
+    identity?: {
+        events: readonly string[]
+        decode: IdentityEventDefs
+        storage: IdentityStorageDefs
+    }
+}
+
+type Header = BlockHeader<{block: {timestamp: true}}>
+type Ctx = DataHandlerContext<Store, {block: {timestamp: true}; event: {name: true; args: true}}>
+
+function storageBlock(header: Header): RuntimeBlock & {hash: string} {
+    return {_runtime: header._runtime, hash: header.hash, height: header.height, specName: header.specName, specVersion: header.specVersion}
+}
+
+export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void> {
+    const stakingNames = new Set(m.staking?.events ?? [])
+    const identityNames = new Set(m.identity?.events ?? [])
+    const staking: ContextualFact<StakingFact>[] = []
+    const identity: {header: Header; item: ContextualFact<IdentityFact>}[] = []
+    for (const block of ctx.blocks) {
+        for (const event of block.events) {
+            const e = event as unknown as SourceEvent
+            if (m.staking && stakingNames.has(e.name)) staking.push({ctx: eventContext(e), fact: m.staking.decode(e)})
+            else if (m.identity && identityNames.has(e.name)) identity.push({header: block.header, item: {ctx: eventContext(e), fact: decodeIdentityEvent(e, m.identity.decode)}})
+        }
+    }
+
+    // Accounts whose identity is read at a block although no identity event names them: the era's validators.
+    const validatorsAt = new Map<number, {header: Header; accounts: string[]}>()
+    if (m.staking && staking.length) {
+        const first = ctx.blocks[0].header
+        const cursor = await readCursor(m.staking.storage, first)
+        const rows = mapStakingFacts(staking, m.chain, cursor)
+        const snapshots: SnapshotRows[] = []
+        for (const boundary of rows.eraBoundaries) {
+            const header = ctx.blocks.find(b => b.header.height === boundary.blockNumber)!.header
+            const snapshot = await readEraSnapshot(m.staking.storage, storageBlock(header), boundary.endedEra)
+            const snapshotted = snapshotRows(snapshot, m.chain)
+            snapshots.push(snapshotted)
+            validatorsAt.set(header.height, {header, accounts: snapshotted.eraValidators.map(v => v.validator)})
+        }
+        await writeStakingBatch(ctx.store, rows, snapshots)
+    }
+
+    if (m.identity && (identity.length || validatorsAt.size)) await handleIdentities(ctx, m.chain, m.identity.storage, identity, validatorsAt)
+}
+
+/** Active era and session before the batch, read at the parent of its first block. */
+async function readCursor(defs: StakingStorageDefs, first: Header): Promise<StakingCursor> {
+    const p = first.getParent()
+    // The processor knows the parent's runtime only when it saw the parent; else the block's own runtime
+    // (read at the parent) decodes it, except across an upgrade in exactly that block.
+    const parent = {...p, _runtime: p._runtime ?? first._runtime, specName: first.specName, specVersion: first.specVersion}
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const activeEra = findVersion(defs.staking.activeEra as any, parent as never) as {get(b: unknown): Promise<{index: number} | undefined>} | undefined
+    const currentIndex = findVersion(defs.session?.currentIndex as any, parent as never) as {get(b: unknown): Promise<number>} | undefined
+    return {
+        activeEra: (await activeEra?.get(parent))?.index,
+        session: currentIndex ? await currentIndex.get(parent) : undefined,
+    }
+}
+
+/** Identities touched in each block, read at that block; the last read of an account in the batch is its current identity. */
+async function handleIdentities(
+    ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, facts: {header: Header; item: ContextualFact<IdentityFact>}[],
+    validatorsAt: Map<number, {header: Header; accounts: string[]}>,
+) {
+    const updates = new Map<string, IdentityUpdate>()
+    const changes: (IdentityEventRow & {fields: IdentityUpdate['fields']})[] = []
+    const byBlock = new Map<number, {header: Header; facts: typeof facts; accounts: string[]}>()
+    for (const f of facts) {
+        const g = byBlock.get(f.header.height) ?? {header: f.header, facts: [], accounts: []}
+        g.facts.push(f)
+        byBlock.set(f.header.height, g)
+    }
+    for (const [height, v] of validatorsAt) {
+        const g = byBlock.get(height) ?? {header: v.header, facts: [], accounts: []}
+        g.accounts.push(...v.accounts)
+        byBlock.set(height, g)
+    }
+    for (const [, g] of [...byBlock].sort((a, b) => a[0] - b[0])) {
+        const {header, facts: group} = g
+        const accounts = new Set<string>(g.accounts)
+        for (const {item} of group) [item.fact.account, ...item.fact.alsoTouches].forEach(a => accounts.add(a))
+        // Clearing or killing an identity removes its subs on chain without a SubIdentityRemoved event.
+        const gone = group.filter(x => x.item.fact.event === 'IdentityCleared' || x.item.fact.event === 'IdentityKilled').map(x => x.item.fact.account)
+        const storedSubs = await storedSubsOf(ctx.store, gone)
+        storedSubs.forEach(a => accounts.add(a))
+        // Accounts an event or a stored row names are written even when cleared; others only with an identity.
+        const mustWrite = new Set([...group.flatMap(x => [x.item.fact.account, ...x.item.fact.alsoTouches]), ...storedSubs])
+        const read = await readIdentities(storage, storageBlock(header), [...accounts])
+        // A sub's operator identity is read too, so groups resolve to a named root.
+        const parents = [...new Set([...read.values()].map(f => f.parent).filter((p): p is string => !!p && !read.has(p)))]
+        if (parents.length) for (const [a, f] of await readIdentities(storage, storageBlock(header), parents)) read.set(a, f)
+        const timestamp = header.timestamp === undefined ? undefined : new Date(header.timestamp)
+        for (const [account, fields] of read) {
+            if (fields.cleared && !updates.has(account) && !mustWrite.has(account)) continue
+            updates.set(account, {account, fields, blockNumber: header.height, timestamp})
+        }
+        for (const {item} of group) {
+            changes.push({id: item.ctx.id, account: item.fact.account, event: item.fact.event, blockNumber: item.ctx.blockNumber,
+                timestamp: item.ctx.timestamp, fields: read.get(item.fact.account)!})
+        }
+    }
+    await writeIdentityBatch(ctx.store, chain, [...updates.values()], changes)
+}

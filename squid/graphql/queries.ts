@@ -1,0 +1,36 @@
+/**
+ * The SQL behind the custom GraphQL queries (and the analytics examples): plain parameterised
+ * statements over the squid's tables, so GraphQL and SQL users get the same answers.
+ */
+
+/** Points, activity and commission of one validator per era, newest first. Params: validator, fromEra, toEra. */
+export const ERA_POINTS_HISTORY_SQL = `
+SELECT ev.era, ev.points, ev.active, ev.commission_perbill, e.total_points
+FROM era_validator ev LEFT JOIN era e ON e.id = ev.era::text
+WHERE ev.validator_id = $1 AND ev.era BETWEEN $2 AND $3
+ORDER BY ev.era DESC`
+
+/**
+ * Eras in which the validator was active and earned points but no payout of its own was recorded.
+ * Params: validator, fromEra.
+ */
+export const UNCLAIMED_PAYOUTS_SQL = `
+SELECT ev.era, ev.points
+FROM era_validator ev
+WHERE ev.validator_id = $1 AND ev.active AND ev.points > 0 AND ev.era >= $2
+  AND NOT EXISTS (SELECT 1 FROM payout p WHERE p.validator_id = ev.validator_id AND p.era = ev.era)
+ORDER BY ev.era`
+
+/**
+ * The accounts of an identity group (the root identity and its sub-identities) with whether each was
+ * active in the latest era the squid snapshotted. Param: any account of the group.
+ */
+export const IDENTITY_GROUP_VALIDATORS_SQL = `
+WITH root AS (SELECT COALESCE(i.root_id, $1) AS id FROM (SELECT $1::text AS a) q LEFT JOIN identity i ON i.id = q.a),
+latest AS (SELECT max(era) AS era FROM era_validator)
+SELECT i.id AS account, i.display, i.sub_name, i.verified, (i.id = root.id) AS is_root,
+       COALESCE(ev.active, false) AS active_in_latest_era, latest.era AS latest_era
+FROM identity i CROSS JOIN root CROSS JOIN latest
+LEFT JOIN era_validator ev ON ev.validator_id = i.id AND ev.era = latest.era
+WHERE i.root_id = root.id AND NOT i.cleared
+ORDER BY is_root DESC, i.id`

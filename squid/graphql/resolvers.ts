@@ -1,0 +1,81 @@
+/**
+ * Custom GraphQL queries users of the squid need beyond the generated entity queries: a validator's
+ * era-points history, its unclaimed payouts, and the validators of an identity group.
+ */
+import 'reflect-metadata'
+import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
+import type {EntityManager} from 'typeorm'
+import {ERA_POINTS_HISTORY_SQL, IDENTITY_GROUP_VALIDATORS_SQL, UNCLAIMED_PAYOUTS_SQL} from './queries'
+
+/** Largest era span one query may cover (the scorer looks back 84 eras). */
+const MAX_ERA_SPAN = 1000
+
+@ObjectType()
+export class EraPoints {
+    @Field(() => Int) era!: number
+    @Field(() => Int) points!: number
+    @Field() active!: boolean
+    @Field(() => Int, {nullable: true}) commissionPerbill?: number
+    @Field(() => Int, {nullable: true}) eraTotalPoints?: number
+}
+
+@ObjectType()
+export class UnclaimedPayout {
+    @Field(() => Int) era!: number
+    @Field(() => Int) points!: number
+}
+
+@ObjectType()
+export class GroupValidator {
+    @Field() account!: string
+    @Field({nullable: true}) display?: string
+    @Field({nullable: true}) subName?: string
+    @Field() verified!: boolean
+    @Field() isRoot!: boolean
+    @Field() activeInLatestEra!: boolean
+    @Field(() => Int, {nullable: true}) latestEra?: number
+}
+
+function checkAccount(account: string): string {
+    if (!/^0x[0-9a-f]{64}$/.test(account)) throw new Error(`account: expected a 0x-prefixed lower-case 32-byte hex public key, got "${account}"`)
+    return account
+}
+
+@Resolver()
+export class ChainHistoryResolver {
+    constructor(private tx: () => Promise<EntityManager>) {}
+
+    @Query(() => [EraPoints], {description: 'Era points of a validator per era, newest first'})
+    async eraPointsHistory(
+        @Arg('validator') validator: string,
+        @Arg('fromEra', () => Int, {defaultValue: 0}) fromEra: number,
+        @Arg('toEra', () => Int, {nullable: true}) toEra?: number,
+    ): Promise<EraPoints[]> {
+        const to = toEra ?? fromEra + MAX_ERA_SPAN
+        if (to - fromEra > MAX_ERA_SPAN) throw new Error(`toEra - fromEra: at most ${MAX_ERA_SPAN} eras per query`)
+        const em = await this.tx()
+        const rows: {era: number; points: number; active: boolean; commission_perbill: number | null; total_points: number | null}[] =
+            await em.query(ERA_POINTS_HISTORY_SQL, [checkAccount(validator), fromEra, to])
+        return rows.map(r => ({era: r.era, points: r.points, active: r.active, commissionPerbill: r.commission_perbill ?? undefined, eraTotalPoints: r.total_points ?? undefined}))
+    }
+
+    @Query(() => [UnclaimedPayout], {description: 'Eras a validator was active with points but no payout was recorded'})
+    async unclaimedPayouts(
+        @Arg('validator') validator: string,
+        @Arg('fromEra', () => Int, {defaultValue: 0}) fromEra: number,
+    ): Promise<UnclaimedPayout[]> {
+        const em = await this.tx()
+        return em.query(UNCLAIMED_PAYOUTS_SQL, [checkAccount(validator), fromEra])
+    }
+
+    @Query(() => [GroupValidator], {description: 'The accounts of the identity group (root and subs) an account belongs to'})
+    async identityGroupValidators(@Arg('account') account: string): Promise<GroupValidator[]> {
+        const em = await this.tx()
+        const rows: {account: string; display: string | null; sub_name: string | null; verified: boolean; is_root: boolean; active_in_latest_era: boolean; latest_era: number | null}[] =
+            await em.query(IDENTITY_GROUP_VALIDATORS_SQL, [checkAccount(account)])
+        return rows.map(r => ({
+            account: r.account, display: r.display ?? undefined, subName: r.sub_name ?? undefined, verified: r.verified,
+            isRoot: r.is_root, activeInLatestEra: r.active_in_latest_era, latestEra: r.latest_era ?? undefined,
+        }))
+    }
+}

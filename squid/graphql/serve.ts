@@ -1,0 +1,13 @@
+/**
+ * Runs squid-graphql-server over the shared database with the limits from the config's `api` section
+ * (port, root fields, response size, SQL statement timeout). Reads `CONFIG`; `GQL_PORT` overrides the port.
+ */
+import path from 'node:path'
+import {loadConfig} from '../../config/load'
+import {graphqlServerArgs} from './server-args'
+
+const config = loadConfig(path.resolve(process.env.CONFIG || 'config/devnet.json'))
+process.env.GQL_PORT = process.env.GQL_PORT || String(config.api.graphqlPort)
+process.argv = [process.argv[0], 'squid-graphql-server', ...graphqlServerArgs(config.api)]
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('@subsquid/graphql-server/lib/main')

@@ -1,0 +1,79 @@
+/**
+ * Runs a compiled chain processor as a child process against a database and an RPC endpoint, the
+ * way the launcher does, and watches its progress in its state schema. Used by tests and the benchmark.
+ */
+import {ChildProcess, spawn} from 'node:child_process'
+import path from 'node:path'
+import pg from 'pg'
+import {dbEnv, DbSettings, pgClientConfig} from '../db/connection'
+
+export const PROJECT_DIR = path.resolve(__dirname.replace(/([\\/])lib([\\/]squid)$/, '$2'), '..')
+
+export type ProcessorLayer = 'relay' | 'asset-hub' | 'people'
+
+export interface ProcessorChild {
+    child: ChildProcess
+    /** Resolves with the exit code (the processor exits 0 at the end of its block range). */
+    exited: Promise<number | null>
+    /** The tail of what it wrote to stdout and stderr, for failure messages. */
+    log(): string
+}
+
+export function startProcessorChild(opts: {layer: ProcessorLayer; db: DbSettings; rpcUrl: string; toBlock?: number; script?: string; env?: Record<string, string>}): ProcessorChild {
+    const script = opts.script ?? path.join(PROJECT_DIR, 'lib/squid', opts.layer, 'main.js')
+    const child = spawn(process.execPath, [script], {
+        cwd: PROJECT_DIR,
+        env: {
+            ...process.env, ...dbEnv(opts.db), RPC_URL: opts.rpcUrl,
+            ...(opts.toBlock === undefined ? {} : {BLOCK_TO: String(opts.toBlock)}),
+            PROCESSOR_PROMETHEUS_PORT: '0', ...opts.env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    for (const stream of [child.stdout!, child.stderr!]) {
+        stream.on('data', d => {
+            stderr += d.toString()
+            if (stderr.length > 200_000) stderr = stderr.slice(-100_000)
+        })
+    }
+    const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+    return {child, exited, log: () => stderr}
+}
+
+/** The processor's finalized height in its state schema, or -1 before it has one. */
+export async function processorHeight(db: DbSettings, stateSchema: string): Promise<number> {
+    const client = new pg.Client(pgClientConfig(db))
+    await client.connect()
+    try {
+        const r = await client.query(`SELECT height FROM "${stateSchema}".status WHERE id = 0`)
+        return r.rows[0]?.height ?? -1
+    } catch {
+        return -1
+    } finally {
+        await client.end()
+    }
+}
+
+/** Highest block in the processor's hot (unfinalized) blocks, or its finalized height when it has none. */
+export async function processorHead(db: DbSettings, stateSchema: string): Promise<number> {
+    const client = new pg.Client(pgClientConfig(db))
+    await client.connect()
+    try {
+        const r = await client.query(`SELECT max(height) AS h FROM "${stateSchema}".hot_block`)
+        const hot = r.rows[0]?.h
+        return hot ?? await processorHeight(db, stateSchema)
+    } catch {
+        return -1
+    } finally {
+        await client.end()
+    }
+}
+
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000, intervalMs = 200): Promise<void> {
+    const deadline = Date.now() + timeoutMs
+    while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+        await new Promise(r => setTimeout(r, intervalMs))
+    }
+}

@@ -1,0 +1,183 @@
+/**
+ * The relay processor against the devnet's legacy layout (Polkadot 9420 → 1002005 at block 40): the
+ * rows it writes equal what the devnet produced, and GraphQL serves the same facts.
+ */
+import net from 'node:net'
+import {spawn} from 'node:child_process'
+import path from 'node:path'
+import pg from 'pg'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {dbEnv, pgClientConfig} from '../../db/connection'
+import {applyMigrations} from '../../db/migrate'
+import {startDevnet, type Devnet} from '../../test/devnet'
+import type {FactEvent} from '../../test/devnet/scenario/facts'
+import {useTestDatabase} from '../../test/vitest/database'
+import {PROJECT_DIR, startProcessorChild, waitFor} from '../processor-child'
+
+const db = useTestDatabase('squid_relay')
+const UPGRADE_BLOCK = 40
+let devnet: Devnet
+let client: pg.Client
+let indexedTo: number
+let factsUpTo: (name: string) => FactEvent[]
+
+beforeAll(async () => {
+    devnet = await startDevnet({scenario: 'legacy', seed: 7, port: 0, blockTimeMs: 0, finalityLagBlocks: 2, upgradeAtBlock: UPGRADE_BLOCK})
+    await devnet.produceBlocks(100)
+    indexedTo = devnet.finalized().number
+    await applyMigrations(db.settings)
+    const run = startProcessorChild({layer: 'relay', db: db.settings, rpcUrl: devnet.httpUrl, toBlock: indexedTo})
+    const code = await run.exited
+    if (code !== 0) throw new Error(`relay processor exited with ${code}:\n${run.log().slice(-4000)}`)
+    client = new pg.Client(pgClientConfig(db.settings))
+    await client.connect()
+    const facts = devnet.facts()
+    factsUpTo = name => (facts.events[name] ?? []).filter(e => e.block <= indexedTo)
+})
+
+afterAll(async () => {
+    await client?.end()
+    await devnet?.stop()
+})
+
+const q = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows
+const field = (e: FactEvent, k: string) => e.fields[k] as never
+
+describe('relay processor on the legacy devnet', () => {
+    it('closes every era the devnet paid, with its payout and the era points from storage', async () => {
+        const paid = factsUpTo('Staking.EraPaid')
+        expect(paid.length).toBeGreaterThanOrEqual(5)
+        const eras = await q('SELECT index, end_block, validator_payout_planck, total_points FROM era WHERE end_block IS NOT NULL ORDER BY index')
+        expect(eras.map(e => [e.index, e.end_block, BigInt(e.validator_payout_planck)]))
+            .toEqual(paid.map(e => [field(e, 'eraIndex'), e.block, BigInt(field(e, 'validatorPayout'))]))
+        const world = devnet.facts().eras
+        for (const e of eras) expect(e.total_points, `era ${e.index}`).toBe(world.find(w => w.index === e.index)!.totalPoints)
+    })
+
+    it('has each era\'s validators with their points and exposures, before and after the upgrade', async () => {
+        const world = devnet.chain.world
+        const ended = (await q('SELECT index FROM era WHERE end_block IS NOT NULL')).map(r => r.index as number)
+        expect(ended.some(i => world.eras.get(i)!.startBlock < UPGRADE_BLOCK)).toBe(true)
+        expect(ended.some(i => world.eras.get(i)!.startBlock > UPGRADE_BLOCK)).toBe(true)
+        for (const era of ended) {
+            const truth = world.eras.get(era)!
+            const rows = await q('SELECT validator_id, points, active, own_exposure_planck, total_exposure_planck, nominator_count FROM era_validator WHERE era = $1 AND active', [era])
+            expect(rows.map(r => r.validator_id).sort(), `era ${era} active set`).toEqual(truth.exposures.map(x => x.validator).sort())
+            for (const x of truth.exposures) {
+                const r = rows.find(r => r.validator_id === x.validator)!
+                expect([BigInt(r.total_exposure_planck), BigInt(r.own_exposure_planck), r.nominator_count, r.points])
+                    .toEqual([x.totalPlanck, x.ownPlanck, x.others.length, truth.points.get(x.validator) ?? 0])
+            }
+            const edges = await q('SELECT nominator_id, validator_id, amount_planck FROM exposure WHERE era = $1', [era])
+            const expected = truth.exposures.flatMap(x => x.others.map(o => `${o.who}/${x.validator}/${o.valuePlanck}`)).sort()
+            expect(edges.map(e => `${e.nominator_id}/${e.validator_id}/${e.amount_planck}`).sort(), `era ${era} exposures`).toEqual(expected)
+        }
+    })
+
+    it('records every payout and reward, each reward linked to its payout by PayoutStarted', async () => {
+        const started = factsUpTo('Staking.PayoutStarted')
+        const payouts = await q('SELECT era, validator_id, page, block_number FROM payout')
+        expect(payouts.map(p => `${p.block_number}/${p.era}/${p.validator_id}`).sort())
+            .toEqual(started.map(e => `${e.block}/${field(e, 'eraIndex')}/${field(e, 'validatorStash')}`).sort())
+        const rewarded = factsUpTo('Staking.Rewarded')
+        const rewards = await q('SELECT r.stash_id, r.amount_planck, r.block_number, r.destination, r.era, r.validator_id, p.era AS payout_era FROM reward r LEFT JOIN payout p ON p.id = r.payout_id')
+        expect(rewards.map(r => `${r.block_number}/${r.stash_id}/${r.amount_planck}`).sort())
+            .toEqual(rewarded.map(e => `${e.block}/${field(e, 'stash')}/${field(e, 'amount')}`).sort())
+        expect(rewards.filter(r => r.payout_era === null)).toEqual([])
+        expect(rewards.every(r => r.era === r.payout_era)).toBe(true)
+        // Rewarded gained `dest` with 1002005: events of blocks after the upgrade carry it.
+        expect(rewards.filter(r => r.block_number <= UPGRADE_BLOCK).every(r => r.destination === null)).toBe(true)
+        expect(rewards.filter(r => r.block_number > UPGRADE_BLOCK + 1).every(r => r.destination === 'Staked')).toBe(true)
+        const total = rewarded.reduce((s, e) => s + BigInt(field(e, 'amount')), 0n)
+        expect(BigInt((await q('SELECT sum(amount_planck) AS s FROM reward'))[0].s)).toBe(total)
+    })
+
+    it('records offline reports per session, offences, slashes, chills, kicks and preference changes', async () => {
+        const offline = factsUpTo('ImOnline.SomeOffline').flatMap(e => (field(e, 'offline') as [string, unknown][]).map(([v]) => `${e.block}/${v}`))
+        expect(offline.length).toBeGreaterThan(0)
+        expect((await q('SELECT block_number, validator_id FROM offline_report')).map(r => `${r.block_number}/${r.validator_id}`).sort()).toEqual(offline.sort())
+        const sessions = await q('SELECT o.session, s.index AS next FROM offline_report o JOIN session s ON s.block_number = o.block_number')
+        expect(sessions.map(s => [s.session, s.next - 1])).toEqual(sessions.map(s => [s.next - 1, s.next - 1]))
+        const count = async (table: string) => Number((await q(`SELECT count(*) AS n FROM ${table}`))[0].n)
+        expect(await count('offence')).toBe(factsUpTo('Offences.Offence').length)
+        expect(await count('slash')).toBe(factsUpTo('Staking.Slashed').length)
+        expect(await count('chill')).toBe(factsUpTo('Staking.Chilled').length)
+        expect(await count('kick')).toBe(factsUpTo('Staking.Kicked').length)
+        expect(await count('validator_preference')).toBe(factsUpTo('Staking.ValidatorPrefsSet').length)
+        expect(await count('session')).toBe(factsUpTo('Session.NewSession').length)
+    })
+
+    it('stores validators\' identities as the chain holds them, with their change history', async () => {
+        const world = devnet.chain.world
+        const rows = await q('SELECT id, display, verified, parent_id, sub_name, root_id FROM identity')
+        expect(rows.length).toBeGreaterThan(5)
+        for (const r of rows) {
+            const truth = world.identities.get(r.id)
+            if (truth) {
+                expect(r.display, r.id).toBe(truth.display)
+                expect(r.verified, r.id).toBe(truth.judgements.some(j => j.judgement === 'Reasonable' || j.judgement === 'KnownGood'))
+                expect(r.root_id).toBe(r.parent_id ?? r.id)
+            } else {
+                expect(r.parent_id, `${r.id} has neither an identity nor a parent`).not.toBeNull()
+            }
+        }
+        const changes = await q('SELECT account_id, event, block_number FROM identity_change')
+        const set = factsUpTo('Identity.IdentitySet').map(e => `${e.block}/IdentitySet/${field(e, 'who')}`)
+        const judged = factsUpTo('Identity.JudgementGiven').map(e => `${e.block}/JudgementGiven/${field(e, 'target')}`)
+        expect(changes.map(c => `${c.block_number}/${c.event}/${c.account_id}`).sort()).toEqual([...set, ...judged].sort())
+    })
+
+    it('snapshots session keys (with the BEEFY key after the upgrade) and nominator targets per era', async () => {
+        const keys = await q('SELECT era, validator_id, keys, beefy FROM session_keys ORDER BY era')
+        expect(keys.length).toBeGreaterThan(0)
+        const world = devnet.chain.world
+        for (const k of keys.slice(-5)) expect(k.keys).toEqual(expect.objectContaining({grandpa: expect.stringMatching(/^0x[0-9a-f]{64}$/)}))
+        expect(keys.some(k => k.beefy !== null)).toBe(true)
+        const targets = await q('SELECT era, nominator_id, targets FROM nominator_targets WHERE era = (SELECT max(era) FROM nominator_targets)')
+        expect(targets.length).toBeGreaterThan(0)
+        for (const t of targets) expect(world.nominators.has(t.nominator_id)).toBe(true)
+    })
+
+    it('serves the same facts over GraphQL, including the custom queries', async () => {
+        const port = await freePort()
+        const server = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib/squid/graphql/serve.js')], {
+            cwd: PROJECT_DIR, env: {...process.env, ...dbEnv(db.settings), GQL_PORT: String(port), CONFIG: path.join(PROJECT_DIR, 'config/devnet.json')},
+            stdio: ['ignore', 'ignore', 'pipe'],
+        })
+        let log = ''
+        server.stderr!.on('data', d => (log += d))
+        try {
+            const gql = async (query: string) => {
+                const res = await fetch(`http://127.0.0.1:${port}/graphql`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query})})
+                return await res.json() as {data?: any; errors?: {message: string}[]}
+            }
+            await waitFor(`graphql server (${log.slice(-500)})`, async () => (await gql('{squidStatus {height}}').catch(() => undefined))?.data?.squidStatus?.height === indexedTo, 60_000, 300)
+            const [top] = await q('SELECT validator_id, era, points FROM era_validator WHERE active ORDER BY era DESC, points DESC LIMIT 1')
+            const list = await gql(`{eraValidators(where: {era_eq: ${top.era}, validator: {id_eq: "${top.validator_id}"}}, limit: 1) {points active validator {id}}}`)
+            expect(list.data.eraValidators).toEqual([{points: top.points, active: true, validator: {id: top.validator_id}}])
+            const history = await gql(`{eraPointsHistory(validator: "${top.validator_id}") {era points active}}`)
+            const dbHistory = await q('SELECT era, points, active FROM era_validator WHERE validator_id = $1 ORDER BY era DESC', [top.validator_id])
+            expect(history.data.eraPointsHistory).toEqual(dbHistory)
+            const unclaimed = await gql(`{unclaimedPayouts(validator: "${top.validator_id}") {era points}}`)
+            const dbUnclaimed = await q('SELECT ev.era, ev.points FROM era_validator ev WHERE ev.validator_id = $1 AND ev.active AND ev.points > 0 AND NOT EXISTS (SELECT 1 FROM payout p WHERE p.validator_id = ev.validator_id AND p.era = ev.era) ORDER BY era', [top.validator_id])
+            expect(unclaimed.data.unclaimedPayouts).toEqual(dbUnclaimed)
+            const tooWide = await gql('{a: eras(limit: 1) {id} b: eras(limit: 1) {id} c: eras(limit: 1) {id} d: eras(limit: 1) {id} e: eras(limit: 1) {id} f: eras(limit: 1) {id} g: eras(limit: 1) {id} h: eras(limit: 1) {id} i: eras(limit: 1) {id} j: eras(limit: 1) {id} k: eras(limit: 1) {id}}')
+            expect(tooWide.errors?.[0].message).toMatch(/root fields/)
+            const bad = await gql('{unclaimedPayouts(validator: "alice") {era}}')
+            expect(bad.errors?.[0].message).toMatch(/account: expected a 0x-prefixed/)
+        } finally {
+            server.kill('SIGTERM')
+        }
+    })
+})
+
+function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const s = net.createServer()
+        s.listen(0, '127.0.0.1', () => {
+            const port = (s.address() as net.AddressInfo).port
+            s.close(() => resolve(port))
+        })
+        s.on('error', reject)
+    })
+}

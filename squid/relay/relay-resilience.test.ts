@@ -1,0 +1,122 @@
+/**
+ * The relay processor survives what a live chain and a host do to it: a reorg of unfinalized blocks
+ * it already indexed (hot blocks rolled back), and a kill -9 mid-run (the restarted run ends with the
+ * same database as an uninterrupted one).
+ */
+import pg from 'pg'
+import {afterAll, describe, expect, inject, it} from 'vitest'
+import type {DbSettings} from '../../db/connection'
+import {pgClientConfig} from '../../db/connection'
+import {applyMigrations} from '../../db/migrate'
+import {createTempDatabase} from '../../db/test-database'
+import {startDevnet, type Devnet} from '../../test/devnet'
+import {processorHead, processorHeight, startProcessorChild, waitFor} from '../processor-child'
+import {RELAY_STATE_SCHEMA} from './mapping'
+
+/** Tables whose rows are keyed by the event id `<height>-<hash prefix>-<index>`. */
+const EVENT_TABLES = ['payout', 'reward', 'offline_report', 'offence', 'slash', 'chill', 'kick', 'validator_preference', 'identity_change']
+const ALL_TABLES = ['account', 'era', 'session', 'era_validator', 'exposure', 'session_keys', 'nominator_targets', 'identity', ...EVENT_TABLES]
+
+const cleanups: (() => Promise<unknown>)[] = []
+afterAll(async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined)
+})
+
+async function freshDb(prefix: string): Promise<DbSettings> {
+    const db = await createTempDatabase(inject('dbServer'), prefix)
+    cleanups.push(() => db.drop())
+    await applyMigrations(db.settings)
+    return db.settings
+}
+
+async function query(db: DbSettings, sql: string): Promise<any[]> {
+    const client = new pg.Client(pgClientConfig(db))
+    await client.connect()
+    try {
+        return (await client.query(sql)).rows
+    } finally {
+        await client.end()
+    }
+}
+
+async function dump(db: DbSettings): Promise<Record<string, unknown[]>> {
+    const out: Record<string, unknown[]> = {}
+    for (const t of ALL_TABLES) out[t] = await query(db, `SELECT * FROM ${t} ORDER BY id`)
+    return out
+}
+
+async function startedDevnet(seed: number, blocks: number, finalityLagBlocks: number): Promise<Devnet> {
+    const devnet = await startDevnet({scenario: 'legacy', seed, port: 0, blockTimeMs: 0, finalityLagBlocks})
+    cleanups.push(() => devnet.stop())
+    await devnet.produceBlocks(blocks)
+    return devnet
+}
+
+describe('relay processor resilience', () => {
+    it('indexes unfinalized blocks and rolls them back on a reorg', async () => {
+        const devnet = await startedDevnet(3, 44, 6)
+        const db = await freshDb('squid_reorg')
+        const run = startProcessorChild({layer: 'relay', db, rpcUrl: devnet.httpUrl})
+        cleanups.push(async () => run.child.kill('SIGKILL'))
+        await waitFor('the processor to index the head', async () => (await processorHead(db, RELAY_STATE_SCHEMA)) === 44)
+        expect(await processorHeight(db, RELAY_STATE_SCHEMA)).toBeLessThan(44)
+        const before = new Map(devnet.chain.blocks.slice(40, 45).map(b => [b.number, b.hash]))
+        const onAbandonedBranch = await query(db, EVENT_TABLES.map(t => `SELECT id FROM ${t} WHERE split_part(id, '-', 1)::int BETWEEN 41 AND 44`).join(' UNION ALL '))
+        expect(onAbandonedBranch.length).toBeGreaterThan(0)
+
+        // Replace blocks 41..44 with a branch 41'..45'.
+        await devnet.fork(4)
+        await waitFor('the processor to follow the new branch', async () => (await processorHead(db, RELAY_STATE_SCHEMA)) === 45)
+        // Finality only moves when new blocks come: finalize past the fork.
+        await devnet.produceBlocks(8)
+        await waitFor('finality past the fork', async () => (await processorHeight(db, RELAY_STATE_SCHEMA)) >= 47)
+        expect(run.child.exitCode).toBeNull()
+
+        const hashes = new Map(devnet.chain.blocks.map(b => [b.number, b.hash]))
+        expect(hashes.get(42)).not.toBe(before.get(42))
+        for (const table of EVENT_TABLES) {
+            const rows = await query(db, `SELECT id FROM ${table}`)
+            for (const {id} of rows) {
+                const [height, hash5] = (id as string).split('-')
+                expect(hashes.get(Number(height))!.slice(2, 7), `${table} ${id}`).toBe(hash5)
+            }
+        }
+        // Exactly the events of the current branch, none of the abandoned one.
+        const facts = devnet.facts().events
+        const upTo = await processorHead(db, RELAY_STATE_SCHEMA)
+        const n = (name: string) => (facts[name] ?? []).filter(e => e.block <= upTo).length
+        expect(Number((await query(db, 'SELECT count(*) AS n FROM payout'))[0].n)).toBe(n('Staking.PayoutStarted'))
+        expect(Number((await query(db, 'SELECT count(*) AS n FROM reward'))[0].n)).toBe(n('Staking.Rewarded'))
+        const hot = await query(db, `SELECT height, hash FROM ${RELAY_STATE_SCHEMA}.hot_block ORDER BY height`)
+        for (const h of hot) expect(h.hash).toBe(hashes.get(h.height))
+        run.child.kill('SIGTERM')
+    })
+
+    it('after kill -9 and a restart, ends with the same database as an uninterrupted run', async () => {
+        const devnet = await startedDevnet(5, 120, 2)
+        const to = devnet.finalized().number
+
+        const reference = await freshDb('squid_ref')
+        const ref = startProcessorChild({layer: 'relay', db: reference, rpcUrl: devnet.httpUrl, toBlock: to})
+        expect(await ref.exited, ref.log().slice(-2000)).toBe(0)
+
+        const crashed = await freshDb('squid_kill')
+        // Slow the node down so the kill lands mid-run.
+        devnet.faults.latencyMs = 15
+        const first = startProcessorChild({layer: 'relay', db: crashed, rpcUrl: devnet.httpUrl, toBlock: to})
+        await waitFor('some progress before the kill', async () => (await processorHeight(crashed, RELAY_STATE_SCHEMA)) >= 20)
+        first.child.kill('SIGKILL')
+        await first.exited
+        const killedAt = await processorHeight(crashed, RELAY_STATE_SCHEMA)
+        expect(killedAt).toBeLessThan(to)
+        devnet.faults.latencyMs = 0
+        const second = startProcessorChild({layer: 'relay', db: crashed, rpcUrl: devnet.httpUrl, toBlock: to})
+        expect(await second.exited, second.log().slice(-2000)).toBe(0)
+
+        expect(await processorHeight(crashed, RELAY_STATE_SCHEMA)).toBe(to)
+        const a = await dump(reference)
+        const b = await dump(crashed)
+        for (const t of ALL_TABLES) expect(b[t], t).toEqual(a[t])
+        expect(a.reward.length).toBeGreaterThan(100)
+    })
+})

@@ -1,0 +1,38 @@
+/**
+ * The squid's long-running services for the launcher: one processor per configured chain (the
+ * devnet's relay when no chain is configured) and the GraphQL server.
+ */
+import path from 'node:path'
+import type {Config} from '../config/load'
+import type {ServiceSpec} from '../launcher/services'
+
+type ChainKey = 'relay' | 'assetHub' | 'people'
+
+const PROCESSOR_SCRIPTS: Record<ChainKey, {name: string; script: string}> = {
+    relay: {name: 'squid-relay', script: path.join(__dirname, 'relay/main.js')},
+    assetHub: {name: 'squid-asset-hub', script: path.join(__dirname, 'asset-hub/main.js')},
+    people: {name: 'squid-people', script: path.join(__dirname, 'people/main.js')},
+}
+
+export function squidServices(cfg: Config): ServiceSpec[] {
+    const services: ServiceSpec[] = []
+    const processor = (chain: ChainKey, rpcUrl: string, fromBlock: number, toBlock?: number) => services.push({
+        ...PROCESSOR_SCRIPTS[chain],
+        env: {RPC_URL: rpcUrl, BLOCK_FROM: String(fromBlock), ...(toBlock === undefined ? {} : {BLOCK_TO: String(toBlock)})},
+    })
+    if (cfg.usesDevnet) {
+        // The devnet serves one chain (the relay of its scenario) on its configured port.
+        if (cfg.devnet) processor('relay', `ws://127.0.0.1:${cfg.devnet.port}`, 0)
+    } else {
+        for (const chain of ['relay', 'assetHub', 'people'] as const) {
+            const c = cfg.chains[chain]
+            if (c) processor(chain, c.rpcUrl, c.fromBlock, c.toBlock)
+        }
+    }
+    services.push({
+        name: 'graphql',
+        script: path.join(__dirname, 'graphql/serve.js'),
+        urls: {graphql: `http://localhost:${cfg.api.graphqlPort}/graphql`},
+    })
+    return services
+}

@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {Manifest} from '@subsquid/manifest'
+import {describe, expect, it} from 'vitest'
+
+const text = fs.readFileSync(path.join(__dirname, '..', 'squid.yaml'), 'utf8')
+
+describe('squid.yaml', () => {
+    const {error, value} = Manifest.parse(text)
+
+    it('is a valid SQD Cloud manifest', () => {
+        expect(error?.message).toBeUndefined()
+        expect(value?.name).toBe('open-nominator')
+    })
+
+    it('runs one processor per chain, each a compiled entry point that exists after the build', () => {
+        const processors = value!.deploy!.processor as {name: string; cmd: string[]}[]
+        expect(processors.map(p => p.name)).toEqual(['relay-processor', 'asset-hub-processor', 'people-processor'])
+        for (const p of processors) expect(fs.existsSync(path.join(__dirname, '..', p.cmd[1].replace(/^lib\//, '').replace(/\.js$/, '.ts'))), p.cmd[1]).toBe(true)
+    })
+
+    it('keeps secrets in top-level deploy.env only, where `sqd run` substitutes them', () => {
+        const env = value!.deploy!.env as Record<string, string>
+        expect(env.RPC_RELAY_URL).toBe('${{ secrets.RPC_RELAY_URL }}')
+        expect(Object.keys(env).sort()).toEqual(['RPC_ASSET_HUB_URL', 'RPC_PEOPLE_URL', 'RPC_RELAY_URL'])
+        const services = [...(value!.deploy!.processor as {env?: object}[]), value!.deploy!.api as {env?: object}]
+        expect(services.filter(s => JSON.stringify(s.env ?? {}).includes('secrets.'))).toEqual([])
+    })
+
+    it('serves GraphQL with root-field, response-size and SQL-timeout limits', () => {
+        const cmd = (value!.deploy!.api as {cmd: string[]}).cmd
+        for (const flag of ['--max-root-fields', '--max-response-size', '--sql-statement-timeout']) expect(cmd).toContain(flag)
+    })
+})

@@ -1,0 +1,129 @@
+/**
+ * Reads an era snapshot from staking storage at one block with batched calls: paged key/value
+ * listings for per-era maps and `getMany` (one `state_queryStorageAt`) for per-account items, never
+ * one RPC per account. Works on the relay and Asset Hub typegen output alike (same item names).
+ */
+import {pickVersion, findVersion, RuntimeBlock} from '../versioned'
+import type {EraSnapshot, ValidatorExposure} from './era-snapshot'
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+interface StorageItem {
+    is(block: any): boolean
+    get(block: any, ...key: any[]): Promise<any>
+    getMany(block: any, keys: any[]): Promise<any[]>
+    getPairsPaged(pageSize: number, block: any, ...key: any[]): AsyncIterable<[any, any][]>
+}
+type Item = Record<string, StorageItem | string | undefined>
+
+/** `storage.staking` (and `storage.session` where the chain has one) of a typegen output. */
+export interface StakingStorageDefs {
+    staking: Record<string, Item>
+    session?: Record<string, Item>
+}
+
+export type SnapshotBlock = RuntimeBlock & {hash: string}
+
+/** Keys per page of a storage listing: large enough to keep round trips few, small enough for one response. */
+const PAGE_SIZE = 1000
+
+/** Keys per `getMany` (one `state_queryStorageAt`): keeps each request and response within a node's RPC size limits. */
+const MANY_CHUNK = 1000
+
+export async function getManyChunked(item: {getMany(block: any, keys: any[]): Promise<any[]>}, block: unknown, keys: unknown[]): Promise<any[]> {
+    const out: any[] = []
+    for (let i = 0; i < keys.length; i += MANY_CHUNK) out.push(...await item.getMany(block, keys.slice(i, i + MANY_CHUNK)))
+    return out
+}
+
+async function collectPaged<T>(it: AsyncIterable<T[]>): Promise<T[]> {
+    const out: T[] = []
+    for await (const page of it) out.push(...page)
+    return out
+}
+
+export async function readEraSnapshot(defs: StakingStorageDefs, block: SnapshotBlock, era: number): Promise<EraSnapshot> {
+    const st = defs.staking
+    const item = (name: string) => pickVersion(st[name], `Staking.${name}`, block, block)
+
+    // A `Default` storage item that is absent holds its default: no points yet.
+    const points = (await item('erasRewardPoints').get(block, era) ?? {total: 0, individual: []}) as {total: number; individual: [string, number][]}
+    const exposures = await readExposures(defs, block, era)
+    const validators = [...new Set([...exposures.map(x => x.validator), ...points.individual.map(([v]) => v)])]
+
+    const prefsList = await getManyChunked(item('validators'), block, validators) as ({commission: number; blocked: boolean} | undefined)[]
+    const prefs = new Map<string, {commissionPerbill: number; blocked: boolean}>()
+    validators.forEach((v, i) => {
+        const p = prefsList[i]
+        if (p) prefs.set(v, {commissionPerbill: p.commission, blocked: p.blocked})
+    })
+
+    const nominatorPairs = await collectPaged(item('nominators').getPairsPaged(PAGE_SIZE, block)) as [string, {targets: string[]; submittedIn: number} | undefined][]
+    const nominators = nominatorPairs.filter(([, n]) => n !== undefined).map(([nominator, n]) => ({nominator, targets: n!.targets, submittedIn: n!.submittedIn}))
+
+    const stake = await activeStake(defs, block, [...validators, ...nominators.map(n => n.nominator)])
+    const selfStake = new Map<string, bigint>()
+    for (const v of validators) {
+        const a = stake.get(v)
+        if (a !== undefined) selfStake.set(v, a)
+    }
+    return {
+        era, blockNumber: block.height, totalPoints: points.total, points: new Map(points.individual), exposures, prefs, selfStake,
+        sessionKeys: await readSessionKeys(defs, block),
+        nominators: nominators.map(n => ({...n, bondedPlanck: stake.get(n.nominator)})),
+    }
+}
+
+/** Exposures of an era: paged (`ErasStakersOverview` + `ErasStakersPaged`) where the runtime pages them, else `ErasStakers`. */
+async function readExposures(defs: StakingStorageDefs, block: SnapshotBlock, era: number): Promise<ValidatorExposure[]> {
+    const st = defs.staking
+    const overview = findVersion(st.erasStakersOverview as any, block) as StorageItem | undefined
+    if (overview) {
+        const paged = pickVersion(st.erasStakersPaged as any, 'Staking.ErasStakersPaged', block, block) as StorageItem
+        const metas = await collectPaged(overview.getPairsPaged(PAGE_SIZE, block, era)) as [[number, string], {total: bigint; own: bigint; nominatorCount: number} | undefined][]
+        const pages = await collectPaged(paged.getPairsPaged(PAGE_SIZE, block, era)) as [[number, string, number], {others: {who: string; value: bigint}[]} | undefined][]
+        const others = new Map<string, {nominator: string; amountPlanck: bigint}[]>()
+        for (const [[, validator], page] of pages) {
+            const list = others.get(validator) ?? []
+            for (const o of page?.others ?? []) list.push({nominator: o.who, amountPlanck: o.value})
+            others.set(validator, list)
+        }
+        return metas.filter(([, m]) => m !== undefined).map(([[, validator], m]) => ({
+            validator, totalPlanck: m!.total, ownPlanck: m!.own, nominatorCount: m!.nominatorCount, others: others.get(validator) ?? [],
+        }))
+    }
+    const legacy = pickVersion(st.erasStakers as any, 'Staking.ErasStakers', block, block) as StorageItem
+    const pairs = await collectPaged(legacy.getPairsPaged(PAGE_SIZE, block, era)) as [[number, string], {total: bigint; own: bigint; others: {who: string; value: bigint}[]}][]
+    return pairs.map(([[, validator], x]) => ({
+        validator, totalPlanck: x.total, ownPlanck: x.own, nominatorCount: x.others.length,
+        others: x.others.map(o => ({nominator: o.who, amountPlanck: o.value})),
+    }))
+}
+
+/** Ledger.active per stash: Bonded (stash → controller) then Ledger (controller → ledger), two batched reads. */
+async function activeStake(defs: StakingStorageDefs, block: SnapshotBlock, stashes: string[]): Promise<Map<string, bigint>> {
+    const out = new Map<string, bigint>()
+    if (stashes.length === 0) return out
+    const st = defs.staking
+    const bonded = pickVersion(st.bonded as any, 'Staking.Bonded', block, block) as StorageItem
+    const ledger = pickVersion(st.ledger as any, 'Staking.Ledger', block, block) as StorageItem
+    const controllers = await getManyChunked(bonded, block, stashes) as (string | undefined)[]
+    const withController = stashes.map((s, i) => [s, controllers[i]] as const).filter(([, c]) => c !== undefined) as [string, string][]
+    const ledgers = await getManyChunked(ledger, block, withController.map(([, c]) => c)) as ({active: bigint} | undefined)[]
+    withController.forEach(([stash], i) => {
+        const l = ledgers[i]
+        if (l) out.set(stash, l.active)
+    })
+    return out
+}
+
+/** NextKeys of the session's validators, where the chain has a Session pallet. */
+export async function readSessionKeys(defs: StakingStorageDefs, block: SnapshotBlock): Promise<{validator: string; keys: Record<string, string>}[]> {
+    const session = defs.session
+    if (!session) return []
+    const validatorsItem = findVersion(session.validators as any, block) as StorageItem | undefined
+    const nextKeys = findVersion(session.nextKeys as any, block) as StorageItem | undefined
+    if (!validatorsItem || !nextKeys) return []
+    const validators = (await validatorsItem.get(block) ?? []) as string[]
+    const keys = await getManyChunked(nextKeys, block, validators) as (Record<string, string> | undefined)[]
+    return validators.flatMap((validator, i) => keys[i] ? [{validator, keys: keys[i]!}] : [])
+}

@@ -1,0 +1,43 @@
+import {describe, expect, it} from 'vitest'
+import {snapshotRows} from './era-snapshot'
+
+const V1 = '0x' + '01'.repeat(32)
+const V2 = '0x' + '02'.repeat(32)
+const V3 = '0x' + '03'.repeat(32)
+const N1 = '0x' + 'a1'.repeat(32)
+
+describe('snapshotRows', () => {
+    const rows = snapshotRows({
+        era: 10, blockNumber: 600, totalPoints: 300,
+        points: new Map([[V1, 200], [V3, 100]]),
+        exposures: [
+            {validator: V1, totalPlanck: 1000n, ownPlanck: 400n, nominatorCount: 1, others: [{nominator: N1, amountPlanck: 350n}, {nominator: N1, amountPlanck: 250n}]},
+            {validator: V2, totalPlanck: 500n, ownPlanck: 500n, nominatorCount: 0, others: []},
+        ],
+        prefs: new Map([[V1, {commissionPerbill: 50_000_000, blocked: false}], [V3, {commissionPerbill: 1_000_000_000, blocked: true}]]),
+        selfStake: new Map([[V1, 450n]]),
+        sessionKeys: [{validator: V1, keys: {grandpa: '0x11', beefy: '0x62656566'}}],
+        nominators: [{nominator: N1, targets: [V1, V2], submittedIn: 9, bondedPlanck: 600n}],
+    }, 'relay')
+
+    it('has one row per validator with points, prefs, stake and exposure; a validator with points but no exposure is inactive', () => {
+        expect(rows.eraValidators.map(v => [v.validator, v.points, v.commissionPerbill, v.blocked, v.selfStakePlanck, v.ownExposurePlanck, v.totalExposurePlanck, v.nominatorCount, v.active]))
+            .toEqual([
+                [V1, 200, 50_000_000, false, 450n, 400n, 1000n, 1, true],
+                [V2, 0, undefined, undefined, undefined, 500n, 500n, 0, true],
+                [V3, 100, 1_000_000_000, true, undefined, undefined, undefined, 0, false],
+            ])
+        expect(rows.eraValidators[0].id).toBe(`10-${V1}`)
+        expect(rows.validatorCount).toBe(2)
+        expect(rows.totalPoints).toBe(300)
+    })
+
+    it('sums a nominator\'s pages into one exposure edge', () => {
+        expect(rows.exposures).toEqual([{id: `10-${N1}-${V1}`, era: 10, nominator: N1, validator: V1, amountPlanck: 600n}])
+    })
+
+    it('keys session keys and targets by the era that starts, keeping the BEEFY key apart', () => {
+        expect(rows.sessionKeys).toEqual([{id: `11-${V1}`, era: 11, validator: V1, keys: {grandpa: '0x11', beefy: '0x62656566'}, beefy: '0x62656566', blockNumber: 600}])
+        expect(rows.nominatorTargets).toEqual([{id: `11-${N1}`, era: 11, nominator: N1, targets: [V1, V2], submittedIn: 9, bondedPlanck: 600n, blockNumber: 600}])
+    })
+})

@@ -1,0 +1,96 @@
+/**
+ * What staking storage says at an era boundary, as plain data, and the rows it becomes: one
+ * EraValidator per validator, one Exposure edge per (nominator, validator), session keys and
+ * nominator targets.
+ */
+import type {ChainLayerName} from '../facts'
+
+export interface ValidatorExposure {
+    validator: string
+    totalPlanck: bigint
+    ownPlanck: bigint
+    /** Nominator count as the chain states it (paged overview), else the edge count. */
+    nominatorCount: number
+    others: {nominator: string; amountPlanck: bigint}[]
+}
+
+export interface EraSnapshot {
+    /** The era the points, exposures and prefs are for (the era that just ended). */
+    era: number
+    blockNumber: number
+    totalPoints: number
+    points: Map<string, number>
+    exposures: ValidatorExposure[]
+    prefs: Map<string, {commissionPerbill: number; blocked: boolean}>
+    /** Ledger.active of each validator's stash. */
+    selfStake: Map<string, bigint>
+    /** Keys per validator of the era that starts (NextKeys); empty where the chain has no Session pallet. */
+    sessionKeys: {validator: string; keys: Record<string, string>}[]
+    /** Nominations in force when the next era starts. */
+    nominators: {nominator: string; targets: string[]; submittedIn: number; bondedPlanck?: bigint}[]
+}
+
+export interface EraValidatorRow {
+    id: string; era: number; validator: string; points: number; commissionPerbill?: number; blocked?: boolean
+    selfStakePlanck?: bigint; ownExposurePlanck?: bigint; totalExposurePlanck?: bigint; nominatorCount: number; active: boolean
+}
+export interface ExposureRow {id: string; era: number; nominator: string; validator: string; amountPlanck: bigint}
+export interface SessionKeysRow {id: string; era: number; validator: string; keys: Record<string, string>; beefy?: string; blockNumber: number}
+export interface NominatorTargetsRow {
+    id: string; era: number; nominator: string; targets: string[]; submittedIn: number; bondedPlanck?: bigint; blockNumber: number
+}
+
+export interface SnapshotRows {
+    chain: ChainLayerName
+    era: number
+    totalPoints: number
+    validatorCount: number
+    eraValidators: EraValidatorRow[]
+    exposures: ExposureRow[]
+    sessionKeys: SessionKeysRow[]
+    nominatorTargets: NominatorTargetsRow[]
+    accounts: Set<string>
+}
+
+export function snapshotRows(s: EraSnapshot, chain: ChainLayerName): SnapshotRows {
+    const exposureBy = new Map(s.exposures.map(x => [x.validator, x]))
+    const validators = [...new Set([...exposureBy.keys(), ...s.points.keys()])].sort()
+    const nextEra = s.era + 1
+    const accounts = new Set<string>(validators)
+    const eraValidators = validators.map((validator): EraValidatorRow => {
+        const x = exposureBy.get(validator)
+        const prefs = s.prefs.get(validator)
+        return {
+            id: `${s.era}-${validator}`, era: s.era, validator, points: s.points.get(validator) ?? 0,
+            commissionPerbill: prefs?.commissionPerbill, blocked: prefs?.blocked, selfStakePlanck: s.selfStake.get(validator),
+            ownExposurePlanck: x?.ownPlanck, totalExposurePlanck: x?.totalPlanck, nominatorCount: x?.nominatorCount ?? 0,
+            active: x !== undefined,
+        }
+    })
+    // A nominator may back a validator on several exposure pages: sum them into one edge.
+    const edges = new Map<string, ExposureRow>()
+    for (const x of s.exposures) {
+        for (const o of x.others) {
+            const id = `${s.era}-${o.nominator}-${x.validator}`
+            const prev = edges.get(id)
+            if (prev) prev.amountPlanck += o.amountPlanck
+            else edges.set(id, {id, era: s.era, nominator: o.nominator, validator: x.validator, amountPlanck: o.amountPlanck})
+            accounts.add(o.nominator)
+        }
+    }
+    const sessionKeys = s.sessionKeys.map(k => {
+        accounts.add(k.validator)
+        return {id: `${nextEra}-${k.validator}`, era: nextEra, validator: k.validator, keys: k.keys, beefy: k.keys.beefy, blockNumber: s.blockNumber}
+    })
+    const nominatorTargets = s.nominators.map(n => {
+        accounts.add(n.nominator)
+        return {
+            id: `${nextEra}-${n.nominator}`, era: nextEra, nominator: n.nominator, targets: n.targets,
+            submittedIn: n.submittedIn, bondedPlanck: n.bondedPlanck, blockNumber: s.blockNumber,
+        }
+    })
+    return {
+        chain, era: s.era, totalPoints: s.totalPoints, validatorCount: s.exposures.length,
+        eraValidators, exposures: [...edges.values()], sessionKeys, nominatorTargets, accounts,
+    }
+}

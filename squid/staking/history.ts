@@ -1,0 +1,156 @@
+/**
+ * Maps one batch of staking facts to plain entity rows: eras opened and closed by `EraPaid`, sessions,
+ * payouts with their rewards (linked by carrying `PayoutStarted` forward inside its extrinsic), and the
+ * event rows (prefs, slashes, chills, kicks, bonds, offline reports, offences) tagged with the era.
+ */
+import type {ChainLayerName, ContextualFact, EventContext, StakingFact} from '../facts'
+
+/** Era and session in force before the batch's first block (read from its parent's storage). */
+export interface StakingCursor {
+    activeEra?: number
+    session?: number
+}
+
+interface Stamp {
+    blockNumber: number
+    timestamp?: Date
+}
+
+export interface EraBoundary extends Stamp {
+    /** The era that ends here; era + 1 starts. */
+    endedEra: number
+    validatorPayoutPlanck: bigint
+    remainderPlanck: bigint
+}
+
+export interface SessionRow extends Stamp {index: number; era?: number}
+export interface PayoutRow extends Stamp {id: string; era: number; validator: string; page?: number; extrinsicIndex?: number}
+export interface RewardRow extends Stamp {
+    id: string; payoutId?: string; era?: number; validator?: string; stash: string
+    destination?: string; destinationAccount?: string; amountPlanck: bigint
+}
+export interface PrefRow extends Stamp {id: string; validator: string; commissionPerbill: number; blocked: boolean}
+export interface SlashRow extends Stamp {id: string; staker: string; amountPlanck: bigint; era?: number}
+export interface ChillRow extends Stamp {id: string; stash: string; era?: number}
+export interface KickRow extends Stamp {id: string; nominator: string; validator: string; era?: number}
+export interface BondRow extends Stamp {id: string; stash: string; kind: 'Bond' | 'Unbond' | 'Withdraw'; amountPlanck: bigint; era?: number}
+export interface OfflineRow extends Stamp {id: string; session: number; era?: number; validator: string; exposureTotalPlanck: bigint}
+export interface OffenceRow extends Stamp {
+    id: string; kind?: string; timeSlot?: string; era?: number; validator?: string; slashFractionPerbill?: number
+}
+
+export interface StakingRows {
+    chain: ChainLayerName
+    eraBoundaries: EraBoundary[]
+    sessions: SessionRow[]
+    payouts: PayoutRow[]
+    rewards: RewardRow[]
+    prefs: PrefRow[]
+    slashes: SlashRow[]
+    chills: ChillRow[]
+    kicks: KickRow[]
+    bonds: BondRow[]
+    offlineReports: OfflineRow[]
+    offences: OffenceRow[]
+    /** Every account a row references. */
+    accounts: Set<string>
+    /** The cursor after the batch. */
+    cursor: StakingCursor
+}
+
+export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: ChainLayerName, start: StakingCursor): StakingRows {
+    const rows: StakingRows = {
+        chain, eraBoundaries: [], sessions: [], payouts: [], rewards: [], prefs: [], slashes: [], chills: [],
+        kicks: [], bonds: [], offlineReports: [], offences: [], accounts: new Set(), cursor: {...start},
+    }
+    const cursor = rows.cursor
+    // The payout a `Rewarded` belongs to: the last `PayoutStarted` of the same extrinsic.
+    const openPayouts = new Map<string, PayoutRow>()
+    const stamp = (ctx: EventContext): Stamp => ({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp})
+    const extrinsicKey = (ctx: EventContext) => `${ctx.blockNumber}/${ctx.extrinsicIndex ?? 'system'}`
+    const touch = (...accounts: (string | undefined)[]) => accounts.forEach(a => a && rows.accounts.add(a))
+    // Offline reports belong to the session that ends in their block, whichever order the block's events come in.
+    const newSessionInBlock = new Map<number, number>()
+    for (const {ctx, fact} of facts) if (fact.kind === 'NewSession') newSessionInBlock.set(ctx.blockNumber, fact.session)
+
+    for (const {ctx, fact} of facts) {
+        switch (fact.kind) {
+            case 'EraPaid':
+                rows.eraBoundaries.push({
+                    ...stamp(ctx), endedEra: fact.era,
+                    validatorPayoutPlanck: fact.validatorPayoutPlanck, remainderPlanck: fact.remainderPlanck,
+                })
+                cursor.activeEra = fact.era + 1
+                break
+            case 'NewSession':
+                if (fact.activeEra !== undefined) cursor.activeEra = fact.activeEra
+                cursor.session = fact.session
+                rows.sessions.push({...stamp(ctx), index: fact.session, era: cursor.activeEra})
+                break
+            case 'PayoutStarted': {
+                const payout: PayoutRow = {
+                    ...stamp(ctx), id: ctx.id, era: fact.era, validator: fact.validator, page: fact.page,
+                    extrinsicIndex: ctx.extrinsicIndex,
+                }
+                openPayouts.set(extrinsicKey(ctx), payout)
+                rows.payouts.push(payout)
+                touch(fact.validator)
+                break
+            }
+            case 'Rewarded': {
+                const payout = openPayouts.get(extrinsicKey(ctx))
+                rows.rewards.push({
+                    ...stamp(ctx), id: ctx.id, payoutId: payout?.id, era: payout?.era, validator: payout?.validator,
+                    stash: fact.stash, destination: fact.destination, destinationAccount: fact.destinationAccount,
+                    amountPlanck: fact.amountPlanck,
+                })
+                touch(fact.stash, payout?.validator)
+                break
+            }
+            case 'ValidatorPrefsSet':
+                rows.prefs.push({...stamp(ctx), id: ctx.id, validator: fact.validator, commissionPerbill: fact.commissionPerbill, blocked: fact.blocked})
+                touch(fact.validator)
+                break
+            case 'Slashed':
+                rows.slashes.push({...stamp(ctx), id: ctx.id, staker: fact.staker, amountPlanck: fact.amountPlanck, era: cursor.activeEra})
+                touch(fact.staker)
+                break
+            case 'Chilled':
+                rows.chills.push({...stamp(ctx), id: ctx.id, stash: fact.stash, era: cursor.activeEra})
+                touch(fact.stash)
+                break
+            case 'Kicked':
+                rows.kicks.push({...stamp(ctx), id: ctx.id, nominator: fact.nominator, validator: fact.validator, era: cursor.activeEra})
+                touch(fact.nominator, fact.validator)
+                break
+            case 'Bond':
+            case 'Unbond':
+            case 'Withdraw':
+                rows.bonds.push({...stamp(ctx), id: ctx.id, stash: fact.stash, kind: fact.kind, amountPlanck: fact.amountPlanck, era: cursor.activeEra})
+                touch(fact.stash)
+                break
+            case 'SomeOffline': {
+                // Emitted while a session ends, in the block whose `NewSession` starts the next one.
+                const next = newSessionInBlock.get(ctx.blockNumber)
+                const session = next !== undefined ? next - 1 : cursor.session
+                if (session === undefined) throw new Error(`ImOnline.SomeOffline at block ${ctx.blockNumber}: the current session is unknown`)
+                fact.offline.forEach((o, i) => {
+                    rows.offlineReports.push({
+                        ...stamp(ctx), id: `${ctx.id}-${i}`, session, era: cursor.activeEra,
+                        validator: o.validator, exposureTotalPlanck: o.exposureTotalPlanck,
+                    })
+                    touch(o.validator)
+                })
+                break
+            }
+            case 'Offence':
+                rows.offences.push({...stamp(ctx), id: ctx.id, kind: fact.offenceKind, timeSlot: fact.timeSlot, era: cursor.activeEra})
+                break
+            case 'OffenceReported':
+                rows.offences.push({...stamp(ctx), id: ctx.id, era: fact.era, validator: fact.validator, slashFractionPerbill: fact.slashFractionPerbill})
+                touch(fact.validator)
+                break
+        }
+    }
+    return rows
+}

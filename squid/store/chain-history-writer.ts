@@ -1,0 +1,171 @@
+/**
+ * Writes one batch of mapped rows: loads what they reference in one query per entity type, then one
+ * insert or upsert per entity type. The only module of the squid that builds TypeORM entities.
+ */
+import type {Store} from '@subsquid/typeorm-store'
+import {In} from 'typeorm'
+import {
+    Account, BondChange, BondKind, ChainLayer, Chill, Era, EraValidator, Exposure, Identity, IdentityChange, Judgement,
+    Kick, NominatorTargets, Offence, OfflineReport, Payout, Reward, Session, SessionKeys, Slash, ValidatorPreference,
+} from '../../db/model'
+import type {ChainLayerName} from '../facts'
+import type {IdentityFields} from '../identity/registration'
+import type {SnapshotRows} from '../staking/era-snapshot'
+import type {StakingRows} from '../staking/history'
+
+const acc = (id: string) => new Account({id})
+const optAcc = (id: string | undefined) => (id === undefined ? null : acc(id))
+const layer = (c: ChainLayerName) => c as ChainLayer
+
+/** Ids per lookup query: Postgres takes at most 65,535 bind parameters per statement. */
+const LOOKUP_CHUNK = 10_000
+
+/** Inserts the accounts not stored yet. */
+export async function ensureAccounts(store: Store, ids: Iterable<string>): Promise<void> {
+    const all = [...new Set(ids)]
+    const existing = new Set<string>()
+    for (let i = 0; i < all.length; i += LOOKUP_CHUNK) {
+        for (const a of await store.findBy(Account, {id: In(all.slice(i, i + LOOKUP_CHUNK))})) existing.add(a.id)
+    }
+    const missing = all.filter(id => !existing.has(id)).map(acc)
+    if (missing.length) await store.insert(missing)
+}
+
+export async function writeStakingBatch(store: Store, rows: StakingRows, snapshots: SnapshotRows[]): Promise<void> {
+    const chain = layer(rows.chain)
+    await ensureAccounts(store, [...rows.accounts, ...snapshots.flatMap(s => [...s.accounts])])
+    await writeEras(store, rows, snapshots)
+
+    await upsertAll(store, rows.sessions.map(s => new Session({
+        id: String(s.index), index: s.index, chain, era: s.era, blockNumber: s.blockNumber, timestamp: s.timestamp,
+    })))
+    await insertAll(store, rows.prefs.map(p => new ValidatorPreference({
+        id: p.id, validator: acc(p.validator), commissionPerbill: p.commissionPerbill, blocked: p.blocked, chain,
+        blockNumber: p.blockNumber, timestamp: p.timestamp,
+    })))
+    const payouts = new Map(rows.payouts.map(p => [p.id, new Payout({
+        id: p.id, era: p.era, validator: acc(p.validator), page: p.page, chain, blockNumber: p.blockNumber,
+        extrinsicIndex: p.extrinsicIndex, timestamp: p.timestamp,
+    })]))
+    await insertAll(store, [...payouts.values()])
+    await insertAll(store, rows.rewards.map(r => new Reward({
+        id: r.id, payout: r.payoutId ? payouts.get(r.payoutId) : null, era: r.era, validator: optAcc(r.validator),
+        stash: acc(r.stash), destination: r.destination, destinationAccount: r.destinationAccount,
+        amountPlanck: r.amountPlanck, chain, blockNumber: r.blockNumber, timestamp: r.timestamp,
+    })))
+    await insertAll(store, rows.slashes.map(s => new Slash({
+        id: s.id, staker: acc(s.staker), amountPlanck: s.amountPlanck, era: s.era, chain, blockNumber: s.blockNumber, timestamp: s.timestamp,
+    })))
+    await insertAll(store, rows.chills.map(c => new Chill({
+        id: c.id, stash: acc(c.stash), era: c.era, chain, blockNumber: c.blockNumber, timestamp: c.timestamp,
+    })))
+    await insertAll(store, rows.kicks.map(k => new Kick({
+        id: k.id, nominator: acc(k.nominator), validator: acc(k.validator), era: k.era, chain, blockNumber: k.blockNumber, timestamp: k.timestamp,
+    })))
+    await insertAll(store, rows.bonds.map(b => new BondChange({
+        id: b.id, stash: acc(b.stash), kind: b.kind as BondKind, amountPlanck: b.amountPlanck, era: b.era, chain,
+        blockNumber: b.blockNumber, timestamp: b.timestamp,
+    })))
+    await insertAll(store, rows.offlineReports.map(o => new OfflineReport({
+        id: o.id, session: o.session, era: o.era, validator: acc(o.validator), exposureTotalPlanck: o.exposureTotalPlanck,
+        blockNumber: o.blockNumber, timestamp: o.timestamp,
+    })))
+    await insertAll(store, rows.offences.map(o => new Offence({
+        id: o.id, chain, kind: o.kind, timeSlot: o.timeSlot, era: o.era, validator: optAcc(o.validator),
+        slashFractionPerbill: o.slashFractionPerbill, blockNumber: o.blockNumber, timestamp: o.timestamp,
+    })))
+    for (const s of snapshots) {
+        await upsertAll(store, s.eraValidators.map(v => new EraValidator({
+            id: v.id, era: v.era, validator: acc(v.validator), chain, points: v.points, commissionPerbill: v.commissionPerbill,
+            blocked: v.blocked, selfStakePlanck: v.selfStakePlanck, ownExposurePlanck: v.ownExposurePlanck,
+            totalExposurePlanck: v.totalExposurePlanck, nominatorCount: v.nominatorCount, active: v.active,
+        })))
+        await upsertAll(store, s.exposures.map(x => new Exposure({
+            id: x.id, era: x.era, nominator: acc(x.nominator), validator: acc(x.validator), amountPlanck: x.amountPlanck,
+        })))
+        await upsertAll(store, s.sessionKeys.map(k => new SessionKeys({
+            id: k.id, era: k.era, validator: acc(k.validator), keys: k.keys, beefy: k.beefy, blockNumber: k.blockNumber,
+        })))
+        await upsertAll(store, s.nominatorTargets.map(n => new NominatorTargets({
+            id: n.id, era: n.era, nominator: acc(n.nominator), targets: n.targets, submittedIn: n.submittedIn,
+            bondedPlanck: n.bondedPlanck, blockNumber: n.blockNumber,
+        })))
+    }
+}
+
+/** Eras touched by the batch: merged onto what is stored, since an era's start and end come in different batches. */
+async function writeEras(store: Store, rows: StakingRows, snapshots: SnapshotRows[]): Promise<void> {
+    const ids = new Set<string>()
+    for (const b of rows.eraBoundaries) ids.add(String(b.endedEra)).add(String(b.endedEra + 1))
+    for (const s of snapshots) ids.add(String(s.era))
+    if (ids.size === 0) return
+    const eras = new Map((await store.findBy(Era, {id: In([...ids])})).map(e => [e.id, e]))
+    const era = (index: number) => {
+        let e = eras.get(String(index))
+        if (!e) {
+            e = new Era({id: String(index), index, chain: layer(rows.chain)})
+            eras.set(e.id, e)
+        }
+        return e
+    }
+    for (const b of rows.eraBoundaries) {
+        Object.assign(era(b.endedEra), {
+            endBlock: b.blockNumber, endTime: b.timestamp, validatorPayoutPlanck: b.validatorPayoutPlanck, remainderPlanck: b.remainderPlanck,
+        })
+        Object.assign(era(b.endedEra + 1), {startBlock: b.blockNumber, startTime: b.timestamp})
+    }
+    for (const s of snapshots) Object.assign(era(s.era), {totalPoints: s.totalPoints, validatorCount: s.validatorCount})
+    await store.upsert([...eras.values()])
+}
+
+export interface IdentityUpdate {
+    account: string
+    fields: IdentityFields
+    blockNumber: number
+    timestamp?: Date
+}
+
+export interface IdentityEventRow {
+    id: string
+    account: string
+    event: string
+    blockNumber: number
+    timestamp?: Date
+}
+
+/** Current identities (one upsert) and the change history (one insert, with the identity as read after the block). */
+export async function writeIdentityBatch(
+    store: Store, chainName: ChainLayerName, updates: IdentityUpdate[], changes: (IdentityEventRow & {fields: IdentityFields})[],
+): Promise<void> {
+    const chain = layer(chainName)
+    await ensureAccounts(store, [
+        ...updates.flatMap(u => [u.account, ...(u.fields.parent ? [u.fields.parent] : [])]),
+        ...changes.map(c => c.account),
+    ])
+    await upsertAll(store, updates.map(u => new Identity({
+        id: u.account, account: acc(u.account), chain, display: u.fields.display, legal: u.fields.legal, web: u.fields.web,
+        matrix: u.fields.matrix, email: u.fields.email, twitter: u.fields.twitter, github: u.fields.github, discord: u.fields.discord,
+        judgements: u.fields.judgements.map(j => new Judgement(j)), verified: u.fields.verified, parent: optAcc(u.fields.parent),
+        subName: u.fields.subName, root: acc(u.fields.parent ?? u.account), cleared: u.fields.cleared,
+        updatedBlock: u.blockNumber, updatedAt: u.timestamp,
+    })))
+    await insertAll(store, changes.map(c => new IdentityChange({
+        id: c.id, account: acc(c.account), event: c.event, chain, display: c.fields.display, parent: c.fields.parent,
+        verified: c.fields.verified, blockNumber: c.blockNumber, timestamp: c.timestamp,
+    })))
+}
+
+/** Accounts stored as sub-identities of the given parents: a cleared parent takes its subs with it. */
+export async function storedSubsOf(store: Store, parents: string[]): Promise<string[]> {
+    if (parents.length === 0) return []
+    const subs = await store.find(Identity, {where: {parent: {id: In(parents)}}, relations: {parent: true}})
+    return subs.map(s => s.id)
+}
+
+async function insertAll<E extends object>(store: Store, entities: E[]): Promise<void> {
+    if (entities.length) await store.insert(entities as never)
+}
+
+async function upsertAll<E extends object>(store: Store, entities: E[]): Promise<void> {
+    if (entities.length) await store.upsert(entities as never)
+}

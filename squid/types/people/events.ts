@@ -1,0 +1,1 @@
+export * as identity from './identity/events'

@@ -1,0 +1,6 @@
+export * as staking from './staking/events'
+export * as offences from './offences/events'
+export * as session from './session/events'
+export * as imOnline from './im-online/events'
+export * as identity from './identity/events'
+export * as stakingAhClient from './staking-ah-client/events'

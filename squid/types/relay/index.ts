@@ -1,0 +1,5 @@
+export * as v9420 from './v9420'
+export * as v1002005 from './v1002005'
+export * as kusamaV1009002 from './kusamaV1009002'
+export * as events from './events'
+export * as storage from './storage'

@@ -1,0 +1,3 @@
+export * as staking from './staking/storage'
+export * as session from './session/storage'
+export * as identity from './identity/storage'

@@ -1,0 +1,208 @@
+/**
+ * Applies the calls the devnet supports to the world as the runtime would: staking nominate/chill/
+ * payouts, utility batches, proxies with announcements and delays. A failing call returns the module
+ * error a real runtime gives and leaves no trace (its journal entries are rolled back).
+ */
+import {blake2AsHex} from '@polkadot/util-crypto'
+import type {Call} from '@polkadot/types/interfaces'
+import type {World} from '../scenario/world'
+import type {Journal} from '../scenario/journal'
+import {payoutStakers, type LogicalEvent, type RuntimeFeatures} from '../scenario/staking-cycle'
+
+/** A module error (pallet + error name), or a plain DispatchError variant when `pallet` is empty. */
+export interface ModuleErrorName {
+    pallet: string
+    name: string
+}
+
+export interface DispatchContext {
+    world: World
+    journal: Journal
+    block: number
+    features: RuntimeFeatures
+    events: LogicalEvent[]
+    /** Turns a module error name into the runtime's DispatchError value. */
+    dispatchError(e: ModuleErrorName): unknown
+    /** Whether this chain runs calls of the section (staking lives on Asset Hub in the current layout). */
+    allowed?(section: string): boolean
+}
+
+/** Maximum nominations per nominator on Polkadot (MaxNominations). */
+const MAX_NOMINATIONS = 16
+
+type ProxyFilter = (call: Call) => boolean
+
+const allowAll: ProxyFilter = () => true
+
+/** Polkadot's ProxyType::Staking filter (utility calls pass; their inner calls are filtered on dispatch). */
+const stakingFilter: ProxyFilter = call => ['staking', 'session', 'utility', 'fastUnstake', 'voterList', 'nominationPools'].includes(call.section)
+
+function filterFor(proxyType: string): ProxyFilter {
+    return proxyType === 'Staking' ? stakingFilter : allowAll
+}
+
+export function dispatch(ctx: DispatchContext, origin: string, call: Call, filter: ProxyFilter = allowAll): ModuleErrorName | undefined {
+    if (!filter(call) || (ctx.allowed && !ctx.allowed(call.section))) return {pallet: 'System', name: 'CallFiltered'}
+    const at = ctx.journal.checkpoint()
+    const eventsAt = ctx.events.length
+    let err: ModuleErrorName | undefined
+    try {
+        err = dispatchCall(ctx, origin, call, filter)
+    } catch (e) {
+        // As the runtime's address lookup: an address it cannot resolve fails the call, not the block.
+        if (!(e instanceof UnsupportedAddress)) throw e
+        err = {pallet: '', name: 'CannotLookup'}
+    }
+    if (err) {
+        ctx.journal.rollback(at)
+        ctx.events.length = eventsAt
+    }
+    return err
+}
+
+function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: ProxyFilter): ModuleErrorName | undefined {
+    const {world, journal} = ctx
+    const args = call.args as any[]
+    const key = `${call.section}.${call.method}`
+    switch (key) {
+        case 'staking.nominate': {
+            if (!world.ledgers.has(origin)) return staking('NotController')
+            const targets = (args[0] as any[]).map(accountOf)
+            if (targets.length === 0) return staking('EmptyTargets')
+            if (targets.length > MAX_NOMINATIONS) return staking('TooManyTargets')
+            const old = world.nominators.get(origin)
+            for (const t of targets) {
+                const v = world.validators.get(t)
+                if (!v || !v.active) return staking('BadTarget')
+                if (v.blocked && !old?.targets.includes(t)) return staking('BadTarget')
+            }
+            const asValidator = world.validators.get(origin)
+            if (asValidator?.active) {
+                journal.assign(asValidator, 'active', false)
+                world.mark('validator', origin)
+            }
+            journal.mapSet(world.nominators, origin, {targets: [...new Set(targets)], submittedIn: world.activeEra + 1})
+            world.mark('nominator', origin)
+            return
+        }
+        case 'staking.chill': {
+            if (!world.ledgers.has(origin)) return staking('NotController')
+            const v = world.validators.get(origin)
+            if (v?.active) {
+                journal.assign(v, 'active', false)
+                world.mark('validator', origin)
+                ctx.events.push({pallet: 'Staking', name: 'Chilled', fields: {stash: origin}})
+            } else if (world.nominators.has(origin)) {
+                journal.mapSet(world.nominators, origin, undefined)
+                world.mark('nominator', origin)
+                ctx.events.push({pallet: 'Staking', name: 'Chilled', fields: {stash: origin}})
+            }
+            return
+        }
+        case 'staking.payoutStakers':
+        case 'staking.payoutStakersByPage': {
+            const page = key === 'staking.payoutStakersByPage' ? Number(args[2].toString()) : undefined
+            const r = payoutStakers(world, journal, accountOf(args[0]), Number(args[1].toString()), page, ctx.features)
+            if (typeof r === 'string') return staking(r)
+            ctx.events.push(...r)
+            return
+        }
+        case 'utility.batch':
+        case 'utility.batchAll':
+        case 'utility.forceBatch': {
+            const calls = args[0] as Call[]
+            let failed = false
+            for (let i = 0; i < calls.length; i++) {
+                const err = dispatch(ctx, origin, calls[i], filter)
+                if (!err) {
+                    ctx.events.push({pallet: 'Utility', name: 'ItemCompleted', fields: {}})
+                    continue
+                }
+                if (key === 'utility.batchAll') return err
+                if (key === 'utility.batch') {
+                    ctx.events.push({pallet: 'Utility', name: 'BatchInterrupted', fields: {index: i, error: ctx.dispatchError(err)}})
+                    return
+                }
+                failed = true
+                ctx.events.push({pallet: 'Utility', name: 'ItemFailed', fields: {error: ctx.dispatchError(err)}})
+            }
+            ctx.events.push({pallet: 'Utility', name: failed ? 'BatchCompletedWithErrors' : 'BatchCompleted', fields: {}})
+            return
+        }
+        case 'proxy.proxy': {
+            const real = accountOf(args[0])
+            const force = args[1].isSome ? args[1].unwrap().toString() : undefined
+            const def = (world.proxies.get(real) ?? []).find(d => d.delegate === origin && (!force || d.proxyType === force) && d.delayBlocks === 0)
+            if (!def) return proxy('NotProxy')
+            return executeProxied(ctx, real, args[2] as Call, filterFor(def.proxyType))
+        }
+        case 'proxy.announce': {
+            const real = accountOf(args[0])
+            const callHash = args[1].toHex()
+            if (!(world.proxies.get(real) ?? []).some(d => d.delegate === origin)) return proxy('NotProxy')
+            const list = world.announcements.get(origin) ?? []
+            journal.mapSet(world.announcements, origin, [...list, {real, callHash, height: ctx.block}])
+            world.mark('announcements', origin)
+            ctx.events.push({pallet: 'Proxy', name: 'Announced', fields: {real, proxy: origin, callHash}})
+            return
+        }
+        case 'proxy.proxyAnnounced': {
+            const delegate = accountOf(args[0])
+            const real = accountOf(args[1])
+            const force = args[2].isSome ? args[2].unwrap().toString() : undefined
+            const inner = args[3] as Call
+            const def = (world.proxies.get(real) ?? []).find(d => d.delegate === delegate && (!force || d.proxyType === force))
+            if (!def) return proxy('NotProxy')
+            const callHash = blake2AsHex(inner.toU8a(), 256)
+            const list = world.announcements.get(delegate) ?? []
+            // As pallet-proxy: an announcement counts only once its delay has passed ("too early" is Unannounced).
+            const ready = list.findIndex(a => a.real === real && a.callHash === callHash && ctx.block - a.height >= def.delayBlocks)
+            if (ready < 0) return proxy('Unannounced')
+            journal.mapSet(world.announcements, delegate, list.filter((_, i) => i !== ready))
+            world.mark('announcements', delegate)
+            return executeProxied(ctx, real, inner, filterFor(def.proxyType))
+        }
+        case 'proxy.removeAnnouncement': {
+            const real = accountOf(args[0])
+            const callHash = args[1].toHex()
+            const list = world.announcements.get(origin) ?? []
+            const rest = list.filter(a => !(a.real === real && a.callHash === callHash))
+            if (rest.length === list.length) return proxy('NotFound')
+            journal.mapSet(world.announcements, origin, rest)
+            world.mark('announcements', origin)
+            return
+        }
+        default:
+            // The devnet runs no other call; a real runtime would, but nothing here needs it.
+            return {pallet: 'System', name: 'CallFiltered'}
+    }
+}
+
+function executeProxied(ctx: DispatchContext, real: string, inner: Call, filter: ProxyFilter): undefined {
+    const err = dispatch(ctx, real, inner, filter)
+    ctx.events.push({pallet: 'Proxy', name: 'ProxyExecuted', fields: {result: err ? {Err: ctx.dispatchError(err)} : {Ok: null}}})
+    return undefined
+}
+
+function staking(name: string): ModuleErrorName {
+    return {pallet: 'Staking', name}
+}
+
+function proxy(name: string): ModuleErrorName {
+    return {pallet: 'Proxy', name}
+}
+
+/** An address form the devnet does not resolve (account indices, 20-byte addresses). */
+export class UnsupportedAddress extends Error {
+    constructor(readonly address: string) {
+        super(`unsupported address ${address}: the devnet resolves only 32-byte account ids`)
+    }
+}
+
+/** The 32-byte account of a MultiAddress::Id or AccountId argument, as hex. */
+export function accountOf(arg: any): string {
+    // MultiAddress is an enum (type + value); AccountId32 is its 32 bytes.
+    if (arg?.type === 'Id' || arg?.type === 'Address32') return arg.value.toHex()
+    if (arg?.toU8a && arg.toU8a().length === 32) return arg.toHex()
+    throw new UnsupportedAddress(String(arg))
+}

@@ -1,0 +1,108 @@
+/**
+ * Sequential Phragmén election (the algorithm Substrate's staking ran on-chain): picks `seats` winners
+ * from candidates backed by their self-stake and by nominators' stakes, and splits each nominator's
+ * stake over its elected targets by load. Pure: plain data in, plain data out.
+ */
+
+export interface ElectionVoter {
+    who: string
+    stakePlanck: bigint
+    targets: readonly string[]
+}
+
+export interface ElectionCandidate {
+    who: string
+    selfStakePlanck: bigint
+}
+
+export interface ElectedExposure {
+    validator: string
+    ownPlanck: bigint
+    totalPlanck: bigint
+    /** Nominator backings, largest first. */
+    others: {who: string, valuePlanck: bigint}[]
+}
+
+export function seqPhragmen(candidates: readonly ElectionCandidate[], voters: readonly ElectionVoter[], seats: number): ElectedExposure[] {
+    const index = new Map<string, number>()
+    candidates.forEach((c, i) => index.set(c.who, i))
+    const nC = candidates.length
+    // Self-stake votes as a voter for its own candidate, as in Substrate.
+    const vStake: number[] = []
+    const vEdges: number[][] = []
+    const vWho: string[] = []
+    candidates.forEach((c, i) => {
+        vStake.push(Number(c.selfStakePlanck))
+        vEdges.push([i])
+        vWho.push(c.who)
+    })
+    for (const v of voters) {
+        const edges = v.targets.map(t => index.get(t)).filter((i): i is number => i !== undefined)
+        if (edges.length === 0) continue
+        vStake.push(Number(v.stakePlanck))
+        vEdges.push(edges)
+        vWho.push(v.who)
+    }
+    const approval = new Float64Array(nC)
+    const backers: number[][] = Array.from({length: nC}, () => [])
+    vEdges.forEach((edges, v) => {
+        for (const c of edges) {
+            approval[c] += vStake[v]
+            backers[c].push(v)
+        }
+    })
+    const voterLoad = new Float64Array(vStake.length)
+    const elected = new Uint8Array(nC)
+    const candLoad = new Float64Array(nC)
+    const winners: number[] = []
+    const want = Math.min(seats, nC)
+    for (let round = 0; round < want; round++) {
+        let best = -1
+        let bestScore = Infinity
+        for (let c = 0; c < nC; c++) {
+            if (elected[c] || approval[c] <= 0) continue
+            let s = 1
+            for (const v of backers[c]) s += vStake[v] * voterLoad[v]
+            const score = s / approval[c]
+            if (score < bestScore) {
+                bestScore = score
+                best = c
+            }
+        }
+        if (best < 0) break
+        elected[best] = 1
+        candLoad[best] = bestScore
+        winners.push(best)
+        for (const v of backers[best]) voterLoad[v] = bestScore
+    }
+    // Edge weight = stake × (load the winner added to the voter) / voter's final load.
+    const exposures = new Map<number, ElectedExposure>()
+    for (const w of winners) {
+        exposures.set(w, {validator: candidates[w].who, ownPlanck: 0n, totalPlanck: 0n, others: []})
+    }
+    vEdges.forEach((edges, v) => {
+        const load = voterLoad[v]
+        if (load <= 0) return
+        const chosen = edges.filter(c => elected[c])
+        if (chosen.length === 0) return
+        // Each edge's share of the voter's load, by the order winners were picked.
+        const ordered = chosen.slice().sort((a, b) => candLoad[a] - candLoad[b])
+        let prev = 0
+        const stake = BigInt(Math.round(vStake[v]))
+        let assigned = 0n
+        ordered.forEach((c, k) => {
+            const edgeLoad = Math.min(candLoad[c], load) - prev
+            prev = Math.min(candLoad[c], load)
+            let value = k === ordered.length - 1 ? stake - assigned : BigInt(Math.floor(vStake[v] * Math.max(edgeLoad, 0) / load))
+            if (value < 0n) value = 0n
+            assigned += value
+            const e = exposures.get(c)!
+            if (v < nC && vWho[v] === e.validator) e.ownPlanck += value
+            else if (value > 0n) e.others.push({who: vWho[v], valuePlanck: value})
+            e.totalPlanck += value
+        })
+    })
+    const out = winners.map(w => exposures.get(w)!)
+    for (const e of out) e.others.sort((a, b) => (b.valuePlanck > a.valuePlanck ? 1 : b.valuePlanck < a.valuePlanck ? -1 : a.who < b.who ? -1 : 1))
+    return out
+}
