@@ -8,6 +8,8 @@ import {PROJECT_DIR} from '../db/orm'
 
 const MAIN = path.join(PROJECT_DIR, 'lib', 'launcher', 'main.js')
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-pg-'))
+// mkdtemp makes the folder private to root; the embedded server's own user must pass through it.
+fs.chmodSync(dataDir, 0o755)
 
 afterAll(() => fs.rmSync(dataDir, {recursive: true, force: true}))
 

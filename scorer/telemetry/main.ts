@@ -52,6 +52,9 @@ runProgram(async () => {
     }
 
     const pool = new pg.Pool({...pgClientConfig(dbSettingsFromEnv(process.env)), max: 4})
+    // An idle connection that drops (database restart, shutdown) must not take the service down;
+    // the next flush reconnects.
+    pool.on('error', err => log.warn(`database connection lost: ${err.message}`))
     const store = new TelemetryStore(pool)
     const index = indexCandidates(candidates)
     const locator = locatorFor(cfg)
