@@ -6,7 +6,7 @@ import path from 'path'
 import type {Config} from '../config/load'
 import {PROJECT_DIR} from '../db/orm'
 import {squidServices} from '../squid/services'
-import {devnetEndpoints} from '../test/devnet/endpoints'
+import {devnetEndpoints, devnetFeedUrl} from '../test/devnet/endpoints'
 
 export interface ServiceSpec {
     name: string
@@ -41,7 +41,10 @@ function devnetService(devnet: NonNullable<Config['devnet']>, dataDir: string): 
             // Kept next to the embedded database, so a restart serves the chain the squid already indexed.
             '--journal-file', path.join(dataDir, 'devnet', `${devnet.scenario}-seed${devnet.seed}.jsonl`),
         ],
-        urls: Object.fromEntries(devnetEndpoints(devnet.scenario, devnet.port).map(e => [e.role === 'all' ? 'chain rpc' : `${e.role} rpc`, e.url])),
+        urls: {
+            ...Object.fromEntries(devnetEndpoints(devnet.scenario, devnet.port).map(e => [e.role === 'all' ? 'chain rpc' : `${e.role} rpc`, e.url])),
+            'telemetry feed': devnetFeedUrl(devnet.port),
+        },
     }
 }
 

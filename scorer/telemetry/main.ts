@@ -1,6 +1,6 @@
 /**
  * The telemetry follower service: reads the config, opens Postgres, follows each configured chain on
- * the feed (the devnet's own feed when none is configured), serves Prometheus metrics and logs them.
+ * the feed (the devnet's own feed and chain when none is configured), serves Prometheus metrics and logs them.
  */
 import http from 'http'
 import path from 'path'
@@ -10,10 +10,10 @@ import pg from 'pg'
 import {loadConfig, type Config} from '../../config/load'
 import {dbSettingsFromEnv, pgClientConfig} from '../../db/connection'
 import {PROJECT_DIR} from '../../db/orm'
-import {startTelemetryFeed} from '../../test/devnet/telemetry/feed-server'
-import {nodesFromCandidates} from '../../test/devnet/telemetry/feed-encoding'
+import {devnetEndpoints, devnetFeedUrl} from '../../test/devnet/endpoints'
 import {indexCandidates} from './candidate-match'
 import {readCandidates} from './candidates-file'
+import {fetchGenesisHash} from './devnet-genesis'
 import {renderPrometheus} from './feed-metrics'
 import {IpinfoLocator, OfflineIpLocator, type IpLocator} from './ip-location'
 import {TelemetryStore} from './telemetry-store'
@@ -43,12 +43,21 @@ runProgram(async () => {
     let feedUrl = t.feedUrl
     let chains = t.chains ?? []
     if (!feedUrl) {
-        // No feed configured: serve the devnet's, with one node per programme candidate.
-        const feed = await startTelemetryFeed({port: 0, nodes: nodesFromCandidates(candidates), blockIntervalMs: cfg.devnet?.blockTimeMs ?? 6000})
-        stops.push(() => feed.stop())
-        feedUrl = feed.url
-        chains = [feed.chain.genesisHash]
-        log.info(`no telemetry.feedUrl: serving the devnet feed at ${feed.url} with ${candidates.length} nodes`)
+        // No feed configured: follow the devnet's own feed, on the devnet's chain.
+        if (!cfg.usesDevnet || !cfg.devnet) {
+            throw new Error(`${cfg.file}: telemetry.feedUrl is required when the config does not use the devnet`)
+        }
+        feedUrl = devnetFeedUrl(cfg.devnet.port)
+        if (!t.chains) {
+            const httpUrl = devnetEndpoints(cfg.devnet.scenario, cfg.devnet.port)[0].httpUrl
+            const genesis = await fetchGenesisHash(httpUrl, {
+                onRetry: (attempt, reason) => {
+                    if (attempt % 20 === 1) log.info(`waiting for the devnet at ${httpUrl} (${reason})`)
+                },
+            })
+            chains = [genesis]
+        }
+        log.info(`no telemetry.feedUrl: following the devnet feed ${feedUrl}, chain ${chains.join(', ')}`)
     }
 
     const pool = new pg.Pool({...pgClientConfig(dbSettingsFromEnv(process.env)), max: 4})

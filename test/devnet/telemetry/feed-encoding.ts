@@ -38,6 +38,8 @@ export function addedNodePayload(id: number, n: DevnetTelemetryNode, block: unkn
 export interface CandidateEntry {
     name: string
     stash: string
+    /** Client version the node reports; absent = one of two recent releases by position. */
+    version?: string
 }
 
 /**
@@ -49,7 +51,7 @@ export function nodesFromCandidates(candidates: CandidateEntry[], opts: {count?:
     return list.map((c, i) => ({
         name: c.name,
         validatorAddress: c.stash,
-        version: opts.version ?? (i % 5 === 0 ? '1.15.2-2c9d2dc4bd9' : '1.16.2-dba2dd59101'),
+        version: c.version ?? opts.version ?? (i % 5 === 0 ? '1.15.2-2c9d2dc4bd9' : '1.16.2-dba2dd59101'),
         implementation: i % 17 === 0 ? 'Kagome' : 'Parity Polkadot',
         networkId: `12D3KooWDevnet${String(i).padStart(6, '0')}`,
         ip: DEVNET_IP_PREFIXES[i % DEVNET_IP_PREFIXES.length] + String(((i >> 2) % 254) + 1),
