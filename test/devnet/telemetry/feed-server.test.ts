@@ -1,8 +1,7 @@
-import WebSocket from 'ws'
 import {afterEach, describe, expect, it} from 'vitest'
-import {decodeFeedFrame, type FeedMessage} from '../../../scorer/telemetry/feed-frame'
 import {nodesFromCandidates} from './feed-encoding'
 import {DEVNET_FEED_CHAIN, startTelemetryFeed, type TelemetryFeed} from './feed-server'
+import {connectFeed as connect} from './feed-test-client'
 
 const nodes = nodesFromCandidates([
     {name: 'alpha', stash: '1614F5TvNUQmPZ964M9KCdJfmQjnkdtHYXPhuX2KeNCnuc7U'},
@@ -13,24 +12,6 @@ let feed: TelemetryFeed | undefined
 afterEach(async () => {
     await feed?.stop()
 })
-
-/** A raw client that records every decoded message. */
-async function connect(url: string): Promise<{ws: WebSocket; messages: FeedMessage[]; raw: string[]; next(n: number): Promise<void>}> {
-    const ws = new WebSocket(url)
-    const messages: FeedMessage[] = []
-    const raw: string[] = []
-    ws.on('message', d => {
-        raw.push(d.toString())
-        try {
-            messages.push(...decodeFeedFrame(d.toString()).messages)
-        } catch {}
-    })
-    await new Promise(r => ws.once('open', r))
-    const next = async (n: number) => {
-        while (messages.length < n) await new Promise(r => setTimeout(r, 5))
-    }
-    return {ws, messages, raw, next}
-}
 
 describe('devnet telemetry feed', () => {
     it('speaks the protocol: version and chain on connect, snapshot after subscribe, pong, node changes', async () => {
