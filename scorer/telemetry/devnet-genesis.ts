@@ -12,17 +12,21 @@ export interface GenesisLookupOptions {
     onRetry?: (attempt: number, reason: string) => void
 }
 
-/** The genesis hash from a `chain_getBlockHash` reply body, or an error naming what is wrong with it. */
-export function genesisFromReply(body: unknown, httpUrl: string): string {
-    const reply = body as {result?: unknown; error?: {message?: unknown}} | null
-    if (reply && typeof reply === 'object' && reply.error) {
-        throw new Error(`${httpUrl}: chain_getBlockHash(0) failed: ${String(reply.error.message ?? JSON.stringify(reply.error))}`)
-    }
-    const hash = reply && typeof reply === 'object' ? reply.result : undefined
+/** A reply that is not a genesis hash: asking again will not help. */
+export class GenesisReplyError extends Error {}
+
+/**
+ * The genesis hash in a `chain_getBlockHash(0)` reply body, or the JSON-RPC error (worth asking again);
+ * throws a GenesisReplyError naming the URL when the result is not a 32-byte hash.
+ */
+export function genesisFromReply(body: unknown, httpUrl: string): {hash: string} | {error: string} {
+    const reply = (body && typeof body === 'object' ? body : {}) as {result?: unknown; error?: {message?: unknown}}
+    if (reply.error) return {error: `JSON-RPC error: ${String(reply.error.message ?? JSON.stringify(reply.error))}`}
+    const hash = reply.result
     if (typeof hash !== 'string' || !/^0x[0-9a-f]{64}$/i.test(hash)) {
-        throw new Error(`${httpUrl}: chain_getBlockHash(0) returned ${JSON.stringify(hash)}, expected a 32-byte 0x hash`)
+        throw new GenesisReplyError(`${httpUrl}: chain_getBlockHash(0) returned ${JSON.stringify('result' in reply ? hash : body)}, expected a 32-byte 0x hash`)
     }
-    return hash.toLowerCase()
+    return {hash: hash.toLowerCase()}
 }
 
 export async function fetchGenesisHash(httpUrl: string, opts: GenesisLookupOptions = {}): Promise<string> {
@@ -36,12 +40,17 @@ export async function fetchGenesisHash(httpUrl: string, opts: GenesisLookupOptio
                 headers: {'content-type': 'application/json'},
                 body: JSON.stringify({jsonrpc: '2.0', id: 1, method: 'chain_getBlockHash', params: [0]}),
             })
-            if (res.ok) return genesisFromReply(await res.json().catch(() => null), httpUrl)
-            reason = `HTTP ${res.status}`
+            if (res.ok) {
+                const answer = genesisFromReply(await res.json().catch(() => null), httpUrl)
+                if ('hash' in answer) return answer.hash
+                reason = answer.error
+            } else {
+                reason = `HTTP ${res.status}`
+            }
         } catch (e: any) {
-            // A wrong answer is final; a devnet that does not listen yet is worth waiting for.
-            if (e instanceof Error && e.message.startsWith(httpUrl)) throw e
-            reason = e?.cause?.code ?? e?.message ?? String(e)
+            if (e instanceof GenesisReplyError) throw e
+            // Not listening yet (connection refused) is the usual reason while the devnet starts.
+            reason = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(e)
         }
         if (Date.now() + retryDelayMs > deadline) throw new Error(`${httpUrl}: no genesis hash after ${attempt} attempts (last: ${reason})`)
         opts.onRetry?.(attempt, reason)
