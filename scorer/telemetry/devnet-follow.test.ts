@@ -16,6 +16,7 @@ import {PROJECT_DIR} from '../../db/orm'
 import {startDevnet, type Devnet} from '../../test/devnet/index'
 import {scenarioNodes} from '../../test/devnet/scenario/nodes'
 import {useTestDatabase} from '../../test/vitest/database'
+import {waitFor} from '../../test/vitest/wait-for'
 import {indexCandidates} from './candidate-match'
 import {readCandidates} from './candidates-file'
 import {fetchGenesisHash, genesisFromReply} from './devnet-genesis'
@@ -46,16 +47,6 @@ async function devnetOn(port: number, seed: number): Promise<Devnet> {
     const devnet = await startDevnet({scenario: 'legacy', seed, port})
     running.push(devnet)
     return devnet
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs
-    for (;;) {
-        const v = await probe()
-        if (ok(v)) return v
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(v)}`)
-        await new Promise(r => setTimeout(r, 50))
-    }
 }
 
 async function storedNodes(chain: string): Promise<{name: string; validator_address: string; version: string; online: boolean; candidate_stash: string | null; matched_by: string | null}[]> {
@@ -98,7 +89,7 @@ describe('telemetry follower on the devnet feed', () => {
         running.push(follower)
         await follower.start()
         const expected = await expectedRows(5)
-        const rows = await waitFor('the devnet’s nodes', () => storedNodes(genesis), r => r.length === expected.length)
+        const rows = await waitFor('the devnet’s nodes', () => storedNodes(genesis), r => r.length === expected.length, 30_000)
         expect(rows).toEqual(expected)
         expect(rows.filter(r => r.candidate_stash).length).toBeGreaterThan(10)
     })
@@ -126,7 +117,7 @@ describe('telemetry follower on the devnet feed', () => {
             await waitFor('the follower waiting for the devnet', async () => out, o => o.includes(`waiting for the devnet at http://127.0.0.1:${port}`))
             const devnet = await devnetOn(port, 7)
             const expected = await expectedRows(7)
-            const rows = await waitFor('the devnet’s nodes', () => storedNodes(devnet.chain.genesisHash), r => r.length === expected.length)
+            const rows = await waitFor('the devnet’s nodes', () => storedNodes(devnet.chain.genesisHash), r => r.length === expected.length, 30_000)
             expect(rows).toEqual(expected)
             expect(out).toContain(`following the devnet feed ws://127.0.0.1:${port}/feed, chain ${devnet.chain.genesisHash}`)
         } finally {

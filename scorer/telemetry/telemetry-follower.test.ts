@@ -12,6 +12,7 @@ import {applyMigrations} from '../../db/migrate'
 import {nodesFromCandidates} from '../../test/devnet/telemetry/feed-encoding'
 import {startTelemetryFeed, type TelemetryFeed} from '../../test/devnet/telemetry/feed-server'
 import {useTestDatabase} from '../../test/vitest/database'
+import {waitFor} from '../../test/vitest/wait-for'
 import {indexCandidates} from './candidate-match'
 import {readCandidates} from './candidates-file'
 import {OfflineIpLocator} from './ip-location'
@@ -55,16 +56,6 @@ function follower(feed: TelemetryFeed, opts: {silenceTimeoutMs?: number} = {}): 
     })
     running.push(f)
     return f
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T> | T, ok: (v: T) => boolean = v => !!v, timeoutMs = 20_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs
-    for (;;) {
-        const v = await probe()
-        if (ok(v)) return v
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(v)}`)
-        await new Promise(r => setTimeout(r, 25))
-    }
 }
 
 const nodeId = (feed: TelemetryFeed, name: string) => `${feed.chain.genesisHash}:${name}`
