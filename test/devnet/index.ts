@@ -118,6 +118,9 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         return c
     }
 
+    let feed: TelemetryFeed | undefined
+    /** The feed's nodes import the first chain's best block, with its finalized block. */
+    const feedImport = () => feed?.importBlock(network.chains[0].head, network.chains[0].blocks[finalizedNumber])
     /** Tell subscribers of each chain about its new blocks (each step made one block per chain), then finality. */
     const announce = (steps: BlockRecord[][]) => {
         network.chains.forEach((c, i) => {
@@ -129,6 +132,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
             finalizedNumber++
             for (const c of network.chains) for (const cb of [...finalizedListeners.get(c.role)!]) cb(c.blocks[finalizedNumber])
         }
+        feedImport()
     }
     const journalFile = options.journalFile
     const resumed = journalFile ? readJournal(journalFile, spec.name, seed) : []
@@ -182,13 +186,14 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
             return chainOf(role)
         }})
     }
-    const feed = await startTelemetryFeed({
+    const started = await startTelemetryFeed({
         server: servers[0].httpServer,
         path: DEVNET_FEED_PATH,
         chain: {label: `Devnet ${spec.name}`, genesisHash: network.chains[0].genesisHash},
         nodes: telemetryNodes(worldNodes(network.chains[0].world, 0)),
-        blockIntervalMs: options.blockTimeMs ?? 0,
     })
+    feed = started
+    feedImport()
     const faults = servers.length === 1 ? servers[0].faults : combinedFaults(servers.map(s => s.faults))
     let timer: NodeJS.Timeout | undefined
     if (options.blockTimeMs && options.blockTimeMs > 0) {
@@ -201,7 +206,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         port: endpoints[0].port,
         endpoints,
         feedUrl: endpoints[0].url + DEVNET_FEED_PATH,
-        feed,
+        feed: started,
         spec,
         seed,
         get chain() {
@@ -243,7 +248,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         facts: () => collectFacts(network),
         async stop() {
             if (timer) clearInterval(timer)
-            await feed.stop()
+            await started.stop()
             for (const s of servers) await s.stop()
         },
     }

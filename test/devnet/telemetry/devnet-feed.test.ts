@@ -48,6 +48,27 @@ describe('the devnet serves its telemetry feed', () => {
         expect(await rpcOverWs(devnet.url, 'chain_getBlockHash', [0])).toBe(devnet.chain.genesisHash)
     })
 
+    it('its nodes report the chain’s own blocks: best and finalized on subscribe, an ImportedBlock per node for each new block', async () => {
+        devnet = await startDevnet({scenario: 'legacy', seed: 2, port: 0, initialBlocks: 5, finalityLagBlocks: 2})
+        const nodeCount = devnet.chain.world.nodeList().length
+        const c = await connectFeed(devnet.feedUrl)
+        c.ws.send(`subscribe:${devnet.chain.genesisHash}`)
+        await c.next(2 + 3 + nodeCount)
+        expect(c.messages.find(m => m.action === 'BestBlock')).toMatchObject({height: 5})
+        expect(c.messages.find(m => m.action === 'BestFinalized')).toEqual({action: 'BestFinalized', height: 3, hash: devnet.finalized().hash})
+        const snapshotBlocks = c.messages.flatMap(m => (m.action === 'AddedNode' ? [[m.block.height, m.block.hash]] : []))
+        expect(new Set(snapshotBlocks.map(b => b.join()))).toEqual(new Set([`5,${devnet.head().hash}`]))
+
+        const before = c.messages.length
+        const [block6] = await devnet.produceBlocks(1)
+        await c.next(before + nodeCount)
+        const imported = c.messages.slice(before).flatMap(m => (m.action === 'ImportedBlock' ? [m] : []))
+        expect(imported).toHaveLength(nodeCount)
+        expect(new Set(imported.map(m => m.nodeId)).size).toBe(nodeCount)
+        expect(imported.every(m => m.block.height === 6 && m.block.hash === block6.hash)).toBe(true)
+        c.ws.close()
+    })
+
     it('on the relay chain’s port in the current layout, announcing the relay genesis', async () => {
         devnet = await startDevnet({scenario: 'current', seed: 1, port: 0})
         const relay = devnet.endpoints.find(e => e.role === 'relay')!

@@ -27,8 +27,6 @@ export interface TelemetryFeedOptions {
     nodes: DevnetTelemetryNode[]
     /** AddedNode messages per frame in the snapshot after `subscribe:` (the real feed batches too). */
     nodesPerFrame?: number
-    /** Send an ImportedBlock for every node this often; 0 = never (tests drive blocks themselves). */
-    blockIntervalMs?: number
 }
 
 export interface TelemetryFeed {
@@ -51,6 +49,8 @@ export interface TelemetryFeed {
     sendFrame(frame: unknown[]): void
     /** Sends `count` ImportedBlock messages round-robin over the nodes, `perFrame` per frame; returns how many. */
     sendBlocks(count: number, perFrame?: number): number
+    /** The chain behind the feed has a new best (and finalized) block: every node imports it. */
+    importBlock(best: {number: number; hash: string}, finalized?: {number: number; hash: string}): void
     /** Current feed connections and subscriptions; total connections accepted so far. */
     stats(): {connections: number; subscribers: number; accepted: number; subscribeRequests: number; pings: number}
     nodeIds(name: string): number[]
@@ -67,7 +67,9 @@ export async function startTelemetryFeed(opts: TelemetryFeedOptions): Promise<Te
     const nodesPerFrame = opts.nodesPerFrame ?? 100
     const connections = new Map<number, Connection>()
     let nextId = 0
-    let bestBlock = 1
+    // Placeholder heights and hashes until the chain behind the feed reports its own (importBlock).
+    let best = {number: 1, hash: blockHash(1)}
+    let finalized = {number: 0, hash: blockHash(0)}
     let stalled = false
     let accepted = 0
     let subscribeRequests = 0
@@ -92,7 +94,7 @@ export async function startTelemetryFeed(opts: TelemetryFeedOptions): Promise<Te
     const broadcast = (frame: unknown[] | string) => {
         for (const ws of subscribers) send(ws, frame)
     }
-    const blockOf = () => [bestBlock, blockHash(bestBlock), 6000, Date.now(), null]
+    const blockOf = () => [best.number, best.hash, 6000, Date.now(), null]
 
     wss.on('connection', ws => {
         accepted++
@@ -105,7 +107,7 @@ export async function startTelemetryFeed(opts: TelemetryFeedOptions): Promise<Te
                 subscribeRequests++
                 if (text.slice('subscribe:'.length) !== chain.genesisHash) return
                 subscribers.add(ws)
-                send(ws, [13, chain.genesisHash, 10, Date.now(), 1, [bestBlock, Date.now(), 6000], 2, [Math.max(0, bestBlock - 2), blockHash(bestBlock - 2)]])
+                send(ws, [13, chain.genesisHash, 10, Date.now(), 1, [best.number, Date.now(), 6000], 2, [finalized.number, finalized.hash]])
                 const all = [...connections.values()]
                 for (let i = 0; i < all.length; i += nodesPerFrame) {
                     send(ws, all.slice(i, i + nodesPerFrame).flatMap(c => [3, addedNodePayload(c.id, c.node, blockOf())]))
@@ -121,13 +123,6 @@ export async function startTelemetryFeed(opts: TelemetryFeedOptions): Promise<Te
         })
         ws.on('error', () => {})
     })
-
-    const blockTimer = opts.blockIntervalMs
-        ? setInterval(() => {
-              bestBlock++
-              sendBlocks(connections.size, nodesPerFrame)
-          }, opts.blockIntervalMs)
-        : undefined
 
     const addNode = (node: DevnetTelemetryNode): number => {
         const id = nextId++
@@ -146,7 +141,7 @@ export async function startTelemetryFeed(opts: TelemetryFeedOptions): Promise<Te
         let frame: unknown[] = []
         for (let i = 0; i < count; i++) {
             const id = ids[i % ids.length]
-            frame.push(6, [id, [bestBlock, blockHash(bestBlock), 6000, Date.now(), 100]])
+            frame.push(6, [id, [best.number, best.hash, 6000, Date.now(), 100]])
             if (frame.length >= perFrame * 2) {
                 broadcast(frame)
                 frame = []
@@ -194,10 +189,14 @@ export async function startTelemetryFeed(opts: TelemetryFeedOptions): Promise<Te
         },
         sendFrame: frame => broadcast(frame),
         sendBlocks,
+        importBlock(block, final) {
+            best = {number: block.number, hash: block.hash}
+            if (final) finalized = {number: final.number, hash: final.hash}
+            sendBlocks(connections.size, nodesPerFrame)
+        },
         stats: () => ({connections: sockets.size, subscribers: subscribers.size, accepted, subscribeRequests, pings}),
         nodeIds,
         async stop() {
-            if (blockTimer) clearInterval(blockTimer)
             server.off('upgrade', onUpgrade)
             for (const ws of sockets) ws.terminate()
             await new Promise<void>(resolve => wss.close(() => resolve()))
