@@ -47,7 +47,7 @@ export function loadConfig(file: string, env: Record<string, string | undefined>
 }
 
 export function parseConfig(json: unknown, file: string, env: Record<string, string | undefined> = process.env): Config {
-    const parsed = configSchema.safeParse(json)
+    const parsed = configSchema.safeParse(json, {reportInput: true})
     if (!parsed.success) throw new ConfigError(file, parsed.error.issues.flatMap(describeIssue))
     const cfg = parsed.data
     const baseDir = path.dirname(path.resolve(file))

@@ -163,6 +163,10 @@ const telemetry = z.strictObject({
     reconnectMaxDelayMs: ms,
     /** Reconnect when the feed has sent nothing for this long. */
     silenceTimeoutMs: ms,
+    /** How often node state is written to Postgres in one batch (and grace periods are checked). */
+    flushIntervalMs: z.int().min(10),
+    /** Port of the Prometheus /metrics endpoint (connected, messages/s, nodes online); 0 = none. */
+    metricsPort: z.int().min(0).max(65535),
     location: z.strictObject({
         /** offline: the database shipped in npm; ipinfo: the online service (needs a token). */
         source: z.enum(['offline', 'ipinfo']),
@@ -227,6 +231,9 @@ export const configSchema = z.strictObject({
     }
     if (cfg.telemetry.reconnectMaxDelayMs < cfg.telemetry.reconnectMinDelayMs) {
         ctx.addIssue({code: 'custom', path: ['telemetry', 'reconnectMaxDelayMs'], message: 'must not be smaller than reconnectMinDelayMs'})
+    }
+    if (cfg.telemetry.feedUrl && !cfg.telemetry.chains?.length) {
+        ctx.addIssue({code: 'custom', path: ['telemetry', 'chains'], message: 'required when feedUrl is set: the genesis hashes to subscribe to'})
     }
     if (cfg.telemetry.location.source === 'ipinfo' && !cfg.telemetry.location.ipinfoToken) {
         ctx.addIssue({code: 'custom', path: ['telemetry', 'location', 'ipinfoToken'], message: 'required when source is "ipinfo"'})

@@ -28,6 +28,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     const dir = path.resolve(opts.dir)
     const dataDir = path.join(dir, 'data')
     fs.mkdirSync(dir, {recursive: true})
+    assertReachableByPostgresUser(path.dirname(dir))
     // Postgres refuses to run as root, so the package runs it as the `postgres` user; that user must be
     // able to create the data folder and the socket lock file in `dir`.
     fs.chmodSync(dir, 0o777)
@@ -58,6 +59,20 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     return {
         settings: {host: '127.0.0.1', port: opts.port, database: 'postgres', user: USER, password: PASSWORD},
         stop: () => pg.stop(),
+    }
+}
+
+/**
+ * As root, the server runs as the `postgres` user, which must be able to pass through every folder
+ * above the data folder; otherwise initdb fails without saying why.
+ */
+function assertReachableByPostgresUser(dir: string): void {
+    if (process.getuid?.() !== 0) return
+    for (let d = dir; ; d = path.dirname(d)) {
+        if ((fs.statSync(d).mode & 0o001) === 0) {
+            throw new Error(`embedded PostgreSQL runs as the postgres user, which cannot enter ${d} (mode ${(fs.statSync(d).mode & 0o777).toString(8)}): choose a data folder under folders every user can traverse`)
+        }
+        if (d === path.dirname(d)) return
     }
 }
 

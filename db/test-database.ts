@@ -19,11 +19,12 @@ export interface DbServer {
 
 const LOCAL: DbSettings = {host: '127.0.0.1', port: 5432, database: 'postgres', user: 'postgres', password: ''}
 
-export async function acquireDbServer(env: Env = process.env): Promise<DbServer> {
+/** @param local where to look for a running server when the environment names none */
+export async function acquireDbServer(env: Env = process.env, local: DbSettings = LOCAL): Promise<DbServer> {
     if (isDbConfigured(env)) {
         return {settings: {...dbSettingsFromEnv(env), database: 'postgres'}, source: 'env', stop: async () => {}}
     }
-    if (await answers(LOCAL)) return {settings: LOCAL, source: 'local', stop: async () => {}}
+    if (await answers(local)) return {settings: local, source: 'local', stop: async () => {}}
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nominator-pg-'))
     const handle = await startEmbeddedPostgres({dir, port: await freePort(), persistent: false})
     return {

@@ -25,12 +25,14 @@ async function main(): Promise<void> {
         process.exit(1)
     }
 
+    // State that outlives a run: the embedded database and the devnet's chain journal.
+    const dataDir = path.resolve(process.env.DATA_DIR || path.join(PROJECT_DIR, '.data'))
     const cleanups: (() => Promise<void>)[] = []
     let db: DbSettings
     if (isDbConfigured(process.env)) {
         db = dbSettingsFromEnv(process.env)
     } else {
-        const dir = path.resolve(process.env.EMBEDDED_PG_DIR || path.join(PROJECT_DIR, '.data', 'postgres'))
+        const dir = path.join(dataDir, 'postgres')
         const port = Number(process.env.EMBEDDED_PG_PORT || 54320)
         log.info(`no DB_URL/DB_HOST set: starting embedded PostgreSQL (data in ${path.relative(process.cwd(), dir) || dir})`)
         const pg = await startEmbeddedPostgres({dir, port, persistent: true, onLog: line => log.debug(line)})
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
     const applied = await applyMigrations(db)
     log.info(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date')
 
-    const services = plannedServices(config)
+    const services = plannedServices(config, dataDir)
     supervisor.start(services)
 
     const lines = [`network   ${config.network}${config.usesDevnet ? ' (devnet)' : ''}  config ${path.relative(process.cwd(), config.file)}`, `postgres  ${describeDb(db)}`]

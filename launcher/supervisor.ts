@@ -21,10 +21,12 @@ interface Running {
 export class Supervisor {
     private running: Running[] = []
     private stopping = false
+    private nameWidth = 0
 
     constructor(private log: Logger, private baseEnv: Record<string, string | undefined>, private write: (line: string) => void = l => process.stdout.write(l + '\n')) {}
 
     start(specs: ServiceSpec[]): void {
+        this.nameWidth = Math.max(this.nameWidth, ...specs.map(s => s.name.length))
         for (const spec of specs) {
             const r: Running = {spec, restartDelayMs: RESTART_MIN_DELAY_MS}
             this.running.push(r)
@@ -40,8 +42,7 @@ export class Supervisor {
         })
         r.child = child
         const startedAt = Date.now()
-        const width = Math.max(...this.running.map(x => x.spec.name.length))
-        const prefix = spec.name.padEnd(width) + ' | '
+        const prefix = spec.name.padEnd(this.nameWidth) + ' | '
         for (const stream of [child.stdout!, child.stderr!]) {
             readline.createInterface({input: stream}).on('line', line => this.write(prefix + line))
         }

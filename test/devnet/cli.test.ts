@@ -1,6 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import {parseArgs} from './cli'
-import {devnetEndpoints} from './endpoints'
+import path from 'path'
+import {loadConfig} from '../../config/load'
+import {plannedServices} from '../../launcher/services'
+import {devnetEndpoints, devnetFeedUrl} from './endpoints'
+import {repoRoot} from './repo-root'
 
 describe('devnet CLI', () => {
     it('parses its options and names bad ones', () => {
@@ -15,5 +19,12 @@ describe('devnet CLI', () => {
         expect(devnetEndpoints('current', 9944).map(e => [e.role, e.url])).toEqual([
             ['relay', 'ws://127.0.0.1:9944'], ['assetHub', 'ws://127.0.0.1:9945'], ['people', 'ws://127.0.0.1:9946'],
         ])
+    })
+
+    it('announces the telemetry feed on the first chain’s port in the launcher banner', () => {
+        expect(devnetFeedUrl(9944)).toBe('ws://127.0.0.1:9944/feed')
+        const cfg = loadConfig(path.join(repoRoot(), 'config', 'devnet.json'))
+        const devnet = plannedServices(cfg, '/tmp/data').find(s => s.name === 'devnet')!
+        expect(devnet.urls).toEqual({'chain rpc': `ws://127.0.0.1:${cfg.devnet!.port}`, 'telemetry feed': `ws://127.0.0.1:${cfg.devnet!.port}/feed`})
     })
 })

@@ -3,7 +3,7 @@
  * [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n] [--journal-file f]
  * [--instant-seal]`.
  * With a journal file, a restart resumes the same chain (same height, same submitted extrinsics).
- * Prints its endpoints and its funded test accounts, then produces blocks until stopped.
+ * Prints its endpoints (JSON-RPC per chain, the telemetry feed) and its funded test accounts, then produces blocks until stopped.
  */
 import fs from 'fs'
 import path from 'path'
@@ -74,6 +74,7 @@ async function main(): Promise<void> {
             `  ${e.role === 'all' ? 'chain' : e.role}: WebSocket ${e.url}  HTTP ${e.httpUrl}`,
             `    genesis ${e.chain.genesisHash}; runtimes ${devnet.spec.chains.find(c => c.role === e.role)!.runtimes.map(r => `${r.id} from block ${r.fromBlock}`).join(', ')}`,
         ]),
+        `  telemetry feed: ${devnet.feedUrl}  (${devnet.feed.chain.label}, genesis ${devnet.feed.chain.genesisHash}, ${devnet.chain.world.nodeList().length} validator nodes)`,
         '  funded test accounts (1,000,000 DOT each):',
         ...devnet.accounts.map(a => `    ${a.uri.padEnd(9)} ${a.type}  ${a.address}`),
         '  //Alice nominates; //Bob is her Staking proxy; //Charlie her time-delayed Staking proxy; //Ferdie (ed25519) pays out.',

@@ -16,6 +16,8 @@
  * devnet.chain.world                      // the scenario's logical state (validators, nominators, ledgers, eras …)
  * devnet.chainOf('assetHub').storage      // one chain's blocks, storage, pool
  * devnet.facts()                          // every event per chain and block, eras with points: compare an indexer's rows with it
+ * devnet.feedUrl                          // ws://127.0.0.1:<port>/feed: substrate-telemetry feed of the scenario's validator nodes
+ * devnet.feed.removeNode(name)            // feed controls (telemetry/feed-server.ts); it announces the first chain's genesis hash
  * await devnet.stop()
  * ```
  * Options: `upgradeAtBlock` (legacy layout's 9420 → 1002005 block), `initialBlocks`, `journalFile` (resume
@@ -34,6 +36,9 @@ import {startRpcServer, type RpcServer} from './rpc/json-rpc-server'
 import {nodeMethods, type NodeBackend} from './rpc/node-methods'
 import type {Faults} from './rpc/fault-injection'
 import {collectFacts, type ScenarioFacts} from './scenario/facts'
+import {telemetryNodes, worldNodes} from './scenario/nodes'
+import {startTelemetryFeed, type TelemetryFeed} from './telemetry/feed-server'
+import {DEVNET_FEED_PATH} from './endpoints'
 
 export interface DevnetOptions {
     scenario?: string | ScenarioSpec
@@ -78,6 +83,9 @@ export interface Devnet {
     accounts: DevAccount[]
     /** Faults of every chain's server at once. */
     faults: Faults
+    /** The substrate-telemetry feed on the first chain's port: one node per scenario validator, the first chain's genesis. */
+    feedUrl: string
+    feed: TelemetryFeed
     produceBlocks(n?: number): Promise<BlockRecord[]>
     head(): BlockRecord
     finalized(): BlockRecord
@@ -110,6 +118,9 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         return c
     }
 
+    let feed: TelemetryFeed | undefined
+    /** The feed's nodes import the first chain's best block, with its finalized block. */
+    const feedImport = () => feed?.importBlock(network.chains[0].head, network.chains[0].blocks[finalizedNumber])
     /** Tell subscribers of each chain about its new blocks (each step made one block per chain), then finality. */
     const announce = (steps: BlockRecord[][]) => {
         network.chains.forEach((c, i) => {
@@ -121,6 +132,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
             finalizedNumber++
             for (const c of network.chains) for (const cb of [...finalizedListeners.get(c.role)!]) cb(c.blocks[finalizedNumber])
         }
+        feedImport()
     }
     const journalFile = options.journalFile
     const resumed = journalFile ? readJournal(journalFile, spec.name, seed) : []
@@ -168,12 +180,20 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
             },
             onSubmitted,
         }
-        const server = await startRpcServer(nodeMethods(backend), options.port ? options.port + i : 0, options.host ?? '127.0.0.1')
+        const server = await startRpcServer(nodeMethods(backend), options.port ? options.port + i : 0, options.host ?? '127.0.0.1', i === 0 ? [DEVNET_FEED_PATH] : [])
         servers.push(server)
         endpoints.push({role, url: server.url, httpUrl: server.httpUrl, port: server.port, get chain() {
             return chainOf(role)
         }})
     }
+    const started = await startTelemetryFeed({
+        server: servers[0].httpServer,
+        path: DEVNET_FEED_PATH,
+        chain: {label: `Devnet ${spec.name}`, genesisHash: network.chains[0].genesisHash},
+        nodes: telemetryNodes(worldNodes(network.chains[0].world, 0)),
+    })
+    feed = started
+    feedImport()
     const faults = servers.length === 1 ? servers[0].faults : combinedFaults(servers.map(s => s.faults))
     let timer: NodeJS.Timeout | undefined
     if (options.blockTimeMs && options.blockTimeMs > 0) {
@@ -185,6 +205,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         httpUrl: endpoints[0].httpUrl,
         port: endpoints[0].port,
         endpoints,
+        feedUrl: endpoints[0].url + DEVNET_FEED_PATH,
+        feed: started,
         spec,
         seed,
         get chain() {
@@ -226,6 +248,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         facts: () => collectFacts(network),
         async stop() {
             if (timer) clearInterval(timer)
+            await started.stop()
             for (const s of servers) await s.stop()
         },
     }

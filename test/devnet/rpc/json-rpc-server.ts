@@ -29,10 +29,16 @@ export interface RpcServer {
     url: string
     httpUrl: string
     faults: Faults
+    /** The HTTP server, for others to serve WebSockets on the paths given in `foreignWebSocketPaths`. */
+    httpServer: http.Server
     stop(): Promise<void>
 }
 
-export async function startRpcServer(methods: Map<string, MethodHandler>, port = 0, host = '127.0.0.1'): Promise<RpcServer> {
+/**
+ * @param foreignWebSocketPaths upgrade requests on these paths are left to another listener on
+ *   `httpServer` (the devnet's telemetry feed); every other path is JSON-RPC.
+ */
+export async function startRpcServer(methods: Map<string, MethodHandler>, port = 0, host = '127.0.0.1', foreignWebSocketPaths: string[] = []): Promise<RpcServer> {
     const faults = new Faults()
     let nextConnId = 1
 
@@ -92,7 +98,11 @@ export async function startRpcServer(methods: Map<string, MethodHandler>, port =
             res.writeHead(200, {'content-type': 'application/json'}).end(reply ?? '')
         })
     })
-    const wss = new WebSocketServer({server: httpServer, maxPayload: 64 * 1024 * 1024})
+    const wss = new WebSocketServer({noServer: true, maxPayload: 64 * 1024 * 1024})
+    httpServer.on('upgrade', (req, socket, head) => {
+        if (foreignWebSocketPaths.includes((req.url ?? '/').split('?')[0])) return
+        wss.handleUpgrade(req, socket, head, ws => wss.emit('connection', ws, req))
+    })
     const sockets = new Set<WebSocket>()
     wss.on('connection', ws => {
         sockets.add(ws)
@@ -135,6 +145,7 @@ export async function startRpcServer(methods: Map<string, MethodHandler>, port =
         url: `ws://${host}:${actual}`,
         httpUrl: `http://${host}:${actual}`,
         faults,
+        httpServer,
         async stop() {
             for (const s of sockets) s.terminate()
             await new Promise<void>(r => wss.close(() => r()))

@@ -1,13 +1,14 @@
 /**
  * The scenario's validator nodes as a telemetry feed would list them (stash, node name = candidate
- * name, operator identity, client version), for the telemetry devnet feed to import. Deterministic
- * from (scenario, seed): the same list the devnet's chain holds.
+ * name, operator identity, client version), for the devnet's telemetry feed. Deterministic from
+ * (scenario, seed): the same list the devnet's chain holds.
  */
 import {cryptoWaitReady} from '@polkadot/util-crypto'
 import {encodeAddress} from '@polkadot/util-crypto'
+import {nodesFromCandidates, type DevnetTelemetryNode} from '../telemetry/feed-encoding'
 import {devAccounts} from './dev-accounts'
 import {scenarioByName} from './scenario-spec'
-import {genesisWorld} from './world'
+import {genesisWorld, type World} from './world'
 
 export interface ScenarioNode {
     /** 0x-prefixed public key. */
@@ -25,6 +26,15 @@ export interface ScenarioNode {
 
 export async function scenarioNodes(scenario = 'legacy', seed = 1, ss58Prefix = 0): Promise<ScenarioNode[]> {
     await cryptoWaitReady()
-    const world = genesisWorld(scenarioByName(scenario), seed, devAccounts(ss58Prefix))
+    return worldNodes(genesisWorld(scenarioByName(scenario), seed, devAccounts(ss58Prefix)), ss58Prefix)
+}
+
+/** The validator nodes of a world (e.g. a running devnet's `chain.world`). */
+export function worldNodes(world: World, ss58Prefix = 0): ScenarioNode[] {
     return world.nodeList().map(n => ({...n, address: encodeAddress(n.stash, ss58Prefix)}))
+}
+
+/** The nodes as the devnet's telemetry feed announces them: stash as validator address, the scenario's client version. */
+export function telemetryNodes(nodes: ScenarioNode[]): DevnetTelemetryNode[] {
+    return nodesFromCandidates(nodes.map(n => ({name: n.nodeName, stash: n.address, version: n.clientVersion})))
 }

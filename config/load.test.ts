@@ -1,0 +1,185 @@
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
+import util from 'util'
+import {describe, expect, it} from 'vitest'
+import {ConfigError, loadConfig, parseConfig} from './load'
+
+const DIR = __dirname
+const SEED = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk'
+const ENV = {KUSAMA_NOMINATOR_1_SEED: SEED, POLKADOT_NOMINATOR_1_SEED: SEED}
+
+const sample = (name: string) => JSON.parse(fs.readFileSync(path.join(DIR, `${name}.json`), 'utf8'))
+
+/** The problem lines a config gives, or [] when it loads. */
+function problems(json: unknown, env: Record<string, string> = ENV): string[] {
+    try {
+        parseConfig(json, path.join(DIR, 'test.json'), env)
+        return []
+    } catch (e) {
+        if (e instanceof ConfigError) return e.problems
+        throw e
+    }
+}
+
+function edit(name: string, change: (c: any) => void): unknown {
+    const c = sample(name)
+    change(c)
+    return c
+}
+
+describe('sample configs', () => {
+    it.each(['devnet', 'kusama', 'polkadot'])('%s loads', name => {
+        const cfg = loadConfig(path.join(DIR, `${name}.json`), ENV)
+        expect(cfg.network).toBe(name)
+        expect(fs.existsSync(cfg.candidatesFile)).toBe(true)
+    })
+
+    it('carry the programme values of the old backend, in explicit units', () => {
+        const ksm = loadConfig(path.join(DIR, 'kusama.json'), ENV)
+        const dot = loadConfig(path.join(DIR, 'polkadot.json'), ENV)
+        expect(ksm.validity.commission.maxPerbill).toBe(150_000_000)
+        expect(dot.validity.commission.maxPerbill).toBe(50_000_000)
+        expect(ksm.validity.selfStake.minPlanck).toBe(10n * 10n ** 12n)
+        expect(dot.validity.selfStake.minPlanck).toBe(5000n * 10n ** 10n)
+        expect(ksm.validity.online.maxOfflineMs).toBe(16 * 3600_000)
+        expect(ksm.validity.accumulatedOffline.maxPerbill).toBe(20_000_000)
+        expect(ksm.score.weights).toMatchObject({inclusion: 220, spanInclusion: 220, discovered: 30, nominated: 100, rank: 50, provider: 100, client: 200})
+        expect([ksm.nominator.roundEveryEras, dot.nominator.roundEveryEras]).toEqual([4, 1])
+        expect([ksm.nominator.maxTargets, dot.nominator.maxTargets]).toEqual([24, 16])
+        expect(ksm.nominator.announcement.delayBlocks).toBe(10850)
+        expect(dot.validity.kusamaRank).toEqual({skip: false, minRank: 100})
+        expect(ksm.validity.kusamaRank).toBeUndefined()
+        expect(ksm.telemetry.chains).toEqual(['0xb0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe'])
+    })
+
+    it('the devnet sample names no endpoint, so the devnet stands in', () => {
+        expect(loadConfig(path.join(DIR, 'devnet.json'), {}).usesDevnet).toBe(true)
+        expect(loadConfig(path.join(DIR, 'kusama.json'), ENV).usesDevnet).toBe(false)
+    })
+
+    it('a weight of 0 is allowed', () => {
+        expect(problems(edit('kusama', c => { c.score.weights.client = 0 }))).toEqual([])
+    })
+})
+
+describe('config errors: one line per bad key, naming the key', () => {
+    it('unknown keys', () => {
+        expect(problems(edit('kusama', c => { c.score.weights.useInclusion = true; c.dryRun = true }))).toEqual([
+            'score.weights.useInclusion: unknown key',
+            'dryRun: unknown key',
+        ])
+    })
+
+    it('missing keys', () => {
+        expect(problems(edit('kusama', c => { delete c.validity.commission.maxPerbill }))).toEqual([
+            'validity.commission.maxPerbill: missing (expected number)',
+        ])
+    })
+
+    it('wrong types, as the old backend accepted them ("weights as strings")', () => {
+        expect(problems(edit('kusama', c => { c.score.weights.rank = '50' }))).toEqual([
+            'score.weights.rank: expected number, got "50"',
+        ])
+    })
+
+    it('values out of range', () => {
+        expect(problems(edit('kusama', c => { c.validity.commission.maxPerbill = 1_500_000_000; c.score.weights.faults = -1 }))).toEqual([
+            'validity.commission.maxPerbill: must be at most 1000000000, got 1500000000',
+            'score.weights.faults: must be at least 0, got -1',
+        ])
+    })
+
+    it('a fraction where an integer is needed', () => {
+        expect(problems(edit('kusama', c => { c.validity.online.maxOfflineMs = 1.5 }))).toEqual([
+            'validity.online.maxOfflineMs: expected int, got 1.5',
+        ])
+    })
+
+    it('balances that are not whole planck strings', () => {
+        const lines = problems(edit('kusama', c => { c.validity.selfStake.minPlanck = 10 }))
+        expect(lines).toEqual(['validity.selfStake.minPlanck: expected string, got 10'])
+        expect(problems(edit('kusama', c => { c.validity.selfStake.minPlanck = '10.5' }))[0])
+            .toMatch(/^validity\.selfStake\.minPlanck: expected a whole number of planck/)
+    })
+
+    it('a value outside an enumeration', () => {
+        expect(problems(edit('kusama', c => { c.network = 'westend' }))).toEqual([
+            'network: expected one of "polkadot", "kusama", "devnet", got "westend"',
+        ])
+    })
+
+    it('malformed URLs and hashes', () => {
+        expect(problems(edit('kusama', c => { c.chains.relay.rpcUrl = 'kusama.example' ; c.telemetry.chains = ['0x12'] }))).toEqual([
+            'chains.relay.rpcUrl: expected a ws://, wss://, http:// or https:// URL',
+            'telemetry.chains.0: expected a 0x-prefixed 32-byte hex hash',
+        ])
+    })
+
+    it('keys that contradict each other', () => {
+        expect(problems(edit('kusama', c => {
+            delete c.nominator.accounts[0].real
+            c.nominator.announcement.cancelAfterBlocks = 100
+        }))).toEqual([
+            'nominator.accounts.0.real: required for mode "delayedProxy": the account the proxy nominates for',
+            'nominator.announcement.cancelAfterBlocks: must not be smaller than delayBlocks, or announcements are removed before they can run',
+        ])
+        expect(problems(edit('devnet', c => { delete c.devnet }), {})).toEqual([
+            'devnet: required when no chain endpoint is configured (the devnet stands in for them)',
+        ])
+    })
+
+    it('a secret written into the file is refused without echoing it', () => {
+        const lines = problems(edit('kusama', c => { c.nominator.accounts[0].seed = SEED }))
+        expect(lines).toEqual(['nominator.accounts.0.seed: a secret must be {"env": "VAR_NAME"} or {"file": "path"}, never the value itself'])
+        expect(lines.join('\n')).not.toContain('bottom drive')
+    })
+
+    it('a secret whose variable or file is missing', () => {
+        expect(problems(sample('kusama'), {})).toEqual(['nominator.accounts.0.seed: environment variable KUSAMA_NOMINATOR_1_SEED is not set'])
+        expect(problems(edit('kusama', c => { c.nominator.accounts[0].seed = {file: 'no-such-seed.txt'} }))).toEqual([
+            'nominator.accounts.0.seed: cannot read secret file no-such-seed.txt: ENOENT',
+        ])
+    })
+
+    it('a missing candidates file', () => {
+        expect(problems(edit('kusama', c => { c.candidatesFile = 'candidates/westend.json' }))).toEqual([
+            'candidatesFile: no such file candidates/westend.json',
+        ])
+    })
+
+    it('every problem at once, not just the first', () => {
+        expect(problems(edit('kusama', c => {
+            c.ss58Prefix = -1
+            c.api.graphqlPort = 70000
+            c.telemetry.location.source = 'ipinfo'
+        }))).toHaveLength(3)
+    })
+
+    it('files that cannot be read or parsed', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-'))
+        fs.writeFileSync(path.join(dir, 'bad.json'), '{"network": "kusama",')
+        expect(() => loadConfig(path.join(dir, 'bad.json'))).toThrow(/not valid JSON/)
+        expect(() => loadConfig(path.join(dir, 'none.json'))).toThrow(/cannot read the file: ENOENT/)
+        fs.rmSync(dir, {recursive: true})
+    })
+})
+
+describe('secrets', () => {
+    it('are read from the environment or a file and never printed', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-'))
+        fs.writeFileSync(path.join(dir, 'seed'), SEED + '\n')
+        const c = sample('kusama')
+        c.candidatesFile = path.join(DIR, 'candidates', 'kusama.json')
+        c.nominator.accounts[0].seed = {file: 'seed'}
+        c.nominator.accounts.push({name: 'second', seed: {env: 'SECOND_SEED'}, mode: 'direct'})
+        const cfg = parseConfig(c, path.join(dir, 'kusama.json'), {SECOND_SEED: '0x' + 'ab'.repeat(32)})
+        expect(cfg.nominator.accounts[0].seed.reveal()).toBe(SEED)
+        expect(cfg.nominator.accounts[1].seed.reveal()).toBe('0x' + 'ab'.repeat(32))
+        const printed = [JSON.stringify(cfg, (_k, v) => typeof v === 'bigint' ? v.toString() : v), util.inspect(cfg, {depth: 10}), String(cfg.nominator.accounts[0].seed), `${cfg.nominator.accounts[1].seed}`].join('\n')
+        expect(printed).not.toContain('bottom drive')
+        expect(printed).not.toContain('abab')
+        expect(printed).toContain('[redacted]')
+        fs.rmSync(dir, {recursive: true})
+    })
+})

@@ -1,0 +1,4 @@
+export enum TelemetryIntervalKind {
+    online = "online",
+    offline = "offline",
+}

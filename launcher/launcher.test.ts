@@ -1,0 +1,86 @@
+import {spawn} from 'child_process'
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {freePort} from '../db/embedded'
+import {PROJECT_DIR} from '../db/orm'
+
+const MAIN = path.join(PROJECT_DIR, 'lib', 'launcher', 'main.js')
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-pg-'))
+// mkdtemp makes the folder private to root; the embedded server's own user must pass through it.
+fs.chmodSync(dataDir, 0o755)
+
+afterAll(() => fs.rmSync(dataDir, {recursive: true, force: true}))
+
+/** The launcher's environment on a machine with no database configured. */
+function bareEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {...process.env, ...extra}
+    for (const k of ['DB_URL', 'DB_HOST', 'DB_PORT', 'DB_NAME', 'DB_USER', 'DB_PASS']) delete env[k]
+    return env
+}
+
+interface Run {
+    output: () => string
+    waitFor: (text: string) => Promise<void>
+    exited: Promise<number | null>
+    kill: (signal: NodeJS.Signals) => void
+}
+
+function launch(env: NodeJS.ProcessEnv): Run {
+    const child = spawn(process.execPath, [MAIN], {env, stdio: ['ignore', 'pipe', 'pipe']})
+    let out = ''
+    const waiters: {text: string; resolve: () => void}[] = []
+    const onData = (d: Buffer) => {
+        out += d.toString()
+        for (const w of waiters.filter(w => out.includes(w.text))) w.resolve()
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+    return {
+        output: () => out,
+        waitFor: text => out.includes(text) ? Promise.resolve() : new Promise(resolve => waiters.push({text, resolve})),
+        exited,
+        kill: signal => child.kill(signal),
+    }
+}
+
+describe('npm start with no database configured', () => {
+    it('starts embedded Postgres, applies migrations, stays up, and stops cleanly on SIGINT; a second start reuses the data', async () => {
+        const port = await freePort()
+        const env = bareEnv({DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port)})
+
+        const first = launch(env)
+        await first.waitFor('"msg":"ready"')
+        await first.waitFor('Ctrl-C to stop')
+        expect(first.output()).toContain('starting embedded PostgreSQL')
+        expect(first.output()).toMatch(/applied migrations: Data\d+/)
+        expect(first.output()).toContain(`postgres  postgres://postgres@127.0.0.1:${port}/postgres`)
+        first.kill('SIGINT')
+        expect(await first.exited).toBe(0)
+        expect(first.output()).toContain('"msg":"stopped"')
+        expect(fs.existsSync(path.join(dataDir, 'postgres', 'data', 'PG_VERSION'))).toBe(true)
+
+        const second = launch(env)
+        await second.waitFor('"msg":"ready"')
+        expect(second.output()).toContain('database schema is up to date')
+        second.kill('SIGTERM')
+        expect(await second.exited).toBe(0)
+    })
+
+    it('refuses to start on a bad config, with one line per bad key', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-cfg-'))
+        const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
+        cfg.candidatesFile = path.join(PROJECT_DIR, 'config', 'candidates', 'polkadot.json')
+        cfg.validity.commission.maxPerbill = 2_000_000_000
+        cfg.score.weights.rank = 'high'
+        fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(cfg))
+        const run = launch(bareEnv({CONFIG: path.join(dir, 'bad.json'), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort())}))
+        expect(await run.exited).toBe(1)
+        expect(run.output()).toContain('validity.commission.maxPerbill: must be at most 1000000000, got 2000000000')
+        expect(run.output()).toContain('score.weights.rank: expected number, got "high"')
+        expect(run.output()).not.toContain('embedded PostgreSQL')
+        fs.rmSync(dir, {recursive: true})
+    })
+})

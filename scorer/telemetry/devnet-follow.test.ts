@@ -1,0 +1,129 @@
+/**
+ * The telemetry follower on the devnet's own feed (real devnet, real WebSocket, real Postgres): the
+ * nodes it stores are the devnet chain's validators, matched to the programme's candidates.
+ */
+import {spawn} from 'child_process'
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
+import {createLogger} from '@subsquid/logger'
+import pg from 'pg'
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+import {dbEnv, pgClientConfig} from '../../db/connection'
+import {freePort} from '../../db/embedded'
+import {applyMigrations} from '../../db/migrate'
+import {PROJECT_DIR} from '../../db/orm'
+import {startDevnet, type Devnet} from '../../test/devnet/index'
+import {scenarioNodes} from '../../test/devnet/scenario/nodes'
+import {useTestDatabase} from '../../test/vitest/database'
+import {waitFor} from '../../test/vitest/wait-for'
+import {indexCandidates} from './candidate-match'
+import {readCandidates} from './candidates-file'
+import {fetchGenesisHash, genesisFromReply} from './devnet-genesis'
+import {OfflineIpLocator} from './ip-location'
+import {TelemetryFollower} from './telemetry-follower'
+import {TelemetryStore} from './telemetry-store'
+
+const db = useTestDatabase('telemetry_devnet')
+const CANDIDATES_FILE = path.join(PROJECT_DIR, 'config', 'candidates', 'polkadot.json')
+const candidates = readCandidates(CANDIDATES_FILE)
+
+let pool: pg.Pool
+const running: {stop(): Promise<void>}[] = []
+
+beforeAll(async () => {
+    await applyMigrations(db.settings)
+    pool = new pg.Pool(pgClientConfig(db.settings))
+})
+afterEach(async () => {
+    for (const r of running.splice(0).reverse()) await r.stop()
+    await pool.query('TRUNCATE telemetry_node_interval, telemetry_node_location, feed_connection_interval, telemetry_node CASCADE')
+})
+afterAll(async () => {
+    await pool.end()
+})
+
+async function devnetOn(port: number, seed: number): Promise<Devnet> {
+    const devnet = await startDevnet({scenario: 'legacy', seed, port})
+    running.push(devnet)
+    return devnet
+}
+
+async function storedNodes(chain: string): Promise<{name: string; validator_address: string; version: string; online: boolean; candidate_stash: string | null; matched_by: string | null}[]> {
+    const {rows} = await pool.query('SELECT name, validator_address, version, online, candidate_stash, matched_by FROM telemetry_node WHERE chain = $1 ORDER BY name', [chain])
+    return rows
+}
+
+/** What the follower should store for the devnet's scenario: every validator, candidates matched by stash. */
+async function expectedRows(seed: number) {
+    const nodes = await scenarioNodes('legacy', seed, 0)
+    return nodes
+        .map(n => ({
+            name: n.nodeName, validator_address: n.address, version: n.clientVersion, online: true,
+            candidate_stash: n.isCandidate ? n.address : null, matched_by: n.isCandidate ? 'validatorAddress' : null,
+        }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+}
+
+describe('telemetry follower on the devnet feed', () => {
+    it('the genesis lookup waits through JSON-RPC errors and returns the devnet chain’s genesis; a non-hash answer is refused naming the URL', async () => {
+        const devnet = await devnetOn(0, 1)
+        devnet.faults.failNext(3, {method: 'chain_getBlockHash', message: 'not ready'})
+        const reasons: string[] = []
+        expect(await fetchGenesisHash(devnet.httpUrl, {retryDelayMs: 10, onRetry: (_, r) => reasons.push(r)})).toBe(devnet.chain.genesisHash)
+        expect(reasons).toEqual(['JSON-RPC error: not ready', 'JSON-RPC error: not ready', 'JSON-RPC error: not ready'])
+        expect(() => genesisFromReply({jsonrpc: '2.0', id: 1, result: null}, 'http://devnet:1')).toThrow('http://devnet:1: chain_getBlockHash(0) returned null, expected a 32-byte 0x hash')
+        expect(() => genesisFromReply('<html>', 'http://devnet:1')).toThrow('http://devnet:1: chain_getBlockHash(0) returned "<html>"')
+        const closed = `http://127.0.0.1:${await freePort()}`
+        await expect(fetchGenesisHash(closed, {retryDelayMs: 10, maxWaitMs: 50})).rejects.toThrow(new RegExp(`^${closed}: no genesis hash after \\d+ attempts \\(last: ECONNREFUSED\\)`))
+    })
+
+    it('stores every scenario validator of the devnet chain, candidates matched by their stash', async () => {
+        const devnet = await devnetOn(0, 5)
+        const genesis = await fetchGenesisHash(devnet.httpUrl)
+        const follower = new TelemetryFollower({
+            feedUrl: devnet.feedUrl, chain: genesis, offlineGraceMs: 400, reconnectMinDelayMs: 20, reconnectMaxDelayMs: 200,
+            silenceTimeoutMs: 10_000, flushIntervalMs: 50, locationRefreshAfterMs: 172_800_000,
+            candidates: indexCandidates(candidates), locator: new OfflineIpLocator(), store: new TelemetryStore(pool), log: createLogger('test:telemetry'),
+        })
+        running.push(follower)
+        await follower.start()
+        const expected = await expectedRows(5)
+        const rows = await waitFor('the devnet’s nodes', () => storedNodes(genesis), r => r.length === expected.length, 30_000)
+        expect(rows).toEqual(expected)
+        expect(rows.filter(r => r.candidate_stash).length).toBeGreaterThan(10)
+    })
+
+    it('the service (lib/scorer/telemetry/main.js) with no feedUrl waits for the devnet, then follows its feed on its genesis', async () => {
+        const port = await freePort()
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-devnet-'))
+        const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
+        cfg.candidatesFile = CANDIDATES_FILE
+        cfg.devnet = {...cfg.devnet, port, seed: 7, blockTimeMs: 0}
+        cfg.telemetry = {...cfg.telemetry, metricsPort: 0, flushIntervalMs: 50}
+        delete cfg.telemetry.feedUrl
+        delete cfg.telemetry.chains
+        fs.writeFileSync(path.join(dir, 'devnet.json'), JSON.stringify(cfg))
+        const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib', 'scorer', 'telemetry', 'main.js')], {
+            env: {...process.env, ...dbEnv(db.settings), CONFIG: path.join(dir, 'devnet.json')},
+            stdio: ['ignore', 'pipe', 'pipe'],
+        })
+        let out = ''
+        child.stdout.on('data', d => (out += d))
+        child.stderr.on('data', d => (out += d))
+        const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+        try {
+            // The launcher starts both at once: the follower is up before the devnet answers.
+            await waitFor('the follower waiting for the devnet', async () => out, o => o.includes(`waiting for the devnet at http://127.0.0.1:${port}`))
+            const devnet = await devnetOn(port, 7)
+            const expected = await expectedRows(7)
+            const rows = await waitFor('the devnet’s nodes', () => storedNodes(devnet.chain.genesisHash), r => r.length === expected.length, 30_000)
+            expect(rows).toEqual(expected)
+            expect(out).toContain(`following the devnet feed ws://127.0.0.1:${port}/feed, chain ${devnet.chain.genesisHash}`)
+        } finally {
+            child.kill('SIGTERM')
+        }
+        expect(await exited).toBe(0)
+        fs.rmSync(dir, {recursive: true})
+    })
+})
