@@ -73,11 +73,3 @@ export async function processorHead(db: DbSettings, stateSchema: string): Promis
         await client.end()
     }
 }
-
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000, intervalMs = 200): Promise<void> {
-    const deadline = Date.now() + timeoutMs
-    while (!(await check())) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-        await new Promise(r => setTimeout(r, intervalMs))
-    }
-}

@@ -12,7 +12,8 @@ import {applyMigrations} from '../../db/migrate'
 import {startDevnet, type Devnet} from '../../test/devnet'
 import type {FactEvent} from '../../test/devnet/scenario/facts'
 import {useTestDatabase} from '../../test/vitest/database'
-import {PROJECT_DIR, startProcessorChild, waitFor} from '../processor-child'
+import {waitFor} from '../../test/vitest/wait-for'
+import {PROJECT_DIR, startProcessorChild} from '../processor-child'
 
 const db = useTestDatabase('squid_relay')
 const UPGRADE_BLOCK = 40
@@ -151,7 +152,7 @@ describe('relay processor on the legacy devnet', () => {
                 const res = await fetch(`http://127.0.0.1:${port}/graphql`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query})})
                 return await res.json() as {data?: any; errors?: {message: string}[]}
             }
-            await waitFor(`graphql server (${log.slice(-500)})`, async () => (await gql('{squidStatus {height}}').catch(() => undefined))?.data?.squidStatus?.height === indexedTo, 60_000, 300)
+            await waitFor(`graphql server (${log.slice(-500)})`, async () => (await gql('{squidStatus {height}}').catch(() => undefined))?.data?.squidStatus?.height, h => h === indexedTo, 60_000, 300)
             const [top] = await q('SELECT validator_id, era, points FROM era_validator WHERE active ORDER BY era DESC, points DESC LIMIT 1')
             const list = await gql(`{eraValidators(where: {era_eq: ${top.era}, validator: {id_eq: "${top.validator_id}"}}, limit: 1) {points active validator {id}}}`)
             expect(list.data.eraValidators).toEqual([{points: top.points, active: true, validator: {id: top.validator_id}}])

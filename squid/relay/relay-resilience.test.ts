@@ -10,7 +10,8 @@ import {pgClientConfig} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {createTempDatabase} from '../../db/test-database'
 import {startDevnet, type Devnet} from '../../test/devnet'
-import {processorHead, processorHeight, startProcessorChild, waitFor} from '../processor-child'
+import {waitFor} from '../../test/vitest/wait-for'
+import {processorHead, processorHeight, startProcessorChild} from '../processor-child'
 import {RELAY_STATE_SCHEMA} from './mapping'
 
 /** Tables whose rows are keyed by the event id `<height>-<hash prefix>-<index>`. */
@@ -58,7 +59,7 @@ describe('relay processor resilience', () => {
         const db = await freshDb('squid_reorg')
         const run = startProcessorChild({layer: 'relay', db, rpcUrl: devnet.httpUrl})
         cleanups.push(async () => run.child.kill('SIGKILL'))
-        await waitFor('the processor to index the head', async () => (await processorHead(db, RELAY_STATE_SCHEMA)) === 44)
+        await waitFor('the processor to index the head', () => processorHead(db, RELAY_STATE_SCHEMA), h => h === 44, 60_000, 200)
         expect(await processorHeight(db, RELAY_STATE_SCHEMA)).toBeLessThan(44)
         const before = new Map(devnet.chain.blocks.slice(40, 45).map(b => [b.number, b.hash]))
         const onAbandonedBranch = await query(db, EVENT_TABLES.map(t => `SELECT id FROM ${t} WHERE split_part(id, '-', 1)::int BETWEEN 41 AND 44`).join(' UNION ALL '))
@@ -66,10 +67,10 @@ describe('relay processor resilience', () => {
 
         // Replace blocks 41..44 with a branch 41'..45'.
         await devnet.fork(4)
-        await waitFor('the processor to follow the new branch', async () => (await processorHead(db, RELAY_STATE_SCHEMA)) === 45)
+        await waitFor('the processor to follow the new branch', () => processorHead(db, RELAY_STATE_SCHEMA), h => h === 45, 60_000, 200)
         // Finality only moves when new blocks come: finalize past the fork.
         await devnet.produceBlocks(8)
-        await waitFor('finality past the fork', async () => (await processorHeight(db, RELAY_STATE_SCHEMA)) >= 47)
+        await waitFor('finality past the fork', () => processorHeight(db, RELAY_STATE_SCHEMA), h => h >= 47, 60_000, 200)
         expect(run.child.exitCode).toBeNull()
 
         const hashes = new Map(devnet.chain.blocks.map(b => [b.number, b.hash]))
@@ -104,7 +105,7 @@ describe('relay processor resilience', () => {
         // Slow the node down so the kill lands mid-run.
         devnet.faults.latencyMs = 15
         const first = startProcessorChild({layer: 'relay', db: crashed, rpcUrl: devnet.httpUrl, toBlock: to})
-        await waitFor('some progress before the kill', async () => (await processorHeight(crashed, RELAY_STATE_SCHEMA)) >= 20)
+        await waitFor('some progress before the kill', () => processorHeight(crashed, RELAY_STATE_SCHEMA), h => h >= 20, 60_000, 50)
         first.child.kill('SIGKILL')
         await first.exited
         const killedAt = await processorHeight(crashed, RELAY_STATE_SCHEMA)
