@@ -1,5 +1,5 @@
 /**
- * The real squid-graphql-server, with the telemetry uptime resolver as its custom resolvers module (built
+ * The real squid-graphql-server, with the project's custom resolvers module (which serves telemetry uptime; built
  * by `npm test` into lib/), over a real Postgres database holding a hand-made interval history.
  */
 import {spawn, type ChildProcess} from 'child_process'
@@ -54,7 +54,8 @@ beforeAll(async () => {
     fs.copyFileSync(path.join(PROJECT_DIR, 'schema.graphql'), path.join(dir, 'schema.graphql'))
     const resolvers = path.join(dir, 'lib', 'server-extension', 'resolvers')
     fs.mkdirSync(resolvers, {recursive: true})
-    fs.writeFileSync(path.join(resolvers, 'index.js'), `module.exports = require(${JSON.stringify(path.join(PROJECT_DIR, 'lib', 'scorer', 'telemetry', 'uptime-resolver.js'))})\n`)
+    // The project's own resolvers module, as `npm start` serves it.
+    fs.writeFileSync(path.join(resolvers, 'index.js'), `module.exports = require(${JSON.stringify(path.join(PROJECT_DIR, 'lib', 'server-extension', 'resolvers', 'index.js'))})\n`)
     // The server opens a TypeORM connection for custom resolvers and wants the compiled model there too.
     fs.mkdirSync(path.join(dir, 'lib', 'model'), {recursive: true})
     fs.writeFileSync(path.join(dir, 'lib', 'model', 'index.js'), `module.exports = require(${JSON.stringify(path.join(PROJECT_DIR, 'lib', 'model', 'index.js'))})\n`)

@@ -1,11 +1,14 @@
 /**
  * Custom GraphQL queries users of the squid need beyond the generated entity queries: a validator's
- * era-points history, its unclaimed payouts, and the validators of an identity group.
+ * era-points history, its unclaimed payouts, the validators of an identity group, and node uptime.
  */
 import 'reflect-metadata'
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
 import {ERA_POINTS_HISTORY_SQL, IDENTITY_GROUP_VALIDATORS_SQL, UNCLAIMED_PAYOUTS_SQL} from './queries'
+
+// Programme data served by the same GraphQL server: node uptime from the telemetry intervals.
+export {TelemetryUptime, TelemetryUptimeResolver} from '../../scorer/telemetry/uptime-resolver'
 
 /** Largest era span one query may cover (the scorer looks back 84 eras). */
 const MAX_ERA_SPAN = 1000
