@@ -31,10 +31,13 @@ describe('supervisor', () => {
             {name: 'talker', script: script('talker.js', `console.log(process.env.GREETING + ' ' + process.env.EXTRA); console.error('on stderr'); setInterval(() => {}, 1000)`), env: {EXTRA: 'world'}},
             {name: 'crasher', script: script('crasher.js', `require('fs').appendFileSync(${JSON.stringify(counter)}, 'x'); console.log('up'); process.exit(3)`)},
         ])
-        await until(() => lines.includes('talker  | hello world') && lines.includes('talker  | on stderr'), 'talker output')
-        await until(() => fs.existsSync(counter) && fs.readFileSync(counter, 'utf8').length >= 2, 'a restart of the crashing service')
-        expect(lines).toContain('crasher | up')
-        await sup.stop()
+        try {
+            await until(() => lines.includes('talker  | hello world') && lines.includes('talker  | on stderr'), 'talker output')
+            await until(() => fs.existsSync(counter) && fs.readFileSync(counter, 'utf8').length >= 2, 'a restart of the crashing service')
+            expect(lines).toContain('crasher | up')
+        } finally {
+            await sup.stop()
+        }
         const starts = fs.readFileSync(counter, 'utf8').length
         await new Promise(r => setTimeout(r, 2500))
         expect(fs.readFileSync(counter, 'utf8').length).toBe(starts)
