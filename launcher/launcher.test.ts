@@ -11,7 +11,16 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-pg-'))
 // mkdtemp makes the folder private to root; the embedded server's own user must pass through it.
 fs.chmodSync(dataDir, 0o755)
 
-afterAll(() => fs.rmSync(dataDir, {recursive: true, force: true}))
+const runs: Run[] = []
+
+afterAll(async () => {
+    // A failed assertion must not leave a launcher (and its services) running.
+    await Promise.all(runs.map(r => {
+        r.kill('SIGTERM')
+        return r.exited
+    }))
+    fs.rmSync(dataDir, {recursive: true, force: true})
+})
 
 /** The launcher's environment on a machine with no database configured. */
 function bareEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -38,12 +47,14 @@ function launch(env: NodeJS.ProcessEnv): Run {
     child.stdout.on('data', onData)
     child.stderr.on('data', onData)
     const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
-    return {
+    const run: Run = {
         output: () => out,
         waitFor: text => out.includes(text) ? Promise.resolve() : new Promise(resolve => waiters.push({text, resolve})),
         exited,
         kill: signal => child.kill(signal),
     }
+    runs.push(run)
+    return run
 }
 
 describe('npm start with no database configured', () => {
