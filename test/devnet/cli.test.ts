@@ -24,7 +24,7 @@ describe('devnet CLI', () => {
     it('announces the telemetry feed on the first chain’s port in the launcher banner', () => {
         expect(devnetFeedUrl(9944)).toBe('ws://127.0.0.1:9944/feed')
         const cfg = loadConfig(path.join(repoRoot(), 'config', 'devnet.json'))
-        const devnet = plannedServices(cfg, '/tmp/data').find(s => s.name === 'devnet')!
+        const devnet = plannedServices(cfg, path.join(repoRoot(), '.data')).find(s => s.name === 'devnet')!
         expect(devnet.urls).toEqual({'chain rpc': `ws://127.0.0.1:${cfg.devnet!.port}`, 'telemetry feed': `ws://127.0.0.1:${cfg.devnet!.port}/feed`})
     })
 })
