@@ -3,7 +3,7 @@ import fs from 'fs'
 import os from 'os'
 import path from 'path'
 import {describe, expect, it} from 'vitest'
-import {PROJECT_DIR} from './orm'
+import {PROJECT_DIR} from '../config/project-dir'
 
 function check(schemaFile: string): {code: number; output: string} {
     try {

@@ -5,11 +5,9 @@
 import path from 'path'
 import {DataSource} from 'typeorm'
 import {SnakeNamingStrategy} from '@subsquid/typeorm-config/lib/namingStrategy'
+import {PROJECT_DIR} from '../config/project-dir'
 import type {DbSettings} from './connection'
 
-const parent = path.resolve(__dirname, '..')
-/** The repository root, whether this runs from source (`db/`) or from the build (`lib/db/`). */
-export const PROJECT_DIR = path.basename(parent) === 'lib' ? path.dirname(parent) : parent
 export const MIGRATIONS_DIR = path.join(PROJECT_DIR, 'db', 'migrations')
 
 export function createDataSource(db: DbSettings, opts: {withModel?: boolean} = {}): DataSource {

@@ -4,7 +4,7 @@ import os from 'os'
 import path from 'path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {freePort} from '../db/embedded'
-import {PROJECT_DIR} from '../db/orm'
+import {PROJECT_DIR} from '../config/project-dir'
 
 const MAIN = path.join(PROJECT_DIR, 'lib', 'launcher', 'main.js')
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-pg-'))

@@ -8,7 +8,7 @@ import {ConfigError, loadConfig} from '../config/load'
 import {dbEnv, dbSettingsFromEnv, describeDb, isDbConfigured, type DbSettings} from '../db/connection'
 import {startEmbeddedPostgres} from '../db/embedded'
 import {applyMigrations} from '../db/migrate'
-import {PROJECT_DIR} from '../db/orm'
+import {PROJECT_DIR} from '../config/project-dir'
 import {plannedServices} from './services'
 import {Supervisor} from './supervisor'
 

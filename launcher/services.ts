@@ -4,7 +4,7 @@
  */
 import path from 'path'
 import type {Config} from '../config/load'
-import {PROJECT_DIR} from '../db/orm'
+import {PROJECT_DIR} from '../config/project-dir'
 import {squidServices} from '../squid/services'
 import {devnetEndpoints, devnetFeedUrl} from '../test/devnet/endpoints'
 

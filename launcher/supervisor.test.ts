@@ -3,6 +3,7 @@ import os from 'os'
 import path from 'path'
 import {createLogger} from '@subsquid/logger'
 import {afterAll, describe, expect, it} from 'vitest'
+import {waitFor} from '../test/vitest/wait-for'
 import {Supervisor} from './supervisor'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supervisor-'))
@@ -14,13 +15,6 @@ function script(name: string, body: string): string {
     return file
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-        if (check()) return
-        await new Promise(r => setTimeout(r, 50))
-    }
-    throw new Error(`timed out waiting for ${what}`)
-}
 
 describe('supervisor', () => {
     it('prefixes every line of every service with its name, restarts a service that exits, and stops all on request', async () => {
@@ -32,8 +26,8 @@ describe('supervisor', () => {
             {name: 'crasher', script: script('crasher.js', `require('fs').appendFileSync(${JSON.stringify(counter)}, 'x'); console.log('up'); process.exit(3)`)},
         ])
         try {
-            await until(() => lines.includes('talker  | hello world') && lines.includes('talker  | on stderr'), 'talker output')
-            await until(() => fs.existsSync(counter) && fs.readFileSync(counter, 'utf8').length >= 2, 'a restart of the crashing service')
+            await waitFor('talker output', () => lines.includes('talker  | hello world') && lines.includes('talker  | on stderr'), undefined, 10_000)
+            await waitFor('a restart of the crashing service', () => fs.existsSync(counter) && fs.readFileSync(counter, 'utf8').length >= 2, undefined, 10_000)
             expect(lines).toContain('crasher | up')
         } finally {
             await sup.stop()

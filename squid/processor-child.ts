@@ -5,9 +5,9 @@
 import {ChildProcess, spawn} from 'node:child_process'
 import path from 'node:path'
 import pg from 'pg'
+import {PROJECT_DIR} from '../config/project-dir'
 import {dbEnv, DbSettings, pgClientConfig} from '../db/connection'
 
-export const PROJECT_DIR = path.resolve(__dirname.replace(/([\\/])lib([\\/]squid)$/, '$2'), '..')
 
 export type ProcessorLayer = 'relay' | 'asset-hub' | 'people'
 

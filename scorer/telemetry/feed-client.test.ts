@@ -1,20 +1,13 @@
 import {afterEach, describe, expect, it} from 'vitest'
 import {syntheticNodes} from '../../test/devnet/telemetry/feed-encoding'
 import {startTelemetryFeed, type TelemetryFeed} from '../../test/devnet/telemetry/feed-server'
+import {waitFor} from '../../test/vitest/wait-for'
 import {FeedClient} from './feed-client'
 
 const open: {stop(): Promise<void>}[] = []
 afterEach(async () => {
     for (const o of open.splice(0).reverse()) await o.stop()
 })
-
-async function until(what: string, ok: () => boolean, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs
-    while (!ok()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-        await new Promise(r => setTimeout(r, 10))
-    }
-}
 
 function recordingClient(url: string, chain: string) {
     const events: string[] = []
@@ -34,14 +27,14 @@ describe('FeedClient', () => {
         const port = Number(new URL(feed.url).port)
         const {client, events} = recordingClient(feed.url, feed.chain.genesisHash)
         client.start()
-        await until('subscribed', () => events.includes('subscribed'))
+        await waitFor('subscribed', () => events.includes('subscribed'))
         await feed.stop()
-        await until('8 failed redials', () => client.reconnects >= 8)
+        await waitFor('8 failed redials', () => client.reconnects >= 8)
         expect(client.connected).toBe(false)
         feed = await startTelemetryFeed({port, nodes: syntheticNodes(2)})
         open.unshift(feed)
         expect(Number(new URL(feed.url).port)).toBe(port)
-        await until('subscribed again', () => events.filter(e => e === 'subscribed').length === 2)
+        await waitFor('subscribed again', () => events.filter(e => e === 'subscribed').length === 2)
         expect(client.connected).toBe(true)
         expect(feed.stats()).toMatchObject({subscribers: 1, subscribeRequests: 1})
     })
@@ -51,13 +44,13 @@ describe('FeedClient', () => {
         open.push(feed)
         const {client, events} = recordingClient(feed.url, feed.chain.genesisHash)
         client.start()
-        await until('three pongs', () => events.filter(e => e === 'pong').length >= 3)
+        await waitFor('three pongs', () => events.filter(e => e === 'pong').length >= 3)
         expect(events.some(e => e.startsWith('closed'))).toBe(false)
         feed.stall()
-        await until('dropped for silence', () => events.some(e => /^closed: silent for \d+ ms \(limit 300 ms\)$/.test(e)))
+        await waitFor('dropped for silence', () => events.some(e => /^closed: silent for \d+ ms \(limit 300 ms\)$/.test(e)))
         feed.resume()
         const seen = events.length
         // Whether the redial's subscription got through is the follower's watchdog's concern; the link is back.
-        await until('answering again', () => client.connected && events.slice(seen).includes('pong'))
+        await waitFor('answering again', () => client.connected && events.slice(seen).includes('pong'))
     })
 })

@@ -11,7 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {dbEnv, pgClientConfig} from '../../db/connection'
 import {freePort} from '../../db/embedded'
 import {applyMigrations} from '../../db/migrate'
-import {PROJECT_DIR} from '../../db/orm'
+import {PROJECT_DIR} from '../../config/project-dir'
 import {useTestDatabase} from '../../test/vitest/database'
 import {TelemetryStore, type NodeRow} from './telemetry-store'
 

@@ -2,18 +2,19 @@
  * The relay processor against the devnet's legacy layout (Polkadot 9420 → 1002005 at block 40): the
  * rows it writes equal what the devnet produced, and GraphQL serves the same facts.
  */
-import net from 'node:net'
 import {spawn} from 'node:child_process'
 import path from 'node:path'
 import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {dbEnv, pgClientConfig} from '../../db/connection'
+import {freePort} from '../../db/embedded'
 import {applyMigrations} from '../../db/migrate'
 import {startDevnet, type Devnet} from '../../test/devnet'
 import type {FactEvent} from '../../test/devnet/scenario/facts'
 import {useTestDatabase} from '../../test/vitest/database'
 import {waitFor} from '../../test/vitest/wait-for'
-import {PROJECT_DIR, startProcessorChild} from '../processor-child'
+import {startProcessorChild} from '../processor-child'
+import {PROJECT_DIR} from '../../config/project-dir'
 
 const db = useTestDatabase('squid_relay')
 const UPGRADE_BLOCK = 40
@@ -172,13 +173,3 @@ describe('relay processor on the legacy devnet', () => {
     })
 })
 
-function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const s = net.createServer()
-        s.listen(0, '127.0.0.1', () => {
-            const port = (s.address() as net.AddressInfo).port
-            s.close(() => resolve(port))
-        })
-        s.on('error', reject)
-    })
-}

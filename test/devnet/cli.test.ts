@@ -4,7 +4,7 @@ import path from 'path'
 import {loadConfig} from '../../config/load'
 import {plannedServices} from '../../launcher/services'
 import {devnetEndpoints, devnetFeedUrl} from './endpoints'
-import {repoRoot} from './repo-root'
+import {PROJECT_DIR} from '../../config/project-dir'
 
 describe('devnet CLI', () => {
     it('parses its options and names bad ones', () => {
@@ -23,8 +23,8 @@ describe('devnet CLI', () => {
 
     it('announces the telemetry feed on the first chain’s port in the launcher banner', () => {
         expect(devnetFeedUrl(9944)).toBe('ws://127.0.0.1:9944/feed')
-        const cfg = loadConfig(path.join(repoRoot(), 'config', 'devnet.json'))
-        const devnet = plannedServices(cfg, path.join(repoRoot(), '.data')).find(s => s.name === 'devnet')!
+        const cfg = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'))
+        const devnet = plannedServices(cfg, path.join(PROJECT_DIR, '.data')).find(s => s.name === 'devnet')!
         expect(devnet.urls).toEqual({'chain rpc': `ws://127.0.0.1:${cfg.devnet!.port}`, 'telemetry feed': `ws://127.0.0.1:${cfg.devnet!.port}/feed`})
     })
 })

@@ -8,6 +8,7 @@ import path from 'path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {ApiPromise, WsProvider} from '@polkadot/api'
 import {startDevnet, type Devnet} from './index'
+import {waitFor} from '../vitest/wait-for'
 
 const started: Devnet[] = []
 afterEach(async () => {
@@ -73,13 +74,13 @@ describe('devnet controls', () => {
         try {
             const heads: {number: number, hash: string, parentHash: string}[] = []
             const unsub = await api.rpc.chain.subscribeNewHeads(h => heads.push({number: h.number.toNumber(), hash: h.hash.toHex(), parentHash: h.parentHash.toHex()}))
-            await waitFor(() => heads.length > 0)
+            await waitFor('heads.length > 0', () => heads.length > 0, undefined, 10_000)
             const old8 = d.chain.blocks[8].hash
             const old9 = d.chain.blocks[9].hash
             const old10 = d.chain.blocks[10].hash
             const newBlocks = await d.fork(2)
             expect(newBlocks.map(b => b.number)).toEqual([9, 10, 11])
-            await waitFor(() => heads.some(h => h.number === 11))
+            await waitFor('heads.some(h => h.number === 11)', () => heads.some(h => h.number === 11), undefined, 10_000)
             const seen9 = heads.find(h => h.number === 9 && h.hash !== old9)!
             expect(seen9.parentHash).toBe(d.chain.blocks[8].hash)
             expect(heads.filter(h => h.number === 10).map(h => h.hash)).toEqual([old10, d.chain.blocks[10].hash])
@@ -144,8 +145,8 @@ describe('devnet controls', () => {
             let disconnects = 0
             provider.on('disconnected', () => disconnects++)
             expect(d.faults.dropConnections()).toBe(1)
-            await waitFor(() => disconnects === 1)
-            await waitFor(() => provider.isConnected)
+            await waitFor('disconnects === 1', () => disconnects === 1, undefined, 10_000)
+            await waitFor('provider.isConnected', () => provider.isConnected, undefined, 10_000)
             await d.produceBlocks(1)
             expect((await api.rpc.chain.getHeader()).number.toNumber()).toBe(1)
         } finally {
@@ -153,11 +154,3 @@ describe('devnet controls', () => {
         }
     })
 })
-
-async function waitFor(cond: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const start = Date.now()
-    while (!cond()) {
-        if (Date.now() - start > timeoutMs) throw new Error('condition not met in time')
-        await new Promise(r => setTimeout(r, 20))
-    }
-}

@@ -6,6 +6,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ApiPromise, WsProvider} from '@polkadot/api'
 import {startDevnet, type Devnet} from './index'
+import {waitFor} from '../vitest/wait-for'
 
 let devnet: Devnet
 let api: ApiPromise
@@ -142,7 +143,7 @@ describe('@polkadot/api across the upgrade to 1002005', () => {
     })
 
     it('follows the runtime upgrade and reads paged exposures', async () => {
-        await waitFor(() => api.runtimeVersion.specVersion.toNumber() === 1002005)
+        await waitFor('api.runtimeVersion.specVersion.toNumber() === 1002005', () => api.runtimeVersion.specVersion.toNumber() === 1002005, undefined, 10_000)
         const world = devnet.chain.world
         const era = world.currentEra
         const e = era.exposures.find(x => x.others.length > devnet.spec.exposurePageSize)!
@@ -205,12 +206,4 @@ async function signSendAndFinalize(tx: any, signer: any): Promise<string[]> {
             if (result.isError) reject(new Error(`transaction failed: ${result.status.toString()}`))
         }).catch(reject)
     })
-}
-
-async function waitFor(cond: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const start = Date.now()
-    while (!cond()) {
-        if (Date.now() - start > timeoutMs) throw new Error('condition not met in time')
-        await new Promise(r => setTimeout(r, 20))
-    }
 }

@@ -6,7 +6,7 @@ import {spawn} from 'child_process'
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
-import {repoRoot} from './repo-root'
+import {PROJECT_DIR} from '../../config/project-dir'
 
 export interface ProbeRun {
     lines: any[]
@@ -16,7 +16,7 @@ export interface ProbeRun {
 }
 
 /** The compiled probe, found from the repository root (this file runs from test/ under vitest and from lib/test/ compiled). */
-export const PROBE_SCRIPT = path.join(repoRoot(), 'lib/test/devnet/processor-probe.js')
+export const PROBE_SCRIPT = path.join(PROJECT_DIR, 'lib/test/devnet/processor-probe.js')
 
 export async function runProcessorProbe(rpcUrl: string, toBlock: number, env: Record<string, string> = {}, timeoutMs = 100_000): Promise<ProbeRun> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devnet-probe-'))

@@ -6,7 +6,7 @@
 import fs from 'fs'
 import path from 'path'
 import {Runtime} from './runtime'
-import {repoRoot} from '../repo-root'
+import {PROJECT_DIR} from '../../../config/project-dir'
 
 export type RuntimeId =
     | 'polkadot-9420' | 'polkadot-1002005' | 'polkadot-2000000'
@@ -44,7 +44,7 @@ function metadataHex(id: RuntimeId): string {
 
 /** The V14 metadata of `<specName>-<specVersion>` from a committed spec-versions file. */
 function fromSpecVersions(file: string, id: string): string {
-    const full = path.join(repoRoot(), 'squid/metadata', file)
+    const full = path.join(PROJECT_DIR, 'squid/metadata', file)
     for (const line of fs.readFileSync(full, 'utf8').split('\n')) {
         if (!line.trim()) continue
         const r = JSON.parse(line) as {specName: string, specVersion: number, metadata: string}
