@@ -29,10 +29,22 @@ const PAGE_SIZE = 1000
 /** Keys per `getMany` (one `state_queryStorageAt`): keeps each request and response within a node's RPC size limits. */
 const MANY_CHUNK = 1000
 
+/** Requests of one `getManyChunked` in flight at once: the node answers one while the next is on the wire. */
+const MANY_CONCURRENCY = 4
+
 export async function getManyChunked(item: {getMany(block: any, keys: any[]): Promise<any[]>}, block: unknown, keys: unknown[]): Promise<any[]> {
-    const out: any[] = []
-    for (let i = 0; i < keys.length; i += MANY_CHUNK) out.push(...await item.getMany(block, keys.slice(i, i + MANY_CHUNK)))
-    return out
+    const chunks: unknown[][] = []
+    for (let i = 0; i < keys.length; i += MANY_CHUNK) chunks.push(keys.slice(i, i + MANY_CHUNK))
+    const results: any[][] = new Array(chunks.length)
+    let next = 0
+    const worker = async () => {
+        while (next < chunks.length) {
+            const i = next++
+            results[i] = await item.getMany(block, chunks[i])
+        }
+    }
+    await Promise.all(Array.from({length: Math.min(MANY_CONCURRENCY, chunks.length)}, worker))
+    return results.flat()
 }
 
 async function collectPaged<T>(it: AsyncIterable<T[]>): Promise<T[]> {
@@ -45,30 +57,34 @@ export async function readEraSnapshot(defs: StakingStorageDefs, block: SnapshotB
     const st = defs.staking
     const item = (name: string) => pickVersion(st[name], `Staking.${name}`, block, block)
 
+    // The reads that need nothing from each other run at once; the node serves one while the squid decodes another.
+    const [pointsValue, exposures, nominatorPairs, sessionKeys] = await Promise.all([
+        item('erasRewardPoints').get(block, era),
+        readExposures(defs, block, era),
+        collectPaged(item('nominators').getPairsPaged(PAGE_SIZE, block)) as Promise<[string, {targets: string[]; submittedIn: number} | undefined][]>,
+        readSessionKeys(defs, block),
+    ])
     // A `Default` storage item that is absent holds its default: no points yet.
-    const points = (await item('erasRewardPoints').get(block, era) ?? {total: 0, individual: []}) as {total: number; individual: [string, number][]}
-    const exposures = await readExposures(defs, block, era)
+    const points = (pointsValue ?? {total: 0, individual: []}) as {total: number; individual: [string, number][]}
     const validators = [...new Set([...exposures.map(x => x.validator), ...points.individual.map(([v]) => v)])]
+    const nominators = nominatorPairs.filter(([, n]) => n !== undefined).map(([nominator, n]) => ({nominator, targets: n!.targets, submittedIn: n!.submittedIn}))
 
-    const prefsList = await getManyChunked(item('validators'), block, validators) as ({commission: number; blocked: boolean} | undefined)[]
+    const [prefsList, stake] = await Promise.all([
+        getManyChunked(item('validators'), block, validators) as Promise<({commission: number; blocked: boolean} | undefined)[]>,
+        activeStake(defs, block, [...validators, ...nominators.map(n => n.nominator)]),
+    ])
     const prefs = new Map<string, {commissionPerbill: number; blocked: boolean}>()
     validators.forEach((v, i) => {
         const p = prefsList[i]
         if (p) prefs.set(v, {commissionPerbill: p.commission, blocked: p.blocked})
     })
-
-    const nominatorPairs = await collectPaged(item('nominators').getPairsPaged(PAGE_SIZE, block)) as [string, {targets: string[]; submittedIn: number} | undefined][]
-    const nominators = nominatorPairs.filter(([, n]) => n !== undefined).map(([nominator, n]) => ({nominator, targets: n!.targets, submittedIn: n!.submittedIn}))
-
-    const stake = await activeStake(defs, block, [...validators, ...nominators.map(n => n.nominator)])
     const selfStake = new Map<string, bigint>()
     for (const v of validators) {
         const a = stake.get(v)
         if (a !== undefined) selfStake.set(v, a)
     }
     return {
-        era, blockNumber: block.height, totalPoints: points.total, points: new Map(points.individual), exposures, prefs, selfStake,
-        sessionKeys: await readSessionKeys(defs, block),
+        era, blockNumber: block.height, totalPoints: points.total, points: new Map(points.individual), exposures, prefs, selfStake, sessionKeys,
         nominators: nominators.map(n => ({...n, bondedPlanck: stake.get(n.nominator)})),
     }
 }
@@ -79,8 +95,10 @@ async function readExposures(defs: StakingStorageDefs, block: SnapshotBlock, era
     const overview = findVersion(st.erasStakersOverview as any, block) as StorageItem | undefined
     if (overview) {
         const paged = pickVersion(st.erasStakersPaged as any, 'Staking.ErasStakersPaged', block, block) as StorageItem
-        const metas = await collectPaged(overview.getPairsPaged(PAGE_SIZE, block, era)) as [[number, string], {total: bigint; own: bigint; nominatorCount: number} | undefined][]
-        const pages = await collectPaged(paged.getPairsPaged(PAGE_SIZE, block, era)) as [[number, string, number], {others: {who: string; value: bigint}[]} | undefined][]
+        const [metas, pages] = await Promise.all([
+            collectPaged(overview.getPairsPaged(PAGE_SIZE, block, era)) as Promise<[[number, string], {total: bigint; own: bigint; nominatorCount: number} | undefined][]>,
+            collectPaged(paged.getPairsPaged(PAGE_SIZE, block, era)) as Promise<[[number, string, number], {others: {who: string; value: bigint}[]} | undefined][]>,
+        ])
         const others = new Map<string, {nominator: string; amountPlanck: bigint}[]>()
         for (const [[, validator], page] of pages) {
             const list = others.get(validator) ?? []

@@ -12,7 +12,7 @@ import type {ChainLayerName} from '../facts'
 import type {IdentityFields} from '../identity/registration'
 import type {SnapshotRows} from '../staking/era-snapshot'
 import type {StakingRows} from '../staking/history'
-import {insertBulk} from './bulk-insert'
+import {insertBulk, insertsInBulk} from './bulk-insert'
 
 const acc = (id: string) => new Account({id})
 const optAcc = (id: string | undefined) => (id === undefined ? null : acc(id))
@@ -24,6 +24,10 @@ const LOOKUP_CHUNK = 10_000
 /** Inserts the accounts not stored yet. */
 export async function ensureAccounts(store: Store, ids: Iterable<string>): Promise<void> {
     const all = [...new Set(ids)]
+    if (insertsInBulk(store)) {
+        await insertBulk(store, 'account', [{name: 'id', type: 'varchar', value: id => id}], all, () => all.map(acc), {skipExisting: true})
+        return
+    }
     const existing = new Set<string>()
     for (let i = 0; i < all.length; i += LOOKUP_CHUNK) {
         for (const a of await store.findBy(Account, {id: In(all.slice(i, i + LOOKUP_CHUNK))})) existing.add(a.id)
@@ -88,29 +92,60 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
         slashFractionPerbill: o.slashFractionPerbill, blockNumber: o.blockNumber, timestamp: o.timestamp,
     })))
     // An era is snapshotted once, in the block that ends it (a reorg removes the rows with the block): insert.
-    for (const s of snapshots) {
-        await insertAll(store, s.eraValidators.map(v => new EraValidator({
-            id: v.id, era: v.era, validator: acc(v.validator), chain, points: v.points, commissionPerbill: v.commissionPerbill,
-            blocked: v.blocked, selfStakePlanck: v.selfStakePlanck, ownExposurePlanck: v.ownExposurePlanck,
-            totalExposurePlanck: v.totalExposurePlanck, nominatorCount: v.nominatorCount, active: v.active,
-        })))
-        await insertBulk(store, 'exposure', [
-            {name: 'id', type: 'varchar', value: x => x.id},
-            {name: 'era', type: 'int4', value: x => x.era},
-            {name: 'nominator_id', type: 'varchar', value: x => x.nominator},
-            {name: 'validator_id', type: 'varchar', value: x => x.validator},
-            {name: 'amount_planck', type: 'numeric', value: x => x.amountPlanck},
-        ], s.exposures, () => s.exposures.map(x => new Exposure({
-            id: x.id, era: x.era, nominatorId: x.nominator, validatorId: x.validator, amountPlanck: x.amountPlanck,
-        })))
-        await insertAll(store, s.sessionKeys.map(k => new SessionKeys({
-            id: k.id, era: k.era, validator: acc(k.validator), keys: k.keys, beefy: k.beefy, blockNumber: k.blockNumber,
-        })))
-        await insertAll(store, s.nominatorTargets.map(n => new NominatorTargets({
-            id: n.id, era: n.era, nominator: acc(n.nominator), targets: n.targets, submittedIn: n.submittedIn,
-            bondedPlanck: n.bondedPlanck, blockNumber: n.blockNumber,
-        })))
-    }
+    for (const s of snapshots) await writeSnapshot(store, chain, s)
+}
+
+/** One era's snapshot: thousands of rows per table on a large chain, so each table is one bulk insert. */
+async function writeSnapshot(store: Store, chain: ChainLayer, s: SnapshotRows): Promise<void> {
+    await insertBulk(store, 'era_validator', [
+        {name: 'id', type: 'varchar', value: v => v.id},
+        {name: 'era', type: 'int4', value: v => v.era},
+        {name: 'validator_id', type: 'varchar', value: v => v.validator},
+        {name: 'chain', type: 'varchar', value: () => chain},
+        {name: 'points', type: 'int4', value: v => v.points},
+        {name: 'commission_perbill', type: 'int4', value: v => v.commissionPerbill},
+        {name: 'blocked', type: 'bool', value: v => v.blocked},
+        {name: 'self_stake_planck', type: 'numeric', value: v => v.selfStakePlanck},
+        {name: 'own_exposure_planck', type: 'numeric', value: v => v.ownExposurePlanck},
+        {name: 'total_exposure_planck', type: 'numeric', value: v => v.totalExposurePlanck},
+        {name: 'nominator_count', type: 'int4', value: v => v.nominatorCount},
+        {name: 'active', type: 'bool', value: v => v.active},
+    ], s.eraValidators, () => s.eraValidators.map(v => new EraValidator({
+        id: v.id, era: v.era, validator: acc(v.validator), chain, points: v.points, commissionPerbill: v.commissionPerbill,
+        blocked: v.blocked, selfStakePlanck: v.selfStakePlanck, ownExposurePlanck: v.ownExposurePlanck,
+        totalExposurePlanck: v.totalExposurePlanck, nominatorCount: v.nominatorCount, active: v.active,
+    })))
+    await insertBulk(store, 'exposure', [
+        {name: 'id', type: 'varchar', value: x => x.id},
+        {name: 'era', type: 'int4', value: x => x.era},
+        {name: 'nominator_id', type: 'varchar', value: x => x.nominator},
+        {name: 'validator_id', type: 'varchar', value: x => x.validator},
+        {name: 'amount_planck', type: 'numeric', value: x => x.amountPlanck},
+    ], s.exposures, () => s.exposures.map(x => new Exposure({
+        id: x.id, era: x.era, nominatorId: x.nominator, validatorId: x.validator, amountPlanck: x.amountPlanck,
+    })))
+    await insertBulk(store, 'session_keys', [
+        {name: 'id', type: 'varchar', value: k => k.id},
+        {name: 'era', type: 'int4', value: k => k.era},
+        {name: 'validator_id', type: 'varchar', value: k => k.validator},
+        {name: 'keys', type: 'jsonb', value: k => k.keys},
+        {name: 'beefy', type: 'text', value: k => k.beefy},
+        {name: 'block_number', type: 'int4', value: k => k.blockNumber},
+    ], s.sessionKeys, () => s.sessionKeys.map(k => new SessionKeys({
+        id: k.id, era: k.era, validator: acc(k.validator), keys: k.keys, beefy: k.beefy, blockNumber: k.blockNumber,
+    })))
+    await insertBulk(store, 'nominator_targets', [
+        {name: 'id', type: 'varchar', value: n => n.id},
+        {name: 'era', type: 'int4', value: n => n.era},
+        {name: 'nominator_id', type: 'varchar', value: n => n.nominator},
+        {name: 'targets', type: 'text[]', value: n => n.targets},
+        {name: 'submitted_in', type: 'int4', value: n => n.submittedIn},
+        {name: 'bonded_planck', type: 'numeric', value: n => n.bondedPlanck},
+        {name: 'block_number', type: 'int4', value: n => n.blockNumber},
+    ], s.nominatorTargets, () => s.nominatorTargets.map(n => new NominatorTargets({
+        id: n.id, era: n.era, nominator: acc(n.nominator), targets: n.targets, submittedIn: n.submittedIn,
+        bondedPlanck: n.bondedPlanck, blockNumber: n.blockNumber,
+    })))
 }
 
 /** Eras touched by the batch: merged onto what is stored, since an era's start and end come in different batches. */

@@ -1,8 +1,9 @@
 /**
  * Sequential Phragmén election (the algorithm Substrate's staking ran on-chain): picks `seats` winners
  * from candidates backed by their self-stake and by nominators' stakes, and splits each nominator's
- * stake over its elected targets by load. Pure: plain data in, plain data out.
+ * stake over its elected targets by load, optionally reduced to a forest. Pure: plain data in, plain data out.
  */
+import {reduceToForest, type StakeEdge} from './reduce'
 
 export interface ElectionVoter {
     who: string
@@ -23,7 +24,12 @@ export interface ElectedExposure {
     others: {who: string, valuePlanck: bigint}[]
 }
 
-export function seqPhragmen(candidates: readonly ElectionCandidate[], voters: readonly ElectionVoter[], seats: number): ElectedExposure[] {
+export interface ElectionOptions {
+    /** Reduce the assignment to a forest (sp-npos-elections `reduce`), as submitted solutions are. */
+    reduce?: boolean
+}
+
+export function seqPhragmen(candidates: readonly ElectionCandidate[], voters: readonly ElectionVoter[], seats: number, options: ElectionOptions = {}): ElectedExposure[] {
     const index = new Map<string, number>()
     candidates.forEach((c, i) => index.set(c.who, i))
     const nC = candidates.length
@@ -76,10 +82,7 @@ export function seqPhragmen(candidates: readonly ElectionCandidate[], voters: re
         for (const v of backers[best]) voterLoad[v] = bestScore
     }
     // Edge weight = stake × (load the winner added to the voter) / voter's final load.
-    const exposures = new Map<number, ElectedExposure>()
-    for (const w of winners) {
-        exposures.set(w, {validator: candidates[w].who, ownPlanck: 0n, totalPlanck: 0n, others: []})
-    }
+    const assigned: StakeEdge[] = []
     vEdges.forEach((edges, v) => {
         const load = voterLoad[v]
         if (load <= 0) return
@@ -89,19 +92,26 @@ export function seqPhragmen(candidates: readonly ElectionCandidate[], voters: re
         const ordered = chosen.slice().sort((a, b) => candLoad[a] - candLoad[b])
         let prev = 0
         const stake = BigInt(Math.round(vStake[v]))
-        let assigned = 0n
+        let sum = 0n
         ordered.forEach((c, k) => {
             const edgeLoad = Math.min(candLoad[c], load) - prev
             prev = Math.min(candLoad[c], load)
-            let value = k === ordered.length - 1 ? stake - assigned : BigInt(Math.floor(vStake[v] * Math.max(edgeLoad, 0) / load))
+            let value = k === ordered.length - 1 ? stake - sum : BigInt(Math.floor(vStake[v] * Math.max(edgeLoad, 0) / load))
             if (value < 0n) value = 0n
-            assigned += value
-            const e = exposures.get(c)!
-            if (v < nC && vWho[v] === e.validator) e.ownPlanck += value
-            else if (value > 0n) e.others.push({who: vWho[v], valuePlanck: value})
-            e.totalPlanck += value
+            sum += value
+            assigned.push({voter: v, target: c, weight: value})
         })
     })
+    const exposures = new Map<number, ElectedExposure>()
+    for (const w of winners) {
+        exposures.set(w, {validator: candidates[w].who, ownPlanck: 0n, totalPlanck: 0n, others: []})
+    }
+    for (const {voter, target, weight} of options.reduce ? reduceToForest(assigned, vStake.length, nC) : assigned) {
+        const e = exposures.get(target)!
+        if (voter < nC && vWho[voter] === e.validator) e.ownPlanck += weight
+        else if (weight > 0n) e.others.push({who: vWho[voter], valuePlanck: weight})
+        e.totalPlanck += weight
+    }
     const out = winners.map(w => exposures.get(w)!)
     for (const e of out) e.others.sort((a, b) => (b.valuePlanck > a.valuePlanck ? 1 : b.valuePlanck < a.valuePlanck ? -1 : a.who < b.who ? -1 : 1))
     return out

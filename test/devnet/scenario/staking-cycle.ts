@@ -35,7 +35,7 @@ export interface PayoutItem {
 export function startEra(world: World, index: number, startBlock: number, startTimestampMs: number): EraState {
     const candidates = [...world.validators.values()].filter(v => v.active).map(v => ({who: v.stash, selfStakePlanck: world.ledgers.get(v.stash)?.activePlanck ?? 0n}))
     const voters = [...world.nominators.entries()].map(([who, n]) => ({who, stakePlanck: world.ledgers.get(who)?.activePlanck ?? 0n, targets: n.targets}))
-    const exposures = seqPhragmen(candidates, voters, world.spec.activeValidators)
+    const exposures = seqPhragmen(candidates, voters, world.spec.activeValidators, {reduce: world.spec.reduceElection})
     const prefs = new Map(exposures.map(e => {
         const v = world.validators.get(e.validator)!
         return [e.validator, {commissionPerbill: v.commissionPerbill, blocked: v.blocked}] as const
