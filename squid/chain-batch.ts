@@ -1,6 +1,7 @@
 /**
  * One processor batch, the same steps on every chain: decode events to plain facts, read the era
- * cursor and era-boundary snapshots from storage, map facts to rows, re-read touched identities, write.
+ * cursor, era-boundary snapshots and the session keys of received validator sets from storage, map
+ * facts to rows, re-read touched identities, write.
  */
 import type {BlockHeader, DataHandlerContext} from '@subsquid/substrate-processor'
 import type {Store} from '@subsquid/typeorm-store'
@@ -8,10 +9,13 @@ import type {ChainLayerName, ContextualFact, IdentityFact, StakingFact} from './
 import {decodeIdentityEvent, IdentityEventDefs} from './identity/decode'
 import {IdentityStorageDefs, readIdentities} from './identity/identity-reader'
 import {eventContext, SourceEvent} from './staking/event-source'
-import {snapshotRows, SnapshotRows} from './staking/era-snapshot'
+import {SessionKeysRow, sessionKeysRows, snapshotRows, SnapshotRows} from './staking/era-snapshot'
 import {readEraSnapshot, StakingStorageDefs} from './staking/era-snapshot-reader'
 import {mapStakingFacts, StakingCursor} from './staking/history'
-import {IdentityEventRow, IdentityUpdate, storedSubsOf, writeIdentityBatch, writeStakingBatch} from './store/chain-history-writer'
+import {readReceivedSessionKeys} from './staking/validator-set-reader'
+import {
+    IdentityEventRow, IdentityUpdate, storedSubsOf, writeIdentityBatch, writeReceivedSessionKeys, writeStakingBatch,
+} from './store/chain-history-writer'
 import {findVersion, RuntimeBlock} from './versioned'
 
 export interface LayerMapping {
@@ -65,9 +69,18 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
             ctx.log.info(`era ${boundary.endedEra} ended at block ${header.height}: read ${snapshotted.eraValidators.length} validators, ` +
                 `${snapshotted.exposures.length} exposures, ${snapshotted.nominatorTargets.length} nominators in ${Date.now() - startedMs} ms`)
         }
+        // Current layout: the era boundary is on Asset Hub; the relay learns the next era's validators when it receives their set.
+        const receivedKeys: SessionKeysRow[] = []
+        for (const set of rows.receivedValidatorSets) {
+            const header = ctx.blocks.find(b => b.header.height === set.blockNumber)!.header
+            const keys = await readReceivedSessionKeys(m.staking.storage, storageBlock(header), set.era)
+            receivedKeys.push(...sessionKeysRows(set.era, set.blockNumber, keys))
+            ctx.log.info(`validator set of era ${set.era} received at block ${header.height}: read the session keys of ${keys.length} of ${set.validatorCount} validators`)
+        }
         const writeStartedMs = Date.now()
         await writeStakingBatch(ctx.store, rows, snapshots)
         if (snapshots.length) ctx.log.info(`wrote the batch with ${snapshots.length} era snapshot(s) in ${Date.now() - writeStartedMs} ms`)
+        if (receivedKeys.length) await writeReceivedSessionKeys(ctx.store, receivedKeys)
     }
 
     if (m.identity && (identity.length || validatorsAt.size)) await handleIdentities(ctx, m.chain, m.identity.storage, identity, validatorsAt)

@@ -99,6 +99,32 @@ describe('processors on the current layout', () => {
         expect((await q('SELECT index FROM session ORDER BY index')).map(r => r.index)).toEqual([...sessions].sort((a, b) => a - b))
     })
 
+    it('snapshots relay session keys (with BEEFY) for each validator set the relay received from Asset Hub, keyed by its era', async () => {
+        const received = factsOn('relay', 'StakingAhClient.ValidatorSetReceived')
+        expect(received.length).toBeGreaterThanOrEqual(2)
+        const eras = devnet.facts().eras
+        const world = devnet.chain.world
+        // Polkadot 2000000's SessionKeys (no ImOnline key any more).
+        const keyNames = ['authorityDiscovery', 'babe', 'beefy', 'grandpa', 'paraAssignment', 'paraValidator']
+        for (const e of received) {
+            const era = field(e, 'id') as number
+            const validators = eras.find(x => x.index === era)!.validators
+            expect(validators.length).toBe(field(e, 'newValidatorSetCount'))
+            const rows = await q('SELECT id, validator_id, keys, beefy, block_number FROM session_keys WHERE era = $1 ORDER BY validator_id', [era])
+            expect(rows.map(r => [r.id, r.validator_id, r.beefy, r.block_number]), `era ${era}`)
+                .toEqual([...validators].sort().map(v => [`${era}-${v}`, v, world.validators.get(v)!.sessionKeys.beefy, e.block]))
+            for (const r of rows) {
+                const truth = world.validators.get(r.validator_id)!.sessionKeys as unknown as Record<string, string>
+                expect(r.keys).toEqual(Object.fromEntries(keyNames.map(k => [k, truth[k]])))
+            }
+        }
+        expect((await q('SELECT DISTINCT era FROM session_keys ORDER BY era')).map(r => r.era)).toEqual(received.map(e => field(e, 'id')))
+        // Some validators run the dummy BEEFY key ("beef…"), the rest a real 33-byte one: both are kept as set.
+        const beefy = (await q('SELECT beefy FROM session_keys')).map(r => r.beefy as string)
+        expect(beefy.some(b => b.startsWith('0x62656566'))).toBe(true)
+        expect(beefy.some(b => b.startsWith('0x02'))).toBe(true)
+    })
+
     it('stores People-chain identities across 1003003 → 1005001 → 2000000 with their change history', async () => {
         const set = factsOn('people', 'Identity.IdentitySet')
         const judged = factsOn('people', 'Identity.JudgementGiven')

@@ -28,6 +28,8 @@ export type StakingFact =
     | {kind: 'SomeOffline'; offline: {validator: string; exposureTotalPlanck: bigint}[]}
     | {kind: 'Offence'; offenceKind: string; timeSlot: string}
     | {kind: 'OffenceReported'; era: number; validator: string; slashFractionPerbill: number}
+    /** The relay queued the validator set Asset Hub elected for `era` (StakingAhClient; its `id` is the era index). */
+    | {kind: 'ValidatorSetReceived'; era: number; validatorCount: number}
 
 /** An identity event: which accounts' IdentityOf/SuperOf must be read again. */
 export interface IdentityFact {

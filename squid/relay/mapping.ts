@@ -11,7 +11,9 @@ export const RELAY_STATE_SCHEMA = 'squid_processor'
 
 export const relayMapping: LayerMapping = {
     chain: 'relay',
-    staking: {events: RELAY_STAKING_EVENTS, decode: decodeRelayStakingEvent, storage: {staking: storage.staking as never, session: storage.session as never}},
+    staking: {events: RELAY_STAKING_EVENTS, decode: decodeRelayStakingEvent, storage: {
+        staking: storage.staking as never, session: storage.session as never, stakingAhClient: storage.stakingAhClient as never,
+    }},
     identity: {events: IDENTITY_EVENTS, decode: events.identity as never, storage: storage.identity as never},
 }
 

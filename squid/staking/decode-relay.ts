@@ -1,6 +1,6 @@
 /**
- * Relay-chain events (legacy `Staking`, `Session`, `ImOnline`, `Offences`) decoded into plain staking
- * facts, by whichever typegen'd version matches the event's runtime; no match is an error.
+ * Relay-chain events (legacy `Staking`, `Session`, `ImOnline`, `Offences`, and `StakingAhClient` of the
+ * current layout) decoded into plain staking facts, by whichever typegen'd version matches the event's runtime; no match is an error.
  */
 import {StakingFact, UnknownRuntimeShapeError} from '../facts'
 import {events} from '../types/relay'
@@ -12,7 +12,7 @@ export const RELAY_STAKING_EVENTS = [
     events.staking.slashed.name, events.staking.chilled.name, events.staking.kicked.name,
     events.staking.bonded.name, events.staking.unbonded.name, events.staking.withdrawn.name,
     events.staking.validatorPrefsSet.name, events.session.newSession.name,
-    events.imOnline.someOffline.name, events.offences.offence.name,
+    events.imOnline.someOffline.name, events.offences.offence.name, events.stakingAhClient.validatorSetReceived.name,
 ] as const
 
 export function decodeRelayStakingEvent(e: SourceEvent): StakingFact {
@@ -94,6 +94,12 @@ export function decodeRelayStakingEvent(e: SourceEvent): StakingFact {
             if (!events.offences.offence.v9420.is(e)) throw unknown()
             const d = events.offences.offence.v9420.decode(e)
             return {kind: 'Offence', offenceKind: d.kind, timeSlot: d.timeslot}
+        }
+        case events.stakingAhClient.validatorSetReceived.name: {
+            const received = events.stakingAhClient.validatorSetReceived
+            if (!received.kusamaV1009002.is(e)) throw unknown()
+            const d = received.kusamaV1009002.decode(e)
+            return {kind: 'ValidatorSetReceived', era: d.id, validatorCount: d.newValidatorSetCount}
         }
         default:
             throw new Error(`relay staking decoder: unexpected event ${e.name} at block ${e.block.height}`)

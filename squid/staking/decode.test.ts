@@ -43,6 +43,14 @@ describe('relay staking decoder', () => {
             .toEqual({kind: 'Offence', offenceKind: '0x696d2d6f6e6c696e653a6f66666c696e', timeSlot: '0x0100000000000000'})
     })
 
+    it('reads StakingAhClient.ValidatorSetReceived (Polkadot 2000000, Kusama 1009002): the era whose set the relay queued', () => {
+        for (const [specName, specVersion] of [['polkadot', 2000000], ['kusama', 1009002]] as const) {
+            const args = {id: 41, newValidatorSetCount: 297, pruneUpTo: 1200, leftover: false}
+            expect(decodeRelayStakingEvent(event('relay', specName, specVersion, 'StakingAhClient.ValidatorSetReceived', args)))
+                .toEqual({kind: 'ValidatorSetReceived', era: 41, validatorCount: 297})
+        }
+    })
+
     it('fails loudly on a runtime whose shape no generated version matches, naming item, block and runtime', () => {
         // Kusama 1003000 has no ImOnline pallet: no typegen'd version of SomeOffline matches it.
         const e = event('relay', 'kusama', 1003000, 'ImOnline.SomeOffline', {offline: []})

@@ -4,7 +4,7 @@
  * one RPC per account. Works on the relay and Asset Hub typegen output alike (same item names).
  */
 import {pickVersion, findVersion, RuntimeBlock} from '../versioned'
-import type {EraSnapshot, ValidatorExposure} from './era-snapshot'
+import type {EraSnapshot, ValidatorExposure, ValidatorSessionKeys} from './era-snapshot'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 interface StorageItem {
@@ -15,10 +15,11 @@ interface StorageItem {
 }
 type Item = Record<string, StorageItem | string | undefined>
 
-/** `storage.staking` (and `storage.session` where the chain has one) of a typegen output. */
+/** `storage.staking` (and `storage.session`, `storage.stakingAhClient` where the chain has them) of a typegen output. */
 export interface StakingStorageDefs {
     staking: Record<string, Item>
     session?: Record<string, Item>
+    stakingAhClient?: Record<string, Item>
 }
 
 export type SnapshotBlock = RuntimeBlock & {hash: string}
@@ -135,13 +136,18 @@ async function activeStake(defs: StakingStorageDefs, block: SnapshotBlock, stash
 }
 
 /** NextKeys of the session's validators, where the chain has a Session pallet. */
-export async function readSessionKeys(defs: StakingStorageDefs, block: SnapshotBlock): Promise<{validator: string; keys: Record<string, string>}[]> {
+export async function readSessionKeys(defs: StakingStorageDefs, block: SnapshotBlock): Promise<ValidatorSessionKeys[]> {
     const session = defs.session
     if (!session) return []
     const validatorsItem = findVersion(session.validators as any, block) as StorageItem | undefined
     const nextKeys = findVersion(session.nextKeys as any, block) as StorageItem | undefined
     if (!validatorsItem || !nextKeys) return []
-    const validators = (await validatorsItem.get(block) ?? []) as string[]
+    return readNextKeys(defs, block, (await validatorsItem.get(block) ?? []) as string[])
+}
+
+/** NextKeys of the given validators in one batched read; a validator without keys is left out. */
+export async function readNextKeys(defs: StakingStorageDefs, block: SnapshotBlock, validators: string[]): Promise<ValidatorSessionKeys[]> {
+    const nextKeys = pickVersion(defs.session?.nextKeys as any, 'Session.NextKeys', block, block) as StorageItem
     const keys = await getManyChunked(nextKeys, block, validators) as (Record<string, string> | undefined)[]
     return validators.flatMap((validator, i) => keys[i] ? [{validator, keys: keys[i]!}] : [])
 }

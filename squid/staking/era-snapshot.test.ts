@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {snapshotRows} from './era-snapshot'
+import {sessionKeysRows, snapshotRows} from './era-snapshot'
 
 const V1 = '0x' + '01'.repeat(32)
 const V2 = '0x' + '02'.repeat(32)
@@ -39,5 +39,14 @@ describe('snapshotRows', () => {
     it('keys session keys and targets by the era that starts, keeping the BEEFY key apart', () => {
         expect(rows.sessionKeys).toEqual([{id: `11-${V1}`, era: 11, validator: V1, keys: {grandpa: '0x11', beefy: '0x62656566'}, beefy: '0x62656566', blockNumber: 600}])
         expect(rows.nominatorTargets).toEqual([{id: `11-${N1}`, era: 11, nominator: N1, targets: [V1, V2], submittedIn: 9, bondedPlanck: 600n, blockNumber: 600}])
+    })
+})
+
+describe('sessionKeysRows', () => {
+    it('keys rows by the era given (the received validator set\'s era), with the BEEFY key apart where the runtime has one', () => {
+        expect(sessionKeysRows(42, 700, [{validator: V1, keys: {grandpa: '0x11', beefy: '0x02aa'}}, {validator: V2, keys: {grandpa: '0x22'}}])).toEqual([
+            {id: `42-${V1}`, era: 42, validator: V1, keys: {grandpa: '0x11', beefy: '0x02aa'}, beefy: '0x02aa', blockNumber: 700},
+            {id: `42-${V2}`, era: 42, validator: V2, keys: {grandpa: '0x22'}, beefy: undefined, blockNumber: 700},
+        ])
     })
 })

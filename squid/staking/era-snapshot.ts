@@ -14,6 +14,12 @@ export interface ValidatorExposure {
     others: {nominator: string; amountPlanck: bigint}[]
 }
 
+/** A validator's session keys (`Session.NextKeys`): key name → hex public key. */
+export interface ValidatorSessionKeys {
+    validator: string
+    keys: Record<string, string>
+}
+
 export interface EraSnapshot {
     /** The era the points, exposures and prefs are for (the era that just ended). */
     era: number
@@ -25,7 +31,7 @@ export interface EraSnapshot {
     /** Ledger.active of each validator's stash. */
     selfStake: Map<string, bigint>
     /** Keys per validator of the era that starts (NextKeys); empty where the chain has no Session pallet. */
-    sessionKeys: {validator: string; keys: Record<string, string>}[]
+    sessionKeys: ValidatorSessionKeys[]
     /** Nominations in force when the next era starts. */
     nominators: {nominator: string; targets: string[]; submittedIn: number; bondedPlanck?: bigint}[]
 }
@@ -50,6 +56,11 @@ export interface SnapshotRows {
     sessionKeys: SessionKeysRow[]
     nominatorTargets: NominatorTargetsRow[]
     accounts: Set<string>
+}
+
+/** Session keys in force during `era`, one row per validator; the BEEFY key also in its own field (none where the runtime has none). */
+export function sessionKeysRows(era: number, blockNumber: number, keys: ValidatorSessionKeys[]): SessionKeysRow[] {
+    return keys.map(k => ({id: `${era}-${k.validator}`, era, validator: k.validator, keys: k.keys, beefy: k.keys.beefy, blockNumber}))
 }
 
 export function snapshotRows(s: EraSnapshot, chain: ChainLayerName): SnapshotRows {
@@ -78,10 +89,8 @@ export function snapshotRows(s: EraSnapshot, chain: ChainLayerName): SnapshotRow
             accounts.add(o.nominator)
         }
     }
-    const sessionKeys = s.sessionKeys.map(k => {
-        accounts.add(k.validator)
-        return {id: `${nextEra}-${k.validator}`, era: nextEra, validator: k.validator, keys: k.keys, beefy: k.keys.beefy, blockNumber: s.blockNumber}
-    })
+    const sessionKeys = sessionKeysRows(nextEra, s.blockNumber, s.sessionKeys)
+    sessionKeys.forEach(k => accounts.add(k.validator))
     const nominatorTargets = s.nominators.map(n => {
         accounts.add(n.nominator)
         return {

@@ -44,6 +44,16 @@ describe('mapStakingFacts', () => {
         expect(rows.cursor).toEqual({activeEra: 5, session: 40})
     })
 
+    it('notes each validator set the relay received, for the era it is elected for, without moving the era', () => {
+        const rows = mapStakingFacts([
+            at(40, undefined, {kind: 'ValidatorSetReceived', era: 8, validatorCount: 24}),
+            at(41, 1, {kind: 'Chilled', stash: V1}),
+        ], 'relay', {activeEra: 7, session: 70})
+        expect(rows.receivedValidatorSets).toEqual([{blockNumber: 40, timestamp: new Date(40 * 6000), era: 8, validatorCount: 24}])
+        expect(rows.chills[0].era).toBe(7)
+        expect(rows.cursor).toEqual({activeEra: 7, session: 70})
+    })
+
     it('reports offline validators for the session that is ending, before NewSession moves on', () => {
         const rows = mapStakingFacts([
             at(30, undefined, {kind: 'SomeOffline', offline: [{validator: V1, exposureTotalPlanck: 9n}, {validator: V2, exposureTotalPlanck: 8n}]}),

@@ -1,5 +1,6 @@
 /**
- * Maps one batch of staking facts to plain entity rows: eras opened and closed by `EraPaid`, sessions,
+ * Maps one batch of staking facts to plain entity rows: eras opened and closed by `EraPaid`, validator
+ * sets the relay received (`ValidatorSetReceived`, where its session keys are read), sessions,
  * payouts with their rewards (linked by carrying `PayoutStarted` forward inside its extrinsic), and the
  * event rows (prefs, slashes, chills, kicks, bonds, offline reports, offences) tagged with the era.
  */
@@ -23,6 +24,12 @@ export interface EraBoundary extends Stamp {
     remainderPlanck: bigint
 }
 
+/** The relay queued the validator set elected for `era`: its session keys are read at this block. */
+export interface ReceivedValidatorSet extends Stamp {
+    era: number
+    validatorCount: number
+}
+
 export interface SessionRow extends Stamp {index: number; era?: number}
 export interface PayoutRow extends Stamp {id: string; era: number; validator: string; page?: number; extrinsicIndex?: number}
 export interface RewardRow extends Stamp {
@@ -42,6 +49,7 @@ export interface OffenceRow extends Stamp {
 export interface StakingRows {
     chain: ChainLayerName
     eraBoundaries: EraBoundary[]
+    receivedValidatorSets: ReceivedValidatorSet[]
     sessions: SessionRow[]
     payouts: PayoutRow[]
     rewards: RewardRow[]
@@ -60,7 +68,7 @@ export interface StakingRows {
 
 export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: ChainLayerName, start: StakingCursor): StakingRows {
     const rows: StakingRows = {
-        chain, eraBoundaries: [], sessions: [], payouts: [], rewards: [], prefs: [], slashes: [], chills: [],
+        chain, eraBoundaries: [], receivedValidatorSets: [], sessions: [], payouts: [], rewards: [], prefs: [], slashes: [], chills: [],
         kicks: [], bonds: [], offlineReports: [], offences: [], accounts: new Set(), cursor: {...start},
     }
     const cursor = rows.cursor
@@ -81,6 +89,9 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
                     validatorPayoutPlanck: fact.validatorPayoutPlanck, remainderPlanck: fact.remainderPlanck,
                 })
                 cursor.activeEra = fact.era + 1
+                break
+            case 'ValidatorSetReceived':
+                rows.receivedValidatorSets.push({...stamp(ctx), era: fact.era, validatorCount: fact.validatorCount})
                 break
             case 'NewSession':
                 if (fact.activeEra !== undefined) cursor.activeEra = fact.activeEra

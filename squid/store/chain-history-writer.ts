@@ -10,7 +10,7 @@ import {
 } from '../../db/model'
 import type {ChainLayerName} from '../facts'
 import type {IdentityFields} from '../identity/registration'
-import type {SnapshotRows} from '../staking/era-snapshot'
+import type {SessionKeysRow, SnapshotRows} from '../staking/era-snapshot'
 import type {StakingRows} from '../staking/history'
 import {insertBulk, insertsInBulk} from './bulk-insert'
 
@@ -131,9 +131,7 @@ async function writeSnapshot(store: Store, chain: ChainLayer, s: SnapshotRows): 
         {name: 'keys', type: 'jsonb', value: k => k.keys},
         {name: 'beefy', type: 'text', value: k => k.beefy},
         {name: 'block_number', type: 'int4', value: k => k.blockNumber},
-    ], s.sessionKeys, () => s.sessionKeys.map(k => new SessionKeys({
-        id: k.id, era: k.era, validator: acc(k.validator), keys: k.keys, beefy: k.beefy, blockNumber: k.blockNumber,
-    })))
+    ], s.sessionKeys, () => s.sessionKeys.map(sessionKeysEntity))
     await insertBulk(store, 'nominator_targets', [
         {name: 'id', type: 'varchar', value: n => n.id},
         {name: 'era', type: 'int4', value: n => n.era},
@@ -146,6 +144,22 @@ async function writeSnapshot(store: Store, chain: ChainLayer, s: SnapshotRows): 
         id: n.id, era: n.era, nominator: acc(n.nominator), targets: n.targets, submittedIn: n.submittedIn,
         bondedPlanck: n.bondedPlanck, blockNumber: n.blockNumber,
     })))
+}
+
+/** Session keys of the validator sets the relay received; a set received again for an era replaces the earlier one. */
+export async function writeReceivedSessionKeys(store: Store, rows: SessionKeysRow[]): Promise<void> {
+    const lastBlockOfEra = new Map<number, number>()
+    for (const k of rows) lastBlockOfEra.set(k.era, Math.max(k.blockNumber, lastBlockOfEra.get(k.era) ?? 0))
+    const latest = rows.filter(k => k.blockNumber === lastBlockOfEra.get(k.era))
+    const kept = new Set(latest.map(k => k.id))
+    const replaced = (await store.findBy(SessionKeys, {era: In([...lastBlockOfEra.keys()])})).filter(k => !kept.has(k.id))
+    if (replaced.length) await store.remove(replaced)
+    await ensureAccounts(store, latest.map(k => k.validator))
+    await upsertAll(store, latest.map(sessionKeysEntity))
+}
+
+function sessionKeysEntity(k: SessionKeysRow): SessionKeys {
+    return new SessionKeys({id: k.id, era: k.era, validator: acc(k.validator), keys: k.keys, beefy: k.beefy, blockNumber: k.blockNumber})
 }
 
 /** Eras touched by the batch: merged onto what is stored, since an era's start and end come in different batches. */

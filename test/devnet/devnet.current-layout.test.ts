@@ -77,6 +77,28 @@ describe('current layout', () => {
         })
     })
 
+    it('the relay receives each era\'s validator set: ValidatorSetReceived, the queued set and its session keys', async () => {
+        const facts = devnet.facts()
+        const received = facts.events['StakingAhClient.ValidatorSetReceived'] ?? []
+        expect(received.map(e => e.chain)).toEqual(received.map(() => 'relay'))
+        // One per era end, in the block of Asset Hub's EraPaid, for the era that starts there.
+        expect(received.map(e => [e.block, e.fields.id])).toEqual(facts.events['Staking.EraPaid'].map(e => [e.block, (e.fields.eraIndex as number) + 1]))
+        expect(received.length).toBeGreaterThanOrEqual(2)
+        const world = devnet.chain.world
+        const relay = devnet.chainOf('relay')
+        await withApi('relay', async api => {
+            for (const e of received) {
+                const validators = facts.eras.find(x => x.index === e.fields.id)!.validators
+                expect(e.fields.newValidatorSetCount).toBe(validators.length)
+                const at = await api.at(relay.blocks[e.block].hash)
+                const [id, set]: any = (await at.query.stakingAhClient.validatorSet()).unwrap()
+                expect([id.toNumber(), set.map((v: any) => v.toHex())]).toEqual([e.fields.id, validators])
+                const keys: any[] = await at.query.session.nextKeys.multi(validators)
+                expect(keys.map(k => k.unwrap().beefy.toHex())).toEqual(validators.map(v => world.validators.get(v)!.sessionKeys.beefy))
+            }
+        })
+    })
+
     it('the Subsquid processor indexes each chain across its runtime upgrades', async () => {
         const facts = devnet.facts()
         const expected = (chain: string, name: string) => (facts.events[name] ?? []).filter(e => e.block <= TO && e.chain === chain)

@@ -130,6 +130,7 @@ export class DevnetChain {
             imOnline: rt.hasPallet('ImOnline'),
             pagedExposures: rt.hasStorage('Staking', 'ErasStakersPaged'),
             stakingAsync: rt.hasEvent('Staking', 'SessionRotated'),
+            ahClient: rt.hasEvent('StakingAhClient', 'ValidatorSetReceived'),
         }
     }
 

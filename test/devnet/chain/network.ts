@@ -53,7 +53,8 @@ export class Network {
         const timestampMs = GENESIS_TIMESTAMP_MS + n * this.spec.slotMs
         const staking = this.stakingChain
         const relay = this.chain('relay') ?? staking
-        const features: RuntimeFeatures = {...staking.features(n - 1), imOnline: relay.features(n - 1).imOnline}
+        const relayFeatures = relay.features(n - 1)
+        const features: RuntimeFeatures = {...staking.features(n - 1), imOnline: relayFeatures.imOnline, ahClient: relayFeatures.ahClient}
         for (const c of this.chains) c.begin(n, timestampMs)
         const init = onInitialize(this.world, n, timestampMs, features)
         for (const c of this.chains) c.addEvents('initialization', init)

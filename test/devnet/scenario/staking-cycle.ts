@@ -23,6 +23,8 @@ export interface RuntimeFeatures {
     pagedExposures: boolean
     /** Staking is pallet-staking-async (Asset Hub): sessions are reported as Staking.SessionRotated, offences as Staking.OffenceReported. */
     stakingAsync: boolean
+    /** The relay receives each era's validator set from Asset Hub (StakingAhClient): it emits ValidatorSetReceived. */
+    ahClient: boolean
 }
 
 export interface PayoutItem {
@@ -115,6 +117,12 @@ export function onInitialize(world: World, block: number, timestampMs: number, f
     events.push(features.stakingAsync
         ? {pallet: 'Staking', name: 'PagedElectionProceeded', fields: {page: 0, result: {Ok: next.exposures.length}}}
         : {pallet: 'Staking', name: 'StakersElected', fields: {}})
+    // The relay queues the elected set (StakingAhClient.ValidatorSet, written with the session) under the era's index.
+    if (features.ahClient) {
+        events.push({pallet: 'StakingAhClient', name: 'ValidatorSetReceived', fields: {
+            id: next.index, newValidatorSetCount: world.sessionValidators.length, pruneUpTo: null, leftover: false,
+        }})
+    }
     return events
 }
 
