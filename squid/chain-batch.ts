@@ -1,20 +1,22 @@
 /**
  * One processor batch, the same steps on every chain: decode events to plain facts, read the era
  * cursor, era-boundary snapshots and the session keys of received validator sets from storage, map
- * facts to rows, re-read touched identities, write.
+ * facts to rows, re-read touched identities (all of them in a processor's first batch), write.
  */
 import type {BlockHeader, DataHandlerContext} from '@subsquid/substrate-processor'
 import type {Store} from '@subsquid/typeorm-store'
 import type {ChainLayerName, ContextualFact, IdentityFact, StakingFact} from './facts'
 import {decodeIdentityEvent, IdentityEventDefs} from './identity/decode'
-import {IdentityStorageDefs, readIdentities} from './identity/identity-reader'
+import {IdentityStorageDefs, readAllIdentities, readIdentities} from './identity/identity-reader'
+import type {IdentityFields} from './identity/registration'
 import {eventContext, SourceEvent} from './staking/event-source'
 import {SessionKeysRow, sessionKeysRows, snapshotRows, SnapshotRows} from './staking/era-snapshot'
 import {readEraSnapshot, StakingStorageDefs} from './staking/era-snapshot-reader'
 import {mapStakingFacts, StakingCursor} from './staking/history'
 import {readReceivedSessionKeys} from './staking/validator-set-reader'
 import {
-    IdentityEventRow, IdentityUpdate, storedSubsOf, writeIdentityBatch, writeReceivedSessionKeys, writeStakingBatch,
+    identityImportBlock, IdentityEventRow, IdentityUpdate, recordIdentityImport, storedSubsOf, writeIdentityBatch,
+    writeReceivedSessionKeys, writeStakingBatch,
 } from './store/chain-history-writer'
 import {findVersion, RuntimeBlock} from './versioned'
 
@@ -37,6 +39,10 @@ type Ctx = DataHandlerContext<Store, {block: {timestamp: true}; event: {name: tr
 
 function storageBlock(header: Header): RuntimeBlock & {hash: string} {
     return {_runtime: header._runtime, hash: header.hash, height: header.height, specName: header.specName, specVersion: header.specVersion}
+}
+
+function blockTime(header: Header): Date | undefined {
+    return header.timestamp === undefined ? undefined : new Date(header.timestamp)
 }
 
 export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void> {
@@ -83,7 +89,12 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
         if (receivedKeys.length) await writeReceivedSessionKeys(ctx.store, receivedKeys)
     }
 
-    if (m.identity && (identity.length || validatorsAt.size)) await handleIdentities(ctx, m.chain, m.identity.storage, identity, validatorsAt)
+    if (!m.identity) return
+    // Identities set before the processor's first block and never changed have no event: copy them all once.
+    if (ctx.blocks.length && await identityImportBlock(ctx.store, m.chain) === undefined) {
+        await importIdentities(ctx, m.chain, m.identity.storage, ctx.blocks[0].header)
+    }
+    if (identity.length || validatorsAt.size) await handleIdentities(ctx, m.chain, m.identity.storage, identity, validatorsAt)
 }
 
 /** Active era and session before the batch, read at the parent of its first block. */
@@ -99,6 +110,20 @@ async function readCursor(defs: StakingStorageDefs, first: Header): Promise<Stak
         activeEra: (await activeEra?.get(parent))?.index,
         session: currentIndex ? await currentIndex.get(parent) : undefined,
     }
+}
+
+/**
+ * Every identity the chain holds at the block, as current identities without change rows (no event
+ * happened), and the record that the copy is done. Written before the batch's events are handled, so
+ * those see the copied rows as stored (a cleared parent's subs among them).
+ */
+async function importIdentities(ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, header: Header) {
+    const startedMs = Date.now()
+    const all = await readAllIdentities(storage, storageBlock(header)) ?? new Map<string, IdentityFields>()
+    const timestamp = blockTime(header)
+    await writeIdentityBatch(ctx.store, chain, [...all].map(([account, fields]) => ({account, fields, blockNumber: header.height, timestamp})), [])
+    await recordIdentityImport(ctx.store, chain, header.height)
+    ctx.log.info(`copied ${all.size} identities held at block ${header.height} in ${Date.now() - startedMs} ms`)
 }
 
 /** Identities touched in each block, read at that block; the last read of an account in the batch is its current identity. */
@@ -133,7 +158,7 @@ async function handleIdentities(
         // A sub's operator identity is read too, so groups resolve to a named root.
         const parents = [...new Set([...read.values()].map(f => f.parent).filter((p): p is string => !!p && !read.has(p)))]
         if (parents.length) for (const [a, f] of await readIdentities(storage, storageBlock(header), parents)) read.set(a, f)
-        const timestamp = header.timestamp === undefined ? undefined : new Date(header.timestamp)
+        const timestamp = blockTime(header)
         for (const [account, fields] of read) {
             if (fields.cleared && !updates.has(account) && !mustWrite.has(account)) continue
             updates.set(account, {account, fields, blockNumber: header.height, timestamp})

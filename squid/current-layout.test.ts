@@ -1,7 +1,8 @@
 /**
  * The three processors against the devnet's current layout (relay Polkadot 2000000, Asset Hub statemint
  * 2000000 → 2000002 → 2003000, People 1003003 → 1005001 → 2000000), one database: staking-async facts
- * from Asset Hub and identities from People equal what the devnet produced, across the upgrades.
+ * from Asset Hub and identities from People equal what the devnet produced, across the upgrades. A second
+ * People processor starting at a later block (BLOCK_FROM) copies the identities held at that block.
  */
 import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -10,11 +11,16 @@ import {applyMigrations} from '../db/migrate'
 import {startDevnet, type Devnet} from '../test/devnet'
 import type {FactEvent} from '../test/devnet/scenario/facts'
 import {useTestDatabase} from '../test/vitest/database'
+import {lastIdentityEvents, storedIdentityRows, withoutBlock, worldIdentitiesAt, worldIdentityRows} from '../test/vitest/world-identities'
 import {startProcessorChild, type ProcessorLayer} from './processor-child'
 
 const db = useTestDatabase('squid_current')
+const fromDb = useTestDatabase('squid_current_from')
+/** After People's upgrade to 2000000 (block 30) and an era's identity change, before the next. */
+const PEOPLE_FROM_BLOCK = 35
 let devnet: Devnet
 let client: pg.Client
+let fromClient: pg.Client
 let indexedTo: number
 let factsOn: (chain: string, name: string) => FactEvent[]
 
@@ -31,19 +37,28 @@ beforeAll(async () => {
         const code = await run.exited
         if (code !== 0) throw new Error(`${layer} processor exited with ${code}:\n${run.log().slice(-4000)}`)
     }
+    await applyMigrations(fromDb.settings)
+    const people = devnet.endpoints.find(e => e.role === 'people')!
+    const late = startProcessorChild({layer: 'people', db: fromDb.settings, rpcUrl: people.httpUrl, fromBlock: PEOPLE_FROM_BLOCK, toBlock: indexedTo})
+    const lateCode = await late.exited
+    if (lateCode !== 0) throw new Error(`people processor from block ${PEOPLE_FROM_BLOCK} exited with ${lateCode}:\n${late.log().slice(-4000)}`)
     client = new pg.Client(pgClientConfig(db.settings))
     await client.connect()
+    fromClient = new pg.Client(pgClientConfig(fromDb.settings))
+    await fromClient.connect()
     const facts = devnet.facts()
     factsOn = (chain, name) => (facts.events[name] ?? []).filter(e => e.chain === chain && e.block <= indexedTo)
 })
 
 afterAll(async () => {
     await client?.end()
+    await fromClient?.end()
     await devnet?.stop()
 })
 
 const q = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows
 const field = (e: FactEvent, k: string) => e.fields[k] as never
+const peopleIdentityEvents = (from: number, to: number) => lastIdentityEvents(devnet.facts(), 'people', from, to)
 
 describe('processors on the current layout', () => {
     it('keeps each processor\'s progress in its own state schema', async () => {
@@ -142,5 +157,38 @@ describe('processors on the current layout', () => {
             const truth = world.identities.get(who)!
             expect([row.display, row.verified]).toEqual([truth.display, truth.judgements.some(j => j.judgement === 'Reasonable' || j.judgement === 'KnownGood')])
         }
+    })
+
+    it('stores every identity the People chain holds, also those no event named, with verified flag, parent and root', async () => {
+        const expected = worldIdentitiesAt(devnet.chain.world, devnet.facts(), 'people', indexedTo)
+        const stored = await storedIdentityRows(client, 'people')
+        expect([...stored.keys()].sort()).toEqual([...worldIdentityRows(devnet.chain.world).keys()].sort())
+        for (const [id, row] of expected) expect(withoutBlock(stored.get(id)), id).toEqual(row)
+        // Most identities (all sub-identities) are set at genesis and never change: only the copy at the first block has them.
+        const named = peopleIdentityEvents(0, indexedTo)
+        const neverNamed = [...expected.keys()].filter(id => !named.has(id))
+        expect(neverNamed.length).toBeGreaterThan(named.size)
+        expect([...expected.values()].filter(r => r.parentId !== null).length).toBeGreaterThan(0)
+        for (const id of neverNamed) expect(stored.get(id)!.updatedBlock, id).toBe(0)
+        // Each processor with an identity mapping copies once, at its first block; the relay (2000000) has no Identity pallet.
+        expect(await q('SELECT id, block_number FROM identity_import ORDER BY id')).toEqual([{id: 'people', block_number: 0}, {id: 'relay', block_number: 0}])
+        expect((await q(`SELECT count(*)::int AS n FROM identity WHERE chain = 'relay'`))[0].n).toBe(0)
+    })
+
+    it('copies the identities held at BLOCK_FROM when a processor starts later, then follows events', async () => {
+        const before = peopleIdentityEvents(0, PEOPLE_FROM_BLOCK - 1)
+        const after = peopleIdentityEvents(PEOPLE_FROM_BLOCK, indexedTo)
+        expect(before.size).toBeGreaterThan(0)
+        expect(after.size).toBeGreaterThan(0)
+        expect((await fromClient.query('SELECT id, block_number FROM identity_import')).rows).toEqual([{id: 'people', block_number: PEOPLE_FROM_BLOCK}])
+        const stored = await storedIdentityRows(fromClient, 'people')
+        const full = await storedIdentityRows(client, 'people')
+        expect([...stored.keys()].sort()).toEqual([...full.keys()].sort())
+        for (const [id, row] of worldIdentitiesAt(devnet.chain.world, devnet.facts(), 'people', indexedTo)) expect(withoutBlock(stored.get(id)), id).toEqual(row)
+        // Copied rows carry the start block (changes before it included); later events update theirs.
+        for (const [id, row] of stored) expect(row.updatedBlock, id).toBe(after.get(id) ?? PEOPLE_FROM_BLOCK)
+        const changes = (await fromClient.query('SELECT account_id, block_number FROM identity_change')).rows
+        expect(changes.every(c => c.block_number >= PEOPLE_FROM_BLOCK)).toBe(true)
+        expect(new Set(changes.map(c => c.account_id))).toEqual(new Set(after.keys()))
     })
 })

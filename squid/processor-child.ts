@@ -20,7 +20,7 @@ export interface ProcessorChild {
 }
 
 export function startProcessorChild(opts: {
-    layer: ProcessorLayer; db: DbSettings; rpcUrl: string; toBlock?: number; script?: string; env?: Record<string, string>
+    layer: ProcessorLayer; db: DbSettings; rpcUrl: string; fromBlock?: number; toBlock?: number; script?: string; env?: Record<string, string>
     /** Node options for the child, e.g. `--cpu-prof`. */
     nodeArgs?: string[]
 }): ProcessorChild {
@@ -29,6 +29,7 @@ export function startProcessorChild(opts: {
         cwd: PROJECT_DIR,
         env: {
             ...process.env, ...dbEnv(opts.db), RPC_URL: opts.rpcUrl,
+            ...(opts.fromBlock === undefined ? {} : {BLOCK_FROM: String(opts.fromBlock)}),
             ...(opts.toBlock === undefined ? {} : {BLOCK_TO: String(opts.toBlock)}),
             PROCESSOR_PROMETHEUS_PORT: '0', ...opts.env,
         },

@@ -13,6 +13,7 @@ import {startDevnet, type Devnet} from '../../test/devnet'
 import type {FactEvent} from '../../test/devnet/scenario/facts'
 import {useTestDatabase} from '../../test/vitest/database'
 import {waitFor} from '../../test/vitest/wait-for'
+import {storedIdentityRows, withoutBlock, worldIdentitiesAt, worldIdentityRows} from '../../test/vitest/world-identities'
 import {startProcessorChild} from '../processor-child'
 import {PROJECT_DIR} from '../../config/project-dir'
 
@@ -127,6 +128,14 @@ describe('relay processor on the legacy devnet', () => {
         const set = factsUpTo('Identity.IdentitySet').map(e => `${e.block}/IdentitySet/${field(e, 'who')}`)
         const judged = factsUpTo('Identity.JudgementGiven').map(e => `${e.block}/JudgementGiven/${field(e, 'target')}`)
         expect(changes.map(c => `${c.block_number}/${c.event}/${c.account_id}`).sort()).toEqual([...set, ...judged].sort())
+    })
+
+    it('stores every identity the relay holds, also those neither an event nor an era named, copied at its first block', async () => {
+        const stored = await storedIdentityRows(client, 'relay')
+        expect([...stored.keys()].sort()).toEqual([...worldIdentityRows(devnet.chain.world).keys()].sort())
+        const expected = worldIdentitiesAt(devnet.chain.world, devnet.facts(), 'all', indexedTo)
+        for (const [id, row] of expected) expect(withoutBlock(stored.get(id)), id).toEqual(row)
+        expect(await q('SELECT id, block_number FROM identity_import')).toEqual([{id: 'relay', block_number: 0}])
     })
 
     it('snapshots session keys (with the BEEFY key after the upgrade) and nominator targets per era', async () => {

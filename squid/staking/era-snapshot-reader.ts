@@ -25,7 +25,7 @@ export interface StakingStorageDefs {
 export type SnapshotBlock = RuntimeBlock & {hash: string}
 
 /** Keys per page of a storage listing: large enough to keep round trips few, small enough for one response. */
-const PAGE_SIZE = 1000
+export const PAGE_SIZE = 1000
 
 /** Keys per `getMany` (one `state_queryStorageAt`): keeps each request and response within a node's RPC size limits. */
 const MANY_CHUNK = 1000
@@ -48,7 +48,7 @@ export async function getManyChunked(item: {getMany(block: any, keys: any[]): Pr
     return results.flat()
 }
 
-async function collectPaged<T>(it: AsyncIterable<T[]>): Promise<T[]> {
+export async function collectPaged<T>(it: AsyncIterable<T[]>): Promise<T[]> {
     const out: T[] = []
     for await (const page of it) out.push(...page)
     return out

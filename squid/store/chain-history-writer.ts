@@ -5,7 +5,7 @@
 import type {Store} from '@subsquid/typeorm-store'
 import {In} from 'typeorm'
 import {
-    Account, BondChange, BondKind, ChainLayer, Chill, Era, EraValidator, Exposure, Identity, IdentityChange, Judgement,
+    Account, BondChange, BondKind, ChainLayer, Chill, Era, EraValidator, Exposure, Identity, IdentityChange, IdentityImport, Judgement,
     Kick, NominatorTargets, Offence, OfflineReport, Payout, Reward, Session, SessionKeys, Slash, ValidatorPreference,
 } from '../../db/model'
 import type {ChainLayerName} from '../facts'
@@ -229,6 +229,16 @@ export async function storedSubsOf(store: Store, parents: string[]): Promise<str
     if (parents.length === 0) return []
     const subs = await store.find(Identity, {where: {parent: {id: In(parents)}}, relations: {parent: true}})
     return subs.map(s => s.id)
+}
+
+/** The block whose identities the chain layer's processor copied when it started, if it has. */
+export async function identityImportBlock(store: Store, chain: ChainLayerName): Promise<number | undefined> {
+    return (await store.get(IdentityImport, chain))?.blockNumber
+}
+
+/** Written with the copied identities, so a crash before the batch commits repeats the copy. */
+export async function recordIdentityImport(store: Store, chain: ChainLayerName, blockNumber: number): Promise<void> {
+    await store.insert(new IdentityImport({id: chain, blockNumber}))
 }
 
 async function insertAll<E extends object>(store: Store, entities: E[]): Promise<void> {
