@@ -58,8 +58,6 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
         }
     }
 
-    // Accounts whose identity is read at a block although no identity event names them: the era's validators.
-    const validatorsAt = new Map<number, {header: Header; accounts: string[]}>()
     if (m.staking && staking.length) {
         const first = ctx.blocks[0].header
         const cursor = await readCursor(m.staking.storage, first)
@@ -71,7 +69,6 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
             const snapshot = await readEraSnapshot(m.staking.storage, storageBlock(header), boundary.endedEra)
             const snapshotted = snapshotRows(snapshot, m.chain)
             snapshots.push(snapshotted)
-            validatorsAt.set(header.height, {header, accounts: snapshotted.eraValidators.map(v => v.validator)})
             ctx.log.info(`era ${boundary.endedEra} ended at block ${header.height}: read ${snapshotted.eraValidators.length} validators, ` +
                 `${snapshotted.exposures.length} exposures, ${snapshotted.nominatorTargets.length} nominators in ${Date.now() - startedMs} ms`)
         }
@@ -94,7 +91,7 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
     if (ctx.blocks.length && await identityImportBlock(ctx.store, m.chain) === undefined) {
         await importIdentities(ctx, m.chain, m.identity.storage, ctx.blocks[0].header)
     }
-    if (identity.length || validatorsAt.size) await handleIdentities(ctx, m.chain, m.identity.storage, identity, validatorsAt)
+    if (identity.length) await handleIdentities(ctx, m.chain, m.identity.storage, identity)
 }
 
 /** Active era and session before the batch, read at the parent of its first block. */
@@ -129,24 +126,17 @@ async function importIdentities(ctx: Ctx, chain: ChainLayerName, storage: Identi
 /** Identities touched in each block, read at that block; the last read of an account in the batch is its current identity. */
 async function handleIdentities(
     ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, facts: {header: Header; item: ContextualFact<IdentityFact>}[],
-    validatorsAt: Map<number, {header: Header; accounts: string[]}>,
 ) {
     const updates = new Map<string, IdentityUpdate>()
     const changes: (IdentityEventRow & {fields: IdentityUpdate['fields']})[] = []
-    const byBlock = new Map<number, {header: Header; facts: typeof facts; accounts: string[]}>()
+    const byBlock = new Map<number, {header: Header; facts: typeof facts}>()
     for (const f of facts) {
-        const g = byBlock.get(f.header.height) ?? {header: f.header, facts: [], accounts: []}
+        const g = byBlock.get(f.header.height) ?? {header: f.header, facts: []}
         g.facts.push(f)
         byBlock.set(f.header.height, g)
     }
-    for (const [height, v] of validatorsAt) {
-        const g = byBlock.get(height) ?? {header: v.header, facts: [], accounts: []}
-        g.accounts.push(...v.accounts)
-        byBlock.set(height, g)
-    }
-    for (const [, g] of [...byBlock].sort((a, b) => a[0] - b[0])) {
-        const {header, facts: group} = g
-        const accounts = new Set<string>(g.accounts)
+    for (const [, {header, facts: group}] of [...byBlock].sort((a, b) => a[0] - b[0])) {
+        const accounts = new Set<string>()
         for (const {item} of group) [item.fact.account, ...item.fact.alsoTouches].forEach(a => accounts.add(a))
         // Clearing or killing an identity removes its subs on chain without a SubIdentityRemoved event.
         const gone = group.filter(x => x.item.fact.event === 'IdentityCleared' || x.item.fact.event === 'IdentityKilled').map(x => x.item.fact.account)
