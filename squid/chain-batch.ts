@@ -70,7 +70,7 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
             const snapshotted = snapshotRows(snapshot, m.chain)
             snapshots.push(snapshotted)
             ctx.log.info(`era ${boundary.endedEra} ended at block ${header.height}: read ${snapshotted.eraValidators.length} validators, ` +
-                `${snapshotted.exposures.length} exposures, ${snapshotted.nominatorTargets.length} nominators in ${Date.now() - startedMs} ms`)
+                `${snapshotted.exposures.length} exposures, ${snapshotted.nominations.length} nominators in ${Date.now() - startedMs} ms`)
         }
         // Current layout: the era boundary is on Asset Hub; the relay learns the next era's validators when it receives their set.
         const receivedKeys: SessionKeysRow[] = []

@@ -138,15 +138,67 @@ describe('relay processor on the legacy devnet', () => {
         expect(await q('SELECT id, block_number FROM identity_import')).toEqual([{id: 'relay', block_number: 0}])
     })
 
-    it('snapshots session keys (with the BEEFY key after the upgrade) and nominator targets per era', async () => {
+    it('snapshots session keys per era, with the BEEFY key after the upgrade', async () => {
         const keys = await q('SELECT era, validator_id, keys, beefy FROM session_keys ORDER BY era')
         expect(keys.length).toBeGreaterThan(0)
-        const world = devnet.chain.world
         for (const k of keys.slice(-5)) expect(k.keys).toEqual(expect.objectContaining({grandpa: expect.stringMatching(/^0x[0-9a-f]{64}$/)}))
         expect(keys.some(k => k.beefy !== null)).toBe(true)
-        const targets = await q('SELECT era, nominator_id, targets FROM nominator_targets WHERE era = (SELECT max(era) FROM nominator_targets)')
-        expect(targets.length).toBeGreaterThan(0)
-        for (const t of targets) expect(world.nominators.has(t.nominator_id)).toBe(true)
+    })
+
+    it('stores nominator targets where they change: the rows in force in the last era are the chain\'s nominations', async () => {
+        const eras = (await q('SELECT DISTINCT era FROM nominator_bond ORDER BY era')).map(r => r.era)
+        expect(eras.length).toBeGreaterThanOrEqual(5)
+        const lastEra = eras[eras.length - 1]
+        const lastSnapshotBlock = (await q('SELECT end_block FROM era WHERE index = $1', [lastEra - 1]))[0].end_block
+        // Nominations the world changed after the last snapshot are not in it.
+        const changedAfter = new Set(factsUpTo('Staking.Kicked').filter(e => e.block > lastSnapshotBlock).map(e => field(e, 'nominator') as string))
+        const inForce = await q(`SELECT DISTINCT ON (nominator_id) nominator_id, targets, submitted_in, latest FROM nominator_targets
+            WHERE era <= $1 ORDER BY nominator_id, era DESC`, [lastEra])
+        expect(inForce.every(r => r.latest)).toBe(true)
+        const stored = new Map(inForce.filter(r => r.targets.length > 0 && !changedAfter.has(r.nominator_id)).map(r => [r.nominator_id, [...r.targets].sort()]))
+        const world = [...devnet.chain.world.nominators].filter(([who]) => !changedAfter.has(who)).map(([who, n]) => [who, [...n.targets].sort()] as const)
+        expect(new Map(world)).toEqual(stored)
+        // A row per change, not per era: far fewer rows than eras × nominators.
+        const rows = Number((await q('SELECT count(*) AS n FROM nominator_targets'))[0].n)
+        expect(rows).toBeLessThan(eras.length * inForce.length / 2)
+    })
+
+    it('drops a kicked validator from the nominator\'s targets from the next era on', async () => {
+        const eraEnds = (await q('SELECT index, end_block FROM era WHERE end_block IS NOT NULL ORDER BY index'))
+        const kicked = factsUpTo('Staking.Kicked').filter(e => e.block <= eraEnds[eraEnds.length - 1].end_block)
+        expect(kicked.length).toBeGreaterThan(0)
+        for (const k of kicked) {
+            // The first snapshot at or after the kick: era N ends at the kick's block or later, targets keyed N + 1.
+            const era = eraEnds.find(e => e.end_block >= k.block)!.index + 1
+            const [row] = await q(`SELECT era, targets FROM nominator_targets WHERE nominator_id = $1 AND era <= $2 ORDER BY era DESC LIMIT 1`,
+                [field(k, 'nominator'), era])
+            expect(row.targets, `kick at block ${k.block}`).not.toContain(field(k, 'stash'))
+        }
+    })
+
+    it('stores every nominator\'s bond as each era starts', async () => {
+        const lastEra = (await q('SELECT max(era) AS era FROM nominator_bond'))[0].era
+        const lastSnapshotBlock = (await q('SELECT end_block FROM era WHERE index = $1', [lastEra - 1]))[0].end_block
+        // The ledger at the snapshot: today's, less what rewards (all restaked) and bonding added since, plus what slashes and unbonding took.
+        const all = devnet.facts().events
+        const since = new Map<string, bigint>()
+        const add = (name: string, who: string, amount: string, sign: bigint) => {
+            for (const e of (all[name] ?? []).filter(e => e.block > lastSnapshotBlock)) {
+                since.set(field(e, who), (since.get(field(e, who)) ?? 0n) + sign * BigInt(field(e, amount)))
+            }
+        }
+        add('Staking.Rewarded', 'stash', 'amount', 1n)
+        add('Staking.Bonded', 'stash', 'amount', 1n)
+        add('Staking.Slashed', 'staker', 'amount', -1n)
+        add('Staking.Unbonded', 'stash', 'amount', -1n)
+        expect(since.size).toBeGreaterThan(0)
+        const bonds = await q('SELECT nominator_id, bonded_planck FROM nominator_bond WHERE era = $1', [lastEra])
+        const world = devnet.chain.world
+        expect(bonds.map(b => b.nominator_id).sort()).toEqual([...world.nominators.keys()].sort())
+        for (const b of bonds) {
+            const atSnapshot = world.ledgers.get(b.nominator_id)!.activePlanck - (since.get(b.nominator_id) ?? 0n)
+            expect(BigInt(b.bonded_planck), b.nominator_id).toBe(atSnapshot)
+        }
     })
 
     it('serves the same facts over GraphQL, including the custom queries', async () => {

@@ -16,7 +16,7 @@ import {RELAY_STATE_SCHEMA} from './mapping'
 
 /** Tables whose rows are keyed by the event id `<height>-<hash prefix>-<index>`. */
 const EVENT_TABLES = ['payout', 'reward', 'offline_report', 'offence', 'slash', 'chill', 'kick', 'validator_preference', 'identity_change']
-const ALL_TABLES = ['account', 'era', 'session', 'era_validator', 'exposure', 'session_keys', 'nominator_targets', 'identity', 'identity_import', ...EVENT_TABLES]
+const ALL_TABLES = ['account', 'era', 'session', 'era_validator', 'exposure', 'session_keys', 'nominator_targets', 'nominator_bond', 'identity', 'identity_import', ...EVENT_TABLES]
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {sessionKeysRows, snapshotRows} from './era-snapshot'
+import {nominatorTargetChanges, sessionKeysRows, snapshotRows} from './era-snapshot'
 
 const V1 = '0x' + '01'.repeat(32)
 const V2 = '0x' + '02'.repeat(32)
@@ -36,9 +36,42 @@ describe('snapshotRows', () => {
         expect(rows.exposures).toEqual([{id: `10-${N1}-${V1}`, era: 10, nominator: N1, validator: V1, amountPlanck: 600n}])
     })
 
-    it('keys session keys and targets by the era that starts, keeping the BEEFY key apart', () => {
+    it('keys session keys, nominations and bonds by the era that starts, keeping the BEEFY key apart', () => {
         expect(rows.sessionKeys).toEqual([{id: `11-${V1}`, era: 11, validator: V1, keys: {grandpa: '0x11', beefy: '0x62656566'}, beefy: '0x62656566', blockNumber: 600}])
-        expect(rows.nominatorTargets).toEqual([{id: `11-${N1}`, era: 11, nominator: N1, targets: [V1, V2], submittedIn: 9, bondedPlanck: 600n, blockNumber: 600}])
+        expect(rows.nominations).toEqual([{nominator: N1, targets: [V1, V2], submittedIn: 9}])
+        expect(rows.nominatorBonds).toEqual([{id: `11-${N1}`, era: 11, nominator: N1, bondedPlanck: 600n}])
+        expect([rows.nextEra, rows.blockNumber]).toEqual([11, 600])
+    })
+})
+
+describe('nominatorTargetChanges', () => {
+    const N2 = '0x' + 'a2'.repeat(32)
+    const N3 = '0x' + 'a3'.repeat(32)
+    const N4 = '0x' + 'a4'.repeat(32)
+    const inForce = new Map([
+        [N1, {nominator: N1, targets: [V1, V2], submittedIn: 9}],
+        [N2, {nominator: N2, targets: [V1], submittedIn: 9}],
+        [N3, {nominator: N3, targets: [V3], submittedIn: 8}],
+        [N4, {nominator: N4, targets: [], submittedIn: undefined}],
+    ])
+
+    it('adds rows only for new, changed (targets or submission era) and stopped nominations', () => {
+        const now = [
+            {nominator: N1, targets: [V1, V2], submittedIn: 9},
+            {nominator: N2, targets: [V2], submittedIn: 9},
+            {nominator: N4, targets: [V3], submittedIn: 11},
+        ]
+        expect(nominatorTargetChanges(inForce, now, 12, 700)).toEqual([
+            {id: `12-${N2}`, era: 12, blockNumber: 700, nominator: N2, targets: [V2], submittedIn: 9},
+            {id: `12-${N4}`, era: 12, blockNumber: 700, nominator: N4, targets: [V3], submittedIn: 11},
+            {id: `12-${N3}`, era: 12, blockNumber: 700, nominator: N3, targets: [], submittedIn: undefined},
+        ])
+    })
+
+    it('stores every nomination when nothing is in force yet, and nothing when nothing changed', () => {
+        const now = [...inForce.values()].filter(n => n.targets.length)
+        expect(nominatorTargetChanges(new Map(), now, 12, 700).map(r => r.nominator)).toEqual([N1, N2, N3])
+        expect(nominatorTargetChanges(inForce, now, 12, 700)).toEqual([])
     })
 })
 

@@ -1,7 +1,7 @@
 /**
  * What staking storage says at an era boundary, as plain data, and the rows it becomes: one
- * EraValidator per validator, one Exposure edge per (nominator, validator), session keys and
- * nominator targets.
+ * EraValidator per validator, one Exposure edge per (nominator, validator), session keys, nominator
+ * bonds, and nominator targets where they changed.
  */
 import type {ChainLayerName} from '../facts'
 
@@ -42,9 +42,9 @@ export interface EraValidatorRow {
 }
 export interface ExposureRow {id: string; era: number; nominator: string; validator: string; amountPlanck: bigint}
 export interface SessionKeysRow {id: string; era: number; validator: string; keys: Record<string, string>; beefy?: string; blockNumber: number}
-export interface NominatorTargetsRow {
-    id: string; era: number; nominator: string; targets: string[]; submittedIn: number; bondedPlanck?: bigint; blockNumber: number
-}
+export interface Nomination {nominator: string; targets: string[]; submittedIn?: number}
+export interface NominatorTargetsRow extends Nomination {id: string; era: number; blockNumber: number}
+export interface NominatorBondRow {id: string; era: number; nominator: string; bondedPlanck: bigint}
 
 export interface SnapshotRows {
     chain: ChainLayerName
@@ -54,7 +54,11 @@ export interface SnapshotRows {
     eraValidators: EraValidatorRow[]
     exposures: ExposureRow[]
     sessionKeys: SessionKeysRow[]
-    nominatorTargets: NominatorTargetsRow[]
+    /** The era that starts, its first block and the nominations in force then (stored where they changed). */
+    nextEra: number
+    blockNumber: number
+    nominations: Nomination[]
+    nominatorBonds: NominatorBondRow[]
     accounts: Set<string>
 }
 
@@ -91,15 +95,30 @@ export function snapshotRows(s: EraSnapshot, chain: ChainLayerName): SnapshotRow
     }
     const sessionKeys = sessionKeysRows(nextEra, s.blockNumber, s.sessionKeys)
     sessionKeys.forEach(k => accounts.add(k.validator))
-    const nominatorTargets = s.nominators.map(n => {
-        accounts.add(n.nominator)
-        return {
-            id: `${nextEra}-${n.nominator}`, era: nextEra, nominator: n.nominator, targets: n.targets,
-            submittedIn: n.submittedIn, bondedPlanck: n.bondedPlanck, blockNumber: s.blockNumber,
-        }
-    })
+    for (const n of s.nominators) accounts.add(n.nominator)
+    const nominatorBonds = s.nominators.flatMap(n => n.bondedPlanck === undefined
+        ? []
+        : [{id: `${nextEra}-${n.nominator}`, era: nextEra, nominator: n.nominator, bondedPlanck: n.bondedPlanck}])
     return {
         chain, era: s.era, totalPoints: s.totalPoints, validatorCount: s.exposures.length,
-        eraValidators, exposures: [...edges.values()], sessionKeys, nominatorTargets, accounts,
+        eraValidators, exposures: [...edges.values()], sessionKeys, nextEra, blockNumber: s.blockNumber,
+        nominations: s.nominators.map(({nominator, targets, submittedIn}) => ({nominator, targets, submittedIn})),
+        nominatorBonds, accounts,
     }
+}
+
+/**
+ * The targets rows an era's start adds: nominations that differ from the row in force (by nominator), and
+ * an empty row for each nominator whose row in force has targets but who no longer nominates.
+ */
+export function nominatorTargetChanges(inForce: ReadonlyMap<string, Nomination>, now: readonly Nomination[], era: number, blockNumber: number): NominatorTargetsRow[] {
+    const row = (n: Nomination): NominatorTargetsRow => ({id: `${era}-${n.nominator}`, era, blockNumber, ...n})
+    const changed = now.filter(n => {
+        const before = inForce.get(n.nominator)
+        return !before || before.submittedIn !== n.submittedIn || before.targets.join() !== n.targets.join()
+    }).map(row)
+    const nominating = new Set(now.map(n => n.nominator))
+    const stopped = [...inForce.values()].filter(n => n.targets.length > 0 && !nominating.has(n.nominator))
+        .map(n => row({nominator: n.nominator, targets: [], submittedIn: undefined}))
+    return [...changed, ...stopped]
 }

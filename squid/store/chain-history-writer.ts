@@ -6,11 +6,11 @@ import type {Store} from '@subsquid/typeorm-store'
 import {In} from 'typeorm'
 import {
     Account, BondChange, BondKind, ChainLayer, Chill, Era, EraValidator, Exposure, Identity, IdentityChange, IdentityImport, Judgement,
-    Kick, NominatorTargets, Offence, OfflineReport, Payout, Reward, Session, SessionKeys, Slash, ValidatorPreference,
+    Kick, NominatorBond, NominatorTargets, Offence, OfflineReport, Payout, Reward, Session, SessionKeys, Slash, ValidatorPreference,
 } from '../../db/model'
 import type {ChainLayerName} from '../facts'
 import type {IdentityFields} from '../identity/registration'
-import type {SessionKeysRow, SnapshotRows} from '../staking/era-snapshot'
+import {nominatorTargetChanges, type SessionKeysRow, type SnapshotRows} from '../staking/era-snapshot'
 import type {StakingRows} from '../staking/history'
 import {insertBulk, insertsInBulk} from './bulk-insert'
 
@@ -132,17 +132,39 @@ async function writeSnapshot(store: Store, chain: ChainLayer, s: SnapshotRows): 
         {name: 'beefy', type: 'text', value: k => k.beefy},
         {name: 'block_number', type: 'int4', value: k => k.blockNumber},
     ], s.sessionKeys, () => s.sessionKeys.map(sessionKeysEntity))
+    await insertBulk(store, 'nominator_bond', [
+        {name: 'id', type: 'varchar', value: n => n.id},
+        {name: 'era', type: 'int4', value: n => n.era},
+        {name: 'nominator_id', type: 'varchar', value: n => n.nominator},
+        {name: 'bonded_planck', type: 'numeric', value: n => n.bondedPlanck},
+    ], s.nominatorBonds, () => s.nominatorBonds.map(n => new NominatorBond({
+        id: n.id, era: n.era, nominatorId: n.nominator, bondedPlanck: n.bondedPlanck,
+    })))
+    await writeNominatorTargets(store, s)
+}
+
+/** Targets rows where nominations changed as the era starts; the rows they supersede are no longer `latest`. */
+async function writeNominatorTargets(store: Store, s: SnapshotRows): Promise<void> {
+    const latest = await store.findBy(NominatorTargets, {latest: true})
+    // The id is `<era>-<nominator>`: the nominator without loading the relation.
+    const nominatorOf = (t: NominatorTargets) => t.id.slice(t.id.indexOf('-') + 1)
+    const inForce = new Map(latest.map(t => [nominatorOf(t), {nominator: nominatorOf(t), targets: t.targets, submittedIn: t.submittedIn ?? undefined}]))
+    const rows = nominatorTargetChanges(inForce, s.nominations, s.nextEra, s.blockNumber)
+    const changed = new Set(rows.map(r => r.nominator))
+    await upsertAll(store, latest.filter(t => changed.has(nominatorOf(t))).map(t => new NominatorTargets({
+        ...t, nominator: acc(nominatorOf(t)), latest: false,
+    })))
     await insertBulk(store, 'nominator_targets', [
         {name: 'id', type: 'varchar', value: n => n.id},
         {name: 'era', type: 'int4', value: n => n.era},
         {name: 'nominator_id', type: 'varchar', value: n => n.nominator},
         {name: 'targets', type: 'text[]', value: n => n.targets},
         {name: 'submitted_in', type: 'int4', value: n => n.submittedIn},
-        {name: 'bonded_planck', type: 'numeric', value: n => n.bondedPlanck},
+        {name: 'latest', type: 'bool', value: () => true},
         {name: 'block_number', type: 'int4', value: n => n.blockNumber},
-    ], s.nominatorTargets, () => s.nominatorTargets.map(n => new NominatorTargets({
+    ], rows, () => rows.map(n => new NominatorTargets({
         id: n.id, era: n.era, nominator: acc(n.nominator), targets: n.targets, submittedIn: n.submittedIn,
-        bondedPlanck: n.bondedPlanck, blockNumber: n.blockNumber,
+        latest: true, blockNumber: n.blockNumber,
     })))
 }
 
