@@ -2,7 +2,7 @@
  * Reads identities at one block: those of a set of accounts (`IdentityOf` and `SuperOf` with one batched
  * `getMany` each), or all the chain holds (both maps listed in pages).
  */
-import {collectPaged, getManyChunked, PAGE_SIZE} from '../staking/era-snapshot-reader'
+import {getManyChunked, readPairs} from '../staking/era-snapshot-reader'
 import {pickVersion, RuntimeBlock} from '../versioned'
 import {identityFields, IdentityFields, IdentityOfValue, DataValue} from './registration'
 
@@ -10,7 +10,7 @@ import {identityFields, IdentityFields, IdentityOfValue, DataValue} from './regi
 interface StorageItem {
     is(block: any): boolean
     getMany(block: any, keys: any[]): Promise<any[]>
-    getPairsPaged(pageSize: number, block: any): AsyncIterable<[any, any][]>
+    getKeysPaged(pageSize: number, block: any): AsyncIterable<any[]>
 }
 
 /** `storage.identity` of the relay or People typegen output. */
@@ -42,8 +42,8 @@ export async function readAllIdentities(defs: IdentityStorageDefs, block: Identi
     if (!(block._runtime as {hasStorageItem(name: string): boolean}).hasStorageItem('Identity.IdentityOf')) return undefined
     const {identityOf, superOf} = identityItems(defs, block)
     const [regs, supers] = await Promise.all([
-        collectPaged(identityOf.getPairsPaged(PAGE_SIZE, block)) as Promise<[string, IdentityOfValue | undefined][]>,
-        collectPaged(superOf.getPairsPaged(PAGE_SIZE, block)) as Promise<[string, [string, DataValue] | undefined][]>,
+        readPairs(identityOf, block) as Promise<[string, IdentityOfValue | undefined][]>,
+        readPairs(superOf, block) as Promise<[string, [string, DataValue] | undefined][]>,
     ])
     const regOf = new Map(regs)
     const superOfSub = new Map(supers)

@@ -11,7 +11,7 @@ interface StorageItem {
     is(block: any): boolean
     get(block: any, ...key: any[]): Promise<any>
     getMany(block: any, keys: any[]): Promise<any[]>
-    getPairsPaged(pageSize: number, block: any, ...key: any[]): AsyncIterable<[any, any][]>
+    getKeysPaged(pageSize: number, block: any, ...key: any[]): AsyncIterable<any[]>
 }
 type Item = Record<string, StorageItem | string | undefined>
 
@@ -25,7 +25,7 @@ export interface StakingStorageDefs {
 export type SnapshotBlock = RuntimeBlock & {hash: string}
 
 /** Keys per page of a storage listing: large enough to keep round trips few, small enough for one response. */
-export const PAGE_SIZE = 1000
+const PAGE_SIZE = 1000
 
 /** Keys per `getMany` (one `state_queryStorageAt`): keeps each request and response within a node's RPC size limits. */
 const MANY_CHUNK = 1000
@@ -48,10 +48,20 @@ export async function getManyChunked(item: {getMany(block: any, keys: any[]): Pr
     return results.flat()
 }
 
-export async function collectPaged<T>(it: AsyncIterable<T[]>): Promise<T[]> {
+async function collectPaged<T>(it: AsyncIterable<T[]>): Promise<T[]> {
     const out: T[] = []
     for await (const page of it) out.push(...page)
     return out
+}
+
+/**
+ * A map's entries under a key prefix: keys listed page by page (small answers), values with concurrent
+ * `getMany` calls, which take most of the bytes; `getPairsPaged` would fetch each page's values in turn.
+ */
+export async function readPairs(item: {getKeysPaged: StorageItem['getKeysPaged']; getMany: StorageItem['getMany']}, block: unknown, ...prefix: unknown[]): Promise<[any, any][]> {
+    const keys = await collectPaged(item.getKeysPaged(PAGE_SIZE, block, ...prefix))
+    const values = await getManyChunked(item, block, keys)
+    return keys.map((k, i) => [k, values[i]])
 }
 
 export async function readEraSnapshot(defs: StakingStorageDefs, block: SnapshotBlock, era: number): Promise<EraSnapshot> {
@@ -62,7 +72,7 @@ export async function readEraSnapshot(defs: StakingStorageDefs, block: SnapshotB
     const [pointsValue, exposures, nominatorPairs, sessionKeys] = await Promise.all([
         item('erasRewardPoints').get(block, era),
         readExposures(defs, block, era),
-        collectPaged(item('nominators').getPairsPaged(PAGE_SIZE, block)) as Promise<[string, {targets: string[]; submittedIn: number} | undefined][]>,
+        readPairs(item('nominators'), block) as Promise<[string, {targets: string[]; submittedIn: number} | undefined][]>,
         readSessionKeys(defs, block),
     ])
     // A `Default` storage item that is absent holds its default: no points yet.
@@ -97,8 +107,8 @@ async function readExposures(defs: StakingStorageDefs, block: SnapshotBlock, era
     if (overview) {
         const paged = pickVersion(st.erasStakersPaged as any, 'Staking.ErasStakersPaged', block, block) as StorageItem
         const [metas, pages] = await Promise.all([
-            collectPaged(overview.getPairsPaged(PAGE_SIZE, block, era)) as Promise<[[number, string], {total: bigint; own: bigint; nominatorCount: number} | undefined][]>,
-            collectPaged(paged.getPairsPaged(PAGE_SIZE, block, era)) as Promise<[[number, string, number], {others: {who: string; value: bigint}[]} | undefined][]>,
+            readPairs(overview, block, era) as Promise<[[number, string], {total: bigint; own: bigint; nominatorCount: number} | undefined][]>,
+            readPairs(paged, block, era) as Promise<[[number, string, number], {others: {who: string; value: bigint}[]} | undefined][]>,
         ])
         const others = new Map<string, {nominator: string; amountPlanck: bigint}[]>()
         for (const [[, validator], page] of pages) {
@@ -111,22 +121,33 @@ async function readExposures(defs: StakingStorageDefs, block: SnapshotBlock, era
         }))
     }
     const legacy = pickVersion(st.erasStakers as any, 'Staking.ErasStakers', block, block) as StorageItem
-    const pairs = await collectPaged(legacy.getPairsPaged(PAGE_SIZE, block, era)) as [[number, string], {total: bigint; own: bigint; others: {who: string; value: bigint}[]}][]
+    const pairs = await readPairs(legacy, block, era) as [[number, string], {total: bigint; own: bigint; others: {who: string; value: bigint}[]}][]
     return pairs.map(([[, validator], x]) => ({
         validator, totalPlanck: x.total, ownPlanck: x.own, nominatorCount: x.others.length,
         others: x.others.map(o => ({nominator: o.who, amountPlanck: o.value})),
     }))
 }
 
-/** Ledger.active per stash: Bonded (stash → controller) then Ledger (controller → ledger), two batched reads. */
+/**
+ * Ledger.active per stash. Since controllers were deprecated nearly every stash is its own controller, so
+ * `Ledger(stash)` is read first; only the stashes it does not answer go through `Bonded` (stash → controller).
+ */
 async function activeStake(defs: StakingStorageDefs, block: SnapshotBlock, stashes: string[]): Promise<Map<string, bigint>> {
     const out = new Map<string, bigint>()
     if (stashes.length === 0) return out
     const st = defs.staking
     const bonded = pickVersion(st.bonded as any, 'Staking.Bonded', block, block) as StorageItem
     const ledger = pickVersion(st.ledger as any, 'Staking.Ledger', block, block) as StorageItem
-    const controllers = await getManyChunked(bonded, block, stashes) as (string | undefined)[]
-    const withController = stashes.map((s, i) => [s, controllers[i]] as const).filter(([, c]) => c !== undefined) as [string, string][]
+    const own = await getManyChunked(ledger, block, stashes) as ({stash: string; active: bigint} | undefined)[]
+    const rest: string[] = []
+    stashes.forEach((stash, i) => {
+        const l = own[i]
+        if (l && l.stash === stash) out.set(stash, l.active)
+        else rest.push(stash)
+    })
+    if (rest.length === 0) return out
+    const controllers = await getManyChunked(bonded, block, rest) as (string | undefined)[]
+    const withController = rest.map((s, i) => [s, controllers[i]] as const).filter(([, c]) => c !== undefined) as [string, string][]
     const ledgers = await getManyChunked(ledger, block, withController.map(([, c]) => c)) as ({active: bigint} | undefined)[]
     withController.forEach(([stash], i) => {
         const l = ledgers[i]
