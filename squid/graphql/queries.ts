@@ -34,3 +34,20 @@ FROM identity i CROSS JOIN root CROSS JOIN latest
 LEFT JOIN era_validator ev ON ev.validator_id = i.id AND ev.era = latest.era
 WHERE i.root_id = root.id AND NOT i.cleared
 ORDER BY is_root DESC, i.id`
+
+/**
+ * The nominators whose targets in force in an era include the validator, with their bond as the era
+ * started and what of it the validator's exposure holds (null: nominating but not exposed to it, or the
+ * era not snapshotted yet). Params: validator, era, limit.
+ */
+export const VALIDATOR_NOMINATORS_SQL = `
+WITH in_force AS (
+  SELECT DISTINCT ON (nominator_id) nominator_id, targets, era AS since_era
+  FROM nominator_targets WHERE era <= $2 ORDER BY nominator_id, era DESC)
+SELECT f.nominator_id AS nominator, f.since_era, b.bonded_planck, x.amount_planck AS exposed_planck
+FROM in_force f
+LEFT JOIN nominator_bond b ON b.nominator_id = f.nominator_id AND b.era = $2
+LEFT JOIN exposure x ON x.nominator_id = f.nominator_id AND x.validator_id = $1 AND x.era = $2
+WHERE $1 = ANY(f.targets)
+ORDER BY b.bonded_planck DESC NULLS LAST, f.nominator_id
+LIMIT $3`

@@ -1,17 +1,21 @@
 /**
  * Custom GraphQL queries users of the squid need beyond the generated entity queries: a validator's
- * era-points history, its unclaimed payouts, the validators of an identity group, and node uptime.
+ * era-points history, its unclaimed payouts, its nominators in an era, the validators of an identity
+ * group, and node uptime.
  */
 import 'reflect-metadata'
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
-import {ERA_POINTS_HISTORY_SQL, IDENTITY_GROUP_VALIDATORS_SQL, UNCLAIMED_PAYOUTS_SQL} from './queries'
+import {ERA_POINTS_HISTORY_SQL, IDENTITY_GROUP_VALIDATORS_SQL, UNCLAIMED_PAYOUTS_SQL, VALIDATOR_NOMINATORS_SQL} from './queries'
 
 // Programme data served by the same GraphQL server: node uptime from the telemetry intervals.
 export {TelemetryUptime, TelemetryUptimeResolver} from '../../scorer/telemetry/uptime-resolver'
 
 /** Largest era span one query may cover (the scorer looks back 84 eras). */
 const MAX_ERA_SPAN = 1000
+
+/** Most nominators one `validatorNominators` answer lists (Polkadot has ~30k nominators in all). */
+const MAX_NOMINATORS = 5000
 
 @ObjectType()
 export class EraPoints {
@@ -37,6 +41,14 @@ export class GroupValidator {
     @Field() isRoot!: boolean
     @Field() activeInLatestEra!: boolean
     @Field(() => Int, {nullable: true}) latestEra?: number
+}
+
+@ObjectType()
+export class ValidatorNominator {
+    @Field() nominator!: string
+    @Field(() => Int, {description: 'era from which these targets are in force'}) sinceEra!: number
+    @Field({nullable: true, description: 'bonded active balance as the era started (planck, decimal string)'}) bondedPlanck?: string
+    @Field({nullable: true, description: 'part of the bond in the validator\'s exposure for the era; null when not exposed to it'}) exposedPlanck?: string
 }
 
 function checkAccount(account: string): string {
@@ -69,6 +81,19 @@ export class ChainHistoryResolver {
     ): Promise<UnclaimedPayout[]> {
         const em = await this.tx()
         return em.query(UNCLAIMED_PAYOUTS_SQL, [checkAccount(validator), fromEra])
+    }
+
+    @Query(() => [ValidatorNominator], {description: 'Nominators whose targets in an era include the validator, exposed to it or not, largest bond first'})
+    async validatorNominators(
+        @Arg('validator') validator: string,
+        @Arg('era', () => Int) era: number,
+        @Arg('limit', () => Int, {defaultValue: 1000}) limit: number,
+    ): Promise<ValidatorNominator[]> {
+        if (limit < 1 || limit > MAX_NOMINATORS) throw new Error(`limit: expected 1 to ${MAX_NOMINATORS}, got ${limit}`)
+        const em = await this.tx()
+        const rows: {nominator: string; since_era: number; bonded_planck: string | null; exposed_planck: string | null}[] =
+            await em.query(VALIDATOR_NOMINATORS_SQL, [checkAccount(validator), era, limit])
+        return rows.map(r => ({nominator: r.nominator, sinceEra: r.since_era, bondedPlanck: r.bonded_planck ?? undefined, exposedPlanck: r.exposed_planck ?? undefined}))
     }
 
     @Query(() => [GroupValidator], {description: 'The accounts of the identity group (root and subs) an account belongs to'})

@@ -224,6 +224,21 @@ describe('relay processor on the legacy devnet', () => {
             const unclaimed = await gql(`{unclaimedPayouts(validator: "${top.validator_id}") {era points}}`)
             const dbUnclaimed = await q('SELECT ev.era, ev.points FROM era_validator ev WHERE ev.validator_id = $1 AND ev.active AND ev.points > 0 AND NOT EXISTS (SELECT 1 FROM payout p WHERE p.validator_id = ev.validator_id AND p.era = ev.era) ORDER BY era', [top.validator_id])
             expect(unclaimed.data.unclaimedPayouts).toEqual(dbUnclaimed)
+            // The last snapshotted era's nominators of a validator: the world's (as no kick changed them since) with its exposures.
+            const [last] = await q('SELECT max(era) AS era FROM exposure')
+            const world = devnet.chain.world
+            const truth = world.eras.get(last.era)!.exposures.find(x => x.validator === top.validator_id) ?? {others: []}
+            const kickedSince = new Set(factsUpTo('Staking.Kicked').map(e => field(e, 'nominator') as string))
+            const nominators = await gql(`{validatorNominators(validator: "${top.validator_id}", era: ${last.era}) {nominator sinceEra bondedPlanck exposedPlanck}}`)
+            const served = (nominators.data.validatorNominators as {nominator: string; exposedPlanck: string | null; bondedPlanck: string}[])
+            expect(served.length).toBeGreaterThan(0)
+            expect(served.every(n => n.bondedPlanck !== null)).toBe(true)
+            expect(served.filter(n => !kickedSince.has(n.nominator)).map(n => n.nominator).sort()).toEqual(
+                [...world.nominators].filter(([who, n]) => n.targets.includes(top.validator_id) && !kickedSince.has(who)).map(([who]) => who).sort())
+            const exposed = new Map(truth.others.map(o => [o.who, o.valuePlanck]))
+            for (const n of served) expect(n.exposedPlanck === null ? undefined : BigInt(n.exposedPlanck), n.nominator).toBe(exposed.get(n.nominator))
+            const tooMany = await gql(`{validatorNominators(validator: "${top.validator_id}", era: 1, limit: 100000) {nominator}}`)
+            expect(tooMany.errors?.[0].message).toMatch(/limit: expected 1 to 5000/)
             const tooWide = await gql('{a: eras(limit: 1) {id} b: eras(limit: 1) {id} c: eras(limit: 1) {id} d: eras(limit: 1) {id} e: eras(limit: 1) {id} f: eras(limit: 1) {id} g: eras(limit: 1) {id} h: eras(limit: 1) {id} i: eras(limit: 1) {id} j: eras(limit: 1) {id} k: eras(limit: 1) {id}}')
             expect(tooWide.errors?.[0].message).toMatch(/root fields/)
             const bad = await gql('{unclaimedPayouts(validator: "alice") {era}}')

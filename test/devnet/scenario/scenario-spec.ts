@@ -82,7 +82,8 @@ export const scenarios: Record<string, ScenarioSpec> = {
         targetsPerNominator: 24,
         activeValidators: 1000,
         reduceElection: true,
-        blocksPerSession: 100,
+        // Kusama's: one-hour sessions of 600 six-second slots, six sessions an era.
+        blocksPerSession: 600,
         sessionsPerEra: 6,
         exposurePageSize: 512,
         payoutsPerBlock: 16,
