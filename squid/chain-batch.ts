@@ -16,8 +16,10 @@ import {mapStakingFacts, StakingCursor} from './staking/history'
 import {readReceivedSessionKeys} from './staking/validator-set-reader'
 import {
     identityImportBlock, IdentityEventRow, IdentityUpdate, recordIdentityImport, storedSubsOf, writeIdentityBatch,
-    writeReceivedSessionKeys, writeStakingBatch,
+    recordPendingSnapshots, writeReceivedSessionKeys, writeStakingBatch,
 } from './store/chain-history-writer'
+import {insertsInBulk} from './store/bulk-insert'
+import type {EraSnapshotWorker} from './staking/era-snapshot-worker'
 import {findVersion, RuntimeBlock} from './versioned'
 
 export interface LayerMapping {
@@ -45,7 +47,14 @@ function blockTime(header: Header): Date | undefined {
     return header.timestamp === undefined ? undefined : new Date(header.timestamp)
 }
 
-export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void> {
+export interface BatchOptions {
+    /** Writes finalized era snapshots beside the event stream; without it each is written in its own batch. */
+    snapshots?: EraSnapshotWorker
+    /** The range's last block: its batch writes everything itself before the processor exits. */
+    toBlock?: number
+}
+
+export async function handleChainBatch(ctx: Ctx, m: LayerMapping, options: BatchOptions = {}): Promise<void> {
     const stakingNames = new Set(m.staking?.events ?? [])
     const identityNames = new Set(m.identity?.events ?? [])
     const staking: ContextualFact<StakingFact>[] = []
@@ -58,13 +67,27 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
         }
     }
 
+    const worker = options.snapshots
+    // Hot batches and the range's last one write their snapshots themselves, after the worker's.
+    const beside = worker !== undefined && insertsInBulk(ctx.store) && ctx.blocks[ctx.blocks.length - 1]?.header.height !== options.toBlock
+    if (worker) {
+        await worker.batchStarted(ctx.store, ctx._chain.rpc)
+        if (!beside) await worker.drain()
+    }
+
     if (m.staking && staking.length) {
         const first = ctx.blocks[0].header
         const cursor = await readCursor(m.staking.storage, first)
         const rows = mapStakingFacts(staking, m.chain, cursor)
         const snapshots: SnapshotRows[] = []
+        const pending: {era: number; blockNumber: number; blockHash: string}[] = []
         for (const boundary of rows.eraBoundaries) {
             const header = ctx.blocks.find(b => b.header.height === boundary.blockNumber)!.header
+            if (beside) {
+                worker.add(boundary.endedEra, storageBlock(header))
+                pending.push({era: boundary.endedEra, blockNumber: header.height, blockHash: header.hash})
+                continue
+            }
             const startedMs = Date.now()
             const snapshot = await readEraSnapshot(m.staking.storage, storageBlock(header), boundary.endedEra)
             const snapshotted = snapshotRows(snapshot, m.chain)
@@ -83,6 +106,7 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping): Promise<void>
         const writeStartedMs = Date.now()
         await writeStakingBatch(ctx.store, rows, snapshots)
         if (snapshots.length) ctx.log.info(`wrote the batch with ${snapshots.length} era snapshot(s) in ${Date.now() - writeStartedMs} ms`)
+        await recordPendingSnapshots(ctx.store, m.chain, pending)
         if (receivedKeys.length) await writeReceivedSessionKeys(ctx.store, receivedKeys)
     }
 

@@ -23,6 +23,7 @@ let devnet: Devnet
 let client: pg.Client
 let indexedTo: number
 let factsUpTo: (name: string) => FactEvent[]
+let processorLog: string
 
 beforeAll(async () => {
     devnet = await startDevnet({scenario: 'legacy', seed: 7, port: 0, blockTimeMs: 0, finalityLagBlocks: 2, upgradeAtBlock: UPGRADE_BLOCK})
@@ -32,6 +33,7 @@ beforeAll(async () => {
     const run = startProcessorChild({layer: 'relay', db: db.settings, rpcUrl: devnet.httpUrl, toBlock: indexedTo})
     const code = await run.exited
     if (code !== 0) throw new Error(`relay processor exited with ${code}:\n${run.log().slice(-4000)}`)
+    processorLog = run.log()
     client = new pg.Client(pgClientConfig(db.settings))
     await client.connect()
     const facts = devnet.facts()
@@ -47,6 +49,12 @@ const q = async (sql: string, params: unknown[] = []) => (await client.query(sql
 const field = (e: FactEvent, k: string) => e.fields[k] as never
 
 describe('relay processor on the legacy devnet', () => {
+    it('writes finalized era snapshots beside the event stream, and those of the range\'s last batch in that batch', async () => {
+        expect(processorLog).toMatch(/era \d+ ended at block \d+: read .* beside the event stream/)
+        expect(processorLog).toMatch(/wrote the batch with 1 era snapshot/)
+        expect(await q('SELECT * FROM pending_era_snapshot')).toEqual([])
+    })
+
     it('closes every era the devnet paid, with its payout and the era points from storage', async () => {
         const paid = factsUpTo('Staking.EraPaid')
         expect(paid.length).toBeGreaterThanOrEqual(5)

@@ -1,7 +1,7 @@
 /**
  * The relay processor survives what a live chain and a host do to it: a reorg of unfinalized blocks
  * it already indexed (hot blocks rolled back), and a kill -9 mid-run (the restarted run ends with the
- * same database as an uninterrupted one).
+ * same database as an uninterrupted one, also when it stopped with an era snapshot still pending).
  */
 import pg from 'pg'
 import {afterAll, describe, expect, inject, it} from 'vitest'
@@ -16,7 +16,10 @@ import {RELAY_STATE_SCHEMA} from './mapping'
 
 /** Tables whose rows are keyed by the event id `<height>-<hash prefix>-<index>`. */
 const EVENT_TABLES = ['payout', 'reward', 'offline_report', 'offence', 'slash', 'chill', 'kick', 'validator_preference', 'identity_change']
-const ALL_TABLES = ['account', 'era', 'session', 'era_validator', 'exposure', 'session_keys', 'nominator_targets', 'nominator_bond', 'identity', 'identity_import', ...EVENT_TABLES]
+const ALL_TABLES = [
+    'account', 'era', 'session', 'era_validator', 'exposure', 'session_keys', 'nominator_targets', 'nominator_bond', 'pending_era_snapshot',
+    'identity', 'identity_import', ...EVENT_TABLES,
+]
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterAll(async () => {
@@ -119,5 +122,34 @@ describe('relay processor resilience', () => {
         const b = await dump(crashed)
         for (const t of ALL_TABLES) expect(b[t], t).toEqual(a[t])
         expect(a.reward.length).toBeGreaterThan(100)
+    })
+
+    it('redoes an era snapshot a stop left pending, ending with the same database as an uninterrupted run', async () => {
+        const devnet = await startedDevnet(9, 80, 2)
+        const to = devnet.finalized().number
+        const reference = await freshDb('squid_pending_ref')
+        const ref = startProcessorChild({layer: 'relay', db: reference, rpcUrl: devnet.httpUrl, toBlock: to})
+        expect(await ref.exited, ref.log().slice(-2000)).toBe(0)
+
+        const stopped = await freshDb('squid_pending')
+        const first = startProcessorChild({layer: 'relay', db: stopped, rpcUrl: devnet.httpUrl, toBlock: 50})
+        expect(await first.exited, first.log().slice(-2000)).toBe(0)
+        // The state a stop leaves between the era-end batch's commit and the snapshot's: the marker, no rows.
+        const [{index: era, end_block: block}] = await query(stopped, 'SELECT index, end_block FROM era WHERE end_block IS NOT NULL ORDER BY index DESC LIMIT 1')
+        expect(Number((await query(stopped, `SELECT count(*) AS n FROM exposure WHERE era = ${era}`))[0].n)).toBeGreaterThan(0)
+        await query(stopped, `
+            DELETE FROM era_validator WHERE era = ${era}; DELETE FROM exposure WHERE era = ${era};
+            DELETE FROM session_keys WHERE era = ${era + 1}; DELETE FROM nominator_bond WHERE era = ${era + 1};
+            DELETE FROM nominator_targets WHERE era = ${era + 1};
+            UPDATE nominator_targets t SET latest = true WHERE era = (SELECT max(era) FROM nominator_targets u WHERE u.nominator_id = t.nominator_id);
+            UPDATE era SET total_points = NULL, validator_count = NULL WHERE index = ${era};
+            INSERT INTO pending_era_snapshot (id, chain, block_number, block_hash) VALUES ('${era}', 'relay', ${block}, '${devnet.chain.blocks[block].hash}')`)
+
+        const second = startProcessorChild({layer: 'relay', db: stopped, rpcUrl: devnet.httpUrl, toBlock: to})
+        expect(await second.exited, second.log().slice(-2000)).toBe(0)
+        expect(second.log()).toContain(`era ${era}: redoing the snapshot a stop left pending`)
+        const a = await dump(reference)
+        const b = await dump(stopped)
+        for (const t of ALL_TABLES) expect(b[t], t).toEqual(a[t])
     })
 })

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {nominatorTargetChanges, sessionKeysRows, snapshotRows} from './era-snapshot'
+import {nominationDigest, nominatorTargetChanges, sessionKeysRows, snapshotRows} from './era-snapshot'
 
 const V1 = '0x' + '01'.repeat(32)
 const V2 = '0x' + '02'.repeat(32)
@@ -48,12 +48,13 @@ describe('nominatorTargetChanges', () => {
     const N2 = '0x' + 'a2'.repeat(32)
     const N3 = '0x' + 'a3'.repeat(32)
     const N4 = '0x' + 'a4'.repeat(32)
-    const inForce = new Map([
-        [N1, {nominator: N1, targets: [V1, V2], submittedIn: 9}],
-        [N2, {nominator: N2, targets: [V1], submittedIn: 9}],
-        [N3, {nominator: N3, targets: [V3], submittedIn: 8}],
-        [N4, {nominator: N4, targets: [], submittedIn: undefined}],
-    ])
+    const before = [
+        {nominator: N1, targets: [V1, V2], submittedIn: 9},
+        {nominator: N2, targets: [V1], submittedIn: 9},
+        {nominator: N3, targets: [V3], submittedIn: 8},
+        {nominator: N4, targets: [], submittedIn: undefined},
+    ]
+    const inForce = new Map(before.map(n => [n.nominator, nominationDigest(n)]))
 
     it('adds rows only for new, changed (targets or submission era) and stopped nominations', () => {
         const now = [
@@ -69,7 +70,7 @@ describe('nominatorTargetChanges', () => {
     })
 
     it('stores every nomination when nothing is in force yet, and nothing when nothing changed', () => {
-        const now = [...inForce.values()].filter(n => n.targets.length)
+        const now = before.filter(n => n.targets.length)
         expect(nominatorTargetChanges(new Map(), now, 12, 700).map(r => r.nominator)).toEqual([N1, N2, N3])
         expect(nominatorTargetChanges(inForce, now, 12, 700)).toEqual([])
     })

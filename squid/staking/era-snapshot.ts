@@ -3,6 +3,7 @@
  * EraValidator per validator, one Exposure edge per (nominator, validator), session keys, nominator
  * bonds, and nominator targets where they changed.
  */
+import {createHash} from 'node:crypto'
 import type {ChainLayerName} from '../facts'
 
 export interface ValidatorExposure {
@@ -59,7 +60,6 @@ export interface SnapshotRows {
     blockNumber: number
     nominations: Nomination[]
     nominatorBonds: NominatorBondRow[]
-    accounts: Set<string>
 }
 
 /** Session keys in force during `era`, one row per validator; the BEEFY key also in its own field (none where the runtime has none). */
@@ -71,7 +71,6 @@ export function snapshotRows(s: EraSnapshot, chain: ChainLayerName): SnapshotRow
     const exposureBy = new Map(s.exposures.map(x => [x.validator, x]))
     const validators = [...new Set([...exposureBy.keys(), ...s.points.keys()])].sort()
     const nextEra = s.era + 1
-    const accounts = new Set<string>(validators)
     const eraValidators = validators.map((validator): EraValidatorRow => {
         const x = exposureBy.get(validator)
         const prefs = s.prefs.get(validator)
@@ -90,12 +89,9 @@ export function snapshotRows(s: EraSnapshot, chain: ChainLayerName): SnapshotRow
             const prev = edges.get(id)
             if (prev) prev.amountPlanck += o.amountPlanck
             else edges.set(id, {id, era: s.era, nominator: o.nominator, validator: x.validator, amountPlanck: o.amountPlanck})
-            accounts.add(o.nominator)
         }
     }
     const sessionKeys = sessionKeysRows(nextEra, s.blockNumber, s.sessionKeys)
-    sessionKeys.forEach(k => accounts.add(k.validator))
-    for (const n of s.nominators) accounts.add(n.nominator)
     const nominatorBonds = s.nominators.flatMap(n => n.bondedPlanck === undefined
         ? []
         : [{id: `${nextEra}-${n.nominator}`, era: nextEra, nominator: n.nominator, bondedPlanck: n.bondedPlanck}])
@@ -103,22 +99,30 @@ export function snapshotRows(s: EraSnapshot, chain: ChainLayerName): SnapshotRow
         chain, era: s.era, totalPoints: s.totalPoints, validatorCount: s.exposures.length,
         eraValidators, exposures: [...edges.values()], sessionKeys, nextEra, blockNumber: s.blockNumber,
         nominations: s.nominators.map(({nominator, targets, submittedIn}) => ({nominator, targets, submittedIn})),
-        nominatorBonds, accounts,
+        nominatorBonds,
     }
 }
 
 /**
- * The targets rows an era's start adds: nominations that differ from the row in force (by nominator), and
- * an empty row for each nominator whose row in force has targets but who no longer nominates.
+ * A nomination's fingerprint (submission era and targets): what the targets row in force is compared
+ * with, so the thousands of stored target lists need not be loaded. Postgres computes the same value as
+ * `md5(coalesce(submitted_in::text, '') || ':' || array_to_string(targets, ','))`.
  */
-export function nominatorTargetChanges(inForce: ReadonlyMap<string, Nomination>, now: readonly Nomination[], era: number, blockNumber: number): NominatorTargetsRow[] {
+export function nominationDigest(n: {targets: readonly string[]; submittedIn?: number}): string {
+    return createHash('md5').update(`${n.submittedIn ?? ''}:${n.targets.join(',')}`).digest('hex')
+}
+
+const STOPPED = nominationDigest({targets: []})
+
+/**
+ * The targets rows an era's start adds: nominations whose digest differs from the row in force (by
+ * nominator), and an empty row for each nominator whose row in force has targets but who no longer nominates.
+ */
+export function nominatorTargetChanges(inForce: ReadonlyMap<string, string>, now: readonly Nomination[], era: number, blockNumber: number): NominatorTargetsRow[] {
     const row = (n: Nomination): NominatorTargetsRow => ({id: `${era}-${n.nominator}`, era, blockNumber, ...n})
-    const changed = now.filter(n => {
-        const before = inForce.get(n.nominator)
-        return !before || before.submittedIn !== n.submittedIn || before.targets.join() !== n.targets.join()
-    }).map(row)
+    const changed = now.filter(n => inForce.get(n.nominator) !== nominationDigest(n)).map(row)
     const nominating = new Set(now.map(n => n.nominator))
-    const stopped = [...inForce.values()].filter(n => n.targets.length > 0 && !nominating.has(n.nominator))
-        .map(n => row({nominator: n.nominator, targets: [], submittedIn: undefined}))
+    const stopped = [...inForce].filter(([nominator, digest]) => digest !== STOPPED && !nominating.has(nominator))
+        .map(([nominator]) => row({nominator, targets: [], submittedIn: undefined}))
     return [...changed, ...stopped]
 }

@@ -40,10 +40,12 @@ export async function insertBulk<R>(
 ): Promise<void> {
     if (rows.length === 0) return
     const em = finalizedBatchManager(store)
-    if (!em) {
-        await store.insert(entities() as never)
-        return
-    }
+    if (em) await insertRows(em, table, columns, rows, options)
+    else await store.insert(entities() as never)
+}
+
+/** The bulk statement itself, in any transaction (a finalized batch's, or one of its own). */
+export async function insertRows<R>(em: EntityManager, table: string, columns: BulkColumn<R>[], rows: R[], options: BulkOptions = {}): Promise<void> {
     const names = columns.map(c => `"${c.name}"`).join(', ')
     const unnest = columns.map((c, i) => `$${i + 1}::${c.type === 'text[]' ? 'jsonb' : c.type}[]`).join(', ')
     const aliases = columns.map((_, i) => `c${i}`)

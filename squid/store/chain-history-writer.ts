@@ -6,39 +6,22 @@ import type {Store} from '@subsquid/typeorm-store'
 import {In} from 'typeorm'
 import {
     Account, BondChange, BondKind, ChainLayer, Chill, Era, EraValidator, Exposure, Identity, IdentityChange, IdentityImport, Judgement,
-    Kick, NominatorBond, NominatorTargets, Offence, OfflineReport, Payout, Reward, Session, SessionKeys, Slash, ValidatorPreference,
+    Kick, NominatorBond, NominatorTargets, Offence, PendingEraSnapshot, OfflineReport, Payout, Reward, Session, SessionKeys, Slash, ValidatorPreference,
 } from '../../db/model'
 import type {ChainLayerName} from '../facts'
 import type {IdentityFields} from '../identity/registration'
 import {nominatorTargetChanges, type SessionKeysRow, type SnapshotRows} from '../staking/era-snapshot'
 import type {StakingRows} from '../staking/history'
-import {insertBulk, insertsInBulk} from './bulk-insert'
+import {insertBulk} from './bulk-insert'
+import {ensureAccounts, SnapshotSink, storeSink} from './snapshot-sink'
 
 const acc = (id: string) => new Account({id})
 const optAcc = (id: string | undefined) => (id === undefined ? null : acc(id))
 const layer = (c: ChainLayerName) => c as ChainLayer
 
-/** Ids per lookup query: Postgres takes at most 65,535 bind parameters per statement. */
-const LOOKUP_CHUNK = 10_000
-
-/** Inserts the accounts not stored yet. */
-export async function ensureAccounts(store: Store, ids: Iterable<string>): Promise<void> {
-    const all = [...new Set(ids)]
-    if (insertsInBulk(store)) {
-        await insertBulk(store, 'account', [{name: 'id', type: 'varchar', value: id => id}], all, () => all.map(acc), {skipExisting: true})
-        return
-    }
-    const existing = new Set<string>()
-    for (let i = 0; i < all.length; i += LOOKUP_CHUNK) {
-        for (const a of await store.findBy(Account, {id: In(all.slice(i, i + LOOKUP_CHUNK))})) existing.add(a.id)
-    }
-    const missing = all.filter(id => !existing.has(id)).map(acc)
-    if (missing.length) await store.insert(missing)
-}
-
 export async function writeStakingBatch(store: Store, rows: StakingRows, snapshots: SnapshotRows[]): Promise<void> {
     const chain = layer(rows.chain)
-    await ensureAccounts(store, [...rows.accounts, ...snapshots.flatMap(s => [...s.accounts])])
+    await ensureAccounts(store, rows.accounts)
     await writeEras(store, rows, snapshots)
 
     await upsertAll(store, rows.sessions.map(s => new Session({
@@ -92,12 +75,13 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
         slashFractionPerbill: o.slashFractionPerbill, blockNumber: o.blockNumber, timestamp: o.timestamp,
     })))
     // An era is snapshotted once, in the block that ends it (a reorg removes the rows with the block): insert.
-    for (const s of snapshots) await writeSnapshot(store, chain, s)
+    for (const s of snapshots) await writeSnapshot(storeSink(store), chain, s)
 }
 
 /** One era's snapshot: thousands of rows per table on a large chain, so each table is one bulk insert. */
-async function writeSnapshot(store: Store, chain: ChainLayer, s: SnapshotRows): Promise<void> {
-    await insertBulk(store, 'era_validator', [
+export async function writeSnapshot(sink: SnapshotSink, chain: ChainLayer, s: SnapshotRows): Promise<void> {
+    await sink.ensureAccounts([...s.eraValidators.map(v => v.validator), ...s.sessionKeys.map(k => k.validator)])
+    await sink.insert('era_validator', [
         {name: 'id', type: 'varchar', value: v => v.id},
         {name: 'era', type: 'int4', value: v => v.era},
         {name: 'validator_id', type: 'varchar', value: v => v.validator},
@@ -115,7 +99,7 @@ async function writeSnapshot(store: Store, chain: ChainLayer, s: SnapshotRows): 
         blocked: v.blocked, selfStakePlanck: v.selfStakePlanck, ownExposurePlanck: v.ownExposurePlanck,
         totalExposurePlanck: v.totalExposurePlanck, nominatorCount: v.nominatorCount, active: v.active,
     })))
-    await insertBulk(store, 'exposure', [
+    await sink.insert('exposure', [
         {name: 'id', type: 'varchar', value: x => x.id},
         {name: 'era', type: 'int4', value: x => x.era},
         {name: 'nominator_id', type: 'varchar', value: x => x.nominator},
@@ -124,7 +108,7 @@ async function writeSnapshot(store: Store, chain: ChainLayer, s: SnapshotRows): 
     ], s.exposures, () => s.exposures.map(x => new Exposure({
         id: x.id, era: x.era, nominatorId: x.nominator, validatorId: x.validator, amountPlanck: x.amountPlanck,
     })))
-    await insertBulk(store, 'session_keys', [
+    await sink.insert('session_keys', [
         {name: 'id', type: 'varchar', value: k => k.id},
         {name: 'era', type: 'int4', value: k => k.era},
         {name: 'validator_id', type: 'varchar', value: k => k.validator},
@@ -132,7 +116,7 @@ async function writeSnapshot(store: Store, chain: ChainLayer, s: SnapshotRows): 
         {name: 'beefy', type: 'text', value: k => k.beefy},
         {name: 'block_number', type: 'int4', value: k => k.blockNumber},
     ], s.sessionKeys, () => s.sessionKeys.map(sessionKeysEntity))
-    await insertBulk(store, 'nominator_bond', [
+    await sink.insert('nominator_bond', [
         {name: 'id', type: 'varchar', value: n => n.id},
         {name: 'era', type: 'int4', value: n => n.era},
         {name: 'nominator_id', type: 'varchar', value: n => n.nominator},
@@ -140,21 +124,17 @@ async function writeSnapshot(store: Store, chain: ChainLayer, s: SnapshotRows): 
     ], s.nominatorBonds, () => s.nominatorBonds.map(n => new NominatorBond({
         id: n.id, era: n.era, nominatorId: n.nominator, bondedPlanck: n.bondedPlanck,
     })))
-    await writeNominatorTargets(store, s)
+    await writeNominatorTargets(sink, s)
 }
 
 /** Targets rows where nominations changed as the era starts; the rows they supersede are no longer `latest`. */
-async function writeNominatorTargets(store: Store, s: SnapshotRows): Promise<void> {
-    const latest = await store.findBy(NominatorTargets, {latest: true})
-    // The id is `<era>-<nominator>`: the nominator without loading the relation.
-    const nominatorOf = (t: NominatorTargets) => t.id.slice(t.id.indexOf('-') + 1)
-    const inForce = new Map(latest.map(t => [nominatorOf(t), {nominator: nominatorOf(t), targets: t.targets, submittedIn: t.submittedIn ?? undefined}]))
-    const rows = nominatorTargetChanges(inForce, s.nominations, s.nextEra, s.blockNumber)
+async function writeNominatorTargets(sink: SnapshotSink, s: SnapshotRows): Promise<void> {
+    const latest = await sink.latestNominations()
+    const rows = nominatorTargetChanges(new Map(latest.map(t => [t.nominator, t.digest])), s.nominations, s.nextEra, s.blockNumber)
     const changed = new Set(rows.map(r => r.nominator))
-    await upsertAll(store, latest.filter(t => changed.has(nominatorOf(t))).map(t => new NominatorTargets({
-        ...t, nominator: acc(nominatorOf(t)), latest: false,
-    })))
-    await insertBulk(store, 'nominator_targets', [
+    await sink.supersede(latest.filter(t => changed.has(t.nominator)).map(t => t.id))
+    await sink.ensureAccounts(changed)
+    await sink.insert('nominator_targets', [
         {name: 'id', type: 'varchar', value: n => n.id},
         {name: 'era', type: 'int4', value: n => n.era},
         {name: 'nominator_id', type: 'varchar', value: n => n.nominator},
@@ -166,6 +146,11 @@ async function writeNominatorTargets(store: Store, s: SnapshotRows): Promise<voi
         id: n.id, era: n.era, nominator: acc(n.nominator), targets: n.targets, submittedIn: n.submittedIn,
         latest: true, blockNumber: n.blockNumber,
     })))
+}
+
+/** Era ends whose snapshots the worker writes beside the event stream (`EraSnapshotWorker`). */
+export async function recordPendingSnapshots(store: Store, chainName: ChainLayerName, pending: {era: number; blockNumber: number; blockHash: string}[]): Promise<void> {
+    await insertAll(store, pending.map(p => new PendingEraSnapshot({id: String(p.era), chain: layer(chainName), blockNumber: p.blockNumber, blockHash: p.blockHash})))
 }
 
 /** Session keys of the validator sets the relay received; a set received again for an era replaces the earlier one. */

@@ -1,0 +1,83 @@
+/**
+ * Where an era snapshot's rows go: the batch's store (in hot batches it keeps the undo log a reorg
+ * needs), or a transaction of the snapshot's own when it is written beside the event stream.
+ */
+import type {Store} from '@subsquid/typeorm-store'
+import {In, type EntityManager} from 'typeorm'
+import {Account, NominatorTargets} from '../../db/model'
+import {nominationDigest} from '../staking/era-snapshot'
+import {BulkColumn, insertBulk, insertRows, insertsInBulk} from './bulk-insert'
+
+export interface SnapshotSink {
+    ensureAccounts(ids: Iterable<string>): Promise<void>
+    insert<R>(table: string, columns: BulkColumn<R>[], rows: R[], entities: () => object[]): Promise<void>
+    /** The NominatorTargets rows in force now (`latest`), as digests (`nominationDigest`). */
+    latestNominations(): Promise<NominationInForce[]>
+    /** Clears `latest` on rows (by id) a newer one replaces. */
+    supersede(ids: string[]): Promise<void>
+}
+
+export interface NominationInForce {
+    id: string
+    nominator: string
+    digest: string
+}
+
+/** Ids per lookup query: Postgres takes at most 65,535 bind parameters per statement. */
+const LOOKUP_CHUNK = 10_000
+
+const accountColumns: BulkColumn<string>[] = [{name: 'id', type: 'varchar', value: id => id}]
+
+/**
+ * Account ids in one order everywhere: the batch and a snapshot transaction may insert the same new
+ * accounts at once, and rows locked in the same order cannot deadlock.
+ */
+const sortedIds = (ids: Iterable<string>) => [...new Set(ids)].sort()
+
+/** Inserts the accounts not stored yet. */
+export async function ensureAccounts(store: Store, ids: Iterable<string>): Promise<void> {
+    const all = sortedIds(ids)
+    if (insertsInBulk(store)) {
+        await insertBulk(store, 'account', accountColumns, all, () => [], {skipExisting: true})
+        return
+    }
+    const existing = new Set<string>()
+    for (let i = 0; i < all.length; i += LOOKUP_CHUNK) {
+        for (const a of await store.findBy(Account, {id: In(all.slice(i, i + LOOKUP_CHUNK))})) existing.add(a.id)
+    }
+    const missing = all.filter(id => !existing.has(id)).map(id => new Account({id}))
+    if (missing.length) await store.insert(missing)
+}
+
+export function storeSink(store: Store): SnapshotSink {
+    const loaded = new Map<string, NominatorTargets>()
+    return {
+        ensureAccounts: ids => ensureAccounts(store, ids),
+        insert: (table, columns, rows, entities) => insertBulk(store, table, columns, rows, entities),
+        async latestNominations() {
+            for (const t of await store.findBy(NominatorTargets, {latest: true})) loaded.set(t.id, t)
+            // The id is `<era>-<nominator>`: the nominator without loading the relation.
+            return [...loaded.values()].map(t => ({
+                id: t.id, nominator: t.id.slice(t.id.indexOf('-') + 1), digest: nominationDigest({targets: t.targets, submittedIn: t.submittedIn ?? undefined}),
+            }))
+        },
+        async supersede(ids) {
+            if (ids.length === 0) return
+            await store.upsert(ids.map(id => loaded.get(id)!).map(t => new NominatorTargets({
+                ...t, nominator: new Account({id: t.id.slice(t.id.indexOf('-') + 1)}), latest: false,
+            })))
+        },
+    }
+}
+
+export function transactionSink(em: EntityManager): SnapshotSink {
+    return {
+        ensureAccounts: ids => insertRows(em, 'account', accountColumns, sortedIds(ids), {skipExisting: true}),
+        insert: (table, columns, rows) => (rows.length ? insertRows(em, table, columns, rows) : Promise.resolve()),
+        latestNominations: () => em.query(`SELECT id, nominator_id AS nominator,
+            md5(coalesce(submitted_in::text, '') || ':' || array_to_string(targets, ',')) AS digest FROM nominator_targets WHERE latest`),
+        async supersede(ids) {
+            if (ids.length) await em.query('UPDATE nominator_targets SET latest = false WHERE id = ANY($1)', [ids])
+        },
+    }
+}
