@@ -52,6 +52,19 @@ export interface BatchOptions {
     snapshots?: EraSnapshotWorker
     /** The range's last block: its batch writes everything itself before the processor exits. */
     toBlock?: number
+    /** What one batch leaves the next (one object per processor). */
+    carry?: BatchCarry
+}
+
+/**
+ * What a batch knows that the next one would otherwise read again: the era and session after its last
+ * block (valid for a batch that continues from that block's hash; a reorg or restart reads storage), and
+ * whether the identity copy is committed.
+ */
+export class BatchCarry {
+    lastHash?: string
+    cursor?: StakingCursor
+    identitiesCopied = false
 }
 
 export async function handleChainBatch(ctx: Ctx, m: LayerMapping, options: BatchOptions = {}): Promise<void> {
@@ -75,10 +88,15 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping, options: Batch
         if (!beside) await worker.drain()
     }
 
+    const carry = options.carry ?? new BatchCarry()
+    const continues = carry.cursor !== undefined && ctx.blocks.length > 0 && ctx.blocks[0].header.parentHash === carry.lastHash
+    if (!continues) carry.cursor = undefined
+    carry.lastHash = ctx.blocks[ctx.blocks.length - 1]?.header.hash
     if (m.staking && staking.length) {
         const first = ctx.blocks[0].header
-        const cursor = await readCursor(m.staking.storage, first)
+        const cursor = carry.cursor ?? await readCursor(m.staking.storage, first)
         const rows = mapStakingFacts(staking, m.chain, cursor)
+        carry.cursor = rows.cursor
         const snapshots: SnapshotRows[] = []
         const pending: {era: number; blockNumber: number; blockHash: string}[] = []
         for (const boundary of rows.eraBoundaries) {
@@ -112,8 +130,10 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping, options: Batch
 
     if (!m.identity) return
     // Identities set before the processor's first block and never changed have no event: copy them all once.
-    if (ctx.blocks.length && await identityImportBlock(ctx.store, m.chain) === undefined) {
-        await importIdentities(ctx, m.chain, m.identity.storage, ctx.blocks[0].header)
+    if (ctx.blocks.length && !carry.identitiesCopied) {
+        if (await identityImportBlock(ctx.store, m.chain) === undefined) await importIdentities(ctx, m.chain, m.identity.storage, ctx.blocks[0].header)
+        // A hot batch's copy could still be rolled back: look again next time.
+        carry.identitiesCopied = insertsInBulk(ctx.store)
     }
     if (identity.length) await handleIdentities(ctx, m.chain, m.identity.storage, identity)
 }

@@ -6,7 +6,7 @@ import {createLogger} from '@subsquid/logger'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {dbSettingsFromEnv} from '../db/connection'
 import {createDataSource} from '../db/orm'
-import {handleChainBatch, LayerMapping} from './chain-batch'
+import {BatchCarry, handleChainBatch, LayerMapping} from './chain-batch'
 import {createChainProcessor} from './chain-processor'
 import {processorSettingsFromEnv} from './processor-settings'
 import {EraSnapshotWorker} from './staking/era-snapshot-worker'
@@ -24,6 +24,7 @@ export function runChainProcessor(mapping: LayerMapping, stateSchema: string, ch
     const snapshots = mapping.staking
         ? new EraSnapshotWorker(createDataSource(dbSettingsFromEnv(process.env)), mapping.staking.storage, mapping.chain, msg => log.info(msg))
         : undefined
+    const carry = new BatchCarry()
     processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}),
-        ctx => handleChainBatch(ctx, mapping, {snapshots, toBlock: settings.toBlock}))
+        ctx => handleChainBatch(ctx, mapping, {snapshots, toBlock: settings.toBlock, carry}))
 }
