@@ -84,7 +84,7 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping, options: Batch
     // Hot batches and the range's last one write their snapshots themselves, after the worker's.
     const beside = worker !== undefined && insertsInBulk(ctx.store) && ctx.blocks[ctx.blocks.length - 1]?.header.height !== options.toBlock
     if (worker) {
-        await worker.batchStarted(ctx.store, ctx._chain.rpc)
+        await worker.batchStarted(ctx.store)
         if (!beside) await worker.drain()
     }
 
@@ -102,7 +102,7 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping, options: Batch
         for (const boundary of rows.eraBoundaries) {
             const header = ctx.blocks.find(b => b.header.height === boundary.blockNumber)!.header
             if (beside) {
-                worker.add(boundary.endedEra, storageBlock(header))
+                worker.add(boundary.endedEra, header.hash, header.height)
                 pending.push({era: boundary.endedEra, blockNumber: header.height, blockHash: header.hash})
                 continue
             }

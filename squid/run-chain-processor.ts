@@ -2,10 +2,8 @@
  * Starts one chain's processor: settings from the environment, its events, its own state schema in
  * the shared Postgres, hot blocks on (unfinalized blocks are indexed and rolled back on a reorg).
  */
-import {createLogger} from '@subsquid/logger'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {dbSettingsFromEnv} from '../db/connection'
-import {createDataSource} from '../db/orm'
 import {BatchCarry, handleChainBatch, LayerMapping} from './chain-batch'
 import {createChainProcessor} from './chain-processor'
 import {processorSettingsFromEnv} from './processor-settings'
@@ -20,10 +18,7 @@ export function runChainProcessor(mapping: LayerMapping, stateSchema: string, ch
     const settings = processorSettingsFromEnv(process.env, chainUrlVar)
     const processor = createChainProcessor(settings, layerEvents(mapping))
     // One writer per state schema: READ COMMITTED is enough and saves SERIALIZABLE's predicate locks on large era writes.
-    const log = createLogger('sqd:processor:snapshots')
-    const snapshots = mapping.staking
-        ? new EraSnapshotWorker(createDataSource(dbSettingsFromEnv(process.env)), mapping.staking.storage, mapping.chain, msg => log.info(msg))
-        : undefined
+    const snapshots = mapping.staking ? new EraSnapshotWorker({chain: mapping.chain, rpcUrl: settings.rpcUrl, db: dbSettingsFromEnv(process.env)}) : undefined
     const carry = new BatchCarry()
     processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}),
         ctx => handleChainBatch(ctx, mapping, {snapshots, toBlock: settings.toBlock, carry}))

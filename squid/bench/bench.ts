@@ -16,29 +16,56 @@ import {startProcessorChild} from '../processor-child'
 interface RunResult {
     seconds: number
     peakRssMb: number
+    /** CPU seconds (user + system) of the processor, of this process (the devnet serving it) and of Postgres. */
+    cpu: {processor: number; devnet: number; postgres: number}
     /** The processor's own log lines about era snapshots (read and write times). */
     eraLines: string[]
 }
 
 async function timedRun(label: string, db: Parameters<typeof startProcessorChild>[0]['db'], rpcUrl: string, toBlock: number, script?: string): Promise<RunResult> {
     const started = process.hrtime.bigint()
+    const devnetCpu = process.cpuUsage()
+    const postgresCpu = postgresCpuSeconds()
     const run = startProcessorChild({layer: 'relay', db, rpcUrl, toBlock, script})
     let peakKb = 0
-    // VmHWM is the kernel's own peak-RSS mark for the process; sample it until the process ends.
+    let processorCpu = 0
+    // VmHWM is the kernel's own peak-RSS mark for the process; sample it and the CPU time until the process ends.
     const sampler = setInterval(() => {
         try {
             const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${run.child.pid}/status`, 'utf8'))
             if (m) peakKb = Math.max(peakKb, Number(m[1]))
+            processorCpu = cpuSeconds(run.child.pid!)
         } catch { /* the process has ended */ }
     }, 50)
     const code = await run.exited
     clearInterval(sampler)
+    const devnetUsed = process.cpuUsage(devnetCpu)
+    const cpu = {processor: processorCpu, devnet: (devnetUsed.user + devnetUsed.system) / 1e6, postgres: postgresCpuSeconds() - postgresCpu}
     if (code !== 0) throw new Error(`${label} run exited with ${code} (signal ${run.child.signalCode}):\n${run.log().slice(-3000)}`)
     const eraLines = run.log().split('\n').flatMap(l => {
         const msg = /"msg":"((era \d+ ended|wrote the batch)[^"]*)"/.exec(l)
         return msg ? [msg[1]] : []
     })
-    return {seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peakKb / 1024, eraLines}
+    return {seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peakKb / 1024, cpu, eraLines}
+}
+
+const CLOCK_TICKS = 100
+
+/** utime + stime of a process, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+function cpuSeconds(pid: number): number {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+}
+
+/** CPU seconds of every process named postgres on this machine (the server's backends). */
+function postgresCpuSeconds(): number {
+    let total = 0
+    for (const pid of fs.readdirSync('/proc').filter(d => /^\d+$/.test(d))) {
+        try {
+            if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(pid))
+        } catch { /* the process has ended */ }
+    }
+    return total
 }
 
 async function main() {
@@ -64,7 +91,8 @@ async function main() {
             await db.drop()
         }
         const r = results[label]
-        console.log(`${label.padEnd(14)} ${r.seconds.toFixed(2)} s  ${((to + 1) / r.seconds).toFixed(0)} blocks/s  ${(events / r.seconds).toFixed(0)} events/s  peak RSS ${r.peakRssMb.toFixed(0)} MB`)
+        console.log(`${label.padEnd(14)} ${r.seconds.toFixed(2)} s  ${((to + 1) / r.seconds).toFixed(0)} blocks/s  ${(events / r.seconds).toFixed(0)} events/s  peak RSS ${r.peakRssMb.toFixed(0)} MB  ` +
+            `CPU s: processor ${r.cpu.processor.toFixed(2)}, devnet ${r.cpu.devnet.toFixed(2)}, postgres ${r.cpu.postgres.toFixed(2)}`)
         for (const line of r.eraLines) console.log(`  ${line}`)
     }
     const ratio = results['no-op handler'].seconds / results.squid.seconds

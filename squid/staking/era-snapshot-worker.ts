@@ -1,108 +1,105 @@
 /**
  * Era snapshots of finalized era ends, read and written beside the event stream. A Kusama era end reads
- * ~40k storage values and writes ~40k rows; inside its batch the processor would stand still meanwhile,
- * since ingestion runs at most 50 blocks ahead. Instead the batch records a PendingEraSnapshot, the
- * worker starts reading at once, and once that batch has committed it writes the snapshot's rows, the
- * era's totals and the marker's deletion in one transaction of its own. Snapshots are written one at a
- * time in era order (NominatorTargets compares each era with the one before); markers a crash left are
- * redone at start-up. Hot (unfinalized) era ends stay in their batch, where a reorg can roll them back.
+ * ~40k storage values and writes ~40k rows; inside its batch the processor would stand still meanwhile
+ * (ingestion runs at most 50 blocks ahead), and in its thread it would take the CPU the event stream
+ * needs. So the batch records a PendingEraSnapshot and a thread of its own (`era-snapshot-thread.ts`)
+ * reads the snapshot at once and, once that batch has committed, writes the snapshot's rows, the era's
+ * totals and the marker's deletion in one transaction. Snapshots are written one at a time in era order
+ * (NominatorTargets compares each era with the one before); markers a stop left are redone at start-up.
+ * Hot (unfinalized) era ends stay in their batch, where a reorg can roll them back.
  */
-import {Runtime} from '@subsquid/substrate-runtime'
+import path from 'node:path'
+import {Worker} from 'node:worker_threads'
+import {createLogger} from '@subsquid/logger'
 import type {Store} from '@subsquid/typeorm-store'
-import type {DataSource} from 'typeorm'
+import type {DbSettings} from '../../db/connection'
 import {PendingEraSnapshot} from '../../db/model'
 import type {ChainLayerName} from '../facts'
-import {writeSnapshot} from '../store/chain-history-writer'
-import {transactionSink} from '../store/snapshot-sink'
-import {snapshotRows, SnapshotRows} from './era-snapshot'
-import {readEraSnapshot, SnapshotBlock, StakingStorageDefs} from './era-snapshot-reader'
 
-/** Snapshots read or waiting to be written at once; one more makes the batch wait (bounds memory). */
+const log = createLogger('sqd:processor:snapshots')
+
+/** Snapshots not written yet beyond which a new batch waits (bounds memory when the thread falls behind). */
 const MAX_PENDING = 2
 
-interface Rpc {
-    call(method: string, params?: unknown[]): Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+export interface SnapshotThreadInit {
+    chain: ChainLayerName
+    rpcUrl: string
+    db: DbSettings
 }
 
-export class EraSnapshotWorker {
-    /** Snapshots not written yet, oldest first; each is written after the one before. */
-    private queue: Promise<void>[] = []
-    private lastRead: Promise<unknown> = Promise.resolve()
-    private waitingForCommit: (() => void)[] = []
-    private failure: unknown
-    private recovered = false
+export type ToThread =
+    | {type: 'snapshot'; era: number; blockHash: string; blockNumber: number; committed: boolean}
+    /** Every snapshot sent before this was recorded by a batch that has committed. */
+    | {type: 'committed'}
 
-    constructor(
-        private readonly db: DataSource,
-        private readonly storage: StakingStorageDefs,
-        private readonly chain: ChainLayerName,
-        private readonly log: (msg: string) => void,
-    ) {}
+export type ToMain = {type: 'written'; era: number} | {type: 'failed'; era: number; message: string}
+
+export class EraSnapshotWorker {
+    private readonly thread: Worker
+    private unwritten: number[] = []
+    private failure?: Error
+    private wake: () => void = () => undefined
+    private recovered = false
+    private readonly chain: ChainLayerName
+
+    constructor(init: SnapshotThreadInit) {
+        this.chain = init.chain
+        this.thread = new Worker(path.join(__dirname, 'era-snapshot-thread.js'), {workerData: init})
+        this.thread.on('message', (m: ToMain) => {
+            if (m.type === 'written') this.unwritten.splice(this.unwritten.indexOf(m.era), 1)
+            else this.failure ??= new Error(`era ${m.era} snapshot: ${m.message}`)
+            this.wake()
+        })
+        this.thread.on('error', e => {
+            this.failure ??= e
+            this.wake()
+        })
+        // The processor exits at the range end; an idle snapshot thread must not keep it alive.
+        this.thread.unref()
+    }
 
     /**
      * Called as a batch starts: every earlier batch has committed, so their snapshots may be written;
-     * the batch waits while more than MAX_PENDING are unwritten (bounds memory). The first call queues
-     * the snapshots a stop left pending, read at their blocks' own runtimes.
+     * the batch waits while more than MAX_PENDING are unwritten. The first call queues the snapshots a
+     * stop left pending.
      */
-    async batchStarted(store: Store, rpc: Rpc): Promise<void> {
+    async batchStarted(store: Store): Promise<void> {
         this.throwIfFailed()
-        this.waitingForCommit.splice(0).forEach(release => release())
-        while (this.queue.length > MAX_PENDING) await this.queue[0].catch(() => undefined)
-        this.throwIfFailed()
+        this.thread.postMessage({type: 'committed'} satisfies ToThread)
+        await this.waitUntil(() => this.unwritten.length <= MAX_PENDING)
         if (this.recovered) return
         this.recovered = true
-        const left = (await store.find(PendingEraSnapshot, {where: {chain: this.chain as never}})).sort((a, b) => Number(a.id) - Number(b.id))
+        const left = await store.find(PendingEraSnapshot, {where: {chain: this.chain as never}, order: {blockNumber: 'ASC'}})
         for (const p of left) {
-            this.log(`era ${p.id}: redoing the snapshot a stop left pending (block ${p.blockNumber})`)
-            this.add(Number(p.id), await blockAt(rpc, p.blockHash, p.blockNumber), true)
+            log.info(`era ${p.id}: redoing the snapshot a stop left pending (block ${p.blockNumber})`)
+            this.send(Number(p.id), p.blockHash, p.blockNumber, true)
         }
     }
 
-    /** Queues an era end recorded in the current batch (or, `committed`, in an earlier one): read now, written once committed. */
-    add(era: number, block: SnapshotBlock, committed = false): void {
-        const startedMs = Date.now()
-        // One read at a time, in era order; a read overlaps the write of the snapshot before it.
-        const read = this.lastRead.catch(() => undefined).then(() => readEraSnapshot(this.storage, block, era)).then(s => snapshotRows(s, this.chain))
-        this.lastRead = read
-        read.catch(() => undefined) // reported by the write below
-        const batchCommitted = committed ? Promise.resolve() : new Promise<void>(release => this.waitingForCommit.push(release))
-        const previous = this.queue[this.queue.length - 1] ?? Promise.resolve()
-        const written = previous.then(async () => {
-            const rows = await read
-            const readMs = Date.now() - startedMs
-            await batchCommitted
-            const writeStartedMs = Date.now()
-            await this.write(era, rows)
-            this.log(`era ${era} ended at block ${block.height}: read ${rows.eraValidators.length} validators, ${rows.exposures.length} exposures, ` +
-                `${rows.nominations.length} nominators in ${readMs} ms, wrote them in ${Date.now() - writeStartedMs} ms beside the event stream`)
-        })
-        written.catch(e => (this.failure ??= e)).finally(() => this.queue.splice(this.queue.indexOf(written), 1))
-        this.queue.push(written)
+    /** Queues an era end recorded by the current batch: read now, written once the batch has committed. */
+    add(era: number, blockHash: string, blockNumber: number): void {
+        this.send(era, blockHash, blockNumber, false)
     }
 
     /** Waits until every queued snapshot is written; their batches must have committed (`batchStarted`). */
     async drain(): Promise<void> {
-        while (this.queue.length) await this.queue[0].catch(() => undefined)
+        await this.waitUntil(() => this.unwritten.length === 0)
+    }
+
+    private send(era: number, blockHash: string, blockNumber: number, committed: boolean): void {
+        this.unwritten.push(era)
+        this.thread.postMessage({type: 'snapshot', era, blockHash, blockNumber, committed} satisfies ToThread)
+    }
+
+    private async waitUntil(done: () => boolean): Promise<void> {
+        while (!done()) {
+            this.throwIfFailed()
+            await new Promise<void>(resolve => (this.wake = resolve))
+        }
         this.throwIfFailed()
     }
 
-    private async write(era: number, rows: SnapshotRows): Promise<void> {
-        if (!this.db.isInitialized) await this.db.initialize()
-        await this.db.transaction('READ COMMITTED', async em => {
-            await writeSnapshot(transactionSink(em), this.chain as never, rows)
-            await em.query('UPDATE era SET total_points = $2, validator_count = $3 WHERE id = $1', [String(era), rows.totalPoints, rows.validatorCount])
-            await em.query('DELETE FROM pending_era_snapshot WHERE id = $1', [String(era)])
-        })
-    }
-
     private throwIfFailed(): void {
-        if (this.failure !== undefined) throw this.failure
+        if (this.failure) throw this.failure
     }
-}
-
-/** A past block with the runtime its storage is decoded with, from the node (the processor has not seen it since it restarted). */
-async function blockAt(rpc: Rpc, hash: string, height: number): Promise<SnapshotBlock> {
-    const [version, metadata] = await Promise.all([rpc.call('state_getRuntimeVersion', [hash]), rpc.call('state_getMetadata', [hash])])
-    const runtime = new Runtime(version, metadata, undefined, rpc as never)
-    return {_runtime: runtime, hash, height, specName: version.specName, specVersion: version.specVersion}
 }

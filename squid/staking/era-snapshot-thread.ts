@@ -1,0 +1,87 @@
+/**
+ * The thread that reads and writes era snapshots for `EraSnapshotWorker`, on its own core: its own RPC
+ * client and runtimes (one per runtime version, built from the node's metadata), its own database
+ * connection. Snapshots are handled one at a time in the order they come; each is written, with its
+ * era's totals and its marker's deletion, in one transaction once the batch that recorded it committed.
+ */
+import {parentPort, workerData} from 'node:worker_threads'
+import {createLogger} from '@subsquid/logger'
+import {RpcClient} from '@subsquid/rpc-client'
+import {Runtime} from '@subsquid/substrate-runtime'
+import {createDataSource} from '../../db/orm'
+import {assetHubMapping} from '../asset-hub/mapping'
+import type {LayerMapping} from '../chain-batch'
+import {relayMapping} from '../relay/mapping'
+import {writeSnapshot} from '../store/chain-history-writer'
+import {transactionSink} from '../store/snapshot-sink'
+import {snapshotRows, SnapshotRows} from './era-snapshot'
+import {readEraSnapshot, SnapshotBlock} from './era-snapshot-reader'
+import type {SnapshotThreadInit, ToMain, ToThread} from './era-snapshot-worker'
+
+const init = workerData as SnapshotThreadInit
+const mapping: LayerMapping = {relay: relayMapping, assetHub: assetHubMapping}[init.chain as 'relay' | 'assetHub']
+const storage = mapping.staking!.storage
+const rpc = new RpcClient({url: init.rpcUrl, capacity: 5, requestTimeout: 60_000})
+const db = createDataSource(init.db)
+const log = createLogger('sqd:processor:snapshots')
+const runtimes = new Map<string, Runtime>()
+const post = (m: ToMain) => parentPort!.postMessage(m)
+
+/** Snapshots whose batch has not committed yet wait on these. */
+let uncommitted: (() => void)[] = []
+let lastRead: Promise<unknown> = Promise.resolve()
+let lastWrite: Promise<unknown> = Promise.resolve()
+let failed = false
+
+parentPort!.on('message', (m: ToThread) => {
+    if (m.type === 'committed') {
+        uncommitted.forEach(release => release())
+        uncommitted = []
+        return
+    }
+    const committed = m.committed ? Promise.resolve() : new Promise<void>(release => uncommitted.push(release))
+    const startedMs = Date.now()
+    // One read at a time, in order; a read overlaps the write of the snapshot before it.
+    const read = lastRead.catch(() => undefined).then(() => readAt(m.era, m.blockHash, m.blockNumber))
+    lastRead = read
+    lastWrite = Promise.all([lastWrite, read, committed]).then(async ([, rows]) => {
+        const readMs = Date.now() - startedMs
+        const writeStartedMs = Date.now()
+        await write(m.era, rows)
+        log.info(`era ${m.era} ended at block ${m.blockNumber}: read ${rows.eraValidators.length} validators, ${rows.exposures.length} exposures, ` +
+            `${rows.nominations.length} nominators in ${readMs} ms, wrote them in ${Date.now() - writeStartedMs} ms beside the event stream`)
+        post({type: 'written', era: m.era})
+    }).catch(e => {
+        // The first failure is the one to report; the main thread stops the processor on it.
+        if (!failed) post({type: 'failed', era: m.era, message: e instanceof Error ? e.stack ?? e.message : String(e)})
+        failed = true
+        throw e
+    })
+    lastWrite.catch(() => undefined)
+})
+
+async function readAt(era: number, blockHash: string, blockNumber: number): Promise<SnapshotRows> {
+    const block = await blockAt(blockHash, blockNumber)
+    return snapshotRows(await readEraSnapshot(storage, block, era), mapping.chain)
+}
+
+/** The block with the runtime its storage is decoded with; metadata is fetched once per runtime version. */
+async function blockAt(hash: string, height: number): Promise<SnapshotBlock> {
+    const version = await rpc.call('state_getRuntimeVersion', [hash])
+    const key = `${version.specName}@${version.specVersion}`
+    let runtime = runtimes.get(key)
+    if (!runtime) {
+        runtime = new Runtime(version, await rpc.call('state_getMetadata', [hash]), undefined, rpc)
+        runtimes.set(key, runtime)
+    }
+    return {_runtime: runtime, hash, height, specName: version.specName, specVersion: version.specVersion}
+}
+
+async function write(era: number, rows: SnapshotRows): Promise<void> {
+    if (!db.isInitialized) await db.initialize()
+    await db.transaction('READ COMMITTED', async em => {
+        await writeSnapshot(transactionSink(em), mapping.chain as never, rows)
+        await em.query('UPDATE era SET total_points = $2, validator_count = $3 WHERE id = $1', [String(era), rows.totalPoints, rows.validatorCount])
+        await em.query('DELETE FROM pending_era_snapshot WHERE id = $1', [String(era)])
+    })
+}
