@@ -1,8 +1,10 @@
 /**
- * `npm run bench:squid`: indexes a Kusama-size devnet scenario (2,000 validators, 12,500 nominators)
- * with the relay processor and with the same processor on a no-op handler, and prints blocks/s,
- * events/s, their ratio (target ≥ 0.9) and peak RSS. BENCH_BLOCKS sets the chain length (default 700:
- * one era end with a full snapshot; the devnet needs minutes to build a Kusama-size chain).
+ * `npm run bench:squid`: indexes a Kusama-size devnet scenario (2,000 validators, 12,500 nominators,
+ * 1,000 elected, Kusama's 3,600-block eras) with the relay processor and with the same processor on a
+ * no-op handler, and prints blocks/s, events/s, their ratio (target >= 0.9), peak RSS and the CPU seconds
+ * of the processor, the devnet and Postgres. BENCH_BLOCKS sets the chain length (default 9,000: two era
+ * ends, the second with the steady-state snapshot, and half an era after it); BENCH_RPC_LATENCY_MS
+ * delays every RPC answer, as a node across a network does (default 0: the devnet answers at once).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -51,30 +53,48 @@ async function timedRun(label: string, db: Parameters<typeof startProcessorChild
 
 const CLOCK_TICKS = 100
 
-/** utime + stime of a process, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
-function cpuSeconds(pid: number): number {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+/** Fields of /proc/<pid>/stat after the command name (field 3 onwards). */
+function statFields(pid: number | string): string[] {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
 }
 
-/** CPU seconds of every process named postgres on this machine (the server's backends). */
+/** utime + stime of a process, in seconds. */
+function cpuSeconds(pid: number): number {
+    const f = statFields(pid)
+    return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS
+}
+
+/**
+ * CPU seconds of the machine's Postgres: every backend's own, plus what the postmaster has reaped from
+ * backends that already ended (its cutime + cstime).
+ */
 function postgresCpuSeconds(): number {
-    let total = 0
+    const postgres = new Set<string>()
     for (const pid of fs.readdirSync('/proc').filter(d => /^\d+$/.test(d))) {
         try {
-            if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(pid))
+            if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') postgres.add(pid)
         } catch { /* the process has ended */ }
     }
-    return total
+    let ticks = 0
+    for (const pid of postgres) {
+        try {
+            const f = statFields(pid)
+            ticks += Number(f[11]) + Number(f[12])
+            if (!postgres.has(f[1])) ticks += Number(f[13]) + Number(f[14])
+        } catch { /* the process has ended */ }
+    }
+    return ticks / CLOCK_TICKS
 }
 
 async function main() {
-    const blocks = Number(process.env.BENCH_BLOCKS || 700)
+    const blocks = Number(process.env.BENCH_BLOCKS || 9000)
+    const latencyMs = Number(process.env.BENCH_RPC_LATENCY_MS || 0)
     const server = await acquireDbServer()
     const devnetStarted = Date.now()
     // The runtime upgrade (9420 → 1002005) mid-era, so the measured era end runs on the paged-exposure runtime.
     const devnet = await startDevnet({scenario: 'kusama-scale', seed: 1, port: 0, blockTimeMs: 0, finalityLagBlocks: 2, upgradeAtBlock: 300})
     await devnet.produceBlocks(blocks)
+    devnet.faults.latencyMs = latencyMs
     const to = devnet.finalized().number
     const names = new Set(layerEvents(relayMapping))
     const facts = devnet.facts()

@@ -31,11 +31,19 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
         id: p.id, validator: acc(p.validator), commissionPerbill: p.commissionPerbill, blocked: p.blocked, chain,
         blockNumber: p.blockNumber, timestamp: p.timestamp,
     })))
-    const payouts = new Map(rows.payouts.map(p => [p.id, new Payout({
+    await insertBulk(store, 'payout', [
+        {name: 'id', type: 'varchar', value: p => p.id},
+        {name: 'era', type: 'int4', value: p => p.era},
+        {name: 'validator_id', type: 'varchar', value: p => p.validator},
+        {name: 'page', type: 'int4', value: p => p.page},
+        {name: 'chain', type: 'varchar', value: () => chain},
+        {name: 'block_number', type: 'int4', value: p => p.blockNumber},
+        {name: 'extrinsic_index', type: 'int4', value: p => p.extrinsicIndex},
+        {name: 'timestamp', type: 'timestamptz', value: p => p.timestamp},
+    ], rows.payouts, () => rows.payouts.map(p => new Payout({
         id: p.id, era: p.era, validator: acc(p.validator), page: p.page, chain, blockNumber: p.blockNumber,
         extrinsicIndex: p.extrinsicIndex, timestamp: p.timestamp,
-    })]))
-    await insertAll(store, [...payouts.values()])
+    })))
     await insertBulk(store, 'reward', [
         {name: 'id', type: 'varchar', value: r => r.id},
         {name: 'payout_id', type: 'varchar', value: r => r.payoutId},
@@ -49,7 +57,7 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
         {name: 'block_number', type: 'int4', value: r => r.blockNumber},
         {name: 'timestamp', type: 'timestamptz', value: r => r.timestamp},
     ], rows.rewards, () => rows.rewards.map(r => new Reward({
-        id: r.id, payout: r.payoutId ? payouts.get(r.payoutId) : null, era: r.era, validator: optAcc(r.validator),
+        id: r.id, payout: r.payoutId ? new Payout({id: r.payoutId}) : null, era: r.era, validator: optAcc(r.validator),
         stash: acc(r.stash), destination: r.destination, destinationAccount: r.destinationAccount,
         amountPlanck: r.amountPlanck, chain, blockNumber: r.blockNumber, timestamp: r.timestamp,
     })))
