@@ -22,7 +22,7 @@ const init = workerData as SnapshotThreadInit
 const mapping: LayerMapping = {relay: relayMapping, assetHub: assetHubMapping}[init.chain as 'relay' | 'assetHub']
 const storage = mapping.staking!.storage
 const rpc = new RpcClient({url: init.rpcUrl, capacity: 5, requestTimeout: 60_000})
-const db = createDataSource(init.db)
+const db = createDataSource(init.db, {withModel: true})
 const log = createLogger('sqd:processor:snapshots')
 const runtimes = new Map<string, Runtime>()
 const post = (m: ToMain) => parentPort!.postMessage(m)

@@ -1,22 +1,13 @@
 /**
- * Inserts many rows of one table in a few statements (`INSERT … SELECT FROM unnest($1::type[], …)`),
- * for finalized batches only: there the TypeORM store keeps no undo log, so a plain insert in the
- * batch's transaction is what `store.insert` would do, at a fraction of TypeORM's per-row cost. In
- * hot (unfinalized) batches it falls back to `store.insert`, which records the rows for rollback.
+ * Inserts many entities of one type in a few statements (`INSERT … SELECT FROM unnest($1::type[], …)`),
+ * columns and values taken from the generated model's TypeORM metadata. For finalized batches only:
+ * there the TypeORM store keeps no undo log, so a plain insert in the batch's transaction is what
+ * `store.insert` would do, at a fraction of TypeORM's per-row cost. In hot (unfinalized) batches it
+ * falls back to `store.insert`, which records the rows for rollback.
  */
 import type {Store} from '@subsquid/typeorm-store'
 import type {EntityManager} from 'typeorm'
-
-export interface BulkColumn<R> {
-    /** Column name in Postgres. */
-    name: string
-    /**
-     * Postgres type of the column: a scalar (text, int4, numeric, timestamptz, varchar, bool), jsonb,
-     * or text[] (sent as a JSON array, since unnest would flatten a two-dimensional array).
-     */
-    type: string
-    value(row: R): string | number | bigint | boolean | Date | string[] | object | null | undefined
-}
+import type {ColumnMetadata} from 'typeorm/metadata/ColumnMetadata'
 
 export interface BulkOptions {
     /** Skip rows whose key is already stored (`ON CONFLICT DO NOTHING`) instead of failing. */
@@ -35,27 +26,29 @@ interface StoreInternals {
     changes?: unknown
 }
 
-export async function insertBulk<R>(
-    store: Store, table: string, columns: BulkColumn<R>[], rows: R[], entities: () => object[], options: BulkOptions = {},
-): Promise<void> {
-    if (rows.length === 0) return
+export async function insertBulk(store: Store, entities: object[], options: BulkOptions = {}): Promise<void> {
+    if (entities.length === 0) return
     const em = finalizedBatchManager(store)
-    if (em) await insertRows(em, table, columns, rows, options)
-    else await store.insert(entities() as never)
+    if (em) await insertRows(em, entities, options)
+    else await store.insert(entities as never)
 }
 
 /** The bulk statement itself, in any transaction (a finalized batch's, or one of its own). */
-export async function insertRows<R>(em: EntityManager, table: string, columns: BulkColumn<R>[], rows: R[], options: BulkOptions = {}): Promise<void> {
-    const names = columns.map(c => `"${c.name}"`).join(', ')
-    const unnest = columns.map((c, i) => `$${i + 1}::${c.type === 'text[]' ? 'jsonb' : c.type}[]`).join(', ')
+export async function insertRows(em: EntityManager, entities: object[], options: BulkOptions = {}): Promise<void> {
+    if (entities.length === 0) return
+    const meta = em.connection.getMetadata(entities[0].constructor)
+    const columns = meta.columns
+    // unnest would flatten a two-dimensional array: list columns travel as JSON arrays.
+    const types = columns.map(c => (c.isArray ? 'jsonb' : em.connection.driver.normalizeType(c)))
+    const names = columns.map(c => `"${c.databaseName}"`).join(', ')
+    const unnest = types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')
     const aliases = columns.map((_, i) => `c${i}`)
-    const selected = columns.map((c, i) => (c.type === 'text[]' ? `ARRAY(SELECT jsonb_array_elements_text(c${i}))` : `c${i}`)).join(', ')
-    const sql = `INSERT INTO "${table}" (${names}) SELECT ${selected} FROM unnest(${unnest}) AS t(${aliases.join(', ')})` +
+    const selected = columns.map((c, i) => (c.isArray ? `ARRAY(SELECT jsonb_array_elements_text(c${i}))` : `c${i}`)).join(', ')
+    const sql = `INSERT INTO "${meta.tableName}" (${names}) SELECT ${selected} FROM unnest(${unnest}) AS t(${aliases.join(', ')})` +
         (options.skipExisting ? ' ON CONFLICT DO NOTHING' : '')
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT)
-        const params = columns.map(c => chunk.map(r => parameter(c, c.value(r))))
-        await em.query(sql, params)
+    for (let i = 0; i < entities.length; i += ROWS_PER_STATEMENT) {
+        const chunk = entities.slice(i, i + ROWS_PER_STATEMENT)
+        await em.query(sql, columns.map(c => chunk.map(e => parameter(c, c.getEntityValue(e, true)))))
     }
 }
 
@@ -71,9 +64,9 @@ function finalizedBatchManager(store: Store): EntityManager | undefined {
     return internals.em()
 }
 
-function parameter<R>(column: BulkColumn<R>, v: ReturnType<BulkColumn<R>['value']>): unknown {
+function parameter(column: ColumnMetadata, v: unknown): unknown {
     if (v === undefined || v === null) return null
+    if (column.isArray || column.type === 'jsonb') return JSON.stringify(v)
     if (typeof v === 'bigint') return v.toString()
-    if (column.type === 'jsonb' || column.type === 'text[]') return JSON.stringify(v)
     return v
 }

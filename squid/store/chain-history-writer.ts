@@ -27,58 +27,37 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
     await upsertAll(store, rows.sessions.map(s => new Session({
         id: String(s.index), index: s.index, chain, era: s.era, blockNumber: s.blockNumber, timestamp: s.timestamp,
     })))
-    await insertAll(store, rows.prefs.map(p => new ValidatorPreference({
+    await insertBulk(store, rows.prefs.map(p => new ValidatorPreference({
         id: p.id, validator: acc(p.validator), commissionPerbill: p.commissionPerbill, blocked: p.blocked, chain,
         blockNumber: p.blockNumber, timestamp: p.timestamp,
     })))
-    await insertBulk(store, 'payout', [
-        {name: 'id', type: 'varchar', value: p => p.id},
-        {name: 'era', type: 'int4', value: p => p.era},
-        {name: 'validator_id', type: 'varchar', value: p => p.validator},
-        {name: 'page', type: 'int4', value: p => p.page},
-        {name: 'chain', type: 'varchar', value: () => chain},
-        {name: 'block_number', type: 'int4', value: p => p.blockNumber},
-        {name: 'extrinsic_index', type: 'int4', value: p => p.extrinsicIndex},
-        {name: 'timestamp', type: 'timestamptz', value: p => p.timestamp},
-    ], rows.payouts, () => rows.payouts.map(p => new Payout({
+    await insertBulk(store, rows.payouts.map(p => new Payout({
         id: p.id, era: p.era, validator: acc(p.validator), page: p.page, chain, blockNumber: p.blockNumber,
         extrinsicIndex: p.extrinsicIndex, timestamp: p.timestamp,
     })))
-    await insertBulk(store, 'reward', [
-        {name: 'id', type: 'varchar', value: r => r.id},
-        {name: 'payout_id', type: 'varchar', value: r => r.payoutId},
-        {name: 'era', type: 'int4', value: r => r.era},
-        {name: 'validator_id', type: 'varchar', value: r => r.validator},
-        {name: 'stash_id', type: 'varchar', value: r => r.stash},
-        {name: 'destination', type: 'text', value: r => r.destination},
-        {name: 'destination_account', type: 'text', value: r => r.destinationAccount},
-        {name: 'amount_planck', type: 'numeric', value: r => r.amountPlanck},
-        {name: 'chain', type: 'varchar', value: () => chain},
-        {name: 'block_number', type: 'int4', value: r => r.blockNumber},
-        {name: 'timestamp', type: 'timestamptz', value: r => r.timestamp},
-    ], rows.rewards, () => rows.rewards.map(r => new Reward({
+    await insertBulk(store, rows.rewards.map(r => new Reward({
         id: r.id, payout: r.payoutId ? new Payout({id: r.payoutId}) : null, era: r.era, validator: optAcc(r.validator),
         stash: acc(r.stash), destination: r.destination, destinationAccount: r.destinationAccount,
         amountPlanck: r.amountPlanck, chain, blockNumber: r.blockNumber, timestamp: r.timestamp,
     })))
-    await insertAll(store, rows.slashes.map(s => new Slash({
+    await insertBulk(store, rows.slashes.map(s => new Slash({
         id: s.id, staker: acc(s.staker), amountPlanck: s.amountPlanck, era: s.era, chain, blockNumber: s.blockNumber, timestamp: s.timestamp,
     })))
-    await insertAll(store, rows.chills.map(c => new Chill({
+    await insertBulk(store, rows.chills.map(c => new Chill({
         id: c.id, stash: acc(c.stash), era: c.era, chain, blockNumber: c.blockNumber, timestamp: c.timestamp,
     })))
-    await insertAll(store, rows.kicks.map(k => new Kick({
+    await insertBulk(store, rows.kicks.map(k => new Kick({
         id: k.id, nominator: acc(k.nominator), validator: acc(k.validator), era: k.era, chain, blockNumber: k.blockNumber, timestamp: k.timestamp,
     })))
-    await insertAll(store, rows.bonds.map(b => new BondChange({
+    await insertBulk(store, rows.bonds.map(b => new BondChange({
         id: b.id, stash: acc(b.stash), kind: b.kind as BondKind, amountPlanck: b.amountPlanck, era: b.era, chain,
         blockNumber: b.blockNumber, timestamp: b.timestamp,
     })))
-    await insertAll(store, rows.offlineReports.map(o => new OfflineReport({
+    await insertBulk(store, rows.offlineReports.map(o => new OfflineReport({
         id: o.id, session: o.session, era: o.era, validator: acc(o.validator), exposureTotalPlanck: o.exposureTotalPlanck,
         blockNumber: o.blockNumber, timestamp: o.timestamp,
     })))
-    await insertAll(store, rows.offences.map(o => new Offence({
+    await insertBulk(store, rows.offences.map(o => new Offence({
         id: o.id, chain, kind: o.kind, timeSlot: o.timeSlot, era: o.era, validator: optAcc(o.validator),
         slashFractionPerbill: o.slashFractionPerbill, blockNumber: o.blockNumber, timestamp: o.timestamp,
     })))
@@ -89,47 +68,16 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
 /** One era's snapshot: thousands of rows per table on a large chain, so each table is one bulk insert. */
 export async function writeSnapshot(sink: SnapshotSink, chain: ChainLayer, s: SnapshotRows): Promise<void> {
     await sink.ensureAccounts([...s.eraValidators.map(v => v.validator), ...s.sessionKeys.map(k => k.validator)])
-    await sink.insert('era_validator', [
-        {name: 'id', type: 'varchar', value: v => v.id},
-        {name: 'era', type: 'int4', value: v => v.era},
-        {name: 'validator_id', type: 'varchar', value: v => v.validator},
-        {name: 'chain', type: 'varchar', value: () => chain},
-        {name: 'points', type: 'int4', value: v => v.points},
-        {name: 'commission_perbill', type: 'int4', value: v => v.commissionPerbill},
-        {name: 'blocked', type: 'bool', value: v => v.blocked},
-        {name: 'self_stake_planck', type: 'numeric', value: v => v.selfStakePlanck},
-        {name: 'own_exposure_planck', type: 'numeric', value: v => v.ownExposurePlanck},
-        {name: 'total_exposure_planck', type: 'numeric', value: v => v.totalExposurePlanck},
-        {name: 'nominator_count', type: 'int4', value: v => v.nominatorCount},
-        {name: 'active', type: 'bool', value: v => v.active},
-    ], s.eraValidators, () => s.eraValidators.map(v => new EraValidator({
+    await sink.insert(s.eraValidators.map(v => new EraValidator({
         id: v.id, era: v.era, validator: acc(v.validator), chain, points: v.points, commissionPerbill: v.commissionPerbill,
         blocked: v.blocked, selfStakePlanck: v.selfStakePlanck, ownExposurePlanck: v.ownExposurePlanck,
         totalExposurePlanck: v.totalExposurePlanck, nominatorCount: v.nominatorCount, active: v.active,
     })))
-    await sink.insert('exposure', [
-        {name: 'id', type: 'varchar', value: x => x.id},
-        {name: 'era', type: 'int4', value: x => x.era},
-        {name: 'nominator_id', type: 'varchar', value: x => x.nominator},
-        {name: 'validator_id', type: 'varchar', value: x => x.validator},
-        {name: 'amount_planck', type: 'numeric', value: x => x.amountPlanck},
-    ], s.exposures, () => s.exposures.map(x => new Exposure({
+    await sink.insert(s.exposures.map(x => new Exposure({
         id: x.id, era: x.era, nominatorId: x.nominator, validatorId: x.validator, amountPlanck: x.amountPlanck,
     })))
-    await sink.insert('session_keys', [
-        {name: 'id', type: 'varchar', value: k => k.id},
-        {name: 'era', type: 'int4', value: k => k.era},
-        {name: 'validator_id', type: 'varchar', value: k => k.validator},
-        {name: 'keys', type: 'jsonb', value: k => k.keys},
-        {name: 'beefy', type: 'text', value: k => k.beefy},
-        {name: 'block_number', type: 'int4', value: k => k.blockNumber},
-    ], s.sessionKeys, () => s.sessionKeys.map(sessionKeysEntity))
-    await sink.insert('nominator_bond', [
-        {name: 'id', type: 'varchar', value: n => n.id},
-        {name: 'era', type: 'int4', value: n => n.era},
-        {name: 'nominator_id', type: 'varchar', value: n => n.nominator},
-        {name: 'bonded_planck', type: 'numeric', value: n => n.bondedPlanck},
-    ], s.nominatorBonds, () => s.nominatorBonds.map(n => new NominatorBond({
+    await sink.insert(s.sessionKeys.map(sessionKeysEntity))
+    await sink.insert(s.nominatorBonds.map(n => new NominatorBond({
         id: n.id, era: n.era, nominatorId: n.nominator, bondedPlanck: n.bondedPlanck,
     })))
     await writeNominatorTargets(sink, s)
@@ -142,15 +90,7 @@ async function writeNominatorTargets(sink: SnapshotSink, s: SnapshotRows): Promi
     const changed = new Set(rows.map(r => r.nominator))
     await sink.supersede(latest.filter(t => changed.has(t.nominator)).map(t => t.id))
     await sink.ensureAccounts(changed)
-    await sink.insert('nominator_targets', [
-        {name: 'id', type: 'varchar', value: n => n.id},
-        {name: 'era', type: 'int4', value: n => n.era},
-        {name: 'nominator_id', type: 'varchar', value: n => n.nominator},
-        {name: 'targets', type: 'text[]', value: n => n.targets},
-        {name: 'submitted_in', type: 'int4', value: n => n.submittedIn},
-        {name: 'latest', type: 'bool', value: () => true},
-        {name: 'block_number', type: 'int4', value: n => n.blockNumber},
-    ], rows, () => rows.map(n => new NominatorTargets({
+    await sink.insert(rows.map(n => new NominatorTargets({
         id: n.id, era: n.era, nominator: acc(n.nominator), targets: n.targets, submittedIn: n.submittedIn,
         latest: true, blockNumber: n.blockNumber,
     })))
@@ -158,7 +98,7 @@ async function writeNominatorTargets(sink: SnapshotSink, s: SnapshotRows): Promi
 
 /** Era ends whose snapshots the worker writes beside the event stream (`EraSnapshotWorker`). */
 export async function recordPendingSnapshots(store: Store, chainName: ChainLayerName, pending: {era: number; blockNumber: number; blockHash: string}[]): Promise<void> {
-    await insertAll(store, pending.map(p => new PendingEraSnapshot({id: String(p.era), chain: layer(chainName), blockNumber: p.blockNumber, blockHash: p.blockHash})))
+    await insertBulk(store, pending.map(p => new PendingEraSnapshot({id: String(p.era), chain: layer(chainName), blockNumber: p.blockNumber, blockHash: p.blockHash})))
 }
 
 /** Session keys of the validator sets the relay received; a set received again for an era replaces the earlier one. */
@@ -233,7 +173,7 @@ export async function writeIdentityBatch(
         subName: u.fields.subName, root: acc(u.fields.parent ?? u.account), cleared: u.fields.cleared,
         updatedBlock: u.blockNumber, updatedAt: u.timestamp,
     })))
-    await insertAll(store, changes.map(c => new IdentityChange({
+    await insertBulk(store, changes.map(c => new IdentityChange({
         id: c.id, account: acc(c.account), event: c.event, chain, display: c.fields.display, parent: c.fields.parent,
         verified: c.fields.verified, blockNumber: c.blockNumber, timestamp: c.timestamp,
     })))
@@ -254,10 +194,6 @@ export async function identityImportBlock(store: Store, chain: ChainLayerName): 
 /** Written with the copied identities, so a crash before the batch commits repeats the copy. */
 export async function recordIdentityImport(store: Store, chain: ChainLayerName, blockNumber: number): Promise<void> {
     await store.insert(new IdentityImport({id: chain, blockNumber}))
-}
-
-async function insertAll<E extends object>(store: Store, entities: E[]): Promise<void> {
-    if (entities.length) await store.insert(entities as never)
 }
 
 async function upsertAll<E extends object>(store: Store, entities: E[]): Promise<void> {

@@ -6,11 +6,12 @@ import type {Store} from '@subsquid/typeorm-store'
 import {In, type EntityManager} from 'typeorm'
 import {Account, NominatorTargets} from '../../db/model'
 import {nominationDigest} from '../staking/era-snapshot'
-import {BulkColumn, insertBulk, insertRows, insertsInBulk} from './bulk-insert'
+import {insertBulk, insertRows, insertsInBulk} from './bulk-insert'
 
 export interface SnapshotSink {
     ensureAccounts(ids: Iterable<string>): Promise<void>
-    insert<R>(table: string, columns: BulkColumn<R>[], rows: R[], entities: () => object[]): Promise<void>
+    /** Entities of one type (`insertBulk`). */
+    insert(entities: object[]): Promise<void>
     /** The NominatorTargets rows in force now (`latest`), as digests (`nominationDigest`). */
     latestNominations(): Promise<NominationInForce[]>
     /** Clears `latest` on rows (by id) a newer one replaces. */
@@ -26,26 +27,24 @@ export interface NominationInForce {
 /** Ids per lookup query: Postgres takes at most 65,535 bind parameters per statement. */
 const LOOKUP_CHUNK = 10_000
 
-const accountColumns: BulkColumn<string>[] = [{name: 'id', type: 'varchar', value: id => id}]
-
 /**
  * Account ids in one order everywhere: the batch and a snapshot transaction may insert the same new
  * accounts at once, and rows locked in the same order cannot deadlock.
  */
-const sortedIds = (ids: Iterable<string>) => [...new Set(ids)].sort()
+const sortedAccounts = (ids: Iterable<string>) => [...new Set(ids)].sort().map(id => new Account({id}))
 
 /** Inserts the accounts not stored yet. */
 export async function ensureAccounts(store: Store, ids: Iterable<string>): Promise<void> {
-    const all = sortedIds(ids)
+    const all = sortedAccounts(ids)
     if (insertsInBulk(store)) {
-        await insertBulk(store, 'account', accountColumns, all, () => [], {skipExisting: true})
+        await insertBulk(store, all, {skipExisting: true})
         return
     }
     const existing = new Set<string>()
     for (let i = 0; i < all.length; i += LOOKUP_CHUNK) {
-        for (const a of await store.findBy(Account, {id: In(all.slice(i, i + LOOKUP_CHUNK))})) existing.add(a.id)
+        for (const a of await store.findBy(Account, {id: In(all.slice(i, i + LOOKUP_CHUNK).map(a => a.id))})) existing.add(a.id)
     }
-    const missing = all.filter(id => !existing.has(id)).map(id => new Account({id}))
+    const missing = all.filter(a => !existing.has(a.id))
     if (missing.length) await store.insert(missing)
 }
 
@@ -53,7 +52,7 @@ export function storeSink(store: Store): SnapshotSink {
     const loaded = new Map<string, NominatorTargets>()
     return {
         ensureAccounts: ids => ensureAccounts(store, ids),
-        insert: (table, columns, rows, entities) => insertBulk(store, table, columns, rows, entities),
+        insert: entities => insertBulk(store, entities),
         async latestNominations() {
             for (const t of await store.findBy(NominatorTargets, {latest: true})) loaded.set(t.id, t)
             // The id is `<era>-<nominator>`: the nominator without loading the relation.
@@ -72,8 +71,8 @@ export function storeSink(store: Store): SnapshotSink {
 
 export function transactionSink(em: EntityManager): SnapshotSink {
     return {
-        ensureAccounts: ids => insertRows(em, 'account', accountColumns, sortedIds(ids), {skipExisting: true}),
-        insert: (table, columns, rows) => (rows.length ? insertRows(em, table, columns, rows) : Promise.resolve()),
+        ensureAccounts: ids => insertRows(em, sortedAccounts(ids), {skipExisting: true}),
+        insert: entities => insertRows(em, entities),
         latestNominations: () => em.query(`SELECT id, nominator_id AS nominator,
             md5(coalesce(submitted_in::text, '') || ':' || array_to_string(targets, ',')) AS digest FROM nominator_targets WHERE latest`),
         async supersede(ids) {
