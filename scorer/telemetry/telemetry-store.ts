@@ -69,11 +69,27 @@ export class TelemetryStore {
     constructor(private readonly pool: pg.Pool) {}
 
     /**
+     * A pooled client for one transaction. A connection that drops while checked out (a database
+     * shutdown) fails the running query; without a listener it would also crash the process.
+     */
+    private async checkOut(): Promise<{client: pg.PoolClient; release: () => void}> {
+        const client = await this.pool.connect()
+        let lost: Error | undefined
+        const onError = (e: Error) => (lost = e)
+        client.on('error', onError)
+        return {client, release: () => {
+            client.off('error', onError)
+            // A lost connection is destroyed, not handed to the next caller.
+            client.release(lost)
+        }}
+    }
+
+    /**
      * After a restart: intervals the previous run left open end at the last time it confirmed the feed
      * alive, so the time it was not running is unknown rather than online or offline. Returns counts.
      */
     async recover(chain: string): Promise<{nodeIntervals: number; feedIntervals: number}> {
-        const client = await this.pool.connect()
+        const {client, release} = await this.checkOut()
         try {
             await client.query('BEGIN')
             const nodes = await client.query(
@@ -92,7 +108,7 @@ export class TelemetryStore {
             await client.query('ROLLBACK')
             throw e
         } finally {
-            client.release()
+            release()
         }
     }
 
@@ -118,7 +134,7 @@ export class TelemetryStore {
     async write(batch: TelemetryBatch): Promise<void> {
         const opens = batch.intervals.filter(i => i.op === 'open').map(i => ({id: intervalId(i.nodeKey, i.kind, i.startMs), node_id: i.nodeKey, kind: i.kind, start: iso(i.startMs)}))
         const closes = batch.intervals.flatMap(i => (i.op === 'close' ? [{id: intervalId(i.nodeKey, i.kind, i.startMs), end: iso(i.endMs)}] : []))
-        const client = await this.pool.connect()
+        const {client, release} = await this.checkOut()
         try {
             await client.query('BEGIN')
             if (batch.nodes.length) {
@@ -161,7 +177,7 @@ export class TelemetryStore {
             await client.query('ROLLBACK')
             throw e
         } finally {
-            client.release()
+            release()
         }
     }
 
