@@ -2,12 +2,16 @@
  * Starts one chain's processor: settings from the environment, its events, its own state schema in
  * the shared Postgres, hot blocks on (unfinalized blocks are indexed and rolled back on a reorg).
  */
+import {createLogger} from '@subsquid/logger'
+import {RpcClient} from '@subsquid/rpc-client'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {dbSettingsFromEnv} from '../db/connection'
 import {BatchCarry, handleChainBatch, LayerMapping} from './chain-batch'
 import {createChainProcessor} from './chain-processor'
 import {processorSettingsFromEnv} from './processor-settings'
 import {EraSnapshotWorker} from './staking/era-snapshot-worker'
+
+const log = createLogger('sqd:processor')
 
 export function layerEvents(m: LayerMapping): string[] {
     return [...(m.staking?.events ?? []), ...(m.identity?.events ?? [])]
@@ -17,9 +21,38 @@ export function layerEvents(m: LayerMapping): string[] {
 export function runChainProcessor(mapping: LayerMapping, stateSchema: string, chainUrlVar: string): void {
     const settings = processorSettingsFromEnv(process.env, chainUrlVar)
     const processor = createChainProcessor(settings, layerEvents(mapping))
-    // One writer per state schema: READ COMMITTED is enough and saves SERIALIZABLE's predicate locks on large era writes.
     const snapshots = mapping.staking ? new EraSnapshotWorker({chain: mapping.chain, rpcUrl: settings.rpcUrl, db: dbSettingsFromEnv(process.env)}) : undefined
     const carry = new BatchCarry()
-    processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}),
-        ctx => handleChainBatch(ctx, mapping, {snapshots, toBlock: settings.toBlock, carry}))
+    untilFinalized(settings.rpcUrl, settings.fromBlock).then(() => {
+        // One writer per state schema: READ COMMITTED is enough and saves SERIALIZABLE's predicate locks on large era writes.
+        processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}),
+            ctx => handleChainBatch(ctx, mapping, {snapshots, toBlock: settings.toBlock, carry}))
+    }, err => {
+        log.fatal(err)
+        process.exit(1)
+    })
+}
+
+/** Between polls of the finalized head while waiting for the first block. */
+const FINALITY_POLL_MS = 1000
+
+/**
+ * Waits until the range's first block is finalized. The installed substrate-data fails (an
+ * AssertionError in RuntimeTracker.getBlockRuntimeVersion) when a processor starts above the finalized
+ * head: its hot ingestion then handles blocks below the range, which carry no runtime version.
+ */
+async function untilFinalized(rpcUrl: string, block: number): Promise<void> {
+    if (block === 0) return
+    const rpc = new RpcClient({url: rpcUrl, retryAttempts: Number.MAX_SAFE_INTEGER})
+    try {
+        for (let poll = 0; ; poll++) {
+            const header = await rpc.call('chain_getHeader', [await rpc.call('chain_getFinalizedHead')])
+            const finalized = parseInt(header.number, 16)
+            if (finalized >= block) return
+            if (poll % 30 === 0) log.info(`BLOCK_FROM ${block} is above the finalized head ${finalized}: waiting until it is finalized`)
+            await new Promise(resolve => setTimeout(resolve, FINALITY_POLL_MS))
+        }
+    } finally {
+        rpc.close()
+    }
 }

@@ -152,4 +152,20 @@ describe('relay processor resilience', () => {
         const b = await dump(stopped)
         for (const t of ALL_TABLES) expect(b[t], t).toEqual(a[t])
     })
+
+    it('starting above the finalized head, waits until its first block is finalized, then indexes from it', async () => {
+        const devnet = await startedDevnet(4, 44, 6)
+        const from = devnet.finalized().number + 4
+        const db = await freshDb('squid_from_hot')
+        const run = startProcessorChild({layer: 'relay', db, rpcUrl: devnet.httpUrl, fromBlock: from, toBlock: from + 10})
+        cleanups.push(async () => run.child.kill('SIGKILL'))
+        await waitFor('the processor to say it waits', async () => run.log(), log => log.includes(`BLOCK_FROM ${from} is above the finalized head`), 60_000, 100)
+        expect(run.child.exitCode).toBeNull()
+        await devnet.produceBlocks(30)
+        expect(await run.exited, run.log().slice(-2000)).toBe(0)
+        expect(await processorHeight(db, RELAY_STATE_SCHEMA)).toBe(from + 10)
+        const rewards = await query(db, 'SELECT block_number FROM reward ORDER BY block_number')
+        const expected = (devnet.facts().events['Staking.Rewarded'] ?? []).filter(e => e.block >= from && e.block <= from + 10)
+        expect(rewards.map(r => r.block_number)).toEqual(expected.map(e => e.block).sort((a, b) => a - b))
+    })
 })
