@@ -21,7 +21,8 @@ import type {SnapshotThreadInit, ToMain, ToThread} from './era-snapshot-worker'
 const init = workerData as SnapshotThreadInit
 const mapping: LayerMapping = {relay: relayMapping, assetHub: assetHubMapping}[init.chain as 'relay' | 'assetHub']
 const storage = mapping.staking!.storage
-const rpc = new RpcClient({url: init.rpcUrl, capacity: 5, requestTimeout: 60_000})
+// Retries connection errors as the processor's own client does; a snapshot that still fails stops the processor, and its marker is redone.
+const rpc = new RpcClient({url: init.rpcUrl, capacity: 5, requestTimeout: 60_000, retryAttempts: Number.MAX_SAFE_INTEGER})
 const db = createDataSource(init.db, {withModel: true})
 const log = createLogger('sqd:processor:snapshots')
 const runtimes = new Map<string, Runtime>()
