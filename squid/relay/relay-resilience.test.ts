@@ -49,6 +49,20 @@ async function dump(db: DbSettings): Promise<Record<string, unknown[]>> {
     return out
 }
 
+/** Runs the processor on `db` up to `to` and expects it to exit 0 there. */
+async function indexTo(db: DbSettings, devnet: Devnet, to: number): Promise<ReturnType<typeof startProcessorChild>> {
+    const run = startProcessorChild({layer: 'relay', db, rpcUrl: devnet.httpUrl, toBlock: to})
+    expect(await run.exited, run.log().slice(-2000)).toBe(0)
+    return run
+}
+
+async function expectSameRows(actual: DbSettings, expected: DbSettings): Promise<Record<string, unknown[]>> {
+    const a = await dump(actual)
+    const b = await dump(expected)
+    for (const t of ALL_TABLES) expect(a[t], t).toEqual(b[t])
+    return b
+}
+
 async function startedDevnet(seed: number, blocks: number, finalityLagBlocks: number): Promise<Devnet> {
     const devnet = await startDevnet({scenario: 'legacy', seed, port: 0, blockTimeMs: 0, finalityLagBlocks})
     cleanups.push(() => devnet.stop())
@@ -101,8 +115,7 @@ describe('relay processor resilience', () => {
         const to = devnet.finalized().number
 
         const reference = await freshDb('squid_ref')
-        const ref = startProcessorChild({layer: 'relay', db: reference, rpcUrl: devnet.httpUrl, toBlock: to})
-        expect(await ref.exited, ref.log().slice(-2000)).toBe(0)
+        await indexTo(reference, devnet, to)
 
         const crashed = await freshDb('squid_kill')
         // Slow the node down so the kill lands mid-run.
@@ -114,26 +127,20 @@ describe('relay processor resilience', () => {
         const killedAt = await processorHeight(crashed, RELAY_STATE_SCHEMA)
         expect(killedAt).toBeLessThan(to)
         devnet.faults.latencyMs = 0
-        const second = startProcessorChild({layer: 'relay', db: crashed, rpcUrl: devnet.httpUrl, toBlock: to})
-        expect(await second.exited, second.log().slice(-2000)).toBe(0)
+        await indexTo(crashed, devnet, to)
 
         expect(await processorHeight(crashed, RELAY_STATE_SCHEMA)).toBe(to)
-        const a = await dump(reference)
-        const b = await dump(crashed)
-        for (const t of ALL_TABLES) expect(b[t], t).toEqual(a[t])
-        expect(a.reward.length).toBeGreaterThan(100)
+        expect((await expectSameRows(crashed, reference)).reward.length).toBeGreaterThan(100)
     })
 
     it('redoes an era snapshot a stop left pending, ending with the same database as an uninterrupted run', async () => {
         const devnet = await startedDevnet(9, 80, 2)
         const to = devnet.finalized().number
         const reference = await freshDb('squid_pending_ref')
-        const ref = startProcessorChild({layer: 'relay', db: reference, rpcUrl: devnet.httpUrl, toBlock: to})
-        expect(await ref.exited, ref.log().slice(-2000)).toBe(0)
+        await indexTo(reference, devnet, to)
 
         const stopped = await freshDb('squid_pending')
-        const first = startProcessorChild({layer: 'relay', db: stopped, rpcUrl: devnet.httpUrl, toBlock: 50})
-        expect(await first.exited, first.log().slice(-2000)).toBe(0)
+        await indexTo(stopped, devnet, 50)
         // The state a stop leaves between the era-end batch's commit and the snapshot's: the marker, no rows.
         const [{index: era, end_block: block}] = await query(stopped, 'SELECT index, end_block FROM era WHERE end_block IS NOT NULL ORDER BY index DESC LIMIT 1')
         expect(Number((await query(stopped, `SELECT count(*) AS n FROM exposure WHERE era = ${era}`))[0].n)).toBeGreaterThan(0)
@@ -145,12 +152,9 @@ describe('relay processor resilience', () => {
             UPDATE era SET total_points = NULL, validator_count = NULL WHERE index = ${era};
             INSERT INTO pending_era_snapshot (id, chain, block_number, block_hash) VALUES ('${era}', 'relay', ${block}, '${devnet.chain.blocks[block].hash}')`)
 
-        const second = startProcessorChild({layer: 'relay', db: stopped, rpcUrl: devnet.httpUrl, toBlock: to})
-        expect(await second.exited, second.log().slice(-2000)).toBe(0)
+        const second = await indexTo(stopped, devnet, to)
         expect(second.log()).toContain(`era ${era}: redoing the snapshot a stop left pending`)
-        const a = await dump(reference)
-        const b = await dump(stopped)
-        for (const t of ALL_TABLES) expect(b[t], t).toEqual(a[t])
+        await expectSameRows(stopped, reference)
     })
 
     it('starting above the finalized head, waits until its first block is finalized, then indexes from it', async () => {
