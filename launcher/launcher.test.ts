@@ -22,6 +22,18 @@ afterAll(async () => {
     fs.rmSync(dataDir, {recursive: true, force: true})
 })
 
+/** The devnet config with free ports for the devnet, telemetry metrics and GraphQL: other processes may hold the defaults. */
+async function devnetConfigOnFreePorts(): Promise<string> {
+    const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
+    cfg.candidatesFile = path.join(PROJECT_DIR, 'config', cfg.candidatesFile)
+    cfg.devnet.port = await freePort()
+    cfg.telemetry.metricsPort = await freePort()
+    cfg.api.graphqlPort = await freePort()
+    const file = path.join(dataDir, 'devnet-free-ports.json')
+    fs.writeFileSync(file, JSON.stringify(cfg))
+    return file
+}
+
 /** The launcher's environment on a machine with no database configured. */
 function bareEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {...process.env, ...extra}
@@ -60,7 +72,7 @@ function launch(env: NodeJS.ProcessEnv): Run {
 describe('npm start with no database configured', () => {
     it('starts embedded Postgres, applies migrations, stays up, and stops cleanly on SIGINT; a second start reuses the data', async () => {
         const port = await freePort()
-        const env = bareEnv({DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port)})
+        const env = bareEnv({DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port), CONFIG: await devnetConfigOnFreePorts()})
 
         const first = launch(env)
         await first.waitFor('"msg":"ready"')
