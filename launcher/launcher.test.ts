@@ -2,8 +2,11 @@ import {spawn} from 'child_process'
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
-import {afterAll, describe, expect, it} from 'vitest'
+import pg from 'pg'
+import {afterAll, describe, expect, inject, it} from 'vitest'
+import {dbEnv, describeDb, pgClientConfig} from '../db/connection'
 import {freePort} from '../db/embedded'
+import {createTempDatabase} from '../db/test-database'
 import {PROJECT_DIR} from '../config/project-dir'
 
 const MAIN = path.join(PROJECT_DIR, 'lib', 'launcher', 'main.js')
@@ -105,5 +108,23 @@ describe('npm start with no database configured', () => {
         expect(run.output()).toContain('score.weights.rank: expected number, got "high"')
         expect(run.output()).not.toContain('embedded PostgreSQL')
         fs.rmSync(dir, {recursive: true})
+    })
+
+    it('refuses to start when the migrations fail, saying how to re-index', async () => {
+        const db = await createTempDatabase(inject('dbServer'), 'launcher_stale')
+        try {
+            // A table the first migration creates, with another shape: the state an older schema can leave.
+            const client = new pg.Client(pgClientConfig(db.settings))
+            await client.connect()
+            await client.query('CREATE TABLE account (id integer PRIMARY KEY)')
+            await client.end()
+            const run = launch({...bareEnv({CONFIG: await devnetConfigOnFreePorts(), DATA_DIR: dataDir}), ...dbEnv(db.settings)})
+            expect(await run.exited).toBe(1)
+            expect(run.output()).toContain(`migrations failed on ${describeDb(db.settings)}`)
+            expect(run.output()).toContain('drop that database and start again')
+            expect(run.output()).not.toContain('"msg":"ready"')
+        } finally {
+            await db.drop()
+        }
     })
 })

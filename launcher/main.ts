@@ -59,7 +59,16 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void shutdown('SIGINT'))
     process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
-    const applied = await applyMigrations(db)
+    let applied: string[]
+    try {
+        applied = await applyMigrations(db)
+    } catch (e) {
+        const where = isDbConfigured(process.env) ? 'drop that database' : `remove ${path.join(dataDir, 'postgres')}`
+        log.fatal(`migrations failed on ${describeDb(db)}: ${e instanceof Error ? e.message : String(e)}. ` +
+            `A database indexed by an older schema can need re-indexing: ${where} and start again.`)
+        for (const cleanup of cleanups.reverse()) await cleanup().catch(err => log.error(err, 'cleanup failed'))
+        process.exit(1)
+    }
     log.info(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date')
 
     const services = plannedServices(config, dataDir)
