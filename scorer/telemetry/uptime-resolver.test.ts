@@ -109,8 +109,9 @@ describe('GraphQL telemetryUptime (squid-graphql-server)', () => {
         expect(Date.parse(r.data.feedConnectionIntervals[1].aliveUntil)).toBe(s(100))
     })
 
-    it('a window that ends before it starts is refused with the argument named', async () => {
+    it('a window that ends before it starts is refused as bad input, with the argument named', async () => {
         const r = await query(`{ telemetryUptime(nodeIds: ["x"], from: "${new Date(s(100)).toISOString()}", to: "${new Date(s(0)).toISOString()}") { nodeId } }`)
         expect(r.errors[0].message).toMatch(/^to: must not be before from/)
+        expect(r.errors[0].extensions.code).toBe('BAD_USER_INPUT')
     })
 })

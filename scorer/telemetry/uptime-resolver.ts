@@ -6,6 +6,7 @@ import 'reflect-metadata'
 import {Arg, Field, Float, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
 import {UPTIME_SQL, uptimeFromSqlRow, uptimeSqlParams, type UptimeSqlRow} from './uptime-sql'
+import {BadInputError} from '../../squid/graphql/bad-input'
 
 /** Nodes one query may ask about. */
 const MAX_NODES_PER_QUERY = 1000
@@ -30,8 +31,8 @@ export class TelemetryUptimeResolver {
     ): Promise<TelemetryUptime[]> {
         const nowMs = Date.now()
         const endMs = to ? to.getTime() : nowMs
-        if (!(endMs >= from.getTime())) throw new Error(`to: must not be before from (${from.toISOString()})`)
-        if (nodeIds.length > MAX_NODES_PER_QUERY) throw new Error(`nodeIds: at most ${MAX_NODES_PER_QUERY} per query, got ${nodeIds.length}`)
+        if (!(endMs >= from.getTime())) throw new BadInputError(`to: must not be before from (${from.toISOString()})`)
+        if (nodeIds.length > MAX_NODES_PER_QUERY) throw new BadInputError(`nodeIds: at most ${MAX_NODES_PER_QUERY} per query, got ${nodeIds.length}`)
         const em = await this.tx()
         const rows: UptimeSqlRow[] = await em.query(UPTIME_SQL, uptimeSqlParams(nodeIds, {startMs: from.getTime(), endMs}, nowMs))
         return rows.map(r => ({nodeId: r.id, ...uptimeFromSqlRow(r)}))

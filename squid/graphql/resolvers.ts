@@ -7,6 +7,7 @@ import 'reflect-metadata'
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
 import {ERA_POINTS_HISTORY_SQL, IDENTITY_GROUP_VALIDATORS_SQL, UNCLAIMED_PAYOUTS_SQL, VALIDATOR_NOMINATORS_SQL} from './queries'
+import {BadInputError} from './bad-input'
 
 // Programme data served by the same GraphQL server: node uptime from the telemetry intervals.
 export {TelemetryUptime, TelemetryUptimeResolver} from '../../scorer/telemetry/uptime-resolver'
@@ -52,7 +53,7 @@ export class ValidatorNominator {
 }
 
 function checkAccount(account: string): string {
-    if (!/^0x[0-9a-f]{64}$/.test(account)) throw new Error(`account: expected a 0x-prefixed lower-case 32-byte hex public key, got "${account}"`)
+    if (!/^0x[0-9a-f]{64}$/.test(account)) throw new BadInputError(`account: expected a 0x-prefixed lower-case 32-byte hex public key, got "${account}"`)
     return account
 }
 
@@ -67,7 +68,7 @@ export class ChainHistoryResolver {
         @Arg('toEra', () => Int, {nullable: true}) toEra?: number,
     ): Promise<EraPoints[]> {
         const to = toEra ?? fromEra + MAX_ERA_SPAN
-        if (to - fromEra > MAX_ERA_SPAN) throw new Error(`toEra - fromEra: at most ${MAX_ERA_SPAN} eras per query`)
+        if (to - fromEra > MAX_ERA_SPAN) throw new BadInputError(`toEra - fromEra: at most ${MAX_ERA_SPAN} eras per query`)
         const em = await this.tx()
         const rows: {era: number; points: number; active: boolean; commission_perbill: number | null; total_points: number | null}[] =
             await em.query(ERA_POINTS_HISTORY_SQL, [checkAccount(validator), fromEra, to])
@@ -89,7 +90,7 @@ export class ChainHistoryResolver {
         @Arg('era', () => Int) era: number,
         @Arg('limit', () => Int, {defaultValue: 1000}) limit: number,
     ): Promise<ValidatorNominator[]> {
-        if (limit < 1 || limit > MAX_NOMINATORS) throw new Error(`limit: expected 1 to ${MAX_NOMINATORS}, got ${limit}`)
+        if (limit < 1 || limit > MAX_NOMINATORS) throw new BadInputError(`limit: expected 1 to ${MAX_NOMINATORS}, got ${limit}`)
         const em = await this.tx()
         const rows: {nominator: string; since_era: number; bonded_planck: string | null; exposed_planck: string | null}[] =
             await em.query(VALIDATOR_NOMINATORS_SQL, [checkAccount(validator), era, limit])
