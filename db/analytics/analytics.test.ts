@@ -10,6 +10,7 @@ const db = useTestDatabase('analytics')
 const sql = (name: string) => fs.readFileSync(path.join(__dirname, name), 'utf8')
 const acct = (n: number) => '0x' + n.toString(16).padStart(64, '0')
 const V1 = acct(1), V2 = acct(2), V3 = acct(3), OP = acct(9)
+const N1 = acct(0x11), N2 = acct(0x12), N3 = acct(0x13)
 
 let client: pg.Client
 
@@ -38,6 +39,20 @@ beforeAll(async () => {
     await client.query(identity, [V3, 'SOLO', null, null, V3])
 })
 
+/** Nominations in era 89: N1 backs V1 (exposed) and V2 (not); N2 backs V2; N3 moved from V1 to V3 in era 85. */
+async function insertNominations() {
+    for (const n of [N1, N2, N3]) await client.query('INSERT INTO account (id) VALUES ($1)', [n])
+    const targets = `INSERT INTO nominator_targets (id, era, nominator_id, targets, submitted_in, latest, block_number) VALUES ($1, $2, $3, $4, $2, $5, 1)`
+    await client.query(targets, [`80-${N1}`, 80, N1, [V1, V2], true])
+    await client.query(targets, [`80-${N2}`, 80, N2, [V2], true])
+    await client.query(targets, [`80-${N3}`, 80, N3, [V1], false])
+    await client.query(targets, [`85-${N3}`, 85, N3, [V3], true])
+    await client.query(`INSERT INTO exposure (id, era, nominator_id, validator_id, amount_planck) VALUES ($1, 89, $2, $3, 500)`, [`89-${N1}-${V1}`, N1, V1])
+    for (const [n, bond] of [[N1, 1000], [N2, 300], [N3, 200]] as const) {
+        await client.query(`INSERT INTO nominator_bond (id, era, nominator_id, bonded_planck) VALUES ($1, 89, $2, $3)`, [`89-${n}`, n, bond])
+    }
+}
+
 afterAll(async () => {
     await client?.end()
 })
@@ -64,6 +79,17 @@ describe('db/analytics', () => {
         expect(rows.map(r => [r.root, r.root_display, Number(r.active_nodes), Number(r.accounts)])).toEqual([
             [OP, 'OPERATOR', 2, 3], [V3, 'SOLO', 1, 1],
         ])
+    })
+
+    it('nominator-stake.sql splits each validator\'s nominators in the latest era into exposed and not', async () => {
+        await insertNominations()
+        const {rows} = await client.query(sql('nominator-stake.sql'))
+        expect(rows.map(r => [r.era, r.validator, Number(r.active_nominators), r.active_stake_planck, Number(r.inactive_nominators), r.inactive_stake_planck]))
+            .toEqual([
+                [89, V1, 1, '500', 0, '0'],
+                [89, V2, 0, '0', 2, '1300'],
+                [89, V3, 0, '0', 1, '200'],
+            ])
     })
 
     it('stake-concentration.sql gives the top-10 share and the validators holding a third', async () => {
