@@ -41,12 +41,16 @@ parentPort!.on('message', (m: ToThread) => {
         return
     }
     const committed = m.committed ? Promise.resolve() : new Promise<void>(release => uncommitted.push(release))
-    const startedMs = Date.now()
+    let readMs = 0
     // One read at a time, in order; a read overlaps the write of the snapshot before it.
-    const read = lastRead.catch(() => undefined).then(() => readAt(m.era, m.blockHash, m.blockNumber))
+    const read = lastRead.catch(() => undefined).then(async () => {
+        const startedMs = Date.now()
+        const rows = await readAt(m.era, m.blockHash, m.blockNumber)
+        readMs = Date.now() - startedMs
+        return rows
+    })
     lastRead = read
     lastWrite = Promise.all([lastWrite, read, committed]).then(async ([, rows]) => {
-        const readMs = Date.now() - startedMs
         const writeStartedMs = Date.now()
         await write(m.era, rows)
         log.info(`era ${m.era} ended at block ${m.blockNumber}: read ${rows.eraValidators.length} validators, ${rows.exposures.length} exposures, ` +
