@@ -35,14 +35,28 @@ export type ToThread =
 export type ToMain = {type: 'written'; era: number} | {type: 'failed'; era: number; message: string}
 
 export class EraSnapshotWorker {
-    /** Started with the first snapshot: a chain whose eras end elsewhere (the current relay) never needs one. */
-    private thread?: Worker
+    private readonly thread: Worker
     private unwritten: number[] = []
     private failure?: Error
     private wake: () => void = () => undefined
     private recovered = false
+    private readonly chain: ChainLayerName
 
-    constructor(private readonly init: SnapshotThreadInit) {}
+    constructor(init: SnapshotThreadInit) {
+        this.chain = init.chain
+        this.thread = new Worker(path.join(__dirname, 'era-snapshot-thread.js'), {workerData: init})
+        this.thread.on('message', (m: ToMain) => {
+            if (m.type === 'written') this.unwritten.splice(this.unwritten.indexOf(m.era), 1)
+            else this.failure ??= new Error(`era ${m.era} snapshot: ${m.message}`)
+            this.wake()
+        })
+        this.thread.on('error', e => {
+            this.failure ??= e
+            this.wake()
+        })
+        // The processor exits at the range end; an idle snapshot thread must not keep it alive.
+        this.thread.unref()
+    }
 
     /**
      * Called as a batch starts: every earlier batch has committed, so their snapshots may be written;
@@ -51,11 +65,11 @@ export class EraSnapshotWorker {
      */
     async batchStarted(store: Store): Promise<void> {
         this.throwIfFailed()
-        this.thread?.postMessage({type: 'committed'} satisfies ToThread)
+        this.thread.postMessage({type: 'committed'} satisfies ToThread)
         await this.waitUntil(() => this.unwritten.length <= MAX_PENDING)
         if (this.recovered) return
         this.recovered = true
-        const left = await store.find(PendingEraSnapshot, {where: {chain: this.init.chain as never}, order: {blockNumber: 'ASC'}})
+        const left = await store.find(PendingEraSnapshot, {where: {chain: this.chain as never}, order: {blockNumber: 'ASC'}})
         for (const p of left) {
             log.info(`era ${p.id}: redoing the snapshot a stop left pending (block ${p.blockNumber})`)
             this.send(Number(p.id), p.blockHash, p.blockNumber, true)
@@ -74,24 +88,7 @@ export class EraSnapshotWorker {
 
     private send(era: number, blockHash: string, blockNumber: number, committed: boolean): void {
         this.unwritten.push(era)
-        this.thread ??= this.startThread()
         this.thread.postMessage({type: 'snapshot', era, blockHash, blockNumber, committed} satisfies ToThread)
-    }
-
-    private startThread(): Worker {
-        const thread = new Worker(path.join(__dirname, 'era-snapshot-thread.js'), {workerData: this.init})
-        thread.on('message', (m: ToMain) => {
-            if (m.type === 'written') this.unwritten.splice(this.unwritten.indexOf(m.era), 1)
-            else this.failure ??= new Error(`era ${m.era} snapshot: ${m.message}`)
-            this.wake()
-        })
-        thread.on('error', e => {
-            this.failure ??= e
-            this.wake()
-        })
-        // The processor exits at the range end; an idle snapshot thread must not keep it alive.
-        thread.unref()
-        return thread
     }
 
     private async waitUntil(done: () => boolean): Promise<void> {
