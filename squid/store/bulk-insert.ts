@@ -6,7 +6,7 @@
  * falls back to `store.insert`, which records the rows for rollback.
  */
 import type {Store} from '@subsquid/typeorm-store'
-import type {EntityManager} from 'typeorm'
+import {In, type EntityManager} from 'typeorm'
 import type {ColumnMetadata} from 'typeorm/metadata/ColumnMetadata'
 
 export interface BulkOptions {
@@ -26,15 +26,30 @@ interface StoreInternals {
     changes?: unknown
 }
 
-export async function insertBulk(store: Store, entities: object[], options: BulkOptions = {}): Promise<void> {
+export async function insertBulk(store: Store, entities: {id: string}[], options: BulkOptions = {}): Promise<void> {
     if (entities.length === 0) return
     const em = finalizedBatchManager(store)
-    if (em) await insertRows(em, entities, options)
-    else await store.insert(entities as never)
+    if (em) return insertRows(em, entities, options)
+    const fresh = options.skipExisting ? await notStored(store, entities) : entities
+    if (fresh.length) await store.insert(fresh as never)
+}
+
+/** Ids per lookup query: Postgres takes at most 65,535 bind parameters per statement. */
+const LOOKUP_CHUNK = 10_000
+
+/** The entities whose ids are not stored yet: `ON CONFLICT DO NOTHING` through the store's API. */
+async function notStored<E extends {id: string}>(store: Store, entities: E[]): Promise<E[]> {
+    const type = entities[0].constructor as never
+    const stored = new Set<string>()
+    for (let i = 0; i < entities.length; i += LOOKUP_CHUNK) {
+        const ids = entities.slice(i, i + LOOKUP_CHUNK).map(e => e.id)
+        for (const e of await store.findBy(type, {id: In(ids)} as never) as {id: string}[]) stored.add(e.id)
+    }
+    return entities.filter(e => !stored.has(e.id))
 }
 
 /** The bulk statement itself, in any transaction (a finalized batch's, or one of its own). */
-export async function insertRows(em: EntityManager, entities: object[], options: BulkOptions = {}): Promise<void> {
+export async function insertRows(em: EntityManager, entities: {id: string}[], options: BulkOptions = {}): Promise<void> {
     if (entities.length === 0) return
     const meta = em.connection.getMetadata(entities[0].constructor)
     const columns = meta.columns

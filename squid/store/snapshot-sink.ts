@@ -3,15 +3,15 @@
  * needs), or a transaction of the snapshot's own when it is written beside the event stream.
  */
 import type {Store} from '@subsquid/typeorm-store'
-import {In, type EntityManager} from 'typeorm'
+import type {EntityManager} from 'typeorm'
 import {Account, NominatorTargets} from '../../db/model'
 import {nominationDigest} from '../staking/era-snapshot'
-import {insertBulk, insertRows, insertsInBulk} from './bulk-insert'
+import {insertBulk, insertRows} from './bulk-insert'
 
 export interface SnapshotSink {
     ensureAccounts(ids: Iterable<string>): Promise<void>
     /** Entities of one type (`insertBulk`). */
-    insert(entities: object[]): Promise<void>
+    insert(entities: {id: string}[]): Promise<void>
     /** The NominatorTargets rows in force now (`latest`), as digests (`nominationDigest`). */
     latestNominations(): Promise<NominationInForce[]>
     /** Clears `latest` on rows (by id) a newer one replaces. */
@@ -24,9 +24,6 @@ export interface NominationInForce {
     digest: string
 }
 
-/** Ids per lookup query: Postgres takes at most 65,535 bind parameters per statement. */
-const LOOKUP_CHUNK = 10_000
-
 /**
  * Account ids in one order everywhere: the batch and a snapshot transaction may insert the same new
  * accounts at once, and rows locked in the same order cannot deadlock.
@@ -35,17 +32,7 @@ const sortedAccounts = (ids: Iterable<string>) => [...new Set(ids)].sort().map(i
 
 /** Inserts the accounts not stored yet. */
 export async function ensureAccounts(store: Store, ids: Iterable<string>): Promise<void> {
-    const all = sortedAccounts(ids)
-    if (insertsInBulk(store)) {
-        await insertBulk(store, all, {skipExisting: true})
-        return
-    }
-    const existing = new Set<string>()
-    for (let i = 0; i < all.length; i += LOOKUP_CHUNK) {
-        for (const a of await store.findBy(Account, {id: In(all.slice(i, i + LOOKUP_CHUNK).map(a => a.id))})) existing.add(a.id)
-    }
-    const missing = all.filter(a => !existing.has(a.id))
-    if (missing.length) await store.insert(missing)
+    await insertBulk(store, sortedAccounts(ids), {skipExisting: true})
 }
 
 export function storeSink(store: Store): SnapshotSink {
