@@ -19,7 +19,7 @@ import {
     recordPendingSnapshots, writeReceivedSessionKeys, writeStakingBatch,
 } from './store/chain-history-writer'
 import {insertsInBulk} from './store/bulk-insert'
-import type {EraSnapshotWorker} from './staking/era-snapshot-worker'
+import type {EraSnapshotWorker, PendingSnapshot} from './staking/era-snapshot-worker'
 import {findVersion, RuntimeBlock} from './versioned'
 
 export interface LayerMapping {
@@ -97,13 +97,15 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping, options: Batch
         const cursor = carry.cursor ?? await readCursor(m.staking.storage, first)
         const rows = mapStakingFacts(staking, m.chain, cursor)
         carry.cursor = rows.cursor
+        const headerAt = (height: number) => ctx.blocks.find(b => b.header.height === height)!.header
         const snapshots: SnapshotRows[] = []
-        const pending: {era: number; blockNumber: number; blockHash: string}[] = []
+        const pending: PendingSnapshot[] = []
         for (const boundary of rows.eraBoundaries) {
-            const header = ctx.blocks.find(b => b.header.height === boundary.blockNumber)!.header
+            const header = headerAt(boundary.blockNumber)
             if (beside) {
-                worker.add(boundary.endedEra, header.hash, header.height)
-                pending.push({era: boundary.endedEra, blockNumber: header.height, blockHash: header.hash})
+                const p = {era: boundary.endedEra, blockNumber: header.height, blockHash: header.hash}
+                worker.add(p)
+                pending.push(p)
                 continue
             }
             const startedMs = Date.now()
@@ -116,7 +118,7 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping, options: Batch
         // Current layout: the era boundary is on Asset Hub; the relay learns the next era's validators when it receives their set.
         const receivedKeys: SessionKeysRow[] = []
         for (const set of rows.receivedValidatorSets) {
-            const header = ctx.blocks.find(b => b.header.height === set.blockNumber)!.header
+            const header = headerAt(set.blockNumber)
             const keys = await readReceivedSessionKeys(m.staking.storage, storageBlock(header), set.era)
             receivedKeys.push(...sessionKeysRows(set.era, set.blockNumber, keys))
             ctx.log.info(`validator set of era ${set.era} received at block ${header.height}: read the session keys of ${keys.length} of ${set.validatorCount} validators`)
@@ -184,17 +186,15 @@ async function handleIdentities(
         for (const {item} of group) [item.fact.account, ...item.fact.alsoTouches].forEach(a => accounts.add(a))
         // Clearing or killing an identity removes its subs on chain without a SubIdentityRemoved event.
         const gone = group.filter(x => x.item.fact.event === 'IdentityCleared' || x.item.fact.event === 'IdentityKilled').map(x => x.item.fact.account)
-        const storedSubs = await storedSubsOf(ctx.store, gone)
-        storedSubs.forEach(a => accounts.add(a))
-        // Accounts an event or a stored row names are written even when cleared; others only with an identity.
-        const mustWrite = new Set([...group.flatMap(x => [x.item.fact.account, ...x.item.fact.alsoTouches]), ...storedSubs])
+        for (const sub of await storedSubsOf(ctx.store, gone)) accounts.add(sub)
         const read = await readIdentities(storage, storageBlock(header), [...accounts])
         // A sub's operator identity is read too, so groups resolve to a named root.
         const parents = [...new Set([...read.values()].map(f => f.parent).filter((p): p is string => !!p && !read.has(p)))]
         if (parents.length) for (const [a, f] of await readIdentities(storage, storageBlock(header), parents)) read.set(a, f)
         const timestamp = blockTime(header)
         for (const [account, fields] of read) {
-            if (fields.cleared && !updates.has(account) && !mustWrite.has(account)) continue
+            // Accounts an event or a stored row names are written even when cleared; parents only with an identity.
+            if (fields.cleared && !updates.has(account) && !accounts.has(account)) continue
             updates.set(account, {account, fields, blockNumber: header.height, timestamp})
         }
         for (const {item} of group) {

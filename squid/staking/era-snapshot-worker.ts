@@ -27,8 +27,15 @@ export interface SnapshotThreadInit {
     db: DbSettings
 }
 
+/** An era end whose snapshot is written beside the event stream (a `PendingEraSnapshot` row). */
+export interface PendingSnapshot {
+    era: number
+    blockNumber: number
+    blockHash: string
+}
+
 export type ToThread =
-    | {type: 'snapshot'; era: number; blockHash: string; blockNumber: number; committed: boolean}
+    | ({type: 'snapshot'; committed: boolean} & PendingSnapshot)
     /** Every snapshot sent before this was recorded by a batch that has committed. */
     | {type: 'committed'}
 
@@ -72,13 +79,13 @@ export class EraSnapshotWorker {
         const left = await store.find(PendingEraSnapshot, {where: {chain: this.chain as never}, order: {blockNumber: 'ASC'}})
         for (const p of left) {
             log.info(`era ${p.id}: redoing the snapshot a stop left pending (block ${p.blockNumber})`)
-            this.send(Number(p.id), p.blockHash, p.blockNumber, true)
+            this.send({era: Number(p.id), blockNumber: p.blockNumber, blockHash: p.blockHash}, true)
         }
     }
 
     /** Queues an era end recorded by the current batch: read now, written once the batch has committed. */
-    add(era: number, blockHash: string, blockNumber: number): void {
-        this.send(era, blockHash, blockNumber, false)
+    add(snapshot: PendingSnapshot): void {
+        this.send(snapshot, false)
     }
 
     /** Waits until every queued snapshot is written; their batches must have committed (`batchStarted`). */
@@ -86,9 +93,9 @@ export class EraSnapshotWorker {
         await this.waitUntil(() => this.unwritten.length === 0)
     }
 
-    private send(era: number, blockHash: string, blockNumber: number, committed: boolean): void {
-        this.unwritten.push(era)
-        this.thread.postMessage({type: 'snapshot', era, blockHash, blockNumber, committed} satisfies ToThread)
+    private send(snapshot: PendingSnapshot, committed: boolean): void {
+        this.unwritten.push(snapshot.era)
+        this.thread.postMessage({type: 'snapshot', committed, ...snapshot} satisfies ToThread)
     }
 
     private async waitUntil(done: () => boolean): Promise<void> {

@@ -11,6 +11,7 @@ import {
 import type {ChainLayerName} from '../facts'
 import type {IdentityFields} from '../identity/registration'
 import {nominatorTargetChanges, type SessionKeysRow, type SnapshotRows} from '../staking/era-snapshot'
+import type {PendingSnapshot} from '../staking/era-snapshot-worker'
 import type {StakingRows} from '../staking/history'
 import {insertBulk} from './bulk-insert'
 import {ensureAccounts, SnapshotSink, storeSink} from './snapshot-sink'
@@ -97,7 +98,7 @@ async function writeNominatorTargets(sink: SnapshotSink, s: SnapshotRows): Promi
 }
 
 /** Era ends whose snapshots the worker writes beside the event stream (`EraSnapshotWorker`). */
-export async function recordPendingSnapshots(store: Store, chainName: ChainLayerName, pending: {era: number; blockNumber: number; blockHash: string}[]): Promise<void> {
+export async function recordPendingSnapshots(store: Store, chainName: ChainLayerName, pending: PendingSnapshot[]): Promise<void> {
     await insertBulk(store, pending.map(p => new PendingEraSnapshot({id: String(p.era), chain: layer(chainName), blockNumber: p.blockNumber, blockHash: p.blockHash})))
 }
 
