@@ -85,7 +85,7 @@ async function blockAt(hash: string, height: number): Promise<SnapshotBlock> {
 async function write(era: number, rows: SnapshotRows): Promise<void> {
     if (!db.isInitialized) await db.initialize()
     await db.transaction('READ COMMITTED', async em => {
-        await writeSnapshot(transactionSink(em), mapping.chain as never, rows)
+        await writeSnapshot(transactionSink(em, db.manager), mapping.chain as never, rows)
         await em.query('UPDATE era SET total_points = $2, validator_count = $3 WHERE id = $1', [String(era), rows.totalPoints, rows.validatorCount])
         await em.query('DELETE FROM pending_era_snapshot WHERE id = $1', [String(era)])
     })

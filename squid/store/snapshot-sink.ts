@@ -56,9 +56,14 @@ export function storeSink(store: Store): SnapshotSink {
     }
 }
 
-export function transactionSink(em: EntityManager): SnapshotSink {
+/**
+ * A snapshot's own transaction `em`. Its accounts go through `accounts`, outside it (each statement commits
+ * at once): the event stream's batches insert many of the same accounts and would otherwise wait, row lock
+ * by row lock, until the snapshot's long transaction commits. An account without the rest is harmless.
+ */
+export function transactionSink(em: EntityManager, accounts: EntityManager): SnapshotSink {
     return {
-        ensureAccounts: ids => insertRows(em, sortedAccounts(ids), {skipExisting: true}),
+        ensureAccounts: ids => insertRows(accounts, sortedAccounts(ids), {skipExisting: true}),
         insert: entities => insertRows(em, entities),
         latestNominations: () => em.query(`SELECT id, nominator_id AS nominator,
             md5(coalesce(submitted_in::text, '') || ':' || array_to_string(targets, ',')) AS digest FROM nominator_targets WHERE latest`),
