@@ -53,12 +53,12 @@ export async function insertRows(em: EntityManager, entities: {id: string}[], op
     if (entities.length === 0) return
     const meta = em.connection.getMetadata(entities[0].constructor)
     const columns = meta.columns
-    // unnest would flatten a two-dimensional array: list columns travel as JSON arrays.
-    const types = columns.map(c => (c.isArray ? 'jsonb' : em.connection.driver.normalizeType(c)))
+    const types = columns.map(c => em.connection.driver.normalizeType(c))
     const names = columns.map(c => `"${c.databaseName}"`).join(', ')
-    const unnest = types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')
+    // unnest would flatten a two-dimensional array: each list travels as one array literal (text), cast back per row.
+    const unnest = columns.map((c, i) => `$${i + 1}::${c.isArray ? 'text' : types[i]}[]`).join(', ')
     const aliases = columns.map((_, i) => `c${i}`)
-    const selected = columns.map((c, i) => (c.isArray ? `ARRAY(SELECT jsonb_array_elements_text(c${i}))` : `c${i}`)).join(', ')
+    const selected = columns.map((c, i) => (c.isArray ? `c${i}::${types[i]}[]` : `c${i}`)).join(', ')
     const sql = `INSERT INTO "${meta.tableName}" (${names}) SELECT ${selected} FROM unnest(${unnest}) AS t(${aliases.join(', ')})` +
         (options.skipExisting ? ' ON CONFLICT DO NOTHING' : '')
     for (let i = 0; i < entities.length; i += ROWS_PER_STATEMENT) {
@@ -81,7 +81,13 @@ function finalizedBatchManager(store: Store): EntityManager | undefined {
 
 function parameter(column: ColumnMetadata, v: unknown): unknown {
     if (v === undefined || v === null) return null
-    if (column.isArray || column.type === 'jsonb') return JSON.stringify(v)
+    if (column.isArray) return arrayLiteral(v as unknown[])
+    if (column.type === 'jsonb') return JSON.stringify(v)
     if (typeof v === 'bigint') return v.toString()
     return v
+}
+
+/** A Postgres array literal (`{"a","b"}`), every element quoted; null elements are NULL. */
+function arrayLiteral(items: unknown[]): string {
+    return `{${items.map(x => (x === null || x === undefined ? 'NULL' : `"${String(x).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`
 }
