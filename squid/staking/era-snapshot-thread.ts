@@ -4,6 +4,9 @@
  * connection. Snapshots are handled one at a time in the order they come; each is written, with its
  * era's totals and its marker's deletion, in one transaction once the batch that recorded it committed.
  */
+import fs from 'node:fs'
+import path from 'node:path'
+import os from 'node:os'
 import {parentPort, workerData} from 'node:worker_threads'
 import {createLogger} from '@subsquid/logger'
 import {RpcClient} from '@subsquid/rpc-client'
@@ -25,6 +28,7 @@ const storage = mapping.staking!.storage
 const rpc = new RpcClient({url: init.rpcUrl, capacity: 5, requestTimeout: 60_000, retryAttempts: Number.MAX_SAFE_INTEGER})
 const db = createDataSource(init.db, {withModel: true})
 const log = createLogger('sqd:processor:snapshots')
+lowerThreadPriority()
 const runtimes = new Map<string, Runtime>()
 const post = (m: ToMain) => parentPort!.postMessage(m)
 
@@ -89,4 +93,19 @@ async function write(era: number, rows: SnapshotRows): Promise<void> {
         await em.query('UPDATE era SET total_points = $2, validator_count = $3 WHERE id = $1', [String(era), rows.totalPoints, rows.validatorCount])
         await em.query('DELETE FROM pending_era_snapshot WHERE id = $1', [String(era)])
     })
+}
+
+/**
+ * The event stream is the processor's critical path and snapshots are not: on Linux, where a thread has a
+ * nice value of its own, this thread yields the CPU to it (to the main thread and to its database and node
+ * too, where they share the machine). Elsewhere, or where it is not allowed, it runs at normal priority.
+ */
+function lowerThreadPriority(): void {
+    try {
+        // `/proc/thread-self` names the calling thread's task id; synchronous calls run on this thread.
+        const tid = Number(path.basename(fs.readlinkSync('/proc/thread-self')))
+        os.setPriority(tid, os.constants.priority.PRIORITY_LOW)
+    } catch {
+        log.info('snapshot thread runs at normal priority (no per-thread priority here)')
+    }
 }
