@@ -1,7 +1,7 @@
 /**
  * The relay processor survives what a live chain and a host do to it: a reorg of unfinalized blocks
  * it already indexed (hot blocks rolled back), and a kill -9 mid-run (the restarted run ends with the
- * same database as an uninterrupted one, also when it stopped with an era snapshot still pending).
+ * same database as an uninterrupted one, also when it stopped with an era snapshot still pending or failed).
  */
 import pg from 'pg'
 import {afterAll, describe, expect, inject, it} from 'vitest'
@@ -155,6 +155,28 @@ describe('relay processor resilience', () => {
         const second = await indexTo(stopped, devnet, to)
         expect(second.log()).toContain(`era ${era}: redoing the snapshot a stop left pending`)
         await expectSameRows(stopped, reference)
+    })
+
+    it('stops when an era snapshot fails, names the era, and a restart redoes it to the same database', async () => {
+        const devnet = await startedDevnet(11, 80, 2)
+        const to = devnet.finalized().number
+        const reference = await freshDb('squid_failed_ref')
+        await indexTo(reference, devnet, to)
+
+        const failed = await freshDb('squid_failed')
+        // The first batch's identity copy also lists storage: let it happen before the fault is armed.
+        await indexTo(failed, devnet, 3)
+        // After that, only the snapshot thread lists storage (at the next era end).
+        devnet.faults.failNext(1, {method: 'state_getKeysPaged', message: 'storage listing refused'})
+        const broken = startProcessorChild({layer: 'relay', db: failed, rpcUrl: devnet.httpUrl, toBlock: to})
+        expect(await broken.exited).not.toBe(0)
+        const [{id: era}] = await query(failed, 'SELECT id FROM pending_era_snapshot')
+        expect(broken.log()).toMatch(new RegExp(`era ${era} snapshot: .*storage listing refused`))
+        expect(Number((await query(failed, `SELECT count(*) AS n FROM exposure WHERE era = ${era}`))[0].n)).toBe(0)
+
+        const restarted = await indexTo(failed, devnet, to)
+        expect(restarted.log()).toContain(`era ${era}: redoing the snapshot a stop left pending`)
+        await expectSameRows(failed, reference)
     })
 
     it('starting above the finalized head, waits until its first block is finalized, then indexes from it', async () => {
