@@ -70,6 +70,15 @@ async function startedDevnet(seed: number, blocks: number, finalityLagBlocks: nu
     return devnet
 }
 
+/** A devnet of `blocks` blocks and a database that one uninterrupted run indexed up to its finalized head. */
+async function uninterruptedRun(seed: number, blocks: number, prefix: string): Promise<{devnet: Devnet; to: number; reference: DbSettings}> {
+    const devnet = await startedDevnet(seed, blocks, 2)
+    const to = devnet.finalized().number
+    const reference = await freshDb(prefix)
+    await indexTo(reference, devnet, to)
+    return {devnet, to, reference}
+}
+
 describe('relay processor resilience', () => {
     it('indexes unfinalized blocks and rolls them back on a reorg', async () => {
         const devnet = await startedDevnet(3, 44, 6)
@@ -111,11 +120,7 @@ describe('relay processor resilience', () => {
     })
 
     it('after kill -9 and a restart, ends with the same database as an uninterrupted run', async () => {
-        const devnet = await startedDevnet(5, 120, 2)
-        const to = devnet.finalized().number
-
-        const reference = await freshDb('squid_ref')
-        await indexTo(reference, devnet, to)
+        const {devnet, to, reference} = await uninterruptedRun(5, 120, 'squid_ref')
 
         const crashed = await freshDb('squid_kill')
         // Slow the node down so the kill lands mid-run.
@@ -134,10 +139,7 @@ describe('relay processor resilience', () => {
     })
 
     it('redoes an era snapshot a stop left pending, ending with the same database as an uninterrupted run', async () => {
-        const devnet = await startedDevnet(9, 80, 2)
-        const to = devnet.finalized().number
-        const reference = await freshDb('squid_pending_ref')
-        await indexTo(reference, devnet, to)
+        const {devnet, to, reference} = await uninterruptedRun(9, 80, 'squid_pending_ref')
 
         const stopped = await freshDb('squid_pending')
         await indexTo(stopped, devnet, 50)
@@ -158,10 +160,7 @@ describe('relay processor resilience', () => {
     })
 
     it('stops when an era snapshot fails, names the era, and a restart redoes it to the same database', async () => {
-        const devnet = await startedDevnet(11, 80, 2)
-        const to = devnet.finalized().number
-        const reference = await freshDb('squid_failed_ref')
-        await indexTo(reference, devnet, to)
+        const {devnet, to, reference} = await uninterruptedRun(11, 80, 'squid_failed_ref')
 
         const failed = await freshDb('squid_failed')
         // The first batch's identity copy also lists storage: let it happen before the fault is armed.
