@@ -36,23 +36,31 @@ export function runChainProcessor(mapping: LayerMapping, stateSchema: string, ch
 /** Between polls of the finalized head while waiting for the first block. */
 const FINALITY_POLL_MS = 1000
 
+/** How long the node may take to answer before the processor says it is waiting for it. */
+const NODE_WAIT_NOTICE_MS = 1000
+
 /**
- * Waits until the range's first block is finalized. The installed substrate-data fails (an
- * AssertionError in RuntimeTracker.getBlockRuntimeVersion) when a processor starts above the finalized
- * head: its hot ingestion then handles blocks below the range, which carry no runtime version.
+ * Waits until the node answers and the range's first block is finalized. A node that is still starting
+ * (the devnet at `npm start`) is waited for quietly, where the SDK's client would log every failed
+ * connection. And the installed substrate-data fails (an AssertionError in
+ * RuntimeTracker.getBlockRuntimeVersion) when a processor starts above the finalized head: its hot
+ * ingestion then handles blocks below the range, which carry no runtime version.
  */
 async function untilFinalized(rpcUrl: string, block: number): Promise<void> {
-    if (block === 0) return
-    const rpc = new RpcClient({url: rpcUrl, retryAttempts: Number.MAX_SAFE_INTEGER})
+    // Retries until the node answers; one notice instead of a warning per failed connection.
+    const rpc = new RpcClient({url: rpcUrl, retryAttempts: Number.MAX_SAFE_INTEGER, log: null})
+    const notice = setTimeout(() => log.info(`waiting for the chain node at ${rpcUrl}`), NODE_WAIT_NOTICE_MS)
     try {
         for (let poll = 0; ; poll++) {
             const header = await rpc.call('chain_getHeader', [await rpc.call('chain_getFinalizedHead')])
+            clearTimeout(notice)
             const finalized = parseInt(header.number, 16)
             if (finalized >= block) return
             if (poll % 30 === 0) log.info(`BLOCK_FROM ${block} is above the finalized head ${finalized}: waiting until it is finalized`)
             await new Promise(resolve => setTimeout(resolve, FINALITY_POLL_MS))
         }
     } finally {
+        clearTimeout(notice)
         rpc.close()
     }
 }

@@ -8,6 +8,7 @@ import {afterAll, describe, expect, inject, it} from 'vitest'
 import type {DbSettings} from '../../db/connection'
 import {pgClientConfig} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
+import {freePort} from '../../db/embedded'
 import {createTempDatabase} from '../../db/test-database'
 import {startDevnet, type Devnet} from '../../test/devnet'
 import {waitFor} from '../../test/vitest/wait-for'
@@ -176,6 +177,20 @@ describe('relay processor resilience', () => {
         const restarted = await indexTo(failed, devnet, to)
         expect(restarted.log()).toContain(`era ${era}: redoing the snapshot a stop left pending`)
         await expectSameRows(failed, reference)
+    })
+
+    it('started before its node, waits for it quietly, then indexes', async () => {
+        const port = await freePort()
+        const db = await freshDb('squid_node_late')
+        const run = startProcessorChild({layer: 'relay', db, rpcUrl: `http://127.0.0.1:${port}`, toBlock: 20})
+        cleanups.push(async () => run.child.kill('SIGKILL'))
+        await waitFor('the processor to say it waits', async () => run.log(), log => log.includes(`waiting for the chain node at http://127.0.0.1:${port}`), 60_000, 100)
+        const devnet = await startDevnet({scenario: 'legacy', seed: 6, port, blockTimeMs: 0, finalityLagBlocks: 2})
+        cleanups.push(() => devnet.stop())
+        await devnet.produceBlocks(30)
+        expect(await run.exited, run.log().slice(-2000)).toBe(0)
+        expect(run.log()).not.toContain('connection failure')
+        expect(await processorHeight(db, RELAY_STATE_SCHEMA)).toBe(20)
     })
 
     it('starting above the finalized head, waits until its first block is finalized, then indexes from it', async () => {
