@@ -1,7 +1,8 @@
 /**
  * The relay processor survives what a live chain and a host do to it: a reorg of unfinalized blocks
  * it already indexed (hot blocks rolled back), and a kill -9 mid-run (the restarted run ends with the
- * same database as an uninterrupted one, also when it stopped with an era snapshot still pending or failed).
+ * same database as an uninterrupted one, also when it stopped with an era snapshot still pending or failed),
+ * and a node that comes up after it.
  */
 import pg from 'pg'
 import {afterAll, describe, expect, inject, it} from 'vitest'
