@@ -23,14 +23,47 @@ export function runChainProcessor(mapping: LayerMapping, stateSchema: string, ch
     const processor = createChainProcessor(settings, layerEvents(mapping))
     const snapshots = mapping.staking ? new EraSnapshotWorker({chain: mapping.chain, rpcUrl: settings.rpcUrl, db: dbSettingsFromEnv(process.env)}) : undefined
     const carry = new BatchCarry()
+    const handlerTime = new HandlerTime()
     untilFinalized(settings.rpcUrl, settings.fromBlock).then(() => {
         // One writer per state schema: READ COMMITTED is enough and saves SERIALIZABLE's predicate locks on large era writes.
-        processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}),
-            ctx => handleChainBatch(ctx, mapping, {snapshots, toBlock: settings.toBlock, carry}))
+        processor.run(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}), async ctx => {
+            const startedMs = performance.now()
+            await handleChainBatch(ctx, mapping, {snapshots, toBlock: settings.toBlock, carry})
+            handlerTime.add(performance.now() - startedMs)
+            if (ctx.blocks.length && ctx.blocks[ctx.blocks.length - 1].header.height === settings.toBlock) log.info(handlerTime.summary())
+        })
     }, err => {
         log.fatal(err)
         process.exit(1)
     })
+}
+
+/** A batch whose handler takes longer than this counts as slow in the summary. */
+const SLOW_BATCH_MS = 20
+
+/**
+ * Time spent in the batch handler, which the SDK waits for before it parses the next batch: the share of
+ * the run the processor itself adds. Summarised at the range end (`BLOCK_TO`); the benchmark prints it.
+ */
+class HandlerTime {
+    private totalMs = 0
+    private batches = 0
+    private slowMs = 0
+    private slow = 0
+
+    add(ms: number): void {
+        this.totalMs += ms
+        this.batches++
+        if (ms > SLOW_BATCH_MS) {
+            this.slowMs += ms
+            this.slow++
+        }
+    }
+
+    summary(): string {
+        return `handler took ${(this.totalMs / 1000).toFixed(2)} s in ${this.batches} batches, ` +
+            `${(this.slowMs / 1000).toFixed(2)} s of it in the ${this.slow} over ${SLOW_BATCH_MS} ms`
+    }
 }
 
 /** Between polls of the finalized head while waiting for the first block. */

@@ -1,8 +1,9 @@
 /**
  * `npm run bench:squid`: indexes a Kusama-size devnet scenario (2,000 validators, 12,500 nominators,
  * 1,000 elected, Kusama's 3,600-block eras) with the relay processor and with the same processor on a
- * no-op handler, and prints blocks/s, events/s, their ratio (target >= 0.9), peak RSS and the CPU seconds
- * of the processor, the devnet and Postgres. BENCH_BLOCKS sets the chain length (default 9,000: two era
+ * no-op handler, and prints blocks/s, events/s, their ratio (target >= 0.9), peak RSS, the CPU seconds
+ * of the processor (and of its snapshot thread), the devnet and Postgres, and the time spent in the
+ * handler, which the SDK waits for before it parses the next batch. BENCH_BLOCKS sets the chain length (default 9,000: two era
  * ends, the second with the steady-state snapshot, and half an era after it); BENCH_RPC_LATENCY_MS
  * delays every RPC answer, as a node across a network does (default 0: the devnet answers at once).
  */
@@ -18,10 +19,14 @@ import {startProcessorChild} from '../processor-child'
 interface RunResult {
     seconds: number
     peakRssMb: number
-    /** CPU seconds (user + system) of the processor, of this process (the devnet serving it) and of Postgres. */
-    cpu: {processor: number; devnet: number; postgres: number}
-    /** The processor's own log lines about era snapshots (read and write times). */
-    eraLines: string[]
+    /**
+     * CPU seconds (user + system) of the processor; of its main thread and its snapshot thread (both
+     * included in `processor`, beside V8's and libuv's helper threads; the snapshot thread is found by its
+     * nice 19, on Linux); of this process (the devnet serving it) and of Postgres.
+     */
+    cpu: {processor: number; mainThread: number; snapshotThread: number; devnet: number; postgres: number}
+    /** The processor's own log lines about era snapshots (read and write times) and its handler's time. */
+    logLines: string[]
 }
 
 async function timedRun(label: string, db: Parameters<typeof startProcessorChild>[0]['db'], rpcUrl: string, toBlock: number, script?: string): Promise<RunResult> {
@@ -31,24 +36,29 @@ async function timedRun(label: string, db: Parameters<typeof startProcessorChild
     const run = startProcessorChild({layer: 'relay', db, rpcUrl, toBlock, script})
     let peakKb = 0
     let processorCpu = 0
+    let snapshotThreadCpu = 0
+    let mainThreadCpu = 0
     // VmHWM is the kernel's own peak-RSS mark for the process; sample it and the CPU time until the process ends.
     const sampler = setInterval(() => {
         try {
             const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${run.child.pid}/status`, 'utf8'))
             if (m) peakKb = Math.max(peakKb, Number(m[1]))
             processorCpu = cpuSeconds(run.child.pid!)
+            mainThreadCpu = cpuSeconds(`${run.child.pid}/task/${run.child.pid}`)
+            // Its counter only grows while it lives; the thread may end before the process.
+            snapshotThreadCpu = Math.max(snapshotThreadCpu, lowPriorityThreadsCpuSeconds(run.child.pid!))
         } catch { /* the process has ended */ }
     }, 50)
     const code = await run.exited
     clearInterval(sampler)
     const devnetUsed = process.cpuUsage(devnetCpu)
-    const cpu = {processor: processorCpu, devnet: (devnetUsed.user + devnetUsed.system) / 1e6, postgres: postgresCpuSeconds() - postgresCpu}
+    const cpu = {processor: processorCpu, mainThread: mainThreadCpu, snapshotThread: snapshotThreadCpu, devnet: (devnetUsed.user + devnetUsed.system) / 1e6, postgres: postgresCpuSeconds() - postgresCpu}
     if (code !== 0) throw new Error(`${label} run exited with ${code} (signal ${run.child.signalCode}):\n${run.log().slice(-3000)}`)
-    const eraLines = run.log().split('\n').flatMap(l => {
-        const msg = /"msg":"((era \d+ ended|wrote the batch)[^"]*)"/.exec(l)
+    const logLines = run.log().split('\n').flatMap(l => {
+        const msg = /"msg":"((era \d+ ended|wrote the batch|handler took)[^"]*)"/.exec(l)
         return msg ? [msg[1]] : []
     })
-    return {seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peakKb / 1024, cpu, eraLines}
+    return {seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peakKb / 1024, cpu, logLines}
 }
 
 const CLOCK_TICKS = 100
@@ -58,8 +68,18 @@ function statFields(pid: number | string): string[] {
     return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
 }
 
-/** utime + stime of a process, in seconds. */
-function cpuSeconds(pid: number): number {
+/** utime + stime of a process's threads that run at nice 19 (the snapshot thread), in seconds. */
+function lowPriorityThreadsCpuSeconds(pid: number): number {
+    let ticks = 0
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+        const f = statFields(`${pid}/task/${tid}`)
+        if (Number(f[16]) === 19) ticks += Number(f[11]) + Number(f[12])
+    }
+    return ticks / CLOCK_TICKS
+}
+
+/** utime + stime of a process or (`<pid>/task/<tid>`) of one of its threads, in seconds. */
+function cpuSeconds(pid: number | string): number {
     const f = statFields(pid)
     return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS
 }
@@ -112,8 +132,8 @@ async function main() {
         }
         const r = results[label]
         console.log(`${label.padEnd(14)} ${r.seconds.toFixed(2)} s  ${((to + 1) / r.seconds).toFixed(0)} blocks/s  ${(events / r.seconds).toFixed(0)} events/s  peak RSS ${r.peakRssMb.toFixed(0)} MB  ` +
-            `CPU s: processor ${r.cpu.processor.toFixed(2)}, devnet ${r.cpu.devnet.toFixed(2)}, postgres ${r.cpu.postgres.toFixed(2)}`)
-        for (const line of r.eraLines) console.log(`  ${line}`)
+            `CPU s: processor ${r.cpu.processor.toFixed(2)} (main thread ${r.cpu.mainThread.toFixed(2)}, snapshot thread ${r.cpu.snapshotThread.toFixed(2)}), devnet ${r.cpu.devnet.toFixed(2)}, postgres ${r.cpu.postgres.toFixed(2)}`)
+        for (const line of r.logLines) console.log(`  ${line}`)
     }
     const ratio = results['no-op handler'].seconds / results.squid.seconds
     console.log(`ratio squid / no-op (throughput): ${ratio.toFixed(3)} (target >= 0.9)`)
