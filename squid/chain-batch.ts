@@ -67,6 +67,11 @@ export class BatchCarry {
     identitiesCopied = false
 }
 
+/** Whether the batch holds the range's last block (`BLOCK_TO`), after which the processor exits. */
+export function endsRange(blocks: readonly {header: {height: number}}[], toBlock: number | undefined): boolean {
+    return blocks.length > 0 && blocks[blocks.length - 1].header.height === toBlock
+}
+
 export async function handleChainBatch(ctx: Ctx, m: LayerMapping, options: BatchOptions = {}): Promise<void> {
     const stakingNames = new Set(m.staking?.events ?? [])
     const identityNames = new Set(m.identity?.events ?? [])
@@ -82,7 +87,7 @@ export async function handleChainBatch(ctx: Ctx, m: LayerMapping, options: Batch
 
     const worker = options.snapshots
     // Hot batches and the range's last one write their snapshots themselves, after the worker's.
-    const beside = worker !== undefined && insertsInBulk(ctx.store) && ctx.blocks[ctx.blocks.length - 1]?.header.height !== options.toBlock
+    const beside = worker !== undefined && insertsInBulk(ctx.store) && !endsRange(ctx.blocks, options.toBlock)
     if (worker) {
         await worker.batchStarted(ctx.store)
         if (!beside) await worker.drain()

@@ -6,7 +6,7 @@ import {createLogger} from '@subsquid/logger'
 import {RpcClient} from '@subsquid/rpc-client'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {dbSettingsFromEnv} from '../db/connection'
-import {BatchCarry, handleChainBatch, LayerMapping} from './chain-batch'
+import {BatchCarry, endsRange, handleChainBatch, LayerMapping} from './chain-batch'
 import {createChainProcessor} from './chain-processor'
 import {processorSettingsFromEnv} from './processor-settings'
 import {EraSnapshotWorker} from './staking/era-snapshot-worker'
@@ -30,7 +30,7 @@ export function runChainProcessor(mapping: LayerMapping, stateSchema: string, ch
             const startedMs = performance.now()
             await handleChainBatch(ctx, mapping, {snapshots, toBlock: settings.toBlock, carry})
             handlerTime.add(performance.now() - startedMs)
-            if (ctx.blocks.length && ctx.blocks[ctx.blocks.length - 1].header.height === settings.toBlock) log.info(handlerTime.summary())
+            if (endsRange(ctx.blocks, settings.toBlock)) log.info(handlerTime.summary())
         })
     }, err => {
         log.fatal(err)

@@ -2,10 +2,11 @@
  * `npm run bench:squid`: indexes a Kusama-size devnet scenario (2,000 validators, 12,500 nominators,
  * 1,000 elected, Kusama's 3,600-block eras) with the relay processor and with the same processor on a
  * no-op handler, and prints blocks/s, events/s, their ratio (target >= 0.9), peak RSS, the CPU seconds
- * of the processor (and of its snapshot thread), the devnet and Postgres, and the time spent in the
- * handler, which the SDK waits for before it parses the next batch. BENCH_BLOCKS sets the chain length (default 9,000: two era
- * ends, the second with the steady-state snapshot, and half an era after it); BENCH_RPC_LATENCY_MS
- * delays every RPC answer, as a node across a network does (default 0: the devnet answers at once).
+ * of the processor (and of its main and snapshot threads), the devnet and Postgres, and the time spent
+ * in the handler, which the SDK waits for before it parses the next batch. BENCH_BLOCKS sets the chain
+ * length (default 9,000: two era ends, the second with the steady-state snapshot, and half an era after
+ * it); BENCH_RPC_LATENCY_MS delays every RPC answer, as a node across a network does (default 0: the
+ * devnet answers at once).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -70,12 +71,10 @@ function statFields(pid: number | string): string[] {
 
 /** utime + stime of a process's threads that run at nice 19 (the snapshot thread), in seconds. */
 function lowPriorityThreadsCpuSeconds(pid: number): number {
-    let ticks = 0
-    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-        const f = statFields(`${pid}/task/${tid}`)
-        if (Number(f[16]) === 19) ticks += Number(f[11]) + Number(f[12])
-    }
-    return ticks / CLOCK_TICKS
+    const NICE = 16
+    return fs.readdirSync(`/proc/${pid}/task`).map(tid => `${pid}/task/${tid}`)
+        .filter(task => Number(statFields(task)[NICE]) === 19)
+        .reduce((sum, task) => sum + cpuSeconds(task), 0)
 }
 
 /** utime + stime of a process or (`<pid>/task/<tid>`) of one of its threads, in seconds. */

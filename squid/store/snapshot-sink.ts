@@ -25,8 +25,8 @@ export interface NominationInForce {
 }
 
 /**
- * Account ids in one order everywhere: the batch and a snapshot transaction may insert the same new
- * accounts at once, and rows locked in the same order cannot deadlock.
+ * Account ids in one order everywhere: a batch and a snapshot's account statement may insert the same
+ * new accounts at once, and rows locked in the same order cannot deadlock.
  */
 const sortedAccounts = (ids: Iterable<string>) => [...new Set(ids)].sort().map(id => new Account({id}))
 
@@ -35,6 +35,9 @@ export async function ensureAccounts(store: Store, ids: Iterable<string>): Promi
     await insertBulk(store, sortedAccounts(ids), {skipExisting: true})
 }
 
+/** The nominator of a NominatorTargets row, from its id `<era>-<nominator>` (without loading the relation). */
+const nominatorOf = (t: NominatorTargets) => t.id.slice(t.id.indexOf('-') + 1)
+
 export function storeSink(store: Store): SnapshotSink {
     const loaded = new Map<string, NominatorTargets>()
     return {
@@ -42,15 +45,14 @@ export function storeSink(store: Store): SnapshotSink {
         insert: entities => insertBulk(store, entities),
         async latestNominations() {
             for (const t of await store.findBy(NominatorTargets, {latest: true})) loaded.set(t.id, t)
-            // The id is `<era>-<nominator>`: the nominator without loading the relation.
             return [...loaded.values()].map(t => ({
-                id: t.id, nominator: t.id.slice(t.id.indexOf('-') + 1), digest: nominationDigest({targets: t.targets, submittedIn: t.submittedIn ?? undefined}),
+                id: t.id, nominator: nominatorOf(t), digest: nominationDigest({targets: t.targets, submittedIn: t.submittedIn ?? undefined}),
             }))
         },
         async supersede(ids) {
             if (ids.length === 0) return
             await store.upsert(ids.map(id => loaded.get(id)!).map(t => new NominatorTargets({
-                ...t, nominator: new Account({id: t.id.slice(t.id.indexOf('-') + 1)}), latest: false,
+                ...t, nominator: new Account({id: nominatorOf(t)}), latest: false,
             })))
         },
     }
