@@ -1,0 +1,81 @@
+/**
+ * The TypeORM database with finalized batches' transactions running behind the SDK: `transact` queues a
+ * batch's transaction (handler, writes, status, commit) and returns, so the processor fetches and decodes
+ * the next batches while the handler and Postgres work on this one. The transactions still run one at a
+ * time, in order, each with its status row: a stop loses only the batches not committed yet, and the next
+ * run indexes them again. The range's last batch, a batch that reaches the chain's head and every hot-block
+ * transaction return only once committed; a failed transaction is reported at once (`onFailure`), and the
+ * transactions queued after it never run.
+ */
+import {TypeormDatabase, type Store} from '@subsquid/typeorm-store'
+
+/** The SDK's runner also says whether the batch reaches the chain's head (typeorm-store's own type omits it). */
+type FinalTxInfo = Parameters<TypeormDatabase['transact']>[0] & {isOnTop?: boolean}
+type HotTxInfo = Parameters<TypeormDatabase['transactHot2']>[0]
+
+/**
+ * Batches queued behind the SDK at most (500 blocks at its 10-block batches): enough to ride out the slow
+ * batches after an era end, when thousands of rewards are written, while bounding the blocks held in memory.
+ */
+const MAX_QUEUED = 50
+
+export interface PipelineOptions {
+    /** The range's last block (`BLOCK_TO`): the processor exits once it is committed. */
+    toBlock?: number
+    /** Called with the error of a transaction nobody waits for; the processor must stop. */
+    onFailure(error: unknown): void
+}
+
+export class PipelinedDatabase {
+    readonly supportsHotBlocks: boolean
+    /** Queued transactions, oldest first; each starts when the one before has committed. */
+    private readonly queued: Promise<void>[] = []
+    private failure?: unknown
+
+    constructor(private readonly inner: TypeormDatabase, private readonly options: PipelineOptions) {
+        this.supportsHotBlocks = inner.supportsHotBlocks
+    }
+
+    connect() {
+        return this.inner.connect()
+    }
+
+    async transact(info: FinalTxInfo, cb: (store: Store) => Promise<void>): Promise<void> {
+        while (this.queued.length >= MAX_QUEUED) await this.queued[0]
+        this.throwIfFailed()
+        const tx = this.last().then(() => this.inner.transact(info, cb))
+        this.queued.push(tx)
+        // Without a later batch nobody would wait for these: the processor exits at the range end.
+        const awaited = info.isOnTop || (this.options.toBlock !== undefined && info.nextHead.height >= this.options.toBlock)
+        tx.then(() => this.queued.shift(), e => {
+            this.queued.shift()
+            // The transactions chained after a failed one fail with its error: report it once.
+            if (this.failure !== undefined) return
+            this.failure = e
+            if (!awaited) this.options.onFailure(e)
+        })
+        if (awaited) await tx
+    }
+
+    async transactHot(info: HotTxInfo, cb: (store: Store, block: {height: number; hash: string}) => Promise<void>): Promise<void> {
+        await this.last()
+        this.throwIfFailed()
+        return this.inner.transactHot(info, cb)
+    }
+
+    async transactHot2(info: HotTxInfo, cb: (store: Store, sliceBeg: number, sliceEnd: number) => Promise<void>): Promise<void> {
+        await this.last()
+        this.throwIfFailed()
+        return this.inner.transactHot2(info, cb)
+    }
+
+    /** After a failure nothing more is written: the batches after it were never committed. */
+    private throwIfFailed(): void {
+        if (this.failure !== undefined) throw this.failure
+    }
+
+    /** The last queued transaction: committed once this settles. */
+    private last(): Promise<void> {
+        return this.queued[this.queued.length - 1] ?? Promise.resolve()
+    }
+}
