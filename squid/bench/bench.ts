@@ -3,13 +3,15 @@
  * 1,000 elected, Kusama's 3,600-block eras) with the relay processor and with the same processor on a
  * no-op handler, and prints blocks/s, events/s, their ratio (target >= 0.9), peak RSS, the CPU seconds
  * of the processor (and of its main and snapshot threads), the devnet and Postgres, and the time spent
- * in the handler, which the SDK waits for before it parses the next batch. BENCH_BLOCKS sets the chain
+ * in the handler, and how far the squid is behind the no-op at every 1,000th block. BENCH_BLOCKS sets the chain
  * length (default 9,000: two era ends, the second with the steady-state snapshot, and half an era after
  * it); BENCH_RPC_LATENCY_MS delays every RPC answer, as a node across a network does (default 0: the
  * devnet answers at once).
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import pg from 'pg'
+import {type DbSettings, pgClientConfig} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {acquireDbServer, createTempDatabase} from '../../db/test-database'
 import {startDevnet} from '../../test/devnet'
@@ -26,15 +28,44 @@ interface RunResult {
      * nice 19, on Linux); of this process (the devnet serving it) and of Postgres.
      */
     cpu: {processor: number; mainThread: number; snapshotThread: number; devnet: number; postgres: number}
-    /** The processor's own log lines about era snapshots (read and write times) and its handler's time. */
+    /** The processor's own log lines about the identity copy, era snapshots (read and write times) and its handler's time. */
     logLines: string[]
+    /** Seconds into the run at which block `i * PROGRESS_STEP` was committed (the processor's status row). */
+    committedAt: number[]
 }
 
-async function timedRun(label: string, db: Parameters<typeof startProcessorChild>[0]['db'], rpcUrl: string, toBlock: number, script?: string): Promise<RunResult> {
+/** Blocks between the points at which the two runs' progress is compared. */
+const PROGRESS_STEP = 1000
+
+/**
+ * Polls the processor's committed height (its status row) until `stop` and records when each
+ * PROGRESS_STEP-th block was committed: comparing the two runs shows where the squid falls behind.
+ */
+function trackCommits(db: DbSettings, started: bigint) {
+    const committedAt: number[] = []
+    const client = new pg.Client(pgClientConfig(db))
+    let polling = true
+    const done = (async () => {
+        await client.connect()
+        while (polling) {
+            try {
+                const height: number = (await client.query('SELECT height FROM squid_processor.status WHERE id = 0')).rows[0]?.height ?? -1
+                const at = Number(process.hrtime.bigint() - started) / 1e9
+                while (committedAt.length * PROGRESS_STEP <= height) committedAt.push(at)
+            } catch { /* the schema is created as the processor starts */ }
+            await new Promise(resolve => setTimeout(resolve, 20))
+        }
+        await client.end()
+    })()
+    return {committedAt, stop: async () => { polling = false; await done }}
+}
+
+async function timedRun(label: string, db: DbSettings, rpcUrl: string, toBlock: number, script?: string): Promise<RunResult> {
     const started = process.hrtime.bigint()
     const devnetCpu = process.cpuUsage()
     const postgresCpu = postgresCpuSeconds()
     const run = startProcessorChild({layer: 'relay', db, rpcUrl, toBlock, script})
+    const commits = trackCommits(db, started)
     let peakKb = 0
     let processorCpu = 0
     let snapshotThreadCpu = 0
@@ -52,14 +83,15 @@ async function timedRun(label: string, db: Parameters<typeof startProcessorChild
     }, 50)
     const code = await run.exited
     clearInterval(sampler)
+    await commits.stop()
     const devnetUsed = process.cpuUsage(devnetCpu)
     const cpu = {processor: processorCpu, mainThread: mainThreadCpu, snapshotThread: snapshotThreadCpu, devnet: (devnetUsed.user + devnetUsed.system) / 1e6, postgres: postgresCpuSeconds() - postgresCpu}
     if (code !== 0) throw new Error(`${label} run exited with ${code} (signal ${run.child.signalCode}):\n${run.log().slice(-3000)}`)
     const logLines = run.log().split('\n').flatMap(l => {
-        const msg = /"msg":"((era \d+ ended|wrote the batch|handler took)[^"]*)"/.exec(l)
+        const msg = /"msg":"((copied|era \d+ ended|wrote the batch|handler took)[^"]*)"/.exec(l)
         return msg ? [msg[1]] : []
     })
-    return {seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peakKb / 1024, cpu, logLines}
+    return {seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peakKb / 1024, cpu, logLines, committedAt: commits.committedAt}
 }
 
 const CLOCK_TICKS = 100
@@ -134,6 +166,8 @@ async function main() {
             `CPU s: processor ${r.cpu.processor.toFixed(2)} (main thread ${r.cpu.mainThread.toFixed(2)}, snapshot thread ${r.cpu.snapshotThread.toFixed(2)}), devnet ${r.cpu.devnet.toFixed(2)}, postgres ${r.cpu.postgres.toFixed(2)}`)
         for (const line of r.logLines) console.log(`  ${line}`)
     }
+    const behind = results.squid.committedAt.map((at, i) => `${i * PROGRESS_STEP}: ${(at - results['no-op handler'].committedAt[i]).toFixed(2)}`)
+    console.log(`squid behind the no-op (s) when block N is committed: ${behind.join(', ')}`)
     const ratio = results['no-op handler'].seconds / results.squid.seconds
     console.log(`ratio squid / no-op (throughput): ${ratio.toFixed(3)} (target >= 0.9)`)
     await devnet.stop()
