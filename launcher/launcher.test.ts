@@ -1,5 +1,6 @@
 import {spawn} from 'child_process'
 import fs from 'fs'
+import net from 'net'
 import os from 'os'
 import path from 'path'
 import pg from 'pg'
@@ -37,6 +38,18 @@ async function devnetConfigOnFreePorts(): Promise<string> {
     return file
 }
 
+/** Whether something listens on the port of 127.0.0.1. */
+function accepts(port: number): Promise<boolean> {
+    return new Promise(resolve => {
+        const socket = net.connect(port, '127.0.0.1')
+        socket.once('connect', () => {
+            socket.destroy()
+            resolve(true)
+        })
+        socket.once('error', () => resolve(false))
+    })
+}
+
 /** The launcher's environment on a machine with no database configured. */
 function bareEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {...process.env, ...extra}
@@ -49,10 +62,15 @@ interface Run {
     waitFor: (text: string) => Promise<void>
     exited: Promise<number | null>
     kill: (signal: NodeJS.Signals) => void
+    /** Ctrl-C in a terminal: SIGINT to the launcher's whole process group (its services, its Postgres). */
+    interrupt: () => void
+    /** Also the id of its process group, which its services share. */
+    pid: number
 }
 
 function launch(env: NodeJS.ProcessEnv): Run {
-    const child = spawn(process.execPath, [MAIN], {env, stdio: ['ignore', 'pipe', 'pipe']})
+    // A process group of its own, as a terminal gives `npm start`.
+    const child = spawn(process.execPath, [MAIN], {env, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
     let out = ''
     const waiters: {text: string; resolve: () => void}[] = []
     const onData = (d: Buffer) => {
@@ -67,6 +85,8 @@ function launch(env: NodeJS.ProcessEnv): Run {
         waitFor: text => out.includes(text) ? Promise.resolve() : new Promise(resolve => waiters.push({text, resolve})),
         exited,
         kill: signal => child.kill(signal),
+        interrupt: () => process.kill(-child.pid!, 'SIGINT'),
+        pid: child.pid!,
     }
     runs.push(run)
     return run
@@ -93,6 +113,40 @@ describe('npm start with no database configured', () => {
         expect(second.output()).toContain('database schema is up to date')
         second.kill('SIGTERM')
         expect(await second.exited).toBe(0)
+    })
+
+    it('on Ctrl-C in a terminal stops the services before Postgres, so their last writes land', async () => {
+        const port = await freePort()
+        const run = launch(bareEnv({DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port), CONFIG: await devnetConfigOnFreePorts()}))
+        await run.waitFor('"msg":"ready"')
+        await run.waitFor('feed connected')
+        run.interrupt()
+        expect(await run.exited).toBe(0)
+        const shutdown = run.output().slice(run.output().indexOf('SIGINT: stopping'))
+        // The telemetry follower writes what it holds as it stops.
+        expect(shutdown).toMatch(/telemetry +\| .*"msg":"stopped"/)
+        expect(shutdown).not.toMatch(/writing telemetry to Postgres failed|database connection lost|terminating connection/)
+        expect(shutdown).toContain('"msg":"stopped"')
+        expect(await accepts(port)).toBe(false)
+    })
+
+    it('leaves no service and no Postgres running when it is killed without a chance to clean up', async () => {
+        const port = await freePort()
+        const run = launch(bareEnv({DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port), CONFIG: await devnetConfigOnFreePorts()}))
+        await run.waitFor('"msg":"ready"')
+        run.kill('SIGKILL')
+        await run.exited
+        const groupAlive = () => {
+            try {
+                process.kill(-run.pid, 0)
+                return true
+            } catch {
+                return false
+            }
+        }
+        for (let i = 0; i < 100 && (groupAlive() || await accepts(port)); i++) await new Promise(resolve => setTimeout(resolve, 100))
+        expect(groupAlive()).toBe(false)
+        expect(await accepts(port)).toBe(false)
     })
 
     it('refuses to start on a bad config, with one line per bad key', async () => {

@@ -6,7 +6,7 @@ import path from 'path'
 import {createLogger} from '@subsquid/logger'
 import {ConfigError, loadConfig} from '../config/load'
 import {dbEnv, dbSettingsFromEnv, describeDb, isDbConfigured, type DbSettings} from '../db/connection'
-import {startEmbeddedPostgres} from '../db/embedded'
+import {startDetachedEmbeddedPostgres} from '../db/embedded'
 import {applyMigrations} from '../db/migrate'
 import {PROJECT_DIR} from '../config/project-dir'
 import {plannedServices} from './services'
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
         const dir = path.join(dataDir, 'postgres')
         const port = Number(process.env.EMBEDDED_PG_PORT || 54320)
         log.info(`no DB_URL/DB_HOST set: starting embedded PostgreSQL (data in ${path.relative(process.cwd(), dir) || dir})`)
-        const pg = await startEmbeddedPostgres({dir, port, persistent: true, onLog: line => log.debug(line)})
+        const pg = await startDetachedEmbeddedPostgres({dir, port, persistent: true, onLog: line => log.debug(line)})
         cleanups.push(() => pg.stop())
         db = pg.settings
     }

@@ -3,13 +3,16 @@
  * service that exits with a growing delay, and stops them all (SIGTERM, then SIGKILL) on shutdown.
  */
 import {spawn, type ChildProcess} from 'child_process'
+import path from 'path'
 import readline from 'readline'
 import type {Logger} from '@subsquid/logger'
+import {PROJECT_DIR} from '../config/project-dir'
 import type {ServiceSpec} from './services'
 
 const RESTART_MIN_DELAY_MS = 1000
 const RESTART_MAX_DELAY_MS = 30_000
 const STOP_TIMEOUT_MS = 10_000
+const EXIT_WITH_LAUNCHER = path.join(PROJECT_DIR, 'lib/launcher/exit-with-launcher.js')
 
 interface Running {
     spec: ServiceSpec
@@ -36,9 +39,10 @@ export class Supervisor {
 
     private spawn(r: Running): void {
         const {spec} = r
-        const child = spawn(process.execPath, [spec.script, ...(spec.args ?? [])], {
+        const child = spawn(process.execPath, ['--require', EXIT_WITH_LAUNCHER, spec.script, ...(spec.args ?? [])], {
             env: {...this.baseEnv, ...spec.env},
-            stdio: ['ignore', 'pipe', 'pipe'],
+            // stdin stays open while this process lives (exit-with-launcher.ts).
+            stdio: ['pipe', 'pipe', 'pipe'],
         })
         r.child = child
         const startedAt = Date.now()
