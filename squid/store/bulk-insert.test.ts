@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {DataSource} from 'typeorm'
+import {DataSource, In} from 'typeorm'
 import * as model from '../../db/model'
 import {Account, NominatorBond, NominatorTargets} from '../../db/model'
 import {applyMigrations} from '../../db/migrate'
@@ -46,5 +46,15 @@ describe('insertRows', () => {
         ], {skipExisting: true})
         const rows = await ds.manager.find(NominatorBond, {order: {id: 'ASC'}})
         expect(rows.map(r => [r.id, r.bondedPlanck])).toEqual([['1-n1', big], ['1-n2', 2n]])
+    })
+
+    it('replaces every column of stored rows when asked, as store.upsert does', async () => {
+        await insertRows(ds.manager, [new NominatorBond({id: '2-n1', era: 2, nominatorId: 'n1', bondedPlanck: 5n})])
+        await insertRows(ds.manager, [
+            new NominatorBond({id: '2-n1', era: 3, nominatorId: 'n2', bondedPlanck: 6n}),
+            new NominatorBond({id: '2-n2', era: 2, nominatorId: 'n2', bondedPlanck: 7n}),
+        ], {replaceExisting: true})
+        const rows = await ds.manager.find(NominatorBond, {where: {id: In(['2-n1', '2-n2'])}, order: {id: 'ASC'}})
+        expect(rows.map(r => [r.id, r.era, r.nominatorId, r.bondedPlanck])).toEqual([['2-n1', 3, 'n2', 6n], ['2-n2', 2, 'n2', 7n]])
     })
 })

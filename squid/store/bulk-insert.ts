@@ -12,6 +12,8 @@ import type {ColumnMetadata} from 'typeorm/metadata/ColumnMetadata'
 export interface BulkOptions {
     /** Skip rows whose key is already stored (`ON CONFLICT DO NOTHING`) instead of failing. */
     skipExisting?: boolean
+    /** Overwrite rows whose key is already stored, every column (what `store.upsert` does). */
+    replaceExisting?: boolean
 }
 
 /** Rows per statement: each column is one array parameter, so this bounds memory, not parameter count. */
@@ -30,6 +32,7 @@ export async function insertBulk(store: Store, entities: {id: string}[], options
     if (entities.length === 0) return
     const em = finalizedBatchManager(store)
     if (em) return insertRows(em, entities, options)
+    if (options.replaceExisting) return store.upsert(entities as never)
     const fresh = options.skipExisting ? await notStored(store, entities) : entities
     if (fresh.length) await store.insert(fresh as never)
 }
@@ -60,11 +63,17 @@ export async function insertRows(em: EntityManager, entities: {id: string}[], op
     const aliases = columns.map((_, i) => `c${i}`)
     const selected = columns.map((c, i) => (c.isArray ? `c${i}::${types[i]}[]` : `c${i}`)).join(', ')
     const sql = `INSERT INTO "${meta.tableName}" (${names}) SELECT ${selected} FROM unnest(${unnest}) AS t(${aliases.join(', ')})` +
-        (options.skipExisting ? ' ON CONFLICT DO NOTHING' : '')
+        onConflict(columns, options)
     for (let i = 0; i < entities.length; i += ROWS_PER_STATEMENT) {
         const chunk = entities.slice(i, i + ROWS_PER_STATEMENT)
         await em.query(sql, columns.map(c => chunk.map(e => parameter(c, c.getEntityValue(e, true)))))
     }
+}
+
+function onConflict(columns: ColumnMetadata[], options: BulkOptions): string {
+    const replaced = columns.filter(c => !c.isPrimary).map(c => `"${c.databaseName}" = EXCLUDED."${c.databaseName}"`)
+    if (options.replaceExisting && replaced.length) return ` ON CONFLICT (id) DO UPDATE SET ${replaced.join(', ')}`
+    return options.skipExisting || options.replaceExisting ? ' ON CONFLICT DO NOTHING' : ''
 }
 
 /** Whether `insertBulk` writes directly (a finalized batch) rather than through `store.insert`. */

@@ -140,7 +140,7 @@ async function writeEras(store: Store, rows: StakingRows, snapshots: SnapshotRow
         Object.assign(era(b.endedEra + 1), {startBlock: b.blockNumber, startTime: b.timestamp})
     }
     for (const s of snapshots) Object.assign(era(s.era), {totalPoints: s.totalPoints, validatorCount: s.validatorCount})
-    await store.upsert([...eras.values()])
+    await upsertAll(store, [...eras.values()])
 }
 
 export interface IdentityUpdate {
@@ -197,6 +197,6 @@ export async function recordIdentityImport(store: Store, chain: ChainLayerName, 
     await store.insert(new IdentityImport({id: chain, blockNumber}))
 }
 
-async function upsertAll<E extends object>(store: Store, entities: E[]): Promise<void> {
-    if (entities.length) await store.upsert(entities as never)
+function upsertAll(store: Store, entities: {id: string}[]): Promise<void> {
+    return insertBulk(store, entities, {replaceExisting: true})
 }
