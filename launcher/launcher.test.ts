@@ -120,6 +120,8 @@ describe('npm start with no database configured', () => {
         const run = launch(bareEnv({DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port), CONFIG: await devnetConfigOnFreePorts()}))
         await run.waitFor('"msg":"ready"')
         await run.waitFor('feed connected')
+        // The relay processor has started its snapshot thread and committed its first batch.
+        await run.waitFor('identities held at block')
         run.interrupt()
         expect(await run.exited).toBe(0)
         const shutdown = run.output().slice(run.output().indexOf('SIGINT: stopping'))
@@ -128,6 +130,8 @@ describe('npm start with no database configured', () => {
         expect(shutdown).not.toMatch(/writing telemetry to Postgres failed|database connection lost|terminating connection/)
         expect(shutdown).toContain('"msg":"stopped"')
         expect(await accepts(port)).toBe(false)
+        // No service ended (and was restarted) while the launcher ran.
+        expect(run.output()).not.toMatch(/"msg":"[^"]* exited \(/)
     })
 
     it('leaves no service and no Postgres running when it is killed without a chance to clean up', async () => {
