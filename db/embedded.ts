@@ -107,8 +107,8 @@ function assertReachableByPostgresUser(dir: string): void {
 function assertPortFree(port: number): Promise<void> {
     return new Promise((resolve, reject) => {
         const server = net.createServer()
-        server.once('error', () =>
-            reject(new Error(`port ${port} is taken: set EMBEDDED_PG_PORT to a free port, or DB_URL/DB_HOST to use an existing server`)))
+        server.once('error', (e: NodeJS.ErrnoException) =>
+            reject(new Error(`port ${port} cannot be used (${e.code ?? e.message}): set EMBEDDED_PG_PORT to a free port, or DB_URL/DB_HOST to use an existing server`)))
         server.listen(port, '127.0.0.1', () => server.close(() => resolve()))
     })
 }

@@ -37,7 +37,8 @@ async function main(): Promise<void> {
         db = dbSettingsFromEnv(process.env)
     } else {
         const dir = path.join(dataDir, 'postgres')
-        const port = Number(process.env.EMBEDDED_PG_PORT || 54320)
+        // Below Linux's ephemeral range (32768-60999), where an outgoing connection can hold the port for a while.
+        const port = Number(process.env.EMBEDDED_PG_PORT || 25432)
         log.info(`no DB_URL/DB_HOST set: starting embedded PostgreSQL (data in ${path.relative(process.cwd(), dir) || dir})`)
         const pg = await startDetachedEmbeddedPostgres({dir, port, persistent: true, onLog: line => log.debug(line)})
         cleanups.push(() => pg.stop())
