@@ -5,8 +5,10 @@
  * of the processor (and of its main and snapshot threads), the devnet and Postgres, and the time spent
  * in the handler, and how far the squid is behind the no-op at every 1,000th block. BENCH_BLOCKS sets the chain
  * length (default 9,000: two era ends, the second with the steady-state snapshot, and half an era after
- * it); BENCH_RPC_LATENCY_MS delays every RPC answer, as a node across a network does (default 0: the
- * devnet answers at once).
+ * it); BENCH_RPC_LATENCY_MS lists the delays of every RPC answer to measure at (default `0,5`: the devnet
+ * answering at once, and as a node on the LAN does); BENCH_PAIRS the pairs of runs at each (default 3).
+ * One devnet serves every run, and the summary gives the median ratio of the pairs with its range:
+ * identical runs differ by a few percent on a shared machine.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -137,39 +139,70 @@ function postgresCpuSeconds(): number {
     return ticks / CLOCK_TICKS
 }
 
+/** The middle value; the mean of the two middle ones for an even count. */
+function median(values: number[]): number {
+    const v = [...values].sort((a, b) => a - b)
+    const mid = Math.floor(v.length / 2)
+    return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2
+}
+
+const NOOP = 'no-op handler'
+const SQUID = 'squid'
+
 async function main() {
     const blocks = Number(process.env.BENCH_BLOCKS || 9000)
-    const latencyMs = Number(process.env.BENCH_RPC_LATENCY_MS || 0)
+    const latencies = (process.env.BENCH_RPC_LATENCY_MS || '0,5').split(',').map(Number)
+    const pairs = Number(process.env.BENCH_PAIRS || 3)
+    if (latencies.some(l => !Number.isFinite(l) || l < 0) || !Number.isInteger(pairs) || pairs < 1) {
+        throw new Error(`BENCH_RPC_LATENCY_MS must list latencies in ms (e.g. 0,5,20) and BENCH_PAIRS be a whole number >= 1, not ${process.env.BENCH_RPC_LATENCY_MS} / ${process.env.BENCH_PAIRS}`)
+    }
     const server = await acquireDbServer()
     const devnetStarted = Date.now()
     // The runtime upgrade (9420 → 1002005) mid-era, so the measured era end runs on the paged-exposure runtime.
     const devnet = await startDevnet({scenario: 'kusama-scale', seed: 1, port: 0, blockTimeMs: 0, finalityLagBlocks: 2, upgradeAtBlock: 300})
     await devnet.produceBlocks(blocks)
-    devnet.faults.latencyMs = latencyMs
     const to = devnet.finalized().number
     const names = new Set(layerEvents(relayMapping))
     const facts = devnet.facts()
     const events = Object.entries(facts.events).filter(([n]) => names.has(n)).reduce((s, [, list]) => s + list.filter(e => e.block <= to).length, 0)
-    console.log(`devnet kusama-scale: ${to + 1} finalized blocks, ${events} indexed events, built in ${((Date.now() - devnetStarted) / 1000).toFixed(1)} s`)
+    console.log(`devnet kusama-scale: ${to + 1} finalized blocks, ${events} indexed events, built in ${((Date.now() - devnetStarted) / 1000).toFixed(1)} s; ` +
+        `${pairs} pair(s) of runs per RPC latency, the pair's order alternating so that drift in the machine's speed hits both sides`)
 
-    const results: Record<string, RunResult> = {}
-    for (const [label, script] of [['no-op handler', path.join(__dirname, 'noop-main.js')], ['squid', undefined]] as const) {
+    const run = async (label: string): Promise<RunResult> => {
         const db = await createTempDatabase(server.settings, 'bench')
         try {
             await applyMigrations(db.settings)
-            results[label] = await timedRun(label, db.settings, devnet.httpUrl, to, script)
+            return await timedRun(label, db.settings, devnet.httpUrl, to, label === NOOP ? path.join(__dirname, 'noop-main.js') : undefined)
         } finally {
             await db.drop()
         }
-        const r = results[label]
-        console.log(`${label.padEnd(14)} ${r.seconds.toFixed(2)} s  ${((to + 1) / r.seconds).toFixed(0)} blocks/s  ${(events / r.seconds).toFixed(0)} events/s  peak RSS ${r.peakRssMb.toFixed(0)} MB  ` +
-            `CPU s: processor ${r.cpu.processor.toFixed(2)} (main thread ${r.cpu.mainThread.toFixed(2)}, snapshot thread ${r.cpu.snapshotThread.toFixed(2)}), devnet ${r.cpu.devnet.toFixed(2)}, postgres ${r.cpu.postgres.toFixed(2)}`)
-        for (const line of r.logLines) console.log(`  ${line}`)
     }
-    const behind = results.squid.committedAt.map((at, i) => `${i * PROGRESS_STEP}: ${(at - results['no-op handler'].committedAt[i]).toFixed(2)}`)
-    console.log(`squid behind the no-op (s) when block N is committed: ${behind.join(', ')}`)
-    const ratio = results['no-op handler'].seconds / results.squid.seconds
-    console.log(`ratio squid / no-op (throughput): ${ratio.toFixed(3)} (target >= 0.9)`)
+    const summaries: string[] = []
+    for (const latencyMs of latencies) {
+        devnet.faults.latencyMs = latencyMs
+        console.log(`\n--- RPC latency ${latencyMs} ms`)
+        const runs: Record<string, RunResult>[] = []
+        for (let i = 0; i < pairs; i++) {
+            const pair: Record<string, RunResult> = {}
+            for (const label of i % 2 ? [SQUID, NOOP] : [NOOP, SQUID]) {
+                const r = pair[label] = await run(label)
+                console.log(`${label.padEnd(14)} ${r.seconds.toFixed(2)} s  ${((to + 1) / r.seconds).toFixed(0)} blocks/s  ${(events / r.seconds).toFixed(0)} events/s  peak RSS ${r.peakRssMb.toFixed(0)} MB  ` +
+                    `CPU s: processor ${r.cpu.processor.toFixed(2)} (main thread ${r.cpu.mainThread.toFixed(2)}, snapshot thread ${r.cpu.snapshotThread.toFixed(2)}), devnet ${r.cpu.devnet.toFixed(2)}, postgres ${r.cpu.postgres.toFixed(2)}`)
+            }
+            for (const line of pair[SQUID].logLines) console.log(`  ${line}`)
+            const behind = pair[SQUID].committedAt.map((at, j) => `${j * PROGRESS_STEP}: ${(at - pair[NOOP].committedAt[j]).toFixed(2)}`)
+            console.log(`  squid behind the no-op (s) when block N is committed: ${behind.join(', ')}`)
+            console.log(`  ratio of this pair: ${(pair[NOOP].seconds / pair[SQUID].seconds).toFixed(3)}`)
+            runs.push(pair)
+        }
+        const ratios = runs.map(p => p[NOOP].seconds / p[SQUID].seconds)
+        const seconds = (label: string) => median(runs.map(p => p[label].seconds))
+        summaries.push(`${String(latencyMs).padStart(4)} ms  no-op ${seconds(NOOP).toFixed(2)} s (${((to + 1) / seconds(NOOP)).toFixed(0)} blocks/s)  ` +
+            `squid ${seconds(SQUID).toFixed(2)} s (${((to + 1) / seconds(SQUID)).toFixed(0)} blocks/s, ${(events / seconds(SQUID)).toFixed(0)} events/s, ` +
+            `peak RSS ${Math.max(...runs.map(p => p[SQUID].peakRssMb)).toFixed(0)} MB)  ` +
+            `ratio median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)})`)
+    }
+    console.log(`\nsquid / no-op throughput by RPC latency (medians of ${pairs} pair(s); target >= 0.9):\n${summaries.join('\n')}`)
     await devnet.stop()
     await server.stop()
 }
