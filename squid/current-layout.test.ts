@@ -4,6 +4,8 @@
  * from Asset Hub and identities from People equal what the devnet produced, across the upgrades. A second
  * People processor starting at a later block (BLOCK_FROM) copies the identities held at that block.
  */
+import {RpcClient} from '@subsquid/rpc-client'
+import {Runtime} from '@subsquid/substrate-runtime'
 import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {pgClientConfig} from '../db/connection'
@@ -13,6 +15,8 @@ import type {FactEvent} from '../test/devnet/scenario/facts'
 import {useTestDatabase} from '../test/vitest/database'
 import {lastIdentityEvents, storedIdentityRows, withoutBlock, worldIdentitiesAt, worldIdentityRows} from '../test/vitest/world-identities'
 import {startProcessorChild, type ProcessorLayer} from './processor-child'
+import {relayMapping} from './relay/mapping'
+import {ReceivedValidatorSetMismatchError, readReceivedSessionKeys} from './staking/validator-set-reader'
 
 const db = useTestDatabase('squid_current')
 const fromDb = useTestDatabase('squid_current_from')
@@ -138,6 +142,28 @@ describe('processors on the current layout', () => {
         const beefy = (await q('SELECT beefy FROM session_keys')).map(r => r.beefy as string)
         expect(beefy.some(b => b.startsWith('0x62656566'))).toBe(true)
         expect(beefy.some(b => b.startsWith('0x02'))).toBe(true)
+    })
+
+    it('refuses a received validator set whose queued era is not the era its event announced', async () => {
+        const received = factsOn('relay', 'StakingAhClient.ValidatorSetReceived')[0]
+        const era = field(received, 'id') as number
+        const rpc = new RpcClient({url: devnet.endpoints.find(e => e.role === 'relay')!.httpUrl})
+        try {
+            // The block as the processor reads storage at it: real metadata from the node, storage over RPC.
+            const hash: string = await rpc.call('chain_getBlockHash', [received.block])
+            const version = await rpc.call('state_getRuntimeVersion', [hash])
+            const runtime = new Runtime(version, await rpc.call('state_getMetadata', [hash]), undefined, rpc)
+            const block = {_runtime: runtime, hash, height: received.block, specName: version.specName, specVersion: version.specVersion}
+            const defs = relayMapping.staking!.storage
+            expect((await readReceivedSessionKeys(defs, block, era)).length).toBe(field(received, 'newValidatorSetCount'))
+            // As on a runtime whose event and storage disagree: the processor stops with this error instead of guessing.
+            const mismatched = readReceivedSessionKeys(defs, block, era + 1)
+            await expect(mismatched).rejects.toBeInstanceOf(ReceivedValidatorSetMismatchError)
+            await expect(mismatched).rejects.toThrow(
+                `StakingAhClient.ValidatorSetReceived at block ${received.block} announced the set of era ${era + 1}, but StakingAhClient.ValidatorSet holds era ${era}'s`)
+        } finally {
+            rpc.close()
+        }
     })
 
     it('stores People-chain identities across 1003003 → 1005001 → 2000000 with their change history', async () => {
