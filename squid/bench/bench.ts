@@ -6,7 +6,8 @@
  * in the handler, and how far the squid is behind the no-op at every 1,000th block. BENCH_BLOCKS sets the chain
  * length (default 9,000: two era ends, the second with the steady-state snapshot, and half an era after
  * it); BENCH_RPC_LATENCY_MS lists the delays of every RPC answer to measure at (default `0,5`: the devnet
- * answering at once, and as a node on the LAN does); BENCH_PAIRS the pairs of runs at each (default 3).
+ * answering at once, and as a node on the LAN does); BENCH_PAIRS the pairs of runs at each (default 3);
+ * BENCH_TRANSPORT `ws` (default, as the configs for real chains use) or `http`.
  * One devnet serves every run, and the summary gives the median ratio of the pairs with its range:
  * identical runs differ by a few percent on a shared machine.
  */
@@ -153,8 +154,10 @@ async function main() {
     const blocks = Number(process.env.BENCH_BLOCKS || 9000)
     const latencies = (process.env.BENCH_RPC_LATENCY_MS || '0,5').split(',').map(Number)
     const pairs = Number(process.env.BENCH_PAIRS || 3)
-    if (latencies.some(l => !Number.isFinite(l) || l < 0) || !Number.isInteger(pairs) || pairs < 1) {
-        throw new Error(`BENCH_RPC_LATENCY_MS must list latencies in ms (e.g. 0,5,20) and BENCH_PAIRS be a whole number >= 1, not ${process.env.BENCH_RPC_LATENCY_MS} / ${process.env.BENCH_PAIRS}`)
+    const transport = process.env.BENCH_TRANSPORT || 'ws'
+    if (latencies.some(l => !Number.isFinite(l) || l < 0) || !Number.isInteger(pairs) || pairs < 1 || !['ws', 'http'].includes(transport)) {
+        throw new Error(`BENCH_RPC_LATENCY_MS must list latencies in ms (e.g. 0,5,20), BENCH_PAIRS be a whole number >= 1 and BENCH_TRANSPORT ws or http, ` +
+            `not ${process.env.BENCH_RPC_LATENCY_MS} / ${process.env.BENCH_PAIRS} / ${process.env.BENCH_TRANSPORT}`)
     }
     const server = await acquireDbServer()
     const devnetStarted = Date.now()
@@ -165,14 +168,16 @@ async function main() {
     const names = new Set(layerEvents(relayMapping))
     const facts = devnet.facts()
     const events = Object.entries(facts.events).filter(([n]) => names.has(n)).reduce((s, [, list]) => s + list.filter(e => e.block <= to).length, 0)
+    // WebSocket, as the configs for real chains (wss://) and the SDK's cheaper transport per call; http:// for comparison.
+    const rpcUrl = transport === 'ws' ? devnet.url : devnet.httpUrl
     console.log(`devnet kusama-scale: ${to + 1} finalized blocks, ${events} indexed events, built in ${((Date.now() - devnetStarted) / 1000).toFixed(1)} s; ` +
-        `${pairs} pair(s) of runs per RPC latency, the pair's order alternating so that drift in the machine's speed hits both sides`)
+        `RPC over ${rpcUrl}; ${pairs} pair(s) of runs per RPC latency, the pair's order alternating so that drift in the machine's speed hits both sides`)
 
     const run = async (label: string): Promise<RunResult> => {
         const db = await createTempDatabase(server.settings, 'bench')
         try {
             await applyMigrations(db.settings)
-            return await timedRun(label, db.settings, devnet.httpUrl, to, label === NOOP ? path.join(__dirname, 'noop-main.js') : undefined)
+            return await timedRun(label, db.settings, rpcUrl, to, label === NOOP ? path.join(__dirname, 'noop-main.js') : undefined)
         } finally {
             await db.drop()
         }

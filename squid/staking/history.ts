@@ -74,33 +74,34 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
     const cursor = rows.cursor
     // The payout a `Rewarded` belongs to: the last `PayoutStarted` of the same extrinsic.
     const openPayouts = new Map<string, PayoutRow>()
-    const stamp = (ctx: EventContext): Stamp => ({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp})
     const extrinsicKey = (ctx: EventContext) => `${ctx.blockNumber}/${ctx.extrinsicIndex ?? 'system'}`
     const touch = (...accounts: (string | undefined)[]) => accounts.forEach(a => a && rows.accounts.add(a))
     // Offline reports belong to the session that ends in their block, whichever order the block's events come in.
     const newSessionInBlock = new Map<number, number>()
     for (const {ctx, fact} of facts) if (fact.kind === 'NewSession') newSessionInBlock.set(ctx.blockNumber, fact.session)
 
+    // Rows are plain literals: a spread followed by more properties (`{...stamp, id, …}`) made V8 build each
+    // object property by property, ~6 µs a row, 0.15 s of main-thread time for an era's 23,000 rewards.
     for (const {ctx, fact} of facts) {
         switch (fact.kind) {
             case 'EraPaid':
                 rows.eraBoundaries.push({
-                    ...stamp(ctx), endedEra: fact.era,
+                    blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, endedEra: fact.era,
                     validatorPayoutPlanck: fact.validatorPayoutPlanck, remainderPlanck: fact.remainderPlanck,
                 })
                 cursor.activeEra = fact.era + 1
                 break
             case 'ValidatorSetReceived':
-                rows.receivedValidatorSets.push({...stamp(ctx), era: fact.era, validatorCount: fact.validatorCount})
+                rows.receivedValidatorSets.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, era: fact.era, validatorCount: fact.validatorCount})
                 break
             case 'NewSession':
                 if (fact.activeEra !== undefined) cursor.activeEra = fact.activeEra
                 cursor.session = fact.session
-                rows.sessions.push({...stamp(ctx), index: fact.session, era: cursor.activeEra})
+                rows.sessions.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, index: fact.session, era: cursor.activeEra})
                 break
             case 'PayoutStarted': {
                 const payout: PayoutRow = {
-                    ...stamp(ctx), id: ctx.id, era: fact.era, validator: fact.validator, page: fact.page,
+                    blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, era: fact.era, validator: fact.validator, page: fact.page,
                     extrinsicIndex: ctx.extrinsicIndex,
                 }
                 openPayouts.set(extrinsicKey(ctx), payout)
@@ -111,7 +112,7 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
             case 'Rewarded': {
                 const payout = openPayouts.get(extrinsicKey(ctx))
                 rows.rewards.push({
-                    ...stamp(ctx), id: ctx.id, payoutId: payout?.id, era: payout?.era, validator: payout?.validator,
+                    blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, payoutId: payout?.id, era: payout?.era, validator: payout?.validator,
                     stash: fact.stash, destination: fact.destination, destinationAccount: fact.destinationAccount,
                     amountPlanck: fact.amountPlanck,
                 })
@@ -119,25 +120,25 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
                 break
             }
             case 'ValidatorPrefsSet':
-                rows.prefs.push({...stamp(ctx), id: ctx.id, validator: fact.validator, commissionPerbill: fact.commissionPerbill, blocked: fact.blocked})
+                rows.prefs.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, validator: fact.validator, commissionPerbill: fact.commissionPerbill, blocked: fact.blocked})
                 touch(fact.validator)
                 break
             case 'Slashed':
-                rows.slashes.push({...stamp(ctx), id: ctx.id, staker: fact.staker, amountPlanck: fact.amountPlanck, era: cursor.activeEra})
+                rows.slashes.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, staker: fact.staker, amountPlanck: fact.amountPlanck, era: cursor.activeEra})
                 touch(fact.staker)
                 break
             case 'Chilled':
-                rows.chills.push({...stamp(ctx), id: ctx.id, stash: fact.stash, era: cursor.activeEra})
+                rows.chills.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, stash: fact.stash, era: cursor.activeEra})
                 touch(fact.stash)
                 break
             case 'Kicked':
-                rows.kicks.push({...stamp(ctx), id: ctx.id, nominator: fact.nominator, validator: fact.validator, era: cursor.activeEra})
+                rows.kicks.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, nominator: fact.nominator, validator: fact.validator, era: cursor.activeEra})
                 touch(fact.nominator, fact.validator)
                 break
             case 'Bond':
             case 'Unbond':
             case 'Withdraw':
-                rows.bonds.push({...stamp(ctx), id: ctx.id, stash: fact.stash, kind: fact.kind, amountPlanck: fact.amountPlanck, era: cursor.activeEra})
+                rows.bonds.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, stash: fact.stash, kind: fact.kind, amountPlanck: fact.amountPlanck, era: cursor.activeEra})
                 touch(fact.stash)
                 break
             case 'SomeOffline': {
@@ -147,7 +148,7 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
                 if (session === undefined) throw new Error(`ImOnline.SomeOffline at block ${ctx.blockNumber}: the current session is unknown`)
                 fact.offline.forEach((o, i) => {
                     rows.offlineReports.push({
-                        ...stamp(ctx), id: `${ctx.id}-${i}`, session, era: cursor.activeEra,
+                        blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: `${ctx.id}-${i}`, session, era: cursor.activeEra,
                         validator: o.validator, exposureTotalPlanck: o.exposureTotalPlanck,
                     })
                     touch(o.validator)
@@ -155,10 +156,10 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
                 break
             }
             case 'Offence':
-                rows.offences.push({...stamp(ctx), id: ctx.id, kind: fact.offenceKind, timeSlot: fact.timeSlot, era: cursor.activeEra})
+                rows.offences.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, kind: fact.offenceKind, timeSlot: fact.timeSlot, era: cursor.activeEra})
                 break
             case 'OffenceReported':
-                rows.offences.push({...stamp(ctx), id: ctx.id, era: fact.era, validator: fact.validator, slashFractionPerbill: fact.slashFractionPerbill})
+                rows.offences.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, era: fact.era, validator: fact.validator, slashFractionPerbill: fact.slashFractionPerbill})
                 touch(fact.validator)
                 break
         }
