@@ -150,6 +150,23 @@ function median(values: number[]): number {
 const NOOP = 'no-op handler'
 const SQUID = 'squid'
 
+function describeRun(r: RunResult, blocks: number, events: number): string {
+    return `${r.seconds.toFixed(2)} s  ${(blocks / r.seconds).toFixed(0)} blocks/s  ${(events / r.seconds).toFixed(0)} events/s  peak RSS ${r.peakRssMb.toFixed(0)} MB  ` +
+        `CPU s: processor ${r.cpu.processor.toFixed(2)} (main thread ${r.cpu.mainThread.toFixed(2)}, snapshot thread ${r.cpu.snapshotThread.toFixed(2)}), ` +
+        `devnet ${r.cpu.devnet.toFixed(2)}, postgres ${r.cpu.postgres.toFixed(2)}`
+}
+
+/** Median times and rates of both sides, the squid's highest peak RSS, and the median ratio of the pairs with its range. */
+function summarise(pairs: Record<string, RunResult>[], blocks: number, events: number): string {
+    const ratios = pairs.map(p => p[NOOP].seconds / p[SQUID].seconds)
+    const noop = median(pairs.map(p => p[NOOP].seconds))
+    const squid = median(pairs.map(p => p[SQUID].seconds))
+    return `no-op ${noop.toFixed(2)} s (${(blocks / noop).toFixed(0)} blocks/s)  ` +
+        `squid ${squid.toFixed(2)} s (${(blocks / squid).toFixed(0)} blocks/s, ${(events / squid).toFixed(0)} events/s, ` +
+        `peak RSS ${Math.max(...pairs.map(p => p[SQUID].peakRssMb)).toFixed(0)} MB)  ` +
+        `ratio median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)})`
+}
+
 async function main() {
     const blocks = Number(process.env.BENCH_BLOCKS || 9000)
     const latencies = (process.env.BENCH_RPC_LATENCY_MS || '0,5').split(',').map(Number)
@@ -190,9 +207,8 @@ async function main() {
         for (let i = 0; i < pairs; i++) {
             const pair: Record<string, RunResult> = {}
             for (const label of i % 2 ? [SQUID, NOOP] : [NOOP, SQUID]) {
-                const r = pair[label] = await run(label)
-                console.log(`${label.padEnd(14)} ${r.seconds.toFixed(2)} s  ${((to + 1) / r.seconds).toFixed(0)} blocks/s  ${(events / r.seconds).toFixed(0)} events/s  peak RSS ${r.peakRssMb.toFixed(0)} MB  ` +
-                    `CPU s: processor ${r.cpu.processor.toFixed(2)} (main thread ${r.cpu.mainThread.toFixed(2)}, snapshot thread ${r.cpu.snapshotThread.toFixed(2)}), devnet ${r.cpu.devnet.toFixed(2)}, postgres ${r.cpu.postgres.toFixed(2)}`)
+                pair[label] = await run(label)
+                console.log(`${label.padEnd(14)} ${describeRun(pair[label], to + 1, events)}`)
             }
             for (const line of pair[SQUID].logLines) console.log(`  ${line}`)
             const behind = pair[SQUID].committedAt.map((at, j) => `${j * PROGRESS_STEP}: ${(at - pair[NOOP].committedAt[j]).toFixed(2)}`)
@@ -200,14 +216,9 @@ async function main() {
             console.log(`  ratio of this pair: ${(pair[NOOP].seconds / pair[SQUID].seconds).toFixed(3)}`)
             runs.push(pair)
         }
-        const ratios = runs.map(p => p[NOOP].seconds / p[SQUID].seconds)
-        const seconds = (label: string) => median(runs.map(p => p[label].seconds))
-        summaries.push(`${String(latencyMs).padStart(4)} ms  no-op ${seconds(NOOP).toFixed(2)} s (${((to + 1) / seconds(NOOP)).toFixed(0)} blocks/s)  ` +
-            `squid ${seconds(SQUID).toFixed(2)} s (${((to + 1) / seconds(SQUID)).toFixed(0)} blocks/s, ${(events / seconds(SQUID)).toFixed(0)} events/s, ` +
-            `peak RSS ${Math.max(...runs.map(p => p[SQUID].peakRssMb)).toFixed(0)} MB)  ` +
-            `ratio median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)})`)
+        summaries.push(`${String(latencyMs).padStart(4)} ms  ${summarise(runs, to + 1, events)}`)
     }
-    console.log(`\nsquid / no-op throughput by RPC latency (medians of ${pairs} pair(s); target >= 0.9):\n${summaries.join('\n')}`)
+    console.log(`\nsquid / no-op throughput by RPC latency over ${transport} (medians of ${pairs} pair(s); target >= 0.9):\n${summaries.join('\n')}`)
     await devnet.stop()
     await server.stop()
 }
