@@ -6,7 +6,7 @@ import path from 'path'
 import type {Config} from '../config/load'
 import {PROJECT_DIR} from '../config/project-dir'
 import {squidServices} from '../squid/services'
-import {devnetEndpoints, devnetFeedUrl} from '../test/devnet/endpoints'
+import {devnetEndpoints, devnetFeedUrl} from '../devnet/endpoints'
 
 export interface ServiceSpec {
     name: string
@@ -34,7 +34,7 @@ export function plannedServices(cfg: Config, dataDir: string): ServiceSpec[] {
 function devnetService(devnet: NonNullable<Config['devnet']>, dataDir: string): ServiceSpec {
     return {
         name: 'devnet',
-        script: path.join(PROJECT_DIR, 'lib', 'test', 'devnet', 'cli.js'),
+        script: path.join(PROJECT_DIR, 'lib', 'devnet', 'cli.js'),
         args: [
             '--scenario', devnet.scenario, '--port', String(devnet.port), '--seed', String(devnet.seed),
             '--block-time-ms', String(devnet.blockTimeMs), '--finality-lag-blocks', String(devnet.finalityLagBlocks),
@@ -51,7 +51,7 @@ function devnetService(devnet: NonNullable<Config['devnet']>, dataDir: string): 
 function telemetryService(cfg: Config): ServiceSpec {
     return {
         name: 'telemetry',
-        script: path.join(PROJECT_DIR, 'lib', 'scorer', 'telemetry', 'main.js'),
+        script: path.join(PROJECT_DIR, 'lib', 'telemetry', 'main.js'),
         urls: cfg.telemetry.metricsPort ? {metrics: `http://127.0.0.1:${cfg.telemetry.metricsPort}/metrics`} : undefined,
     }
 }

@@ -5,7 +5,7 @@
 import path from 'node:path'
 import type {Config} from '../config/load'
 import type {ServiceSpec} from '../launcher/services'
-import {devnetEndpoints} from '../test/devnet/endpoints'
+import {devnetEndpoints} from '../devnet/endpoints'
 
 type ChainKey = 'relay' | 'assetHub' | 'people'
 

@@ -10,7 +10,7 @@ import {ERA_POINTS_HISTORY_SQL, IDENTITY_GROUP_VALIDATORS_SQL, UNCLAIMED_PAYOUTS
 import {BadInputError} from './bad-input'
 
 // Programme data served by the same GraphQL server: node uptime from the telemetry intervals.
-export {TelemetryUptime, TelemetryUptimeResolver} from '../../scorer/telemetry/uptime-resolver'
+export {TelemetryUptime, TelemetryUptimeResolver} from '../../telemetry/uptime-resolver'
 
 /** Largest era span one query may cover (the scorer looks back 84 eras). */
 const MAX_ERA_SPAN = 1000

@@ -4,8 +4,8 @@
  * name and root (the parent, else the account itself).
  */
 import type pg from 'pg'
-import type {ScenarioFacts} from '../devnet/scenario/facts'
-import type {World} from '../devnet/scenario/world'
+import type {ScenarioFacts} from '../../devnet/scenario/facts'
+import type {World} from '../../devnet/scenario/world'
 
 export interface IdentityRow {
     display: string | null

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import candidates from '../../../config/candidates/polkadot.json'
+import candidates from '../../config/candidates/polkadot.json'
 import {scenarioNodes} from './nodes'
 import {startDevnet} from '../index'
 

@@ -6,7 +6,7 @@ import 'reflect-metadata'
 import {Arg, Field, Float, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
 import {UPTIME_SQL, uptimeFromSqlRow, uptimeSqlParams, type UptimeSqlRow} from './uptime-sql'
-import {BadInputError} from '../../squid/graphql/bad-input'
+import {BadInputError} from '../squid/graphql/bad-input'
 
 /** Nodes one query may ask about. */
 const MAX_NODES_PER_QUERY = 1000

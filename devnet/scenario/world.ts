@@ -9,7 +9,7 @@ import type {ScenarioSpec} from './scenario-spec'
 import type {ElectedExposure} from './phragmen'
 import {devAccounts, type DevAccount} from './dev-accounts'
 import distribution from './data/validator-distribution.json'
-import candidateList from '../../../config/candidates/polkadot.json'
+import candidateList from '../../config/candidates/polkadot.json'
 
 export const PLANCK_PER_DOT = 10_000_000_000n
 

@@ -9,14 +9,14 @@ import path from 'path'
 import {createLogger} from '@subsquid/logger'
 import pg from 'pg'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
-import {dbEnv, pgClientConfig} from '../../db/connection'
-import {freePort} from '../../db/embedded'
-import {applyMigrations} from '../../db/migrate'
-import {PROJECT_DIR} from '../../config/project-dir'
-import {startDevnet, type Devnet} from '../../test/devnet/index'
-import {scenarioNodes} from '../../test/devnet/scenario/nodes'
-import {useTestDatabase} from '../../test/vitest/database'
-import {waitFor} from '../../test/vitest/wait-for'
+import {dbEnv, pgClientConfig} from '../db/connection'
+import {freePort} from '../db/embedded'
+import {applyMigrations} from '../db/migrate'
+import {PROJECT_DIR} from '../config/project-dir'
+import {startDevnet, type Devnet} from '../devnet/index'
+import {scenarioNodes} from '../devnet/scenario/nodes'
+import {useTestDatabase} from '../test/vitest/database'
+import {waitFor} from '../test/vitest/wait-for'
 import {indexCandidates} from './candidate-match'
 import {readCandidates} from './candidates-file'
 import {fetchGenesisHash, genesisFromReply} from './devnet-genesis'
@@ -94,7 +94,7 @@ describe('telemetry follower on the devnet feed', () => {
         expect(rows.filter(r => r.candidate_stash).length).toBeGreaterThan(10)
     })
 
-    it('the service (lib/scorer/telemetry/main.js) with no feedUrl waits for the devnet, then follows its feed on its genesis', async () => {
+    it('the service (lib/telemetry/main.js) with no feedUrl waits for the devnet, then follows its feed on its genesis', async () => {
         const port = await freePort()
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-devnet-'))
         const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
@@ -104,7 +104,7 @@ describe('telemetry follower on the devnet feed', () => {
         delete cfg.telemetry.feedUrl
         delete cfg.telemetry.chains
         fs.writeFileSync(path.join(dir, 'devnet.json'), JSON.stringify(cfg))
-        const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib', 'scorer', 'telemetry', 'main.js')], {
+        const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib', 'telemetry', 'main.js')], {
             env: {...process.env, ...dbEnv(db.settings), CONFIG: path.join(dir, 'devnet.json')},
             stdio: ['ignore', 'pipe', 'pipe'],
         })

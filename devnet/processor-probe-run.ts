@@ -1,12 +1,12 @@
 /**
- * Runs the compiled processor probe (`lib/test/devnet/processor-probe.js`) as a child process, as the
+ * Runs the compiled processor probe (`lib/devnet/processor-probe.js`) as a child process, as the
  * Subsquid processor must run (its `run()` exits the process), and returns what it wrote.
  */
 import {spawn} from 'child_process'
 import fs from 'fs'
 import os from 'os'
 import path from 'path'
-import {PROJECT_DIR} from '../../config/project-dir'
+import {PROJECT_DIR} from '../config/project-dir'
 
 export interface ProbeRun {
     lines: any[]
@@ -15,8 +15,8 @@ export interface ProbeRun {
     elapsedMs: number
 }
 
-/** The compiled probe, found from the repository root (this file runs from test/ under vitest and from lib/test/ compiled). */
-export const PROBE_SCRIPT = path.join(PROJECT_DIR, 'lib/test/devnet/processor-probe.js')
+/** The compiled probe, found from the repository root (this file runs from test/ under vitest and from lib/ compiled). */
+export const PROBE_SCRIPT = path.join(PROJECT_DIR, 'lib/devnet/processor-probe.js')
 
 export async function runProcessorProbe(rpcUrl: string, toBlock: number, env: Record<string, string> = {}, timeoutMs = 100_000): Promise<ProbeRun> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devnet-probe-'))

@@ -6,7 +6,7 @@
 import fs from 'fs'
 import path from 'path'
 import {Runtime} from './runtime'
-import {PROJECT_DIR} from '../../../config/project-dir'
+import {PROJECT_DIR} from '../../config/project-dir'
 
 export type RuntimeId =
     | 'polkadot-9420' | 'polkadot-1002005' | 'polkadot-2000000'

@@ -7,12 +7,12 @@ import path from 'path'
 import {createLogger} from '@subsquid/logger'
 import pg from 'pg'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
-import {pgClientConfig} from '../../db/connection'
-import {applyMigrations} from '../../db/migrate'
-import {nodesFromCandidates} from '../../test/devnet/telemetry/feed-encoding'
-import {startTelemetryFeed, type TelemetryFeed} from '../../test/devnet/telemetry/feed-server'
-import {useTestDatabase} from '../../test/vitest/database'
-import {waitFor} from '../../test/vitest/wait-for'
+import {pgClientConfig} from '../db/connection'
+import {applyMigrations} from '../db/migrate'
+import {nodesFromCandidates} from '../devnet/telemetry/feed-encoding'
+import {startTelemetryFeed, type TelemetryFeed} from '../devnet/telemetry/feed-server'
+import {useTestDatabase} from '../test/vitest/database'
+import {waitFor} from '../test/vitest/wait-for'
 import {indexCandidates} from './candidate-match'
 import {readCandidates} from './candidates-file'
 import {OfflineIpLocator} from './ip-location'
@@ -20,7 +20,7 @@ import {TelemetryFollower} from './telemetry-follower'
 import {TelemetryStore} from './telemetry-store'
 
 const db = useTestDatabase('telemetry')
-const candidates = readCandidates(path.join(__dirname, '../../config/candidates/polkadot.json'))
+const candidates = readCandidates(path.join(__dirname, '../config/candidates/polkadot.json'))
 const nodes = nodesFromCandidates(candidates, {count: 6})
 const GRACE_MS = 400
 const locator = new OfflineIpLocator()

@@ -1,9 +1,9 @@
 import fs from 'fs'
 import path from 'path'
 import {describe, expect, it} from 'vitest'
-import {ConfigError, parseConfig} from '../../config/load'
+import {ConfigError, parseConfig} from '../config/load'
 
-const CONFIG_DIR = path.join(__dirname, '../../config')
+const CONFIG_DIR = path.join(__dirname, '../config')
 const ENV = {KUSAMA_NOMINATOR_1_SEED: 'x', POLKADOT_NOMINATOR_1_SEED: 'x'}
 const sample = (name: string) => JSON.parse(fs.readFileSync(path.join(CONFIG_DIR, `${name}.json`), 'utf8'))
 

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest'
-import {syntheticNodes} from '../../test/devnet/telemetry/feed-encoding'
-import {startTelemetryFeed, type TelemetryFeed} from '../../test/devnet/telemetry/feed-server'
-import {waitFor} from '../../test/vitest/wait-for'
+import {syntheticNodes} from '../devnet/telemetry/feed-encoding'
+import {startTelemetryFeed, type TelemetryFeed} from '../devnet/telemetry/feed-server'
+import {waitFor} from '../test/vitest/wait-for'
 import {FeedClient} from './feed-client'
 
 const open: {stop(): Promise<void>}[] = []

@@ -6,7 +6,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ApiPromise, WsProvider} from '@polkadot/api'
 import {startDevnet, type Devnet} from './index'
-import {waitFor} from '../vitest/wait-for'
+import {waitFor} from '../test/vitest/wait-for'
 
 let devnet: Devnet
 let api: ApiPromise

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import {parseArgs} from './cli'
 import path from 'path'
-import {loadConfig} from '../../config/load'
-import {plannedServices} from '../../launcher/services'
+import {loadConfig} from '../config/load'
+import {plannedServices} from '../launcher/services'
 import {devnetEndpoints, devnetFeedUrl} from './endpoints'
-import {PROJECT_DIR} from '../../config/project-dir'
+import {PROJECT_DIR} from '../config/project-dir'
 
 describe('devnet CLI', () => {
     it('parses its options and names bad ones', () => {

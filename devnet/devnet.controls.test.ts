@@ -8,7 +8,7 @@ import path from 'path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {ApiPromise, WsProvider} from '@polkadot/api'
 import {startDevnet, type Devnet} from './index'
-import {waitFor} from '../vitest/wait-for'
+import {waitFor} from '../test/vitest/wait-for'
 
 const started: Devnet[] = []
 afterEach(async () => {
