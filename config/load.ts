@@ -6,6 +6,7 @@ import fs from 'fs'
 import path from 'path'
 import type {z} from 'zod'
 import {configSchema, type ConfigFile} from './schema'
+import {PROJECT_DIR} from './project-dir'
 import {readSecret, type Secret, type SecretRef} from './secret'
 
 export interface NominatorAccountConfig extends Omit<ConfigFile['nominator']['accounts'][number], 'seed'> {
@@ -100,4 +101,9 @@ function describeValue(v: unknown): string {
     if (v === undefined) return 'nothing'
     const s = JSON.stringify(v)
     return s.length > 60 ? s.slice(0, 57) + '...' : s
+}
+
+/** The config file a service reads: `CONFIG`, else the devnet sample. */
+export function configFile(env: Record<string, string | undefined>): string {
+    return path.resolve(env.CONFIG || path.join(PROJECT_DIR, 'config', 'devnet.json'))
 }

@@ -187,6 +187,25 @@ const api = z.strictObject({
     maxPageSize: z.int().min(1),
 })
 
+const port0 = z.int().min(0).max(65535)
+
+/** Each service's `/metrics` and `/health` endpoint. */
+const metrics = z.strictObject({
+    /** Interface the endpoints listen on: 127.0.0.1 on a host, 0.0.0.0 inside a container. */
+    host: z.string().min(1),
+    /** Port per service; 0 = no endpoint. */
+    ports: z.strictObject({
+        squidRelay: port0,
+        squidAssetHub: port0,
+        squidPeople: port0,
+        graphql: port0,
+        telemetry: port0,
+        scorer: port0,
+        gateway: port0,
+        nominator: port0,
+    }),
+})
+
 const devnet = z.strictObject({
     /** Port of the devnet's JSON-RPC (WebSocket and HTTP) and telemetry feed. */
     port: z.int().min(1).max(65535),
@@ -215,6 +234,7 @@ export const configSchema = z.strictObject({
     score,
     nominator,
     api,
+    metrics,
     devnet: devnet.optional(),
 }).superRefine((cfg, ctx) => {
     const noChains = !cfg.chains.relay && !cfg.chains.assetHub && !cfg.chains.people
