@@ -7,9 +7,11 @@ export function formatInt(n: number | bigint): string {
     return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
-/** 150_000_000 → "15 %", 25_000_000 → "2.5 %", 123_456 → "0.012346 %". */
+/** 150_000_000 → "15 %", 25_000_000 → "2.5 %", 50_000_001 → "5.0000001 %": exact, never rounded. */
 export function formatPerbill(perbill: number): string {
-    return `${trimDecimals((perbill / 10_000_000).toFixed(6))} %`
+    const whole = Math.floor(perbill / 10_000_000)
+    const fraction = String(perbill % 10_000_000).padStart(7, '0')
+    return `${trimDecimals(`${whole}.${fraction}`)} %`
 }
 
 export interface Token {
