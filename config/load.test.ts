@@ -48,7 +48,9 @@ describe('sample configs', () => {
         expect([ksm.nominator.roundEveryEras, dot.nominator.roundEveryEras]).toEqual([4, 1])
         expect([ksm.nominator.maxTargets, dot.nominator.maxTargets]).toEqual([24, 16])
         expect(ksm.nominator.announcement.delayBlocks).toBe(10850)
-        expect(dot.validity.kusamaRank).toEqual({skip: false, minRank: 100})
+        expect(dot.validity.kusamaRank).toEqual({skip: false, minRank: 100, url: 'https://kusama.w3f.community', maxAgeMs: 3_600_000})
+        expect(dot.validity.noSlash).toEqual({skip: false, eras: 84})
+        expect(ksm.validity.hysteresis.default).toEqual({passes: 3, minMs: 15 * 60_000})
         expect(ksm.validity.kusamaRank).toBeUndefined()
         expect(ksm.telemetry.chains).toEqual(['0xb0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe'])
     })
@@ -56,6 +58,12 @@ describe('sample configs', () => {
     it('the devnet sample names no endpoint, so the devnet stands in', () => {
         expect(loadConfig(path.join(DIR, 'devnet.json'), {}).usesDevnet).toBe(true)
         expect(loadConfig(path.join(DIR, 'kusama.json'), ENV).usesDevnet).toBe(false)
+    })
+
+    it('per-check hysteresis accepts only check names', () => {
+        expect(problems(edit('kusama', c => { c.validity.hysteresis.checks = {online: {passes: 1, minMs: 0}, comission: {passes: 2, minMs: 0}} }))).toEqual([
+            'validity.hysteresis.checks.comission: unknown key',
+        ])
     })
 
     it('a weight of 0 is allowed', () => {

@@ -34,7 +34,34 @@ const chainEndpoint = z.strictObject({
     toBlock: z.int().min(0).optional(),
 })
 
+/** The validity checks, by the names config, results and history use (scorer/validity/checks.ts). */
+export const validityCheckNames = [
+    'online', 'connectionTime', 'accumulatedOffline', 'clientUpgrade', 'provider', 'sanctionedGeoArea',
+    'validateIntention', 'commission', 'blocked', 'selfStake', 'beefy', 'identity', 'unclaimedRewards',
+    'maxNodesPerIdentity', 'noSlash', 'kusamaRank',
+] as const
+export type ValidityCheckName = typeof validityCheckNames[number]
+
+/** How long a check's new result must persist before the check flips to it. */
+const hysteresis = z.strictObject({
+    /** Consecutive passes with the same new result that flip the check (1 = at once). */
+    passes: z.int().min(1),
+    /** Or: time from the first pass that saw the new result to a later pass still seeing it; 0 = passes only. */
+    minMs: ms,
+})
+
 const validity = z.strictObject({
+    /** A chain fact is unknown when its squid is more than this many blocks behind that chain's head. */
+    maxSquidLagBlocks: blocks,
+    /** A telemetry fact is unknown when the follower last confirmed its feed connection alive longer ago than this. */
+    maxTelemetryLagMs: ms,
+    /** A candidate with unknown checks and none invalid keeps its last known verdict this long, then is unknown. */
+    keepLastKnownMs: ms,
+    hysteresis: z.strictObject({
+        default: hysteresis,
+        /** Per-check overrides of the default. */
+        checks: z.strictObject(Object.fromEntries(validityCheckNames.map(n => [n, hysteresis.optional()])) as Record<ValidityCheckName, z.ZodOptional<typeof hysteresis>>),
+    }),
     online: z.strictObject({
         /** A node not seen on telemetry for longer than this is invalid (1KV: 16 h). */
         maxOfflineMs: ms,
@@ -71,7 +98,14 @@ const validity = z.strictObject({
         maxEras: eras,
     }),
     /** Polkadot only: the candidate's Kusama node must hold this rank in the Kusama programme. */
-    kusamaRank: z.strictObject({skip: z.boolean(), minRank: z.int().min(0)}).optional(),
+    kusamaRank: z.strictObject({
+        skip: z.boolean(),
+        minRank: z.int().min(0),
+        /** The Kusama instance's REST API (this backend's, or the 1KV one): `GET <url>/candidate/<kusamaStash>`. */
+        url: z.string().regex(/^https?:\/\/\S+$/, 'expected an http:// or https:// URL'),
+        /** A rank fetched longer ago than this is unknown. */
+        maxAgeMs: ms,
+    }).optional(),
     provider: z.strictObject({
         /** Provider (ASN organisation) names whose nodes are invalid. */
         blacklisted: z.array(z.string().min(1)),
@@ -85,6 +119,8 @@ const validity = z.strictObject({
     }),
     /** Nodes one identity (with its sub-identities) may have in the programme. */
     maxNodesPerIdentity: z.int().min(1),
+    /** No slash (or offence with a slash fraction) of the stash in the last `eras` eras. */
+    noSlash: z.strictObject({skip: z.boolean(), eras}),
 })
 
 const score = z.strictObject({
