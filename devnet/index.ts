@@ -39,6 +39,7 @@ import type {ChainRole} from './chain/chain-role'
 import {startRpcServer, type RpcServer} from './rpc/json-rpc-server'
 import {nodeMethods, type NodeBackend} from './rpc/node-methods'
 import {addDevMethods} from './rpc/dev-methods'
+import {PoolError} from './extrinsics/transaction-validity'
 import {branchContents, FORK_VARIANTS, ForkError, isForkVariant, type ForkVariant} from './chain/fork-variant'
 import type {Faults} from './rpc/fault-injection'
 import {collectFacts, type ScenarioFacts} from './scenario/facts'
@@ -277,7 +278,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
                 try {
                     target.submit(hex)
                 } catch (e: any) {
-                    throw new ForkError(`extrinsics[${i}]`, `extrinsics[${i}] is not valid at the fork point (block ${forkPoint} of the ${target.role} chain): ${e.message}`)
+                    const reason = e instanceof PoolError ? `${e.code} ${e.message}${e.data ? `: ${e.data}` : ''}` : e.message
+                    throw new ForkError(`extrinsics[${i}]`, `extrinsics[${i}] is not valid at the fork point (block ${forkPoint} of the ${target.role} chain): ${reason}`)
                 }
             })
             const steps: BlockRecord[][] = []
