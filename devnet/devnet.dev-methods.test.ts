@@ -230,6 +230,21 @@ describe('devnet dev_* methods', () => {
         await closed
     })
 
+    it('in the current layout, act on every chain and answer with the blocks of the chain asked', async () => {
+        const d = await devnetOf({scenario: 'current', seed: 1})
+        const [relay, assetHub] = ['relay', 'assetHub'].map(r => d.endpoints.find(e => e.role === r)!)
+        const call = async (url: string, method: string, params: unknown[]) => (await (await fetch(url, {method: 'POST', body: JSON.stringify({jsonrpc: '2.0', id: 1, method, params})})).json())
+        const head = (await call(assetHub.httpUrl, 'dev_newBlock', [{count: 2}])).result
+        expect(head).toEqual({number: 2, hash: assetHub.chain.head.hash})
+        expect(relay.chain.head.number).toBe(2)
+        await call(assetHub.httpUrl, 'dev_faults', [{fail: {count: 1, method: 'chain_getHeader'}}])
+        expect((await call(relay.httpUrl, 'chain_getHeader', [])).error.message).toBe('devnet injected fault')
+        expect((await call(assetHub.httpUrl, 'chain_getHeader', [])).error.message).toBe('devnet injected fault')
+        const fork = (await call(relay.httpUrl, 'dev_fork', [{depth: 1}])).result
+        expect(fork.blocks.map((b: any) => b.hash)).toEqual(relay.chain.blocks.slice(2).map(b => b.hash))
+        expect(assetHub.chain.head.number).toBe(3)
+    })
+
     it('answers -32602 naming the bad parameter, and keeps running', async () => {
         const d = await devnetOf({scenario: 'legacy', seed: 2, finalityLagBlocks: 2})
         await d.produceBlocks(5)
