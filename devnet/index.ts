@@ -277,8 +277,8 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
             extrinsics.forEach((hex, i) => {
                 try {
                     target.submit(hex)
-                } catch (e: any) {
-                    const reason = e instanceof PoolError ? `${e.code} ${e.message}${e.data ? `: ${e.data}` : ''}` : e.message
+                } catch (e) {
+                    const reason = e instanceof PoolError ? `${e.code} ${e.message}${e.data ? `: ${e.data}` : ''}` : (e as Error).message
                     throw new ForkError(`extrinsics[${i}]`, `extrinsics[${i}] is not valid at the fork point (block ${forkPoint} of the ${target.role} chain): ${reason}`)
                 }
             })

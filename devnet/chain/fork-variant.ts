@@ -39,18 +39,13 @@ export function isForkVariant(v: unknown): v is ForkVariant {
  * the caller's (they go through the pool), so the first block needs no extra payout.
  */
 export function branchContents(variant: ForkVariant, length: number, withExtrinsics: boolean): BlockContent[] {
-    return Array.from({length}, (_, i): BlockContent => {
-        switch (variant) {
-            case 'same-content':
-                return {}
-            case 'other-author':
-                return {otherAuthor: true}
-            case 'drop-extrinsic':
-                return {dropPayouts: true}
-            case 'add-extrinsic':
-                return i === 0 && !withExtrinsics ? {extraPayout: true} : {}
-        }
-    })
+    const content = (first: boolean): BlockContent => {
+        if (variant === 'other-author') return {otherAuthor: true}
+        if (variant === 'drop-extrinsic') return {dropPayouts: true}
+        if (variant === 'add-extrinsic' && first && !withExtrinsics) return {extraPayout: true}
+        return {}
+    }
+    return Array.from({length}, (_, i) => content(i === 0))
 }
 
 /** The journal's form of a block's content (only the flags that are set); undefined for an ordinary block. */

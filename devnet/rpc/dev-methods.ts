@@ -84,7 +84,7 @@ export function addDevMethods(methods: Map<string, MethodHandler>, devnet: Devne
             if (count === undefined) throw invalid('dev_faults', 'fail.count is required: how many requests get the error')
             const method = text('dev_faults', f, 'method', 'fail.')
             if (method !== undefined && !methods.has(method)) throw invalid('dev_faults', `fail.method: the devnet has no method ${method} (see rpc_methods)`)
-            if (method !== undefined && method.startsWith('dev_')) throw invalid('dev_faults', `fail.method: ${method} is a control; faults never apply to dev_* methods`)
+            if (method?.startsWith('dev_')) throw invalid('dev_faults', `fail.method: ${method} is a control; faults never apply to dev_* methods`)
             const code = f.code === undefined ? undefined : f.code
             if (code !== undefined && !Number.isSafeInteger(code)) throw invalid('dev_faults', `fail.code must be an integer JSON-RPC error code, got ${JSON.stringify(code)}`)
             fail = {count, method, code: code as number | undefined, message: text('dev_faults', f, 'message', 'fail.')}
@@ -119,8 +119,8 @@ export function addDevMethods(methods: Map<string, MethodHandler>, devnet: Devne
         if (validatorAddress) {
             try {
                 decodeAddress(validatorAddress)
-            } catch (e: any) {
-                throw invalid('dev_addNode', `validatorAddress ${JSON.stringify(validatorAddress)} is not an SS58 address: ${e.message}`)
+            } catch (e) {
+                throw invalid('dev_addNode', `validatorAddress ${JSON.stringify(validatorAddress)} is not an SS58 address: ${(e as Error).message}`)
             }
         }
         const node = addedNode(name, validatorAddress ?? null, {
