@@ -3,12 +3,13 @@
  * [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n] [--journal-file f]
  * [--instant-seal]`.
  * With a journal file, a restart resumes the same chain (same height, same submitted extrinsics).
- * Prints its endpoints (JSON-RPC per chain, the telemetry feed) and its funded test accounts, then produces blocks until stopped.
+ * Prints its endpoints (JSON-RPC per chain, the telemetry feed), its `dev_*` control methods and its funded test
+ * accounts, then produces blocks until stopped.
  */
 import fs from 'fs'
 import path from 'path'
 import {createLogger} from '@subsquid/logger'
-import {startDevnet} from './index'
+import {DEV_METHODS, startDevnet} from './index'
 import {scenarios} from './scenario/scenario-spec'
 
 const log = createLogger('devnet')
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
             `  ${e.role === 'all' ? 'chain' : e.role}: WebSocket ${e.url}  HTTP ${e.httpUrl}`,
             `    genesis ${e.chain.genesisHash}; runtimes ${devnet.spec.chains.find(c => c.role === e.role)!.runtimes.map(r => `${r.id} from block ${r.fromBlock}`).join(', ')}`,
         ]),
+        `  controls (JSON-RPC on every chain's endpoint, see devnet/README.md): ${DEV_METHODS.join(', ')}`,
         `  telemetry feed: ${devnet.feedUrl}  (${devnet.feed.chain.label}, genesis ${devnet.feed.chain.genesisHash}, ${devnet.chain.world.nodeList().length} validator nodes)`,
         '  funded test accounts (1,000,000 DOT each):',
         ...devnet.accounts.map(a => `    ${a.uri.padEnd(9)} ${a.type}  ${a.address}`),

@@ -10,6 +10,8 @@
  * await devnet.produceBlocks(30)          // produce blocks now (blockTimeMs > 0 also produces on a timer)
  * devnet.head(); devnet.finalized()       // {number, hash, header, extrinsics, timestampMs} of the first chain
  * await devnet.fork(2)                    // reorg every chain: replace the last 2 blocks with a new branch of 3
+ * await devnet.fork(2, {variant: 'drop-extrinsic'}) // … whose content differs: 'other-author' | 'drop-extrinsic' | 'add-extrinsic' (chain/fork-variant.ts)
+ * await devnet.fork(2, {variant: 'add-extrinsic', extrinsics: [signedHex]}) // … its first block carries these
  * devnet.faults.failNext(3, {method: 'chain_getBlock', message: 'rate limit'}); devnet.faults.latencyMs = 50
  * devnet.faults.dropConnections()         // close every WebSocket
  * devnet.accounts                         // funded dev accounts (//Alice … //Ferdie) with their key pairs
@@ -20,6 +22,8 @@
  * devnet.feed.removeNode(name)            // feed controls (telemetry/feed-server.ts); it announces the first chain's genesis hash
  * await devnet.stop()
  * ```
+ * The same controls are JSON-RPC methods on every chain's endpoint (`dev_newBlock`, `dev_fork`, `dev_faults`,
+ * `dev_feed`, `dev_addNode`, `dev_removeNode`: rpc/dev-methods.ts, README.md).
  * Options: `upgradeAtBlock` (legacy layout's 9420 → 1002005 block), `initialBlocks`, `journalFile` (resume
  * the same chain after a restart). Scenarios: `legacy`, `current`, `kusama-scale` (scenario/scenario-spec.ts).
  * Blocks are deterministic from (scenario, seed, submitted extrinsics): a restarted devnet serves the same hashes.
@@ -34,6 +38,9 @@ import type {DevnetChain, BlockRecord} from './chain/devnet-chain'
 import type {ChainRole} from './chain/chain-role'
 import {startRpcServer, type RpcServer} from './rpc/json-rpc-server'
 import {nodeMethods, type NodeBackend} from './rpc/node-methods'
+import {addDevMethods} from './rpc/dev-methods'
+import {PoolError} from './extrinsics/transaction-validity'
+import {branchContents, FORK_VARIANTS, ForkError, isForkVariant, type ForkVariant} from './chain/fork-variant'
 import type {Faults} from './rpc/fault-injection'
 import {collectFacts, type ScenarioFacts} from './scenario/facts'
 import {telemetryNodes, worldNodes} from './scenario/nodes'
@@ -58,6 +65,15 @@ export interface DevnetOptions {
     journalFile?: string
     /** Produce a block as soon as an extrinsic is submitted (besides the timer, if any). */
     instantSeal?: boolean
+}
+
+export interface ForkOptions {
+    /** What the new branch carries differently (default `same-content`: only its hashes differ). */
+    variant?: ForkVariant
+    /** `add-extrinsic`: signed extrinsics (hex) for the new branch's first block, valid at the fork point. */
+    extrinsics?: string[]
+    /** The chain that gets `extrinsics` (default: the staking chain). */
+    chain?: ChainRole
 }
 
 export interface ChainEndpoint {
@@ -89,7 +105,12 @@ export interface Devnet {
     produceBlocks(n?: number): Promise<BlockRecord[]>
     head(): BlockRecord
     finalized(): BlockRecord
-    fork(depth: number): Promise<BlockRecord[]>
+    /**
+     * Reorg every chain: replace the last `depth` blocks with a new branch one block longer (the first chain's
+     * blocks are returned). Throws ForkError (naming the bad option) and leaves the chain as it was when the fork
+     * would reach below finality or its variant cannot change anything.
+     */
+    fork(depth: number, options?: ForkOptions): Promise<BlockRecord[]>
     facts(): ScenarioFacts
     stop(): Promise<void>
 }
@@ -136,7 +157,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     }
     const journalFile = options.journalFile
     const resumed = journalFile ? readJournal(journalFile, spec.name, seed) : []
-    for (const entry of resumed) network.step(entryInputs(entry), entry.branch)
+    for (const entry of resumed) network.step(entryInputs(entry), entry.branch, entry.content)
     if (journalFile && resumed.length === 0) fs.writeFileSync(journalFile, journalHeader(spec.name, seed))
     const produce = (n: number): BlockRecord[][] => {
         const out: BlockRecord[][] = []
@@ -163,6 +184,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
 
     const servers: RpcServer[] = []
     const endpoints: ChainEndpoint[] = []
+    const methodsByRole = new Map<ChainRole, ReturnType<typeof nodeMethods>>()
     for (const [i, c] of network.chains.entries()) {
         const role = c.role
         const backend: NodeBackend = {
@@ -180,7 +202,9 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
             },
             onSubmitted,
         }
-        const server = await startRpcServer(nodeMethods(backend), options.port ? options.port + i : 0, options.host ?? '127.0.0.1', i === 0 ? [DEVNET_FEED_PATH] : [])
+        const methods = nodeMethods(backend)
+        methodsByRole.set(role, methods)
+        const server = await startRpcServer(methods, options.port ? options.port + i : 0, options.host ?? '127.0.0.1', i === 0 ? [DEVNET_FEED_PATH] : [])
         servers.push(server)
         endpoints.push({role, url: server.url, httpUrl: server.httpUrl, port: server.port, get chain() {
             return chainOf(role)
@@ -200,7 +224,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         timer = setInterval(() => announce(produce(1)), options.blockTimeMs)
     }
 
-    return {
+    const devnet: Devnet = {
         url: endpoints[0].url,
         httpUrl: endpoints[0].httpUrl,
         port: endpoints[0].port,
@@ -222,26 +246,53 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         },
         head: () => network.chains[0].head,
         finalized: () => network.chains[0].blocks[finalizedNumber],
-        async fork(depth: number) {
+        async fork(depth: number, forkOptions: ForkOptions = {}) {
+            const variant = forkOptions.variant ?? 'same-content'
+            if (!isForkVariant(variant)) throw new ForkError('variant', `unknown fork variant ${JSON.stringify(variant)} (known: ${FORK_VARIANTS.join(', ')})`)
             const head = network.height
             const forkPoint = head - depth
-            if (depth < 1 || forkPoint < finalizedNumber) {
-                throw new Error(`cannot reorg ${depth} blocks: the fork point ${forkPoint} must be at or after the finalized block ${finalizedNumber}`)
+            if (!Number.isSafeInteger(depth) || depth < 1 || forkPoint < finalizedNumber) {
+                throw new ForkError('depth', `cannot reorg ${depth} blocks: the fork point ${forkPoint} must be at or after the finalized block ${finalizedNumber}`)
             }
-            // Replay the same inputs up to the fork point (same hashes), then grow a new branch one block longer.
+            const extrinsics = forkOptions.extrinsics ?? []
+            if (extrinsics.length && variant !== 'add-extrinsic') throw new ForkError('extrinsics', `extrinsics go with the add-extrinsic variant, not ${variant}`)
+            if (variant === 'drop-extrinsic' && !network.chains.some(c => c.blocks.slice(forkPoint + 1).some(b => b.extrinsics.length > 1))) {
+                throw new ForkError('variant', `drop-extrinsic: blocks ${forkPoint + 1}..${head} carry no signed extrinsic to drop`)
+            }
+            // Replay the same inputs up to the fork point (same hashes), then grow a new branch one block longer;
+            // the devnet switches to it only once it is built, so a refused fork leaves the chain as it was.
             const replay = new Network(spec, seed, accounts)
             let journal = journalHeader(spec.name, seed)
             for (let n = 1; n <= forkPoint; n++) {
                 const inputs = new Map(network.chains.map(c => [c.role, c.included.get(n) ?? []] as const))
                 const branch = network.chains[0].branchOf.get(n) ?? 0
-                replay.step(inputs, branch)
-                journal += journalLine(n, branch, inputs)
+                const content = network.contentOf.get(n)
+                replay.step(inputs, branch, content)
+                journal += journalLine(n, branch, inputs, content)
             }
             const branch = Math.max(...network.chains.map(c => c.branch)) + 1
             for (const c of replay.chains) c.branch = branch
+            const target = forkOptions.chain === undefined ? replay.stakingChain : replay.chain(forkOptions.chain)
+            if (!target) throw new ForkError('chain', `scenario ${spec.name} has no ${forkOptions.chain} chain`)
+            extrinsics.forEach((hex, i) => {
+                try {
+                    target.submit(hex)
+                } catch (e) {
+                    const reason = e instanceof PoolError ? `${e.code} ${e.message}${e.data ? `: ${e.data}` : ''}` : (e as Error).message
+                    throw new ForkError(`extrinsics[${i}]`, `extrinsics[${i}] is not valid at the fork point (block ${forkPoint} of the ${target.role} chain): ${reason}`)
+                }
+            })
+            const steps: BlockRecord[][] = []
+            for (const content of branchContents(variant, depth + 1, extrinsics.length > 0)) {
+                const inputs = new Map(replay.chains.map(c => [c.role, c.pool.splice(0)] as const))
+                steps.push(replay.step(inputs, undefined, content))
+                journal += journalLine(replay.height, branch, inputs, replay.contentOf.get(replay.height))
+            }
+            if (variant === 'add-extrinsic' && !extrinsics.length && !replay.contentOf.get(forkPoint + 1)?.extraPayout) {
+                throw new ForkError('variant', `add-extrinsic: no unclaimed payout page to add in block ${forkPoint + 1} (none before the first era ends); pass extrinsics`)
+            }
             network = replay
             if (journalFile) fs.writeFileSync(journalFile, journal)
-            const steps = produce(depth + 1)
             announce(steps)
             return steps.map(s => s[0])
         },
@@ -252,6 +303,11 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
             for (const s of servers) await s.stop()
         },
     }
+    servers.forEach((s, i) => {
+        const role = network.chains[i].role
+        addDevMethods(methodsByRole.get(role)!, devnet, role, s.faults)
+    })
+    return devnet
 }
 
 /** One Faults object driving several servers: the same rules and latency everywhere. */
@@ -266,6 +322,7 @@ function combinedFaults(all: Faults[]): Faults {
             const v = (target as any)[prop]
             if (prop === 'failNext' || prop === 'clear') return (...args: any[]) => all.forEach(f => (f as any)[prop](...args))
             if (prop === 'dropConnections') return () => all.reduce((s, f) => s + f.dropConnections(), 0)
+            if (prop === 'openConnections') return () => all.reduce((s, f) => s + f.openConnections(), 0)
             return typeof v === 'function' ? v.bind(target) : v
         },
     })
@@ -273,6 +330,8 @@ function combinedFaults(all: Faults[]): Faults {
 }
 
 export type {BlockRecord} from './chain/devnet-chain'
+export {ForkError, FORK_VARIANTS, type ForkVariant} from './chain/fork-variant'
+export {DEV_METHODS} from './rpc/dev-methods'
 export type {ScenarioFacts} from './scenario/facts'
 export type {ChainRole} from './chain/chain-role'
 export {scenarios} from './scenario/scenario-spec'

@@ -2,18 +2,21 @@
  * A devnet's inputs on disk, so a restarted devnet resumes the same chain: the height it reached and
  * the extrinsics submitted to each chain per block (everything else is derived from the seed).
  * A header line {"scenario", "seed"}, then one JSON line per produced block:
- * {"n": 12, "branch": 0, "included": {"assetHub": ["0x…"]}}. A reorg rewrites the file.
+ * {"n": 12, "branch": 0, "included": {"assetHub": ["0x…"]}}, with "content" (`fork-variant.ts`) on the blocks
+ * of a fork's branch that depart from the scenario. A reorg rewrites the file.
  */
 import fs from 'fs'
 import {blake2AsHex} from '@polkadot/util-crypto'
 import type {ChainRole} from './chain-role'
 import type {SubmittedExtrinsic} from './devnet-chain'
+import {contentFlags, type BlockContent} from './fork-variant'
 
 export interface JournalEntry {
     n: number
     /** Reorg generation the block was produced in. */
     branch: number
     included: Partial<Record<ChainRole, string[]>>
+    content: BlockContent
 }
 
 export class JournalFileError extends Error {
@@ -42,7 +45,8 @@ export function readJournal(file: string, scenario: string, seed: number): Journ
             return
         }
         if (!Number.isSafeInteger(v.n) || v.n !== entries.length + 1) throw new JournalFileError(file, i + 1, `expected block ${entries.length + 1}, got ${JSON.stringify(v.n)}`)
-        entries.push({n: v.n, branch: v.branch ?? 0, included: v.included ?? {}})
+        if (v.content !== undefined && (typeof v.content !== 'object' || v.content === null)) throw new JournalFileError(file, i + 1, `"content" must be an object, got ${JSON.stringify(v.content)}`)
+        entries.push({n: v.n, branch: v.branch ?? 0, included: v.included ?? {}, content: contentFlags(v.content) ?? {}})
     })
     return entries
 }
@@ -51,10 +55,11 @@ export function journalHeader(scenario: string, seed: number): string {
     return JSON.stringify({scenario, seed}) + '\n'
 }
 
-export function journalLine(n: number, branch: number, included: Map<ChainRole, SubmittedExtrinsic[]>): string {
+export function journalLine(n: number, branch: number, included: Map<ChainRole, SubmittedExtrinsic[]>, content?: BlockContent): string {
     const obj: Partial<Record<ChainRole, string[]>> = {}
     for (const [role, list] of included) if (list.length) obj[role] = list.map(s => s.hex)
-    return JSON.stringify({n, branch, included: obj}) + '\n'
+    const flags = contentFlags(content)
+    return JSON.stringify(flags ? {n, branch, included: obj, content: flags} : {n, branch, included: obj}) + '\n'
 }
 
 /** Submitted extrinsics of a journal entry, in the form chains replay. */

@@ -5,11 +5,12 @@
  */
 import type {ScenarioSpec} from '../scenario/scenario-spec'
 import {genesisWorld, type World} from '../scenario/world'
-import {duePayouts, noteAuthor, onInitialize, startEra, type RuntimeFeatures} from '../scenario/staking-cycle'
+import {duePayouts, extraPayout, noteAuthor, onInitialize, startEra, type RuntimeFeatures} from '../scenario/staking-cycle'
 import {loadRuntime} from '../runtime/metadata-sources'
 import type {DevAccount} from '../scenario/dev-accounts'
 import {DevnetChain, type BlockRecord, type SubmittedExtrinsic} from './devnet-chain'
 import type {ChainRole} from './chain-role'
+import {contentFlags, type BlockContent} from './fork-variant'
 
 /** Fixed genesis time so the same seed gives the same timestamps (2026-01-01T00:00:00Z). */
 export const GENESIS_TIMESTAMP_MS = 1_767_225_600_000
@@ -17,6 +18,8 @@ export const GENESIS_TIMESTAMP_MS = 1_767_225_600_000
 export class Network {
     readonly world: World
     readonly chains: DevnetChain[]
+    /** Blocks a fork's branch made depart from the scenario (another author, payouts dropped or added), by height. */
+    readonly contentOf = new Map<number, BlockContent>()
 
     constructor(readonly spec: ScenarioSpec, readonly seed: number, readonly dev: DevAccount[]) {
         this.world = genesisWorld(spec, seed, dev)
@@ -46,8 +49,11 @@ export class Network {
         return this.chains[0].head.number
     }
 
-    /** Produce the next block on every chain, with the submitted extrinsics of each (default: their pools). */
-    step(submitted?: Map<ChainRole, SubmittedExtrinsic[]>, branch?: number): BlockRecord[] {
+    /**
+     * Produce the next block on every chain, with the submitted extrinsics of each (default: their pools) and
+     * the content a fork's branch asks for (`contentOf` then holds what the block got: no extra payout when none was left).
+     */
+    step(submitted?: Map<ChainRole, SubmittedExtrinsic[]>, branch?: number, content: BlockContent = {}): BlockRecord[] {
         const n = this.height + 1
         if (branch !== undefined) for (const c of this.chains) c.branch = branch
         const timestampMs = GENESIS_TIMESTAMP_MS + n * this.spec.slotMs
@@ -58,9 +64,15 @@ export class Network {
         for (const c of this.chains) c.begin(n, timestampMs)
         const init = onInitialize(this.world, n, timestampMs, features)
         for (const c of this.chains) c.addEvents('initialization', init)
-        for (const p of duePayouts(this.world, n, features)) staking.apply(staking.signPayout(p.validator, p.era, p.page))
+        const payouts = content.dropPayouts ? [] : duePayouts(this.world, n, features)
+        const extra = content.extraPayout ? extraPayout(this.world, payouts, features) : undefined
+        if (extra) payouts.push(extra)
+        const flags = contentFlags({...content, extraPayout: extra !== undefined})
+        if (flags) this.contentOf.set(n, flags)
+        else this.contentOf.delete(n)
+        for (const p of payouts) staking.apply(staking.signPayout(p.validator, p.era, p.page))
         for (const c of this.chains) c.applySubmitted(submitted?.get(c.role) ?? c.pool.splice(0))
-        noteAuthor(this.world, n)
+        noteAuthor(this.world, n, content.otherAuthor)
         const tokens = this.world.drainDirty()
         return this.chains.map(c => c.seal(tokens))
     }

@@ -15,10 +15,17 @@ export class Faults {
     private rules: FaultRule[] = []
     /** Set by the server: closes every open WebSocket connection. */
     dropConnections: () => number = () => 0
+    /** Set by the server: how many WebSocket connections are open. */
+    openConnections: () => number = () => 0
 
     /** The next `count` requests (of `method`, if given) get a JSON-RPC error instead of their answer. */
     failNext(count: number, options: {method?: string, code?: number, message?: string} = {}): void {
         this.rules.push({method: options.method, remaining: count, code: options.code ?? -32000, message: options.message ?? 'devnet injected fault'})
+    }
+
+    /** The error replies still to come, in the order they apply. */
+    pending(): FaultRule[] {
+        return this.rules.map(r => ({...r}))
     }
 
     clear(): void {

@@ -1,6 +1,8 @@
 /**
  * JSON-RPC 2.0 over WebSocket and HTTP POST on one port, with batches, subscriptions (WebSocket only)
  * and injected faults. Malformed requests get JSON-RPC errors naming what was wrong; the server keeps running.
+ * Methods named `dev_*` control the devnet: injected faults and latency never apply to them, so a client
+ * can always clear the faults it injected.
  */
 import http from 'http'
 import {WebSocketServer, WebSocket} from 'ws'
@@ -22,7 +24,16 @@ export interface Connection {
     onClose(cb: () => void): void
 }
 
-export type MethodHandler = (params: unknown[], conn: Connection) => unknown | Promise<unknown>
+/**
+ * @param afterReply runs `cb` once the reply to this request has been written (e.g. to close the
+ *   connection it came on without losing the reply).
+ */
+export type MethodHandler = (params: unknown[], conn: Connection, afterReply: (cb: () => void) => void) => unknown | Promise<unknown>
+
+/** Devnet controls (`dev_*`): exempt from injected faults. */
+export function isControlMethod(method: string): boolean {
+    return method.startsWith('dev_')
+}
 
 export interface RpcServer {
     port: number
@@ -42,20 +53,22 @@ export async function startRpcServer(methods: Map<string, MethodHandler>, port =
     const faults = new Faults()
     let nextConnId = 1
 
-    async function handleOne(req: any, conn: Connection): Promise<object | undefined> {
+    async function handleOne(req: any, conn: Connection, after: (() => void)[]): Promise<object | undefined> {
         const id = req && typeof req === 'object' && 'id' in req ? req.id : null
         if (!req || typeof req !== 'object' || req.jsonrpc !== '2.0' || typeof req.method !== 'string') {
             return {jsonrpc: '2.0', id, error: {code: -32600, message: 'Invalid request: expected {"jsonrpc":"2.0","method":string,"params":array,"id"}'}}
         }
-        if (faults.latencyMs > 0) await new Promise(r => setTimeout(r, faults.latencyMs))
-        const fault = faults.take(req.method)
-        if (fault) return {jsonrpc: '2.0', id, error: fault}
+        if (!isControlMethod(req.method)) {
+            if (faults.latencyMs > 0) await new Promise(r => setTimeout(r, faults.latencyMs))
+            const fault = faults.take(req.method)
+            if (fault) return {jsonrpc: '2.0', id, error: fault}
+        }
         const handler = methods.get(req.method)
         if (!handler) return {jsonrpc: '2.0', id, error: {code: -32601, message: `Method not found: ${req.method}`}}
         const params = req.params === undefined ? [] : req.params
         if (!Array.isArray(params)) return {jsonrpc: '2.0', id, error: {code: -32602, message: `Invalid params of ${req.method}: expected an array`}}
         try {
-            const result = await handler(params, conn)
+            const result = await handler(params, conn, cb => after.push(cb))
             return id === undefined ? undefined : {jsonrpc: '2.0', id, result: result === undefined ? null : result}
         } catch (e: any) {
             if (e instanceof RpcError) return {jsonrpc: '2.0', id, error: {code: e.code, message: e.message, ...(e.data === undefined ? {} : {data: e.data})}}
@@ -65,7 +78,7 @@ export async function startRpcServer(methods: Map<string, MethodHandler>, port =
         }
     }
 
-    async function handleText(text: string, conn: Connection): Promise<string | undefined> {
+    async function handleText(text: string, conn: Connection, after: (() => void)[]): Promise<string | undefined> {
         let msg: unknown
         try {
             msg = JSON.parse(text)
@@ -74,10 +87,10 @@ export async function startRpcServer(methods: Map<string, MethodHandler>, port =
         }
         if (Array.isArray(msg)) {
             if (msg.length === 0) return JSON.stringify({jsonrpc: '2.0', id: null, error: {code: -32600, message: 'Invalid request: empty batch'}})
-            const replies = (await Promise.all(msg.map(m => handleOne(m, conn)))).filter(r => r !== undefined)
+            const replies = (await Promise.all(msg.map(m => handleOne(m, conn, after)))).filter(r => r !== undefined)
             return JSON.stringify(replies)
         }
-        const reply = await handleOne(msg, conn)
+        const reply = await handleOne(msg, conn, after)
         return reply === undefined ? undefined : JSON.stringify(reply)
     }
 
@@ -94,8 +107,9 @@ export async function startRpcServer(methods: Map<string, MethodHandler>, port =
                 notify() {},
                 onClose() {},
             }
-            const reply = await handleText(Buffer.concat(chunks).toString('utf8'), conn)
-            res.writeHead(200, {'content-type': 'application/json'}).end(reply ?? '')
+            const after: (() => void)[] = []
+            const reply = await handleText(Buffer.concat(chunks).toString('utf8'), conn, after)
+            res.writeHead(200, {'content-type': 'application/json'}).end(reply ?? '', () => after.forEach(cb => cb()))
         })
     })
     const wss = new WebSocketServer({noServer: true, maxPayload: 64 * 1024 * 1024})
@@ -121,8 +135,11 @@ export async function startRpcServer(methods: Map<string, MethodHandler>, port =
             },
         }
         ws.on('message', async data => {
-            const reply = await handleText(data.toString(), conn)
-            if (reply !== undefined && ws.readyState === WebSocket.OPEN) ws.send(reply)
+            const after: (() => void)[] = []
+            const reply = await handleText(data.toString(), conn, after)
+            const replied = () => after.forEach(cb => cb())
+            if (reply !== undefined && ws.readyState === WebSocket.OPEN) ws.send(reply, replied)
+            else replied()
         })
         ws.on('close', () => {
             sockets.delete(ws)
@@ -135,6 +152,7 @@ export async function startRpcServer(methods: Map<string, MethodHandler>, port =
         for (const s of sockets) s.terminate()
         return n
     }
+    faults.openConnections = () => sockets.size
     await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject)
         httpServer.listen(port, host, () => resolve())

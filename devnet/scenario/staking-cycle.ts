@@ -55,11 +55,14 @@ export function startEra(world: World, index: number, startBlock: number, startT
     return era
 }
 
-/** Author of block n and its 20 era points (Substrate's reward for authoring a block). */
-export function noteAuthor(world: World, block: number): string | undefined {
+/**
+ * Author of block n and its 20 era points (Substrate's reward for authoring a block). A fork's branch may
+ * give the block to another validator of the set (`otherAuthor`).
+ */
+export function noteAuthor(world: World, block: number, otherAuthor = false): string | undefined {
     const set = world.sessionValidators
     if (set.length === 0) return undefined
-    const author = set[(block * 7919 + world.seed) % set.length]
+    const author = set[(block * 7919 + world.seed + (otherAuthor ? 1 : 0)) % set.length]
     const era = world.currentEra
     era.points.set(author, (era.points.get(author) ?? 0) + 20)
     era.totalPoints += 20
@@ -218,6 +221,26 @@ export function duePayouts(world: World, block: number, features: RuntimeFeature
         }
     }
     return items.slice(0, world.spec.payoutsPerBlock)
+}
+
+/**
+ * A payout page the bot does not pay in block n although it could: the first unclaimed page of the latest
+ * eras (a never- or late-paying validator's, or one past the per-block cap) that is not among `due`.
+ */
+export function extraPayout(world: World, due: PayoutItem[], features: RuntimeFeatures): PayoutItem | undefined {
+    for (let index = world.activeEra - 1; index >= Math.max(0, world.activeEra - HISTORY_DEPTH); index--) {
+        const era = world.eras.get(index)
+        if (!era || era.validatorPayoutPlanck === undefined) continue
+        for (const e of era.exposures) {
+            const pages = features.pagedExposures ? Math.max(1, Math.ceil(e.others.length / world.spec.exposurePageSize)) : 1
+            const claimed = era.claimedPages.get(e.validator) ?? []
+            for (let page = 0; page < pages; page++) {
+                if (claimed.includes(page) || due.some(d => d.validator === e.validator && d.era === index && d.page === page)) continue
+                return {validator: e.validator, era: index, page}
+            }
+        }
+    }
+    return undefined
 }
 
 export type StakingError = 'InvalidEraToReward' | 'AlreadyClaimed' | 'NotStash' | 'InvalidPage'

@@ -51,8 +51,8 @@ export interface TelemetryFeed {
     sendBlocks(count: number, perFrame?: number): number
     /** The chain behind the feed has a new best (and finalized) block: every node imports it. */
     importBlock(best: {number: number; hash: string}, finalized?: {number: number; hash: string}): void
-    /** Current feed connections and subscriptions; total connections accepted so far. */
-    stats(): {connections: number; subscribers: number; accepted: number; subscribeRequests: number; pings: number}
+    /** Current feed connections and subscriptions; total connections accepted so far; whether it is stalled. */
+    stats(): {connections: number; subscribers: number; accepted: number; subscribeRequests: number; pings: number; stalled: boolean}
     nodeIds(name: string): number[]
     stop(): Promise<void>
 }
@@ -194,7 +194,7 @@ export async function startTelemetryFeed(opts: TelemetryFeedOptions): Promise<Te
             if (final) finalized = {number: final.number, hash: final.hash}
             sendBlocks(connections.size, nodesPerFrame)
         },
-        stats: () => ({connections: sockets.size, subscribers: subscribers.size, accepted, subscribeRequests, pings}),
+        stats: () => ({connections: sockets.size, subscribers: subscribers.size, accepted, subscribeRequests, pings, stalled}),
         nodeIds,
         async stop() {
             server.off('upgrade', onUpgrade)

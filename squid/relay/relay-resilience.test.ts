@@ -1,6 +1,6 @@
 /**
  * The relay processor survives what a live chain and a host do to it: a reorg of unfinalized blocks
- * it already indexed (hot blocks rolled back), and a kill -9 mid-run (the restarted run ends with the
+ * it already indexed (hot blocks rolled back, a branch with other content), and a kill -9 mid-run (the restarted run ends with the
  * same database as an uninterrupted one, also when it stopped with an era snapshot still pending or failed),
  * and a node that comes up after it.
  */
@@ -93,8 +93,11 @@ describe('relay processor resilience', () => {
         const onAbandonedBranch = await query(db, EVENT_TABLES.map(t => `SELECT id FROM ${t} WHERE split_part(id, '-', 1)::int BETWEEN 41 AND 44`).join(' UNION ALL '))
         expect(onAbandonedBranch.length).toBeGreaterThan(0)
 
-        // Replace blocks 41..44 with a branch 41'..45'.
-        await devnet.fork(4)
+        const payoutsAt41 = async () => Number((await query(db, `SELECT count(*) AS n FROM payout WHERE split_part(id, '-', 1)::int = 41`))[0].n)
+        const payoutsBefore = await payoutsAt41()
+
+        // Replace blocks 41..44 with a branch 41'..45' whose block 41' carries one payout more.
+        await devnet.fork(4, {variant: 'add-extrinsic'})
         await waitFor('the processor to follow the new branch', () => processorHead(db, RELAY_STATE_SCHEMA), h => h === 45, 60_000, 200)
         // Finality only moves when new blocks come: finalize past the fork.
         await devnet.produceBlocks(8)
@@ -103,6 +106,8 @@ describe('relay processor resilience', () => {
 
         const hashes = new Map(devnet.chain.blocks.map(b => [b.number, b.hash]))
         expect(hashes.get(42)).not.toBe(before.get(42))
+        // The reorg changed rows, not only their hashes.
+        expect(await payoutsAt41()).toBe(payoutsBefore + 1)
         for (const table of EVENT_TABLES) {
             const rows = await query(db, `SELECT id FROM ${table}`)
             for (const {id} of rows) {
