@@ -9,7 +9,15 @@ export type FaultSource = 'offlineReport' | 'offence' | 'slash' | 'chill' | 'kic
 
 export type FaultEvidence =
     | {source: 'offlineReport'; session: number; exposureTotalPlanck: string | null}
-    | {source: 'offence'; chain: ChainLayer; event: 'Offences.Offence' | 'Staking.OffenceReported'; kind: string | null; kindText: string | null; timeSlot: string | null; slashFractionPerbill: number | null}
+    | {
+          source: 'offence'
+          chain: ChainLayer
+          event: 'Offences.Offence' | 'Staking.OffenceReported'
+          kind: string | null
+          kindText: string | null
+          timeSlot: string | null
+          slashFractionPerbill: number | null
+      }
     | {source: 'slash'; chain: ChainLayer; amountPlanck: string}
     | {source: 'chill'; chain: ChainLayer}
     | {source: 'kick'; chain: ChainLayer; nominator: string}
@@ -71,9 +79,19 @@ export function faultEvents(facts: FaultFacts, options: FaultOptions): FaultEven
 
     for (const f of facts.offlineReports) {
         add({
-            source: 'offlineReport', sourceId: f.id, stash: f.validator, era: eraOf(f.era, f.timestampMs), session: f.session, blockNumber: f.blockNumber, timestampMs: f.timestampMs,
+            source: 'offlineReport',
+            sourceId: f.id,
+            stash: f.validator,
+            era: eraOf(f.era, f.timestampMs),
+            session: f.session,
+            blockNumber: f.blockNumber,
+            timestampMs: f.timestampMs,
             reason: `reported offline in session ${f.session} (ImOnline.SomeOffline)`,
-            evidence: {source: 'offlineReport', session: f.session, exposureTotalPlanck: f.exposureTotalPlanck === null ? null : f.exposureTotalPlanck.toString()},
+            evidence: {
+                source: 'offlineReport',
+                session: f.session,
+                exposureTotalPlanck: f.exposureTotalPlanck === null ? null : f.exposureTotalPlanck.toString(),
+            },
         })
     }
     for (const f of facts.offences) {
@@ -82,21 +100,47 @@ export function faultEvents(facts: FaultFacts, options: FaultOptions): FaultEven
         const kindText = asciiOf(f.kind)
         const fraction = f.slashFractionPerbill === null ? '' : `, slash fraction ${f.slashFractionPerbill} perbill`
         add({
-            source: 'offence', sourceId: f.id, stash: f.validator, era: eraOf(f.era, f.timestampMs), session: null, blockNumber: f.blockNumber, timestampMs: f.timestampMs,
+            source: 'offence',
+            sourceId: f.id,
+            stash: f.validator,
+            era: eraOf(f.era, f.timestampMs),
+            session: null,
+            blockNumber: f.blockNumber,
+            timestampMs: f.timestampMs,
             reason: `offence ${kindText ?? f.kind ?? 'of unnamed kind'} reported (${event}${fraction})`,
-            evidence: {source: 'offence', chain: f.chain, event, kind: f.kind, kindText, timeSlot: f.timeSlot, slashFractionPerbill: f.slashFractionPerbill},
+            evidence: {
+                source: 'offence',
+                chain: f.chain,
+                event,
+                kind: f.kind,
+                kindText,
+                timeSlot: f.timeSlot,
+                slashFractionPerbill: f.slashFractionPerbill,
+            },
         })
     }
     for (const f of facts.slashes) {
         add({
-            source: 'slash', sourceId: f.id, stash: f.staker, era: eraOf(f.era, f.timestampMs), session: null, blockNumber: f.blockNumber, timestampMs: f.timestampMs,
+            source: 'slash',
+            sourceId: f.id,
+            stash: f.staker,
+            era: eraOf(f.era, f.timestampMs),
+            session: null,
+            blockNumber: f.blockNumber,
+            timestampMs: f.timestampMs,
             reason: `slashed ${f.amountPlanck} planck`,
             evidence: {source: 'slash', chain: f.chain, amountPlanck: f.amountPlanck.toString()},
         })
     }
     for (const f of facts.chills) {
         add({
-            source: 'chill', sourceId: f.id, stash: f.stash, era: eraOf(f.era, f.timestampMs), session: null, blockNumber: f.blockNumber, timestampMs: f.timestampMs,
+            source: 'chill',
+            sourceId: f.id,
+            stash: f.stash,
+            era: eraOf(f.era, f.timestampMs),
+            session: null,
+            blockNumber: f.blockNumber,
+            timestampMs: f.timestampMs,
             reason: 'chilled (Staking.Chilled)',
             evidence: {source: 'chill', chain: f.chain},
         })
@@ -104,7 +148,13 @@ export function faultEvents(facts: FaultFacts, options: FaultOptions): FaultEven
     for (const f of facts.kicks) {
         if (!programmeNominators.has(f.nominator)) continue
         add({
-            source: 'kick', sourceId: f.id, stash: f.validator, era: eraOf(f.era, f.timestampMs), session: null, blockNumber: f.blockNumber, timestampMs: f.timestampMs,
+            source: 'kick',
+            sourceId: f.id,
+            stash: f.validator,
+            era: eraOf(f.era, f.timestampMs),
+            session: null,
+            blockNumber: f.blockNumber,
+            timestampMs: f.timestampMs,
             reason: `kicked the programme's nominator ${f.nominator} (Staking.Kicked)`,
             evidence: {source: 'kick', chain: f.chain, nominator: f.nominator},
         })
@@ -116,11 +166,23 @@ export function faultEvents(facts: FaultFacts, options: FaultOptions): FaultEven
         const missing = f.firstPaidInEra === null && options.currentEra > deadline
         if (!late && !missing) continue
         add({
-            source: 'missedPayout', sourceId: `${f.era}-${f.validator}`, stash: f.validator, era: f.era, session: null, blockNumber: null, timestampMs: null,
+            source: 'missedPayout',
+            sourceId: `${f.era}-${f.validator}`,
+            stash: f.validator,
+            era: f.era,
+            session: null,
+            blockNumber: null,
+            timestampMs: null,
             reason: late
                 ? `rewards of era ${f.era} paid in era ${f.firstPaidInEra}, more than ${options.missedPayoutAfterEras} eras late`
                 : `rewards of era ${f.era} still unpaid in era ${options.currentEra}, more than ${options.missedPayoutAfterEras} eras after`,
-            evidence: {source: 'missedPayout', points: f.points, firstPaidInEra: f.firstPaidInEra, afterEras: options.missedPayoutAfterEras, judgedInEra: options.currentEra},
+            evidence: {
+                source: 'missedPayout',
+                points: f.points,
+                firstPaidInEra: f.firstPaidInEra,
+                afterEras: options.missedPayoutAfterEras,
+                judgedInEra: options.currentEra,
+            },
         })
     }
     return deduplicated(events).sort(byEraBlockId)

@@ -6,11 +6,18 @@ const facts = (stash: string, eras: number[]): ActiveSetFact[] => eras.map(era =
 const range = (from: number, to: number) => Array.from({length: to - from + 1}, (_, i) => from + i)
 
 describe('rank by active eras of the identity group (1KV §5.1)', () => {
-    const groups = new Map([['s1', 'alice'], ['s2', 'alice'], ['s3', 'bob']])
+    const groups = new Map([
+        ['s1', 'alice'],
+        ['s2', 'alice'],
+        ['s3', 'bob'],
+    ])
 
     it('counts eras in which any stash of the group was active, once per era', () => {
         // alice: s1 in 1,2,3 and s2 in 3,4 → eras 1,2,3,4 = 4; bob: s3 in 2 = 1; s9 has no identity: its own group
-        const events = countActiveEraRanks([...facts('s1', [1, 2, 3]), ...facts('s2', [3, 4]), ...facts('s3', [2]), ...facts('s9', [7])], groups)
+        const events = countActiveEraRanks(
+            [...facts('s1', [1, 2, 3]), ...facts('s2', [3, 4]), ...facts('s3', [2]), ...facts('s9', [7])],
+            groups,
+        )
         expect(events).toEqual([
             {rule: 'activeEras', identityGroup: 'alice', era: 1, activeStashes: ['s1'], change: 1, rank: 1},
             {rule: 'activeEras', identityGroup: 'alice', era: 2, activeStashes: ['s1'], change: 1, rank: 2},
@@ -44,11 +51,23 @@ describe('rank by active eras of the identity group (1KV §5.1)', () => {
         const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31)
         for (let k = 0; k < 50; k++) {
             const all: ActiveSetFact[] = []
-            for (let era = 0; era < 40; era++) for (const s of ['s1', 's2', 's3', 's4', 's5']) if (next() % 3 === 0) all.push({era, stash: s})
-            const groupsK = new Map([['s1', 'g1'], ['s2', 'g1'], ['s3', 'g2']])
+            for (let era = 0; era < 40; era++)
+                for (const s of ['s1', 's2', 's3', 's4', 's5']) if (next() % 3 === 0) all.push({era, stash: s})
+            const groupsK = new Map([
+                ['s1', 'g1'],
+                ['s2', 'g1'],
+                ['s3', 'g2'],
+            ])
             const cut = next() % 40
-            const first = countActiveEraRanks(all.filter(f => f.era <= cut), groupsK)
-            const rest = extendActiveEraRanks(rankState(first, cut), all.filter(f => f.era > cut), groupsK)
+            const first = countActiveEraRanks(
+                all.filter(f => f.era <= cut),
+                groupsK,
+            )
+            const rest = extendActiveEraRanks(
+                rankState(first, cut),
+                all.filter(f => f.era > cut),
+                groupsK,
+            )
             const key = (e: {identityGroup: string; era: number}) => `${e.identityGroup}:${String(e.era).padStart(3, '0')}`
             const incremental = [...first, ...rest].sort((a, b) => (key(a) < key(b) ? -1 : 1))
             expect(incremental).toEqual(countActiveEraRanks(all, groupsK))
@@ -56,6 +75,8 @@ describe('rank by active eras of the identity group (1KV §5.1)', () => {
     })
 
     it('refuses facts of eras already counted, naming them', () => {
-        expect(() => extendActiveEraRanks({throughEra: 10, ranks: new Map()}, facts('s1', [10]), groups)).toThrow('active-set fact of s1 in era 10: eras up to 10 are already counted')
+        expect(() => extendActiveEraRanks({throughEra: 10, ranks: new Map()}, facts('s1', [10]), groups)).toThrow(
+            'active-set fact of s1 in era 10: eras up to 10 are already counted',
+        )
     })
 })

@@ -31,7 +31,8 @@ export interface ActiveEraRankState {
 export function rankState(events: readonly ActiveEraRankEvent[], throughEra: number | null): ActiveEraRankState {
     const ranks = new Map<string, number>()
     for (const e of events) {
-        if (throughEra === null || e.era > throughEra) throw new RangeError(`rank event of ${e.identityGroup} in era ${e.era} is after the era counted through (${throughEra})`)
+        if (throughEra === null || e.era > throughEra)
+            throw new RangeError(`rank event of ${e.identityGroup} in era ${e.era} is after the era counted through (${throughEra})`)
         ranks.set(e.identityGroup, Math.max(ranks.get(e.identityGroup) ?? 0, e.rank))
     }
     return {throughEra, ranks}
@@ -42,18 +43,23 @@ export function rankState(events: readonly ActiveEraRankEvent[], throughEra: num
  * two steps gives the same events as counting it at once. A stash that later leaves its group keeps the
  * eras already counted for the group (events are history); a full recount would move them with it.
  */
-export function extendActiveEraRanks(previous: ActiveEraRankState, facts: readonly ActiveSetFact[], groups: IdentityGroups): ActiveEraRankEvent[] {
+export function extendActiveEraRanks(
+    previous: ActiveEraRankState,
+    facts: readonly ActiveSetFact[],
+    groups: IdentityGroups,
+): ActiveEraRankEvent[] {
     const byGroup = new Map<string, Map<number, Set<string>>>()
     for (const f of facts) {
-        if (!Number.isSafeInteger(f.era) || f.era < 0) throw new RangeError(`active-set fact of ${f.stash}: era must be a whole number ≥ 0, got ${f.era}`)
+        if (!Number.isSafeInteger(f.era) || f.era < 0)
+            throw new RangeError(`active-set fact of ${f.stash}: era must be a whole number ≥ 0, got ${f.era}`)
         if (previous.throughEra !== null && f.era <= previous.throughEra) {
             throw new RangeError(`active-set fact of ${f.stash} in era ${f.era}: eras up to ${previous.throughEra} are already counted`)
         }
         const group = identityGroupOf(f.stash, groups)
-        let eras = byGroup.get(group)
-        if (!eras) byGroup.set(group, (eras = new Map()))
-        let stashes = eras.get(f.era)
-        if (!stashes) eras.set(f.era, (stashes = new Set()))
+        const eras = byGroup.get(group) ?? new Map<number, Set<string>>()
+        byGroup.set(group, eras)
+        const stashes = eras.get(f.era) ?? new Set<string>()
+        eras.set(f.era, stashes)
         stashes.add(f.stash)
     }
     const events: ActiveEraRankEvent[] = []
@@ -62,7 +68,14 @@ export function extendActiveEraRanks(previous: ActiveEraRankState, facts: readon
         let rank = previous.ranks.get(group) ?? 0
         for (const era of [...eras.keys()].sort((a, b) => a - b)) {
             rank += 1
-            events.push({rule: 'activeEras', identityGroup: group, era, activeStashes: [...(eras.get(era) as Set<string>)].sort(), change: 1, rank})
+            events.push({
+                rule: 'activeEras',
+                identityGroup: group,
+                era,
+                activeStashes: [...(eras.get(era) as Set<string>)].sort(),
+                change: 1,
+                rank,
+            })
         }
     }
     return events

@@ -30,7 +30,11 @@ export function dockedRank(rank: number): number {
  * +1. Invalid: −⌊rank/6⌋ (an event even when that is 0, so the bad period shows). Valid but never active:
  * no change.
  */
-export function applyPeriod(ranks: ReadonlyMap<string, number>, period: NominationPeriod, activeSet: readonly ActiveSetFact[]): PeriodRankEvent[] {
+export function applyPeriod(
+    ranks: ReadonlyMap<string, number>,
+    period: NominationPeriod,
+    activeSet: readonly ActiveSetFact[],
+): PeriodRankEvent[] {
     const {startEra, endEra} = period
     if (!Number.isSafeInteger(startEra) || !Number.isSafeInteger(endEra) || startEra < 0 || endEra < startEra) {
         throw new RangeError(`nomination period [${startEra}, ${endEra}]: expected whole eras with startEra ≤ endEra`)
@@ -44,9 +48,27 @@ export function applyPeriod(ranks: ReadonlyMap<string, number>, period: Nominati
         const before = ranks.get(c.stash) ?? 0
         if (!c.valid) {
             const rank = dockedRank(before)
-            events.push({rule: 'goodPeriods', stash: c.stash, startEra, era: endEra, verdict: 'bad', change: rank - before, rank, invalidReasons: [...c.invalidReasons]})
+            events.push({
+                rule: 'goodPeriods',
+                stash: c.stash,
+                startEra,
+                era: endEra,
+                verdict: 'bad',
+                change: rank - before,
+                rank,
+                invalidReasons: [...c.invalidReasons],
+            })
         } else if (active.has(c.stash)) {
-            events.push({rule: 'goodPeriods', stash: c.stash, startEra, era: endEra, verdict: 'good', change: 1, rank: before + 1, invalidReasons: []})
+            events.push({
+                rule: 'goodPeriods',
+                stash: c.stash,
+                startEra,
+                era: endEra,
+                verdict: 'good',
+                change: 1,
+                rank: before + 1,
+                invalidReasons: [],
+            })
         }
     }
     return events

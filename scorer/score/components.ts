@@ -3,6 +3,7 @@
  * which direction is better, and the one formula that turns a raw value into a weighted score (used by
  * the scoring pass and by explain alike, so the two cannot drift apart).
  */
+import type {ConfigFile} from '../../config/schema'
 import {PERBILL, scaledPerbill, type DistributionStats} from './distribution'
 
 export const COMPONENT_NAMES = [
@@ -20,7 +21,7 @@ export const COMPONENT_NAMES = [
     'provider',
     'nominatorStake',
     'client',
-] as const
+] as const satisfies readonly (keyof ConfigFile['score']['weights'])[]
 
 export type ComponentName = (typeof COMPONENT_NAMES)[number]
 
@@ -41,19 +42,54 @@ export interface ComponentRule {
 const q10to90 = {lowerPercent: 10, upperPercent: 90}
 
 export const COMPONENT_RULES: Record<ComponentName, ComponentRule> = {
-    inclusion: {raw: 'eras with era points among the last inclusionEras', scale: {lowerPercent: 5, upperPercent: 95}, better: 'lower', distribution: 'candidates'},
-    spanInclusion: {raw: 'eras with era points among the last spanInclusionEras', scale: {lowerPercent: 5, upperPercent: 95}, better: 'lower', distribution: 'candidates'},
+    inclusion: {
+        raw: 'eras with era points among the last inclusionEras',
+        scale: {lowerPercent: 5, upperPercent: 95},
+        better: 'lower',
+        distribution: 'candidates',
+    },
+    spanInclusion: {
+        raw: 'eras with era points among the last spanInclusionEras',
+        scale: {lowerPercent: 5, upperPercent: 95},
+        better: 'lower',
+        distribution: 'candidates',
+    },
     discovered: {raw: 'first seen, ms since 1970', scale: q10to90, better: 'lower', distribution: 'candidates'},
     nominated: {raw: 'last era with era points (0 if none)', scale: q10to90, better: 'lower', distribution: 'candidates'},
     rank: {raw: 'rank', scale: q10to90, better: 'higher', distribution: 'candidates'},
     bonded: {raw: 'self-stake, planck', scale: {lowerPercent: 5, upperPercent: 85}, better: 'higher', distribution: 'candidates'},
     faults: {raw: 'fault events in the fault window', scale: q10to90, better: 'lower', distribution: 'candidates'},
     offline: {raw: 'offline time in the validity window, ms', scale: q10to90, better: 'lower', distribution: 'candidates'},
-    location: {raw: 'valid candidates in the same city', scale: {lowerPercent: 0, upperPercent: 100}, better: 'lower', distribution: 'valueCounts'},
-    region: {raw: 'valid candidates in the same region', scale: {lowerPercent: 0, upperPercent: 100}, better: 'lower', distribution: 'valueCounts'},
-    country: {raw: 'valid candidates in the same country', scale: {lowerPercent: 0, upperPercent: 100}, better: 'lower', distribution: 'valueCounts'},
-    provider: {raw: 'valid candidates with the same provider', scale: {lowerPercent: 0, upperPercent: 100}, better: 'lower', distribution: 'valueCounts'},
-    nominatorStake: {raw: 'Σ√(bonded tokens) of outside nominators, millionths', scale: {lowerPercent: 5, upperPercent: 95}, better: 'higher', distribution: 'candidates'},
+    location: {
+        raw: 'valid candidates in the same city',
+        scale: {lowerPercent: 0, upperPercent: 100},
+        better: 'lower',
+        distribution: 'valueCounts',
+    },
+    region: {
+        raw: 'valid candidates in the same region',
+        scale: {lowerPercent: 0, upperPercent: 100},
+        better: 'lower',
+        distribution: 'valueCounts',
+    },
+    country: {
+        raw: 'valid candidates in the same country',
+        scale: {lowerPercent: 0, upperPercent: 100},
+        better: 'lower',
+        distribution: 'valueCounts',
+    },
+    provider: {
+        raw: 'valid candidates with the same provider',
+        scale: {lowerPercent: 0, upperPercent: 100},
+        better: 'lower',
+        distribution: 'valueCounts',
+    },
+    nominatorStake: {
+        raw: 'Σ√(bonded tokens) of outside nominators, millionths',
+        scale: {lowerPercent: 5, upperPercent: 95},
+        better: 'higher',
+        distribution: 'candidates',
+    },
     client: {raw: '1 for a client other than Parity Polkadot, else 0', scale: 'binary', better: 'higher', distribution: 'candidates'},
 }
 
@@ -77,7 +113,13 @@ export interface ComponentScore {
     weightedNanopoints: bigint
 }
 
-export function componentScore(name: ComponentName, raw: bigint | null, condition: ComponentCondition | null, stats: DistributionStats, weight: number): ComponentScore {
+export function componentScore(
+    name: ComponentName,
+    raw: bigint | null,
+    condition: ComponentCondition | null,
+    stats: DistributionStats,
+    weight: number,
+): ComponentScore {
     const rule = COMPONENT_RULES[name]
     if (!Number.isSafeInteger(weight) || weight < 0) throw new RangeError(`weight of ${name} must be a whole number ≥ 0, got ${weight}`)
     if (condition === null && raw === null) throw new RangeError(`${name}: a raw value is required unless a condition decides the score`)

@@ -99,8 +99,20 @@ describe('describeDistribution: the statistics stored per component and era', ()
     })
 
     it('one value: sd 0; no values: all 0', () => {
-        expect(describeDistribution([42n], 10, 90)).toMatchObject({count: 1, min: '42.00', max: '42.00', mean: '42.00', standardDeviation: '0.00'})
-        expect(describeDistribution([], 10, 90)).toMatchObject({count: 0, lower: '0.00', upper: '0.00', mean: '0.00', standardDeviation: '0.00'})
+        expect(describeDistribution([42n], 10, 90)).toMatchObject({
+            count: 1,
+            min: '42.00',
+            max: '42.00',
+            mean: '42.00',
+            standardDeviation: '0.00',
+        })
+        expect(describeDistribution([], 10, 90)).toMatchObject({
+            count: 0,
+            lower: '0.00',
+            upper: '0.00',
+            mean: '0.00',
+            standardDeviation: '0.00',
+        })
     })
 
     it('planck-sized values stay exact', () => {

@@ -40,7 +40,8 @@ export interface DistributionStats {
  * sorted[floor(pos)] and the next value. 0 for no values (as the old getStats).
  */
 export function quantile(sorted: readonly bigint[], percent: number): Hundredths {
-    if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw new RangeError(`quantile: percent must be a whole number from 0 to 100, got ${percent}`)
+    if (!Number.isInteger(percent) || percent < 0 || percent > 100)
+        throw new RangeError(`quantile: percent must be a whole number from 0 to 100, got ${percent}`)
     if (sorted.length === 0) return 0n
     const t = BigInt(sorted.length - 1) * BigInt(percent)
     const i = Number(t / 100n)
@@ -61,7 +62,7 @@ export function scaledPerbill(value: bigint, stats: Pick<DistributionStats, 'cou
     const upper = parseHundredths(stats.upper)
     if (v <= lower) return 0
     if (v >= upper) return PERBILL
-    return Number((v - lower) * BigInt(PERBILL) / (upper - lower))
+    return Number(((v - lower) * BigInt(PERBILL)) / (upper - lower))
 }
 
 export function describeDistribution(values: readonly bigint[], lowerPercent: number, upperPercent: number): DistributionStats {
@@ -78,7 +79,7 @@ export function describeDistribution(values: readonly bigint[], lowerPercent: nu
     // mean·100 rounded half up = floor((200·Σx + n) / 2n)
     const mean = n === 0n ? 0n : (200n * sum + n) / (2n * n)
     // sample variance = (n·Σx² − (Σx)²) / (n(n − 1)); sd·100 = floor(√(variance·10⁴))
-    const standardDeviation = n < 2n ? 0n : squareRoot((n * sumOfSquares - sum * sum) * 10_000n / (n * (n - 1n)))
+    const standardDeviation = n < 2n ? 0n : squareRoot(((n * sumOfSquares - sum * sum) * 10_000n) / (n * (n - 1n)))
     return {
         count: sorted.length,
         lowerPercent,

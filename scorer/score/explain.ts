@@ -31,7 +31,8 @@ interface Totals {
 }
 
 export function explainScore(metadata: ScoreMetadata, stored: CandidateScore): Explanation {
-    if (stored.era !== metadata.era) throw new RangeError(`explain: the score of ${stored.stash} is of era ${stored.era}, the metadata of era ${metadata.era}`)
+    if (stored.era !== metadata.era)
+        throw new RangeError(`explain: the score of ${stored.stash} is of era ${stored.era}, the metadata of era ${metadata.era}`)
     const recomputed = scoreCandidate(metadata, stored.stash, name => stored.components[name])
     const components = COMPONENT_NAMES.map(name => ({
         component: name,
@@ -40,15 +41,37 @@ export function explainScore(metadata: ScoreMetadata, stored: CandidateScore): E
         recomputed: recomputed.components[name],
         equal: sameComponent(stored.components[name], recomputed.components[name]),
     }))
-    const totals = (s: CandidateScore): Totals => ({aggregateNanopoints: s.aggregateNanopoints, randomSeedHex: s.randomSeedHex, randomPerbill: s.randomPerbill, totalNanopoints: s.totalNanopoints})
+    const totals = (s: CandidateScore): Totals => ({
+        aggregateNanopoints: s.aggregateNanopoints,
+        randomSeedHex: s.randomSeedHex,
+        randomPerbill: s.randomPerbill,
+        totalNanopoints: s.totalNanopoints,
+    })
     const a = totals(stored)
     const b = totals(recomputed)
-    const totalsEqual = a.aggregateNanopoints === b.aggregateNanopoints && a.randomSeedHex === b.randomSeedHex && a.randomPerbill === b.randomPerbill && a.totalNanopoints === b.totalNanopoints
-    return {era: metadata.era, stash: stored.stash, components, stored: a, recomputed: b, equal: totalsEqual && components.every(c => c.equal)}
+    const totalsEqual =
+        a.aggregateNanopoints === b.aggregateNanopoints &&
+        a.randomSeedHex === b.randomSeedHex &&
+        a.randomPerbill === b.randomPerbill &&
+        a.totalNanopoints === b.totalNanopoints
+    return {
+        era: metadata.era,
+        stash: stored.stash,
+        components,
+        stored: a,
+        recomputed: b,
+        equal: totalsEqual && components.every(c => c.equal),
+    }
 }
 
 function sameComponent(a: ComponentScore, b: ComponentScore): boolean {
-    return a.raw === b.raw && a.condition === b.condition && a.normalisedPerbill === b.normalisedPerbill && a.scorePerbill === b.scorePerbill && a.weightedNanopoints === b.weightedNanopoints
+    return (
+        a.raw === b.raw &&
+        a.condition === b.condition &&
+        a.normalisedPerbill === b.normalisedPerbill &&
+        a.scorePerbill === b.scorePerbill &&
+        a.weightedNanopoints === b.weightedNanopoints
+    )
 }
 
 /** A text table: per component its raw value, the era's bounds, normalised and weighted, stored vs recomputed. */
@@ -73,13 +96,47 @@ export function renderExplanation(e: Explanation, metadata: ScoreMetadata): stri
     })
     const same = (x: unknown, y: unknown) => (x === y ? 'equal' : 'DIFFERS')
     const footer = [
-        ['aggregate', '', '', '', '', '', formatNanopoints(e.stored.aggregateNanopoints), formatNanopoints(e.recomputed.aggregateNanopoints), same(e.stored.aggregateNanopoints, e.recomputed.aggregateNanopoints)],
-        ['random boost', '', '', '', '', '', fraction(e.stored.randomPerbill), fraction(e.recomputed.randomPerbill), same(e.stored.randomPerbill, e.recomputed.randomPerbill)],
-        ['total', '', '', '', '', '', formatNanopoints(e.stored.totalNanopoints), formatNanopoints(e.recomputed.totalNanopoints), same(e.stored.totalNanopoints, e.recomputed.totalNanopoints)],
+        [
+            'aggregate',
+            '',
+            '',
+            '',
+            '',
+            '',
+            formatNanopoints(e.stored.aggregateNanopoints),
+            formatNanopoints(e.recomputed.aggregateNanopoints),
+            same(e.stored.aggregateNanopoints, e.recomputed.aggregateNanopoints),
+        ],
+        [
+            'random boost',
+            '',
+            '',
+            '',
+            '',
+            '',
+            fraction(e.stored.randomPerbill),
+            fraction(e.recomputed.randomPerbill),
+            same(e.stored.randomPerbill, e.recomputed.randomPerbill),
+        ],
+        [
+            'total',
+            '',
+            '',
+            '',
+            '',
+            '',
+            formatNanopoints(e.stored.totalNanopoints),
+            formatNanopoints(e.recomputed.totalNanopoints),
+            same(e.stored.totalNanopoints, e.recomputed.totalNanopoints),
+        ],
     ]
     const table = [header, ...rows, ...footer]
     const widths = header.map((_, i) => Math.max(...table.map(r => r[i].length)))
-    const line = (r: string[]) => r.map((cell, i) => (i >= 1 && i !== 3 && i < 8 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()
+    const line = (r: string[]) =>
+        r
+            .map((cell, i) => (i >= 1 && i !== 3 && i < 8 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+            .join('  ')
+            .trimEnd()
     return [
         `score of ${e.stash} in era ${e.era}: ${e.equal ? 'recomputed from the stored statistics, weights and raw values, equal to the stored score' : 'the recomputation DIFFERS from the stored score'}`,
         `random seed sha256("${metadata.era}:${metadata.randomnessSalt}:${e.stash}") = ${e.recomputed.randomSeedHex}, boost up to ${fraction(metadata.randomnessMaxPerbill)}`,

@@ -9,8 +9,14 @@ import {ScoreInputError, type NominatorBondInput} from './score-inputs'
  * In millionths of a √token, each term rounded down: √(planck / 10^decimals) · 10⁶ = √(planck · 10¹² / 10^decimals),
  * an integer square root of an integer (for up to 12 decimals the division is exact).
  */
-export function nominatorStakeMicros(stash: string, nominators: readonly NominatorBondInput[], programmeNominators: ReadonlySet<string>, tokenDecimals: number): bigint {
-    if (!Number.isInteger(tokenDecimals) || tokenDecimals < 0) throw new RangeError(`tokenDecimals must be a whole number ≥ 0, got ${tokenDecimals}`)
+export function nominatorStakeMicros(
+    stash: string,
+    nominators: readonly NominatorBondInput[],
+    programmeNominators: ReadonlySet<string>,
+    tokenDecimals: number,
+): bigint {
+    if (!Number.isInteger(tokenDecimals) || tokenDecimals < 0)
+        throw new RangeError(`tokenDecimals must be a whole number ≥ 0, got ${tokenDecimals}`)
     const scale = 10n ** 12n
     const planckPerToken = 10n ** BigInt(tokenDecimals)
     const seen = new Set<string>()

@@ -68,7 +68,10 @@ export interface NominatorBondInput {
 
 /** Score inputs that cannot be right, naming the candidate. */
 export class ScoreInputError extends Error {
-    constructor(readonly stash: string, readonly reason: string) {
+    constructor(
+        readonly stash: string,
+        readonly reason: string,
+    ) {
         super(`score inputs of ${stash}: ${reason}`)
     }
 }

@@ -1,5 +1,7 @@
 import {createHash} from 'crypto'
+import path from 'path'
 import {describe, expect, it} from 'vitest'
+import {loadConfig} from '../../config/load'
 import {COMPONENT_NAMES, componentScore, formatNanopoints, totalNanopoints, type ComponentName, type ScoreWeights} from './components'
 import {describeDistribution} from './distribution'
 import {explainScore, renderExplanation} from './explain'
@@ -15,13 +17,33 @@ const D = '0x' + 'dd'.repeat(32)
 const PROGRAMME = '0x' + '01'.repeat(32)
 
 const WEIGHTS: ScoreWeights = {
-    inclusion: 100, spanInclusion: 50, discovered: 10, nominated: 20, rank: 30, bonded: 40, faults: 5, offline: 2,
-    location: 40, region: 10, country: 10, provider: 100, nominatorStake: 60, client: 200,
+    inclusion: 100,
+    spanInclusion: 50,
+    discovered: 10,
+    nominated: 20,
+    rank: 30,
+    bonded: 40,
+    faults: 5,
+    offline: 2,
+    location: 40,
+    region: 10,
+    country: 10,
+    provider: 100,
+    nominatorStake: 60,
+    client: 200,
 }
 
 const base: Omit<CandidateScoreInputs, 'stash'> = {
-    erasWithPoints: [], lastEraWithPoints: null, discoveredAtMs: 0, rank: 0, selfStakePlanck: 0n, faults: 0, offlineMs: 0,
-    location: null, nominators: [], implementation: 'Parity Polkadot',
+    erasWithPoints: [],
+    lastEraWithPoints: null,
+    discoveredAtMs: 0,
+    rank: 0,
+    selfStakePlanck: 0n,
+    faults: 0,
+    offlineMs: 0,
+    location: null,
+    nominators: [],
+    implementation: 'Parity Polkadot',
 }
 
 /**
@@ -42,26 +64,55 @@ function world(overrides: Partial<ScoreInputs> = {}): ScoreInputs {
         programmeNominators: [PROGRAMME],
         candidates: [
             {
-                ...base, stash: A, erasWithPoints: [97, 98, 99, 100], lastEraWithPoints: 100, discoveredAtMs: 1000, rank: 10, selfStakePlanck: 100n,
+                ...base,
+                stash: A,
+                erasWithPoints: [97, 98, 99, 100],
+                lastEraWithPoints: 100,
+                discoveredAtMs: 1000,
+                rank: 10,
+                selfStakePlanck: 100n,
                 location: {city: 'Berlin', region: 'BE', country: 'DE', provider: 'P1'},
                 // 100 tokens → √ = 10; the programme's own nominator is left out
-                nominators: [{nominator: '0x11', bondedPlanck: 10_000n}, {nominator: PROGRAMME, bondedPlanck: 100_000_000n}],
+                nominators: [
+                    {nominator: '0x11', bondedPlanck: 10_000n},
+                    {nominator: PROGRAMME, bondedPlanck: 100_000_000n},
+                ],
             },
             {
-                ...base, stash: B, erasWithPoints: [99], lastEraWithPoints: 99, discoveredAtMs: 2000, rank: 0, selfStakePlanck: 200n,
+                ...base,
+                stash: B,
+                erasWithPoints: [99],
+                lastEraWithPoints: 99,
+                discoveredAtMs: 2000,
+                rank: 0,
+                selfStakePlanck: 200n,
                 location: {city: 'Berlin', region: 'BE', country: 'DE', provider: 'P2'},
                 // 4 and 9 tokens → 2 + 3
-                nominators: [{nominator: '0x11', bondedPlanck: 400n}, {nominator: '0x22', bondedPlanck: 900n}],
+                nominators: [
+                    {nominator: '0x11', bondedPlanck: 400n},
+                    {nominator: '0x22', bondedPlanck: 900n},
+                ],
                 implementation: 'Kagome',
             },
             {
-                ...base, stash: C, discoveredAtMs: 3000, rank: 5, selfStakePlanck: 300n,
+                ...base,
+                stash: C,
+                discoveredAtMs: 3000,
+                rank: 5,
+                selfStakePlanck: 300n,
                 location: {city: 'Paris', region: 'IDF', country: 'FR', provider: 'P1'},
                 implementation: null,
             },
             {
                 // era 90 is outside both windows
-                ...base, stash: D, erasWithPoints: [90, 98], lastEraWithPoints: 98, discoveredAtMs: 4000, rank: 5, selfStakePlanck: 400n, faults: 3,
+                ...base,
+                stash: D,
+                erasWithPoints: [90, 98],
+                lastEraWithPoints: 98,
+                discoveredAtMs: 4000,
+                rank: 5,
+                selfStakePlanck: 400n,
+                faults: 3,
                 // 0.02 tokens → √0.02 = 0.141421…
                 nominators: [{nominator: '0x33', bondedPlanck: 2n}],
             },
@@ -108,8 +159,38 @@ describe('a hand-built world of four candidates', () => {
 
     it('raw values', () => {
         const raw = (c: CandidateScore) => Object.fromEntries(COMPONENT_NAMES.map(n => [n, c.components[n].raw]))
-        expect(raw(s[A])).toEqual({inclusion: 4n, spanInclusion: 2n, discovered: 1000n, nominated: 100n, rank: 10n, bonded: 100n, faults: 0n, offline: 0n, location: 2n, region: 2n, country: 2n, provider: 2n, nominatorStake: 10_000_000n, client: 0n})
-        expect(raw(s[D])).toEqual({inclusion: 1n, spanInclusion: 0n, discovered: 4000n, nominated: 98n, rank: 5n, bonded: 400n, faults: 3n, offline: 0n, location: null, region: null, country: null, provider: null, nominatorStake: 141_421n, client: 0n})
+        expect(raw(s[A])).toEqual({
+            inclusion: 4n,
+            spanInclusion: 2n,
+            discovered: 1000n,
+            nominated: 100n,
+            rank: 10n,
+            bonded: 100n,
+            faults: 0n,
+            offline: 0n,
+            location: 2n,
+            region: 2n,
+            country: 2n,
+            provider: 2n,
+            nominatorStake: 10_000_000n,
+            client: 0n,
+        })
+        expect(raw(s[D])).toEqual({
+            inclusion: 1n,
+            spanInclusion: 0n,
+            discovered: 4000n,
+            nominated: 98n,
+            rank: 5n,
+            bonded: 400n,
+            faults: 3n,
+            offline: 0n,
+            location: null,
+            region: null,
+            country: null,
+            provider: null,
+            nominatorStake: 141_421n,
+            client: 0n,
+        })
         expect(s[C].components.nominated.raw).toBe(0n) // never had points
         expect(s[C].components.client.raw).toBe(0n) // implementation unknown: no bonus
     })
@@ -178,7 +259,12 @@ describe('a hand-built world of four candidates', () => {
     })
 
     it('D (no location): weighted components and total', () => {
-        expect(s[D].components.location).toMatchObject({raw: null, condition: 'noValue', normalisedPerbill: null, scorePerbill: 250_000_000})
+        expect(s[D].components.location).toMatchObject({
+            raw: null,
+            condition: 'noValue',
+            normalisedPerbill: null,
+            scorePerbill: 250_000_000,
+        })
         expect(weighted(s[D])).toEqual({
             inclusion: 75n * G, // like B
             spanInclusion: 50n * G, // 0 in the window
@@ -209,15 +295,37 @@ describe('a hand-built world of four candidates', () => {
 describe('weights', () => {
     it('a weight of 0 switches a component off: weighted 0, raw and normalised still stored', () => {
         const off = byStash(scoreEra(world({weights: {...WEIGHTS, client: 0, inclusion: 0}})))
-        expect(off[B].components.client).toEqual({raw: 1n, condition: null, normalisedPerbill: 1_000_000_000, scorePerbill: 1_000_000_000, weightedNanopoints: 0n})
-        expect(off[B].components.inclusion).toMatchObject({raw: 1n, normalisedPerbill: 250_000_000, scorePerbill: 750_000_000, weightedNanopoints: 0n})
+        expect(off[B].components.client).toEqual({
+            raw: 1n,
+            condition: null,
+            normalisedPerbill: 1_000_000_000,
+            scorePerbill: 1_000_000_000,
+            weightedNanopoints: 0n,
+        })
+        expect(off[B].components.inclusion).toMatchObject({
+            raw: 1n,
+            normalisedPerbill: 250_000_000,
+            scorePerbill: 750_000_000,
+            weightedNanopoints: 0n,
+        })
         // B lost its client 200 and inclusion 75
         expect(off[B].aggregateNanopoints).toBe(358_791_185_480n - 275n * G)
     })
 
     it('all weights 0: every total is 0', () => {
         const zero = Object.fromEntries(COMPONENT_NAMES.map(n => [n, 0])) as ScoreWeights
-        expect(scoreEra(world({weights: zero, randomnessMaxPerbill: 150_000_000})).candidates.map(c => c.totalNanopoints)).toEqual([0n, 0n, 0n, 0n])
+        expect(scoreEra(world({weights: zero, randomnessMaxPerbill: 150_000_000})).candidates.map(c => c.totalNanopoints)).toEqual([
+            0n,
+            0n,
+            0n,
+            0n,
+        ])
+    })
+
+    it("the config's weights are exactly the components, in their order", () => {
+        const cfg = loadConfig(path.join(__dirname, '../../config/devnet.json'), {})
+        expect(Object.keys(cfg.score.weights)).toEqual([...COMPONENT_NAMES])
+        expect(scoreEra(world({weights: cfg.score.weights})).metadata.weights).toEqual(cfg.score.weights)
     })
 
     it('a fractional weight is refused, naming it', () => {
@@ -244,13 +352,22 @@ describe('edge cases', () => {
         const none = scoreEra(world({candidates: world().candidates.map(c => ({...c, location: null}))}))
         expect(none.metadata.components.location.count).toBe(0)
         for (const c of none.candidates) {
-            expect([c.components.location, c.components.region, c.components.country, c.components.provider].map(x => x.weightedNanopoints))
-                .toEqual([10n * G, 2_500_000_000n, 2_500_000_000n, 25n * G])
+            expect(
+                [c.components.location, c.components.region, c.components.country, c.components.provider].map(x => x.weightedNanopoints),
+            ).toEqual([10n * G, 2_500_000_000n, 2_500_000_000n, 25n * G])
         }
     })
 
     it('an empty string is no value', () => {
-        const blank = byStash(scoreEra(world({candidates: world().candidates.map(c => (c.stash === C ? {...c, location: {city: ' ', region: 'IDF', country: 'FR', provider: 'P1'}} : c))})))
+        const blank = byStash(
+            scoreEra(
+                world({
+                    candidates: world().candidates.map(c =>
+                        c.stash === C ? {...c, location: {city: ' ', region: 'IDF', country: 'FR', provider: 'P1'}} : c,
+                    ),
+                }),
+            ),
+        )
         expect(blank[C].components.location.condition).toBe('noValue')
         expect(blank[C].components.region.condition).toBeNull()
     })
@@ -258,10 +375,27 @@ describe('edge cases', () => {
     it('bad inputs are refused naming the candidate and the field', () => {
         const dup = world().candidates[0]
         expect(() => scoreEra(world({candidates: [dup, dup]}))).toThrow(`score inputs of ${A}: the stash is listed twice`)
-        expect(() => scoreEra(world({candidates: [{...dup, offlineMs: -1}]}))).toThrow(`score inputs of ${A}: offlineMs must be a whole number ≥ 0, got -1`)
-        expect(() => scoreEra(world({candidates: [{...dup, lastEraWithPoints: 99}]}))).toThrow(`score inputs of ${A}: erasWithPoints has era 100, later than lastEraWithPoints 99`)
-        expect(() => scoreEra(world({candidates: [{...dup, nominators: [{nominator: '0x11', bondedPlanck: 1n}, {nominator: '0x11', bondedPlanck: 2n}]}]})))
-            .toThrow(`score inputs of ${A}: nominator 0x11 is listed twice`)
+        expect(() => scoreEra(world({candidates: [{...dup, offlineMs: -1}]}))).toThrow(
+            `score inputs of ${A}: offlineMs must be a whole number ≥ 0, got -1`,
+        )
+        expect(() => scoreEra(world({candidates: [{...dup, lastEraWithPoints: 99}]}))).toThrow(
+            `score inputs of ${A}: erasWithPoints has era 100, later than lastEraWithPoints 99`,
+        )
+        expect(() =>
+            scoreEra(
+                world({
+                    candidates: [
+                        {
+                            ...dup,
+                            nominators: [
+                                {nominator: '0x11', bondedPlanck: 1n},
+                                {nominator: '0x11', bondedPlanck: 2n},
+                            ],
+                        },
+                    ],
+                }),
+            ),
+        ).toThrow(`score inputs of ${A}: nominator 0x11 is listed twice`)
     })
 })
 
@@ -291,7 +425,10 @@ describe('the seeded random boost', () => {
     })
 
     it('spreads over [0, max]: 4000 draws have mean near max/2 and reach both ends', () => {
-        const draws = Array.from({length: 4000}, (_, i) => randomBoost(7, 'spread', `0x${i.toString(16).padStart(64, '0')}`, 150_000_000).perbill)
+        const draws = Array.from(
+            {length: 4000},
+            (_, i) => randomBoost(7, 'spread', `0x${i.toString(16).padStart(64, '0')}`, 150_000_000).perbill,
+        )
         const mean = draws.reduce((a, b) => a + b, 0) / draws.length
         expect(Math.abs(mean - 75_000_000)).toBeLessThan(3_000_000)
         expect(Math.min(...draws)).toBeLessThan(1_000_000)
@@ -313,7 +450,13 @@ describe('determinism', () => {
     })
 
     it('the order of eras and nominators within a candidate does not matter', () => {
-        const shuffled = world({candidates: world().candidates.map(c => ({...c, erasWithPoints: [...c.erasWithPoints].reverse(), nominators: [...c.nominators].reverse()}))})
+        const shuffled = world({
+            candidates: world().candidates.map(c => ({
+                ...c,
+                erasWithPoints: [...c.erasWithPoints].reverse(),
+                nominators: [...c.nominators].reverse(),
+            })),
+        })
         expect(json(scoreEra(shuffled))).toBe(json(scoreEra(world())))
     })
 })
@@ -337,7 +480,9 @@ describe('explain: recomputed from stored rows alone', () => {
         const text = renderExplanation(explainScore(stored.metadata, b), stored.metadata)
         expect(text).toContain('equal to the stored score')
         for (const n of COMPONENT_NAMES) expect(text).toMatch(new RegExp(`^${n} .* equal$`, 'm'))
-        expect(text).toMatch(/^inclusion +100 +1 +q5 0\.15 \.\. q95 3\.55 +0\.250000000 +0\.750000000 \(1 − n\) +75\.000000000 +75\.000000000 +equal$/m)
+        expect(text).toMatch(
+            /^inclusion +100 +1 +q5 0\.15 \.\. q95 3\.55 +0\.250000000 +0\.750000000 \(1 − n\) +75\.000000000 +75\.000000000 +equal$/m,
+        )
         expect(text).toMatch(/^provider .*1 \(bannedProvider\)/m)
         expect(text).toContain(b.randomSeedHex)
         expect(text).not.toContain('DIFFERS')
@@ -354,7 +499,11 @@ describe('explain: recomputed from stored rows alone', () => {
         const meta = revive<EraScores>(json(scores)).metadata
         meta.components.rank.upper = '9.50'
         const a = stored.candidates.find(x => x.stash === C) as CandidateScore
-        expect(explainScore(meta, a).components.filter(x => !x.equal).map(x => x.component)).toEqual(['rank'])
+        expect(
+            explainScore(meta, a)
+                .components.filter(x => !x.equal)
+                .map(x => x.component),
+        ).toEqual(['rank'])
     })
 })
 

@@ -117,7 +117,9 @@ export function scoreEra(inputs: ScoreInputs): EraScores {
     }
     return {
         metadata,
-        candidates: candidates.map((c, i) => scoreCandidate(metadata, c.stash, name => ({raw: raws[name][i], condition: conditions[name][i]}))),
+        candidates: candidates.map((c, i) =>
+            scoreCandidate(metadata, c.stash, name => ({raw: raws[name][i], condition: conditions[name][i]})),
+        ),
     }
 }
 
@@ -125,7 +127,11 @@ export function scoreEra(inputs: ScoreInputs): EraScores {
  * One candidate's score from the era's metadata and its raw values: the whole formula after the raw
  * values, shared with explain so that a recomputation from stored rows is the same computation.
  */
-export function scoreCandidate(metadata: ScoreMetadata, stash: string, rawOf: (name: ComponentName) => {raw: bigint | null; condition: ComponentCondition | null}): CandidateScore {
+export function scoreCandidate(
+    metadata: ScoreMetadata,
+    stash: string,
+    rawOf: (name: ComponentName) => {raw: bigint | null; condition: ComponentCondition | null},
+): CandidateScore {
     const components = {} as Record<ComponentName, ComponentScore>
     let aggregateNanopoints = 0n
     for (const name of COMPONENT_NAMES) {
@@ -157,25 +163,34 @@ function nonEmpty(v: string | null | undefined): string | null {
 }
 
 function checkEraInputs(inputs: ScoreInputs): void {
-    if (!Number.isSafeInteger(inputs.era) || inputs.era < 0) throw new RangeError(`score inputs: era must be a whole number ≥ 0, got ${inputs.era}`)
+    if (!Number.isSafeInteger(inputs.era) || inputs.era < 0)
+        throw new RangeError(`score inputs: era must be a whole number ≥ 0, got ${inputs.era}`)
     for (const name of COMPONENT_NAMES) {
         const w = inputs.weights[name]
         if (!Number.isSafeInteger(w) || w < 0) throw new RangeError(`score inputs: weights.${name} must be a whole number ≥ 0, got ${w}`)
     }
     for (const key of ['inclusionEras', 'spanInclusionEras', 'randomnessMaxPerbill', 'tokenDecimals'] as const) {
-        if (!Number.isSafeInteger(inputs[key]) || inputs[key] < 0) throw new RangeError(`score inputs: ${key} must be a whole number ≥ 0, got ${inputs[key]}`)
+        if (!Number.isSafeInteger(inputs[key]) || inputs[key] < 0)
+            throw new RangeError(`score inputs: ${key} must be a whole number ≥ 0, got ${inputs[key]}`)
     }
     const seen = new Set<string>()
     for (const c of inputs.candidates) {
         if (seen.has(c.stash)) throw new ScoreInputError(c.stash, 'the stash is listed twice')
         seen.add(c.stash)
-        const wholes: [string, number][] = [['discoveredAtMs', c.discoveredAtMs], ['rank', c.rank], ['faults', c.faults], ['offlineMs', c.offlineMs]]
+        const wholes: [string, number][] = [
+            ['discoveredAtMs', c.discoveredAtMs],
+            ['rank', c.rank],
+            ['faults', c.faults],
+            ['offlineMs', c.offlineMs],
+        ]
         for (const [key, v] of wholes) {
             if (!Number.isSafeInteger(v) || v < 0) throw new ScoreInputError(c.stash, `${key} must be a whole number ≥ 0, got ${v}`)
         }
         if (c.selfStakePlanck < 0n) throw new ScoreInputError(c.stash, `selfStakePlanck is negative: ${c.selfStakePlanck}`)
         const latest = c.erasWithPoints.filter(e => e <= inputs.era).reduce((m, e) => Math.max(m, e), -1)
-        if (c.lastEraWithPoints !== null && c.lastEraWithPoints > inputs.era) throw new ScoreInputError(c.stash, `lastEraWithPoints ${c.lastEraWithPoints} is after the era scored (${inputs.era})`)
-        if (latest > (c.lastEraWithPoints ?? -1)) throw new ScoreInputError(c.stash, `erasWithPoints has era ${latest}, later than lastEraWithPoints ${c.lastEraWithPoints}`)
+        if (c.lastEraWithPoints !== null && c.lastEraWithPoints > inputs.era)
+            throw new ScoreInputError(c.stash, `lastEraWithPoints ${c.lastEraWithPoints} is after the era scored (${inputs.era})`)
+        if (latest > (c.lastEraWithPoints ?? -1))
+            throw new ScoreInputError(c.stash, `erasWithPoints has era ${latest}, later than lastEraWithPoints ${c.lastEraWithPoints}`)
     }
 }
