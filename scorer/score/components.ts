@@ -4,7 +4,7 @@
  * the scoring pass and by explain alike, so the two cannot drift apart).
  */
 import type {ConfigFile} from '../../config/schema'
-import {PERBILL, scaledPerbill, type DistributionStats} from './distribution'
+import {PERBILL, scaledPerbill, type ScaleBounds} from './distribution'
 
 export const COMPONENT_NAMES = [
     'inclusion',
@@ -117,7 +117,7 @@ export function componentScore(
     name: ComponentName,
     raw: bigint | null,
     condition: ComponentCondition | null,
-    stats: DistributionStats,
+    bounds: ScaleBounds,
     weight: number,
 ): ComponentScore {
     const rule = COMPONENT_RULES[name]
@@ -129,7 +129,7 @@ export function componentScore(
     else if (condition === 'noValue') scorePerbill = NO_VALUE_SCORE_PERBILL
     else {
         const v = raw as bigint
-        normalisedPerbill = rule.scale === 'binary' ? (v === 0n ? 0 : PERBILL) : scaledPerbill(v, stats)
+        normalisedPerbill = rule.scale === 'binary' ? (v === 0n ? 0 : PERBILL) : scaledPerbill(v, bounds)
         scorePerbill = rule.better === 'lower' ? PERBILL - normalisedPerbill : normalisedPerbill
     }
     return {raw, condition, normalisedPerbill, scorePerbill, weightedNanopoints: BigInt(weight) * BigInt(scorePerbill)}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {describeDistribution, formatHundredths, parseHundredths, quantile, scaledPerbill, squareRoot} from './distribution'
+import {describeDistribution, formatHundredths, parseHundredths, quantile, scaleBounds, scaledPerbill, squareRoot} from './distribution'
 
 const big = (xs: number[]) => xs.map(BigInt)
 /** 1KV's quantile (score.ts), in floating point, for comparison. */
@@ -47,7 +47,7 @@ describe('quantile: sort ascending, pos = (n − 1)·q, linear interpolation, in
 
 describe('scaledPerbill: 1KV scaledDefined, in perbill', () => {
     // 0, 10, …, 100: q10 = 10, q90 = 90
-    const stats = describeDistribution(big([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]), 10, 90)
+    const stats = scaleBounds(describeDistribution(big([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]), 10, 90))
     it.each<[number, number]>([
         [0, 0],
         [10, 0], // at the lower bound: 0
@@ -61,16 +61,16 @@ describe('scaledPerbill: 1KV scaledDefined, in perbill', () => {
     })
 
     it('rounds down: 1/3 of the way is 333333333', () => {
-        expect(scaledPerbill(1n, describeDistribution(big([0, 3]), 0, 100))).toBe(333_333_333)
+        expect(scaledPerbill(1n, scaleBounds(describeDistribution(big([0, 3]), 0, 100)))).toBe(333_333_333)
     })
 
     it('equal bounds (ties) give 0, the lower-bound test coming first', () => {
-        const ties = describeDistribution(big([5, 5, 5]), 10, 90)
+        const ties = scaleBounds(describeDistribution(big([5, 5, 5]), 10, 90))
         expect([scaledPerbill(4n, ties), scaledPerbill(5n, ties), scaledPerbill(6n, ties)]).toEqual([0, 0, 1_000_000_000])
     })
 
     it('an empty distribution scales everything to 0', () => {
-        expect(scaledPerbill(123n, describeDistribution([], 5, 95))).toBe(0)
+        expect(scaledPerbill(123n, scaleBounds(describeDistribution([], 5, 95)))).toBe(0)
     })
 })
 
@@ -131,8 +131,19 @@ describe('integer square root and hundredths', () => {
         [2n * 10n ** 10n, 141421n],
         [(2n ** 53n + 1n) ** 2n, 2n ** 53n + 1n],
         [10n ** 40n - 1n, 10n ** 20n - 1n],
+        [10n ** 400n, 10n ** 200n], // beyond a float's range
     ])('√%s = %s', (n, root) => {
         expect(squareRoot(n)).toBe(root)
+    })
+
+    it('x² ≤ n < (x + 1)² around squares of every size', () => {
+        for (let bits = 1n; bits < 300n; bits += 7n) {
+            const r = (1n << bits) + bits * 12345n
+            for (const n of [r * r - 1n, r * r, r * r + 1n, r * r + 2n * r]) {
+                const x = squareRoot(n)
+                expect(x * x <= n && n < (x + 1n) * (x + 1n)).toBe(true)
+            }
+        }
     })
 
     it('hundredths print with two decimals and read back exactly', () => {

@@ -50,16 +50,26 @@ export function quantile(sorted: readonly bigint[], percent: number): Hundredths
     return rest === 0n ? base : base + (sorted[i + 1] - sorted[i]) * rest
 }
 
+/** A distribution's scaling bounds, read once from its stored statistics. */
+export interface ScaleBounds {
+    count: number
+    lower: Hundredths
+    upper: Hundredths
+}
+
+export function scaleBounds(stats: Pick<DistributionStats, 'count' | 'lower' | 'upper'>): ScaleBounds {
+    return {count: stats.count, lower: parseHundredths(stats.lower), upper: parseHundredths(stats.upper)}
+}
+
 /**
  * 1KV's scaledDefined(value, values, lower, upper) in perbill: 0 at or below the lower bound (checked first,
  * so equal bounds give 0), 1 at or above the upper bound, linear between, rounded down. An empty
  * distribution scales every value to 0.
  */
-export function scaledPerbill(value: bigint, stats: Pick<DistributionStats, 'count' | 'lower' | 'upper'>): number {
-    if (stats.count === 0) return 0
+export function scaledPerbill(value: bigint, bounds: ScaleBounds): number {
+    if (bounds.count === 0) return 0
     const v = value * 100n
-    const lower = parseHundredths(stats.lower)
-    const upper = parseHundredths(stats.upper)
+    const {lower, upper} = bounds
     if (v <= lower) return 0
     if (v >= upper) return PERBILL
     return Number(((v - lower) * BigInt(PERBILL)) / (upper - lower))
@@ -102,8 +112,12 @@ export function describeDistribution(values: readonly bigint[], lowerPercent: nu
 export function squareRoot(n: bigint): bigint {
     if (n < 0n) throw new RangeError(`square root of a negative number: ${n}`)
     if (n < 2n) return n
-    // Newton's method from a power of two at or above √n decreases monotonically to floor(√n).
-    let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2))
+    // Newton's method decreases monotonically to floor(√n) from any start at or above it: the float root
+    // with a margin for its rounding, or a power of two where the float overflows.
+    const estimate = Math.sqrt(Number(n))
+    let x = Number.isFinite(estimate)
+        ? BigInt(Math.ceil(estimate * (1 + 2 ** -40))) + 1n
+        : 1n << BigInt(Math.ceil(n.toString(2).length / 2))
     for (;;) {
         const y = (x + n / x) / 2n
         if (y >= x) return x

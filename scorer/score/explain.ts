@@ -3,7 +3,7 @@
  * weights and the candidate's stored raw values alone, set beside the stored score component by component.
  */
 import {COMPONENT_NAMES, COMPONENT_RULES, formatNanopoints, type ComponentName, type ComponentScore} from './components'
-import {scoreCandidate, type CandidateScore, type ScoreMetadata} from './score'
+import {metadataBounds, scoreCandidate, type CandidateScore, type ScoreMetadata} from './score'
 
 export interface ExplainedComponent {
     component: ComponentName
@@ -33,7 +33,7 @@ interface Totals {
 export function explainScore(metadata: ScoreMetadata, stored: CandidateScore): Explanation {
     if (stored.era !== metadata.era)
         throw new RangeError(`explain: the score of ${stored.stash} is of era ${stored.era}, the metadata of era ${metadata.era}`)
-    const recomputed = scoreCandidate(metadata, stored.stash, name => stored.components[name])
+    const recomputed = scoreCandidate(metadata, metadataBounds(metadata), stored.stash, name => stored.components[name])
     const components = COMPONENT_NAMES.map(name => ({
         component: name,
         weight: metadata.weights[name],

@@ -3,7 +3,7 @@ import path from 'path'
 import {describe, expect, it} from 'vitest'
 import {loadConfig} from '../../config/load'
 import {COMPONENT_NAMES, componentScore, formatNanopoints, totalNanopoints, type ComponentName, type ScoreWeights} from './components'
-import {describeDistribution} from './distribution'
+import {describeDistribution, scaleBounds} from './distribution'
 import {explainScore, renderExplanation} from './explain'
 import {randomBoost} from './random-boost'
 import {scoreEra, type CandidateScore, type EraScores} from './score'
@@ -508,7 +508,7 @@ describe('explain: recomputed from stored rows alone', () => {
 })
 
 describe('componentScore', () => {
-    const stats = describeDistribution([0n, 10n], 0, 100)
+    const stats = scaleBounds(describeDistribution([0n, 10n], 0, 100))
     it.each<[ComponentName, bigint, number]>([
         ['rank', 5n, 500_000_000], // higher is better: s
         ['faults', 5n, 500_000_000], // lower is better: 1 − s

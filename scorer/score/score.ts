@@ -14,7 +14,7 @@ import {
     type ComponentScore,
     type ScoreWeights,
 } from './components'
-import {describeDistribution, type DistributionStats} from './distribution'
+import {describeDistribution, scaleBounds, type DistributionStats, type ScaleBounds} from './distribution'
 import {nominatorStakeMicros} from './nominator-stake'
 import {randomBoost} from './random-boost'
 import {ScoreInputError, type CandidateLocation, type CandidateScoreInputs, type ScoreInputs} from './score-inputs'
@@ -115,12 +115,18 @@ export function scoreEra(inputs: ScoreInputs): EraScores {
         candidateCount: candidates.length,
         components: stats,
     }
+    const bounds = metadataBounds(metadata)
     return {
         metadata,
         candidates: candidates.map((c, i) =>
-            scoreCandidate(metadata, c.stash, name => ({raw: raws[name][i], condition: conditions[name][i]})),
+            scoreCandidate(metadata, bounds, c.stash, name => ({raw: raws[name][i], condition: conditions[name][i]})),
         ),
     }
+}
+
+/** Every component's scaling bounds, read from the metadata's stored statistics: the only bounds scoring uses. */
+export function metadataBounds(metadata: ScoreMetadata): Record<ComponentName, ScaleBounds> {
+    return Object.fromEntries(COMPONENT_NAMES.map(n => [n, scaleBounds(metadata.components[n])])) as Record<ComponentName, ScaleBounds>
 }
 
 /**
@@ -129,6 +135,7 @@ export function scoreEra(inputs: ScoreInputs): EraScores {
  */
 export function scoreCandidate(
     metadata: ScoreMetadata,
+    bounds: Record<ComponentName, ScaleBounds>,
     stash: string,
     rawOf: (name: ComponentName) => {raw: bigint | null; condition: ComponentCondition | null},
 ): CandidateScore {
@@ -136,7 +143,7 @@ export function scoreCandidate(
     let aggregateNanopoints = 0n
     for (const name of COMPONENT_NAMES) {
         const {raw, condition} = rawOf(name)
-        const score = componentScore(name, raw, condition, metadata.components[name], metadata.weights[name])
+        const score = componentScore(name, raw, condition, bounds[name], metadata.weights[name])
         components[name] = score
         aggregateNanopoints += score.weightedNanopoints
     }
@@ -152,10 +159,9 @@ export function scoreCandidate(
     }
 }
 
-/** Eras in (era − windowEras, era] with era points: the share of the window is this count / windowEras. */
+/** Eras in (era − windowEras, era] with era points, each once: the share of the window is this count / windowEras. */
 function erasWithPointsIn(c: CandidateScoreInputs, era: number, windowEras: number): bigint {
-    const inWindow = new Set(c.erasWithPoints.filter(e => e > era - windowEras && e <= era))
-    return BigInt(inWindow.size)
+    return BigInt(new Set(c.erasWithPoints.filter(e => e > era - windowEras && e <= era)).size)
 }
 
 function nonEmpty(v: string | null | undefined): string | null {
