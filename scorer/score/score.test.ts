@@ -517,4 +517,9 @@ describe('componentScore', () => {
     ])('%s raw %s → score share %i', (name, raw, share) => {
         expect(componentScore(name, raw, null, stats, 10).scorePerbill).toBe(share)
     })
+
+    it('conditions belong to the location family only (a stored row cannot claim one elsewhere)', () => {
+        expect(componentScore('provider', null, 'noValue', stats, 100).weightedNanopoints).toBe(25n * G)
+        expect(() => componentScore('bonded', 5n, 'noValue', stats, 10)).toThrow('bonded: only the location family has conditions, got noValue')
+    })
 })
