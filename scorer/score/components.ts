@@ -123,7 +123,8 @@ export function componentScore(
     const rule = COMPONENT_RULES[name]
     if (!Number.isSafeInteger(weight) || weight < 0) throw new RangeError(`weight of ${name} must be a whole number ≥ 0, got ${weight}`)
     if (condition === null && raw === null) throw new RangeError(`${name}: a raw value is required unless a condition decides the score`)
-    if (condition !== null && rule.distribution !== 'valueCounts') throw new RangeError(`${name}: only the location family has conditions, got ${condition}`)
+    if (condition !== null && rule.distribution !== 'valueCounts')
+        throw new RangeError(`${name}: only the location family has conditions, got ${condition}`)
     let normalisedPerbill: number | null = null
     let scorePerbill: number
     if (condition === 'bannedProvider') scorePerbill = 0

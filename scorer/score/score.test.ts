@@ -520,6 +520,8 @@ describe('componentScore', () => {
 
     it('conditions belong to the location family only (a stored row cannot claim one elsewhere)', () => {
         expect(componentScore('provider', null, 'noValue', stats, 100).weightedNanopoints).toBe(25n * G)
-        expect(() => componentScore('bonded', 5n, 'noValue', stats, 10)).toThrow('bonded: only the location family has conditions, got noValue')
+        expect(() => componentScore('bonded', 5n, 'noValue', stats, 10)).toThrow(
+            'bonded: only the location family has conditions, got noValue',
+        )
     })
 })
