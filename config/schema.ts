@@ -13,8 +13,8 @@ const planck = z.string().regex(/^\d+$/, 'expected a whole number of planck as a
 const ms = z.int().min(0)
 const blocks = z.int().min(0)
 const eras = z.int().min(0)
-/** A score weight; 0 switches the component off. */
-const weight = z.number().min(0).max(1_000_000)
+/** A score weight, in whole points; 0 switches the component off. Whole numbers keep every weighted score an exact integer (scorer/score/SCORES.md). */
+const weight = z.int().min(0).max(1_000_000)
 const endpointUrl = z.string().regex(/^(wss?|https?):\/\/\S+$/, 'expected a ws://, wss://, http:// or https:// URL')
 const feedUrl = z.string().regex(/^wss?:\/\/\S+$/, 'expected a ws:// or wss:// URL')
 const hash32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'expected a 0x-prefixed 32-byte hex hash')
@@ -145,6 +145,14 @@ const score = z.strictObject({
     spanInclusionEras: eras,
     /** Largest random boost applied to a total, seeded per round (1KV: 15 %). */
     randomnessMaxPerbill: perbill,
+    /**
+     * How rank is counted. activeEras (1KV since 2024): eras in which any stash of the candidate's identity
+     * group was in the active set. goodPeriods (1KV 2020-2024): +1 per nomination period a valid candidate
+     * was active in, rank - floor(rank / 6) per period it was invalid.
+     */
+    rankRule: z.enum(['activeEras', 'goodPeriods']),
+    /** Eras of fault events counted by the faults component, ending with the scored era. */
+    faultWindowEras: z.int().min(1),
 })
 
 const nominatorAccount = z.strictObject({
