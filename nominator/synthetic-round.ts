@@ -42,10 +42,23 @@ export function syntheticRound(o: SyntheticRoundOptions): RoundInput {
         const stash = address('stash', i)
         const mode = (['direct', 'proxy', 'delayedProxy'] as const)[i % 3]
         // Proxies are shared: four signers serve all the proxied stashes.
-        return {name: `account-${i}`, stash, bondedPlanck: BigInt(200_000 + pick(20_000_000)) * DOT, mode, signer: mode === 'direct' ? stash : address('signer', i % 4)}
+        return {
+            name: `account-${i}`,
+            stash,
+            bondedPlanck: BigInt(200_000 + pick(60_000_000)) * DOT,
+            mode,
+            signer: mode === 'direct' ? stash : address('signer', i % 4),
+        }
     })
     return {
-        chain: {blockNumber: 1_000_000, blockHash: '0x' + '11'.repeat(32), currentEra: 1500, activeEra: 1499, maxNominations: 16, electedExposuresPlanck: elected},
+        chain: {
+            blockNumber: 1_000_000,
+            blockHash: '0x' + '11'.repeat(32),
+            currentEra: 1500,
+            activeEra: 1499,
+            maxNominations: 16,
+            electedExposuresPlanck: elected,
+        },
         candidates,
         accounts,
         heldTargets: [],

@@ -43,7 +43,8 @@ export function decideAnnouncement(
     policy: AnnouncementPolicy,
 ): AnnouncementDecision {
     const ageBlocks = currentBlock - a.announcedAtBlock
-    if (policy.blacklistedCallHashes.some(h => h.toLowerCase() === a.callHash.toLowerCase())) return {action: 'cancel', reason: 'blacklisted'}
+    if (policy.blacklistedCallHashes.some(h => h.toLowerCase() === a.callHash.toLowerCase()))
+        return {action: 'cancel', reason: 'blacklisted'}
     if (ageBlocks > policy.cancelAfterBlocks) return {action: 'cancel', reason: 'expired', ageBlocks}
     // Not ours to execute: we do not know its call. It waits until it expires, so it never blocks for ever.
     if (a.targets === null) return {action: 'wait', reason: 'unknownCall'}
@@ -67,13 +68,16 @@ export interface AnnouncementBatch {
  * The calls for the decisions taken: `proxy.proxyAnnounced` for executions (with the remark of the round each
  * came from) and `proxy.removeAnnouncement` for removals and cancellations, one batch per signer.
  */
-export function planAnnouncementCalls(decided: readonly {announcement: PendingAnnouncement; decision: AnnouncementDecision}[]): AnnouncementBatch[] {
+export function planAnnouncementCalls(
+    decided: readonly {announcement: PendingAnnouncement; decision: AnnouncementDecision}[],
+): AnnouncementBatch[] {
     const bySigner = new Map<string, {remarks: string[]; calls: Call[]}>()
     for (const {announcement: a, decision} of decided) {
         if (decision.action === 'wait') continue
         const batch = bySigner.get(a.signer) ?? {remarks: [], calls: []}
         if (decision.action === 'execute') {
-            if (a.targets === null) throw new Error(`announcement ${a.callHash} for ${a.stash} cannot be executed: its call is not recorded`)
+            if (a.targets === null)
+                throw new Error(`announcement ${a.callHash} for ${a.stash} cannot be executed: its call is not recorded`)
             if (a.roundInputHash !== null && !batch.remarks.includes(a.roundInputHash)) batch.remarks.push(a.roundInputHash)
             batch.calls.push(proxyAnnounced(a.signer, a.stash, nominate(a.targets)))
         } else {

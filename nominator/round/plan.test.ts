@@ -40,10 +40,11 @@ describe('round plan: one batch per signer', () => {
         expect(plan.batches.find(b => b.signer === 'D')).toEqual({
             signer: 'D',
             stashes: ['D'],
-            call: {pallet: 'utility', call: 'batchAll', args: {calls: [
-                {pallet: 'system', call: 'remarkWithEvent', args: {remark: HASH}},
-                nominate(['t3']),
-            ]}},
+            call: {
+                pallet: 'utility',
+                call: 'batchAll',
+                args: {calls: [{pallet: 'system', call: 'remarkWithEvent', args: {remark: HASH}}, nominate(['t3'])]},
+            },
         })
     })
 
@@ -51,12 +52,18 @@ describe('round plan: one batch per signer', () => {
         expect(plan.batches.find(b => b.signer === 'X')).toEqual({
             signer: 'X',
             stashes: ['P1', 'L1', 'P2'],
-            call: {pallet: 'utility', call: 'batchAll', args: {calls: [
-                {pallet: 'system', call: 'remarkWithEvent', args: {remark: HASH}},
-                {pallet: 'proxy', call: 'proxy', args: {real: 'P1', forceProxyType: 'Staking', call: nominate(['t1', 't2'])}},
-                {pallet: 'proxy', call: 'announce', args: {real: 'L1', callHash: {hashOf: nominate(['t4'])}}},
-                {pallet: 'proxy', call: 'proxy', args: {real: 'P2', forceProxyType: 'Staking', call: nominate(['t5'])}},
-            ]}},
+            call: {
+                pallet: 'utility',
+                call: 'batchAll',
+                args: {
+                    calls: [
+                        {pallet: 'system', call: 'remarkWithEvent', args: {remark: HASH}},
+                        {pallet: 'proxy', call: 'proxy', args: {real: 'P1', forceProxyType: 'Staking', call: nominate(['t1', 't2'])}},
+                        {pallet: 'proxy', call: 'announce', args: {real: 'L1', callHash: {hashOf: nominate(['t4'])}}},
+                        {pallet: 'proxy', call: 'proxy', args: {real: 'P2', forceProxyType: 'Staking', call: nominate(['t5'])}},
+                    ],
+                },
+            },
         })
     })
 
@@ -66,10 +73,28 @@ describe('round plan: one batch per signer', () => {
 
     it('delayed proxies: the later proxy.proxyAnnounced is planned with the announced call', () => {
         expect(plan.announced).toEqual([
-            {signer: 'X', stash: 'L1', targets: ['t4'], inner: nominate(['t4']),
-                execute: {pallet: 'proxy', call: 'proxyAnnounced', args: {delegate: 'X', real: 'L1', forceProxyType: 'Staking', call: nominate(['t4'])}}},
-            {signer: 'Y', stash: 'L2', targets: ['t6', 't7'], inner: nominate(['t6', 't7']),
-                execute: {pallet: 'proxy', call: 'proxyAnnounced', args: {delegate: 'Y', real: 'L2', forceProxyType: 'Staking', call: nominate(['t6', 't7'])}}},
+            {
+                signer: 'X',
+                stash: 'L1',
+                targets: ['t4'],
+                inner: nominate(['t4']),
+                execute: {
+                    pallet: 'proxy',
+                    call: 'proxyAnnounced',
+                    args: {delegate: 'X', real: 'L1', forceProxyType: 'Staking', call: nominate(['t4'])},
+                },
+            },
+            {
+                signer: 'Y',
+                stash: 'L2',
+                targets: ['t6', 't7'],
+                inner: nominate(['t6', 't7']),
+                execute: {
+                    pallet: 'proxy',
+                    call: 'proxyAnnounced',
+                    args: {delegate: 'Y', real: 'L2', forceProxyType: 'Staking', call: nominate(['t6', 't7'])},
+                },
+            },
         ])
     })
 
@@ -80,12 +105,30 @@ describe('round plan: one batch per signer', () => {
 
     it('no targets at all: no batch', () => {
         const accts = [account('A', 'direct', 'A')]
-        expect(planRound(HASH, accts, select({candidates: [], accounts: accts, heldTargets: [], electedExposuresPlanck: [], maxNominations: 16,
-            policy: {maxTargets: 16, balanceBuffer: {perbill: 0, minPlanck: 0n}, caps: {perIdentityGroup: null, perProvider: null, perCountry: null}, ampleBackingPlanck: null}})))
-            .toEqual({inputHash: HASH, batches: [], announced: [], skipped: [{name: 'n-A', stash: 'A', reason: 'noTargets'}]})
+        expect(
+            planRound(
+                HASH,
+                accts,
+                select({
+                    candidates: [],
+                    accounts: accts,
+                    heldTargets: [],
+                    electedExposuresPlanck: [],
+                    maxNominations: 16,
+                    policy: {
+                        maxTargets: 16,
+                        balanceBuffer: {perbill: 0, minPlanck: 0n},
+                        caps: {perIdentityGroup: null, perProvider: null, perCountry: null},
+                        ampleBackingPlanck: null,
+                    },
+                }),
+            ),
+        ).toEqual({inputHash: HASH, batches: [], announced: [], skipped: [{name: 'n-A', stash: 'A', reason: 'noTargets'}]})
     })
 
-    it('a selected account missing from the round\'s accounts is refused', () => {
-        expect(() => planRound(HASH, [], selection({Q: ['t']}))).toThrow('selection names account Q, which is not among the round\'s accounts')
+    it("a selected account missing from the round's accounts is refused", () => {
+        expect(() => planRound(HASH, [], selection({Q: ['t']}))).toThrow(
+            "selection names account Q, which is not among the round's accounts",
+        )
     })
 })

@@ -104,7 +104,13 @@ export function planRound(inputHash: string, accounts: readonly NominatorAccount
                 break
             case 'delayedProxy':
                 call = announce(account.stash, inner)
-                announced.push({signer: account.signer, stash: account.stash, targets: s.targets, inner, execute: proxyAnnounced(account.signer, account.stash, inner)})
+                announced.push({
+                    signer: account.signer,
+                    stash: account.stash,
+                    targets: s.targets,
+                    inner,
+                    execute: proxyAnnounced(account.signer, account.stash, inner),
+                })
                 break
         }
         const batch = bySigner.get(account.signer) ?? {stashes: [], calls: []}

@@ -14,18 +14,40 @@ const POLICY: SelectionPolicy = {
 /** What the round records, as the nominator would: decided from the input as read, in read order. */
 function record(input: RoundInput): RecordedRound {
     const selection = select(selectionInput(input))
-    return {snapshot: serialiseSnapshot(input), inputHash: inputHash(input), targets: selection.accounts.map(a => ({stash: a.stash, targets: a.targets}))}
+    return {
+        snapshot: serialiseSnapshot(input),
+        inputHash: inputHash(input),
+        targets: selection.accounts.map(a => ({stash: a.stash, targets: a.targets})),
+    }
 }
 
 describe('replay of a recorded round', () => {
     const input = syntheticRound({candidates: 400, accounts: 8, seed: 3, policy: POLICY})
     // Some of the programme rests this round, holding targets.
-    input.heldTargets = [{stash: 'resting-account', targets: rankCandidates(input.candidates).slice(0, 5).map(c => c.stash)}]
+    input.heldTargets = [
+        {
+            stash: 'resting-account',
+            targets: rankCandidates(input.candidates)
+                .slice(0, 5)
+                .map(c => c.stash),
+        },
+    ]
     const recorded = record(input)
 
     it('the world is one where every rule binds (else equality would prove little)', () => {
-        const reasons = new Set(replayRound(recorded).selection.accounts.flatMap(a => a.considered.map(k => k.verdict.kind === 'passed' ? k.verdict.reason.kind : 'chosen')))
-        expect([...reasons].sort()).toEqual(['ampleBacking', 'chosen', 'countryCap', 'heldByOtherAccount', 'identityGroupCap', 'providerCap'])
+        const reasons = new Set(
+            replayRound(recorded).selection.accounts.flatMap(a =>
+                a.considered.map(k => (k.verdict.kind === 'passed' ? k.verdict.reason.kind : 'chosen')),
+            ),
+        )
+        expect([...reasons].sort()).toEqual([
+            'ampleBacking',
+            'chosen',
+            'countryCap',
+            'heldByOtherAccount',
+            'identityGroupCap',
+            'providerCap',
+        ])
     })
 
     it('recomputes the same targets and the same input hash', () => {
@@ -42,13 +64,19 @@ describe('replay of a recorded round', () => {
         const replay = replayRound(tampered)
         expect(replayMatches(replay)).toBe(false)
         expect(replay.differences).toEqual([{stash: first.stash, recorded: tampered.targets[0].targets, recomputed: first.targets}])
-        expect(renderReplay(replay)).toContain(`${first.stash}:\n  recorded   ${tampered.targets[0].targets.join(' ')}\n  recomputed ${first.targets.join(' ')}`)
+        expect(renderReplay(replay)).toContain(
+            `${first.stash}:\n  recorded   ${tampered.targets[0].targets.join(' ')}\n  recomputed ${first.targets.join(' ')}`,
+        )
     })
 
     it('an account recorded but not recomputed (or the reverse) is a difference', () => {
         const replay = replayRound({...recorded, targets: [...recorded.targets.slice(1), {stash: 'ghost', targets: ['x']}]})
         expect(replay.differences.map(d => [d.stash, d.recorded === null, d.recomputed === null]).sort()).toEqual(
-            [[recorded.targets[0].stash, true, false], ['ghost', false, true]].sort())
+            [
+                [recorded.targets[0].stash, true, false],
+                ['ghost', false, true],
+            ].sort(),
+        )
     })
 
     it('a snapshot edited after the fact no longer matches its recorded hash', () => {

@@ -35,7 +35,8 @@ export function replayRound(round: RecordedRound): Replay {
     for (const stash of [...new Set([...recorded.keys(), ...recomputed.keys()])].sort()) {
         const r = recorded.get(stash) ?? null
         const c = recomputed.get(stash) ?? null
-        if (r === null || c === null || r.length !== c.length || r.some((t, i) => t !== c[i])) differences.push({stash, recorded: r, recomputed: c})
+        if (r === null || c === null || r.length !== c.length || r.some((t, i) => t !== c[i]))
+            differences.push({stash, recorded: r, recomputed: c})
     }
     return {recordedInputHash: round.inputHash, recomputedInputHash: inputHash(input), differences, selection}
 }
@@ -46,9 +47,11 @@ export function replayMatches(replay: Replay): boolean {
 
 export function renderReplay(replay: Replay): string {
     const lines: string[] = []
-    lines.push(replay.recordedInputHash === replay.recomputedInputHash
-        ? `input hash ${replay.recordedInputHash}: matches the snapshot`
-        : `input hash differs: recorded ${replay.recordedInputHash}, the snapshot hashes to ${replay.recomputedInputHash}`)
+    lines.push(
+        replay.recordedInputHash === replay.recomputedInputHash
+            ? `input hash ${replay.recordedInputHash}: matches the snapshot`
+            : `input hash differs: recorded ${replay.recordedInputHash}, the snapshot hashes to ${replay.recomputedInputHash}`,
+    )
     if (replay.differences.length === 0) lines.push(`targets: the same for all ${replay.selection.accounts.length} accounts`)
     for (const d of replay.differences) {
         lines.push(`${d.stash}:`)

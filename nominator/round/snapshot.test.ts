@@ -15,7 +15,12 @@ const ROUND = syntheticRound({candidates: 50, accounts: 4, seed: 7, policy: POLI
 /** The same object with every object's keys in reverse order. */
 function reverseKeys(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(reverseKeys)
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)]))
+    if (v !== null && typeof v === 'object')
+        return Object.fromEntries(
+            Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverseKeys(x)]),
+        )
     return v
 }
 
@@ -29,11 +34,15 @@ describe('canonical JSON', () => {
         expect(() => canonicalJson({a: [1, Number.POSITIVE_INFINITY]})).toThrow('$.a[1]: Infinity has no canonical form')
         expect(() => canonicalJson({m: new Map()})).toThrow('$.m: a Map has no canonical form')
         expect(() => canonicalJson({f: () => 1})).toThrow('$.f: a function has no canonical form')
+        expect(() => canonicalJson({d: new Date(0)})).toThrow('$.d: a Date has no canonical form')
+        expect(() => canonicalJson([1, undefined])).toThrow('$[1]: undefined has no canonical form in a list')
     })
 
     it('the hash is blake2-256 of the canonical bytes (values from Python hashlib.blake2b, digest_size=32)', () => {
         expect(canonicalHash({})).toBe('0xc09da522dac261c3d2566230bed10d2f3ef13f8e7654576c12e857e07f786098')
-        expect(canonicalHash({n: 1.5, b: 1n, a: [{d: null, c: 'x'}]})).toBe('0x42b290acbaa0a66925f80c3005d203b353152de473afaab88f292dc18120eaf1')
+        expect(canonicalHash({n: 1.5, b: 1n, a: [{d: null, c: 'x'}]})).toBe(
+            '0x42b290acbaa0a66925f80c3005d203b353152de473afaab88f292dc18120eaf1',
+        )
     })
 })
 
@@ -59,7 +68,12 @@ describe('round input snapshot', () => {
         const h = inputHash(ROUND)
         const c0 = ROUND.candidates[0]
         expect(inputHash({...ROUND, candidates: [{...c0, scoreTotal: c0.scoreTotal + 0.01}, ...ROUND.candidates.slice(1)]})).not.toBe(h)
-        expect(inputHash({...ROUND, accounts: [{...ROUND.accounts[0], bondedPlanck: ROUND.accounts[0].bondedPlanck + 1n}, ...ROUND.accounts.slice(1)]})).not.toBe(h)
+        expect(
+            inputHash({
+                ...ROUND,
+                accounts: [{...ROUND.accounts[0], bondedPlanck: ROUND.accounts[0].bondedPlanck + 1n}, ...ROUND.accounts.slice(1)],
+            }),
+        ).not.toBe(h)
         expect(inputHash({...ROUND, policy: {...POLICY, caps: {...POLICY.caps, perCountry: 5}}})).not.toBe(h)
         expect(inputHash({...ROUND, chain: {...ROUND.chain, maxNominations: 24}})).not.toBe(h)
     })
@@ -83,7 +97,13 @@ describe('round input snapshot', () => {
         json.accounts[1].bondedPlanck = 12
         json.policy.caps.perCountry = 0
         delete json.chain.blockHash
-        const error = (() => { try { parseSnapshot(JSON.stringify(json)) } catch (e) { return e } })() as SnapshotError
+        const error = (() => {
+            try {
+                parseSnapshot(JSON.stringify(json))
+            } catch (e) {
+                return e
+            }
+        })() as SnapshotError
         expect(error).toBeInstanceOf(SnapshotError)
         expect(error.problems).toEqual([
             'chain.blockHash: Invalid input: expected string, received undefined',

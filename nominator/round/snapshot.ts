@@ -77,22 +77,26 @@ const snapshotSchema = z.strictObject({
         maxNominations: z.int().min(1),
         electedExposuresPlanck: z.array(planck),
     }),
-    candidates: z.array(z.strictObject({
-        stash: z.string().min(1),
-        scoreTotal: z.number(),
-        identityGroup: nullableText,
-        provider: nullableText,
-        country: nullableText,
-        elected: z.boolean(),
-        exposureTotalPlanck: planck,
-    })),
-    accounts: z.array(z.strictObject({
-        name: z.string().min(1),
-        stash: z.string().min(1),
-        bondedPlanck: planck,
-        mode: z.enum(['direct', 'proxy', 'delayedProxy']),
-        signer: z.string().min(1),
-    })),
+    candidates: z.array(
+        z.strictObject({
+            stash: z.string().min(1),
+            scoreTotal: z.number(),
+            identityGroup: nullableText,
+            provider: nullableText,
+            country: nullableText,
+            elected: z.boolean(),
+            exposureTotalPlanck: planck,
+        }),
+    ),
+    accounts: z.array(
+        z.strictObject({
+            name: z.string().min(1),
+            stash: z.string().min(1),
+            bondedPlanck: planck,
+            mode: z.enum(['direct', 'proxy', 'delayedProxy']),
+            signer: z.string().min(1),
+        }),
+    ),
     heldTargets: z.array(z.strictObject({stash: z.string().min(1), targets: z.array(z.string().min(1))})),
     policy: z.strictObject({
         maxTargets: z.int().min(1),

@@ -86,23 +86,35 @@ export function decideRound(input: TriggerInput): TriggerDecision {
     if (!policy.enabled && !policy.dryRun) gate = {kind: 'disabled'}
     else if (input.lastRoundEra !== null && input.lastRoundEra >= currentEra) gate = {kind: 'roundAlreadyRecorded', era: input.lastRoundEra}
     else if (!input.scorerPassComplete) gate = {kind: 'scorerPending', era: currentEra}
-    else if (pending >= policy.maxPendingAnnouncements) gate = {kind: 'tooManyPendingAnnouncements', pending, max: policy.maxPendingAnnouncements}
+    else if (pending >= policy.maxPendingAnnouncements)
+        gate = {kind: 'tooManyPendingAnnouncements', pending, max: policy.maxPendingAnnouncements}
     else if (due.length === 0) gate = {kind: 'noAccountDue'}
     else gate = {kind: 'start', due}
     return {gate, accounts}
 }
 
 export function accountStatus(a: AccountChainState, currentEra: number, policy: TriggerPolicy): AccountStatus {
-    const status = (state: AccountState, reason: AccountReason, stale = false): AccountStatus =>
-        ({name: a.name, stash: a.stash, state, reason, stale, lastNominationEra: a.submittedIn})
+    const status = (state: AccountState, reason: AccountReason, stale = false): AccountStatus => ({
+        name: a.name,
+        stash: a.stash,
+        state,
+        reason,
+        stale,
+        lastNominationEra: a.submittedIn,
+    })
     if (a.bondedPlanck === null || a.bondedPlanck === 0n) return status('notNominating', {kind: 'notBonded'})
-    if (a.bondedPlanck < policy.minBondedPlanck) return status('notNominating', {kind: 'belowMinBond', bondedPlanck: a.bondedPlanck, minPlanck: policy.minBondedPlanck})
+    if (a.bondedPlanck < policy.minBondedPlanck)
+        return status('notNominating', {kind: 'belowMinBond', bondedPlanck: a.bondedPlanck, minPlanck: policy.minBondedPlanck})
     if (a.pendingAnnouncements > 0) return status('awaitingProxyExecution', {kind: 'announcementPending', count: a.pendingAnnouncements})
     const ageEras = a.submittedIn === null ? null : currentEra - a.submittedIn
     const stale = ageEras === null || ageEras > policy.staleAfterEras
     // A dry run signs nothing, so the signer's balance for fees does not matter.
     if (!policy.dryRun && a.signerFreePlanck < policy.minSignerFreePlanck) {
-        return status('notNominating', {kind: 'signerUnfunded', freePlanck: a.signerFreePlanck, minPlanck: policy.minSignerFreePlanck}, stale)
+        return status(
+            'notNominating',
+            {kind: 'signerUnfunded', freePlanck: a.signerFreePlanck, minPlanck: policy.minSignerFreePlanck},
+            stale,
+        )
     }
     if (a.submittedIn !== null && ageEras! < policy.roundEveryEras) {
         return status('nominated', {kind: 'nominatedRecently', submittedIn: a.submittedIn, dueEra: a.submittedIn + policy.roundEveryEras})

@@ -14,7 +14,9 @@ export function renderSelection(selection: Selection, token: Token): string {
     for (const a of selection.accounts) {
         const c = a.count
         lines.push(`${a.name} (${a.stash}): ${a.targets.length} of ${c.count} targets`)
-        lines.push(`  bonded ${amount(c.bondedPlanck, token)}, after the buffer ${amount(c.bufferedPlanck, token)}: lifts ${c.liftable} elected, ×1.05 = ${c.raised}, ${LIMIT[c.limitedBy]}`)
+        lines.push(
+            `  bonded ${amount(c.bondedPlanck, token)}, after the buffer ${amount(c.bufferedPlanck, token)}: lifts ${c.liftable} elected, ×1.05 = ${c.raised}, ${LIMIT[c.limitedBy]}`,
+        )
         if (a.targets.length < c.count) lines.push(`  short by ${c.count - a.targets.length}: the ranking ran out`)
         for (const k of a.considered) {
             const why = k.verdict.kind === 'chosen' ? 'chosen' : `passed: ${reasonText(k.verdict.reason, token)}`

@@ -23,8 +23,21 @@ function acct(stash: string, targets: number, more: Partial<NominatorAccount> = 
     return {name: `n-${stash}`, stash, bondedPlanck: bondFor(targets), mode: 'direct', signer: stash, ...more}
 }
 
-function input(candidates: Candidate[], accounts: NominatorAccount[], more: Partial<SelectionInput> = {}, policy: Partial<SelectionPolicy> = {}): SelectionInput {
-    return {candidates, accounts, heldTargets: [], electedExposuresPlanck: ELECTED, maxNominations: 16, policy: {...POLICY, ...policy}, ...more}
+function input(
+    candidates: Candidate[],
+    accounts: NominatorAccount[],
+    more: Partial<SelectionInput> = {},
+    policy: Partial<SelectionPolicy> = {},
+): SelectionInput {
+    return {
+        candidates,
+        accounts,
+        heldTargets: [],
+        electedExposuresPlanck: ELECTED,
+        maxNominations: 16,
+        policy: {...POLICY, ...policy},
+        ...more,
+    }
 }
 
 /** Ten candidates C0 (best) … C9. */
@@ -32,7 +45,9 @@ const TEN = Array.from({length: 10}, (_, i) => cand(`C${i}`, 100 - i))
 
 const targets = (s: ReturnType<typeof select>) => Object.fromEntries(s.accounts.map(a => [a.stash, a.targets]))
 const why = (s: ReturnType<typeof select>, account: string) =>
-    s.accounts.find(a => a.stash === account)!.considered.map(k => `${k.stash}:${k.verdict.kind === 'chosen' ? 'chosen' : k.verdict.reason.kind}`)
+    s.accounts
+        .find(a => a.stash === account)!
+        .considered.map(k => `${k.stash}:${k.verdict.kind === 'chosen' ? 'chosen' : k.verdict.reason.kind}`)
 
 describe('selection and allocation', () => {
     it('the bond-sizing helper gives the counts the tests rely on', () => {
@@ -89,8 +104,15 @@ describe('selection and allocation', () => {
     })
 
     it('identity group cap: further candidates of the group are passed over by every account', () => {
-        const c = [cand('a1', 10, {identityGroup: 'alice'}), cand('a2', 9, {identityGroup: 'alice'}), cand('b1', 8, {identityGroup: 'bob'}),
-            cand('a3', 7, {identityGroup: 'alice'}), cand('n1', 6), cand('n2', 5), cand('b2', 4, {identityGroup: 'bob'})]
+        const c = [
+            cand('a1', 10, {identityGroup: 'alice'}),
+            cand('a2', 9, {identityGroup: 'alice'}),
+            cand('b1', 8, {identityGroup: 'bob'}),
+            cand('a3', 7, {identityGroup: 'alice'}),
+            cand('n1', 6),
+            cand('n2', 5),
+            cand('b2', 4, {identityGroup: 'bob'}),
+        ]
         const s = select(input(c, [acct('A', 2), acct('B', 3)], {}, {caps: {...POLICY.caps, perIdentityGroup: 1}}))
         expect(targets(s)).toEqual({B: ['a1', 'b1', 'n1'], A: ['n2']})
         expect(why(s, 'B')).toEqual(['a1:chosen', 'a2:identityGroupCap', 'b1:chosen', 'a3:identityGroupCap', 'n1:chosen'])
@@ -99,25 +121,42 @@ describe('selection and allocation', () => {
     })
 
     it('provider and country caps bind over the whole programme; unknown provider or country is not counted', () => {
-        const c = [cand('h1', 10, {provider: 'Hoster', country: 'DE'}), cand('h2', 9, {provider: 'Hoster', country: 'FR'}),
-            cand('h3', 8, {provider: 'Hoster', country: 'FR'}), cand('x1', 7, {provider: 'Other', country: 'DE'}),
-            cand('u1', 6), cand('u2', 5), cand('f1', 4, {provider: 'Third', country: 'FR'})]
+        const c = [
+            cand('h1', 10, {provider: 'Hoster', country: 'DE'}),
+            cand('h2', 9, {provider: 'Hoster', country: 'FR'}),
+            cand('h3', 8, {provider: 'Hoster', country: 'FR'}),
+            cand('x1', 7, {provider: 'Other', country: 'DE'}),
+            cand('u1', 6),
+            cand('u2', 5),
+            cand('f1', 4, {provider: 'Third', country: 'FR'}),
+        ]
         const s = select(input(c, [acct('A', 3), acct('B', 3)], {}, {caps: {perIdentityGroup: null, perProvider: 2, perCountry: 1}}))
         expect(why(s, 'A')).toEqual(['h1:chosen', 'h2:chosen', 'h3:providerCap', 'x1:countryCap', 'u1:chosen'])
         expect(why(s, 'B')).toEqual(['u2:chosen', 'f1:countryCap'])
         expect(s.accounts[0].considered[3].verdict).toEqual({kind: 'passed', reason: {kind: 'countryCap', country: 'DE', cap: 1}})
     })
 
-    it("targets held by accounts not nominating this round are passed over and count against the caps", () => {
+    it('targets held by accounts not nominating this round are passed over and count against the caps', () => {
         const c = [cand('h1', 10, {provider: 'Hoster'}), cand('h2', 9, {provider: 'Hoster'}), cand('n1', 8), cand('n2', 7)]
-        const s = select(input(c, [acct('A', 2)], {heldTargets: [{stash: 'resting', targets: ['h1', 'gone']}]}, {caps: {...POLICY.caps, perProvider: 1}}))
+        const s = select(
+            input(
+                c,
+                [acct('A', 2)],
+                {heldTargets: [{stash: 'resting', targets: ['h1', 'gone']}]},
+                {caps: {...POLICY.caps, perProvider: 1}},
+            ),
+        )
         expect(why(s, 'A')).toEqual(['h1:heldByOtherAccount', 'h2:providerCap', 'n1:chosen', 'n2:chosen'])
         expect(s.accounts[0].considered[0].verdict).toEqual({kind: 'passed', reason: {kind: 'heldByOtherAccount', account: 'resting'}})
     })
 
     it('elected candidates with ample backing are passed over; below the threshold, unelected, or no threshold: chosen', () => {
-        const c = [cand('rich', 10, {elected: true, exposureTotalPlanck: dot(5000)}), cand('edge', 9, {elected: true, exposureTotalPlanck: dot(1000)}),
-            cand('thin', 8, {elected: true, exposureTotalPlanck: dot(999)}), cand('waiting', 7)]
+        const c = [
+            cand('rich', 10, {elected: true, exposureTotalPlanck: dot(5000)}),
+            cand('edge', 9, {elected: true, exposureTotalPlanck: dot(1000)}),
+            cand('thin', 8, {elected: true, exposureTotalPlanck: dot(999)}),
+            cand('waiting', 7),
+        ]
         const s = select(input(c, [acct('A', 3)], {}, {ampleBackingPlanck: dot(1000)}))
         expect(why(s, 'A')).toEqual(['rich:ampleBacking', 'edge:ampleBacking', 'thin:chosen', 'waiting:chosen'])
         expect(targets(select(input(c, [acct('A', 3)])))).toEqual({A: ['rich', 'edge', 'thin']})
@@ -135,14 +174,16 @@ describe('selection as text', () => {
     it('shows the count and its working, each verdict, and what fell below the cut', () => {
         const c = [cand('a1', 3.5, {identityGroup: 'alice'}), cand('a2', 2, {identityGroup: 'alice'}), cand('b', 1.25), cand('c', 1)]
         const s = select(input(c, [acct('A', 2)], {}, {caps: {...POLICY.caps, perIdentityGroup: 1}}))
-        expect(renderSelection(s, {symbol: 'DOT', decimals: 10})).toBe([
-            'n-A (A): 2 of 2 targets',
-            '  bonded 121 DOT, after the buffer 101 DOT: lifts 1 elected, ×1.05 = 2, no limit reached',
-            '  #1 a1 score 3.5 chosen',
-            '  #2 a2 score 2 passed: cap of 1 reached for identity group alice',
-            '  #3 b score 1.25 chosen',
-            'below the cut: 1',
-            '  #4 c score 1',
-        ].join('\n'))
+        expect(renderSelection(s, {symbol: 'DOT', decimals: 10})).toBe(
+            [
+                'n-A (A): 2 of 2 targets',
+                '  bonded 121 DOT, after the buffer 101 DOT: lifts 1 elected, ×1.05 = 2, no limit reached',
+                '  #1 a1 score 3.5 chosen',
+                '  #2 a2 score 2 passed: cap of 1 reached for identity group alice',
+                '  #3 b score 1.25 chosen',
+                'below the cut: 1',
+                '  #4 c score 1',
+            ].join('\n'),
+        )
     })
 })

@@ -109,7 +109,8 @@ export interface Selection {
 /** Ranking order: score descending; equal scores by stash ascending, so ties never depend on input order. */
 export function rankCandidates(candidates: readonly Candidate[]): Candidate[] {
     for (const c of candidates) {
-        if (!Number.isFinite(c.scoreTotal)) throw new Error(`candidate ${c.stash}: score total is ${c.scoreTotal}, expected a finite number`)
+        if (!Number.isFinite(c.scoreTotal))
+            throw new Error(`candidate ${c.stash}: score total is ${c.scoreTotal}, expected a finite number`)
     }
     return [...candidates].sort((a, b) => b.scoreTotal - a.scoreTotal || compareText(a.stash, b.stash))
 }
@@ -149,7 +150,12 @@ export function select(input: SelectionInput): Selection {
         while (targets.length < count.count && next < ranking.length) {
             const c = ranking[next]
             const reason = passReason(c, holder, policy.ampleBackingPlanck, counted)
-            considered.push({stash: c.stash, rank: next + 1, scoreTotal: c.scoreTotal, verdict: reason ? {kind: 'passed', reason} : {kind: 'chosen'}})
+            considered.push({
+                stash: c.stash,
+                rank: next + 1,
+                scoreTotal: c.scoreTotal,
+                verdict: reason ? {kind: 'passed', reason} : {kind: 'chosen'},
+            })
             if (!reason) {
                 targets.push(c.stash)
                 counted.add(c)

@@ -43,7 +43,7 @@ export interface TargetCount {
  * elected set, in any order.
  */
 export function targetCount(bondedPlanck: bigint, electedExposuresPlanck: readonly bigint[], limits: TargetCountLimits): TargetCount {
-    const buffer = max(bondedPlanck * BigInt(limits.balanceBuffer.perbill) / PERBILL, limits.balanceBuffer.minPlanck)
+    const buffer = max((bondedPlanck * BigInt(limits.balanceBuffer.perbill)) / PERBILL, limits.balanceBuffer.minPlanck)
     const bufferedPlanck = max(bondedPlanck - buffer, 0n)
     const sorted = electedExposuresPlanck.filter(e => e > 0n).sort(compareBigint)
     let liftable = 0
