@@ -150,6 +150,16 @@ describe('selection and allocation', () => {
         expect(s.accounts[0].considered[0].verdict).toEqual({kind: 'passed', reason: {kind: 'heldByOtherAccount', account: 'resting'}})
     })
 
+    it('a target held by two resting accounts is named after the first by stash, whatever the order', () => {
+        const held = [
+            {stash: 'rest-b', targets: ['C0']},
+            {stash: 'rest-a', targets: ['C0', 'C1']},
+        ]
+        const a = select(input(TEN, [acct('A', 2)], {heldTargets: held}))
+        expect(a.accounts[0].considered[0].verdict).toEqual({kind: 'passed', reason: {kind: 'heldByOtherAccount', account: 'rest-a'}})
+        expect(select(input(TEN, [acct('A', 2)], {heldTargets: [...held].reverse()}))).toEqual(a)
+    })
+
     it('elected candidates with ample backing are passed over; below the threshold, unelected, or no threshold: chosen', () => {
         const c = [
             cand('rich', 10, {elected: true, exposureTotalPlanck: dot(5000)}),

@@ -127,7 +127,8 @@ export function select(input: SelectionInput): Selection {
     const counted = new Counts(input.policy.caps)
     const holder = new Map<string, string>()
     const candidateByStash = new Map(ranking.map(c => [c.stash, c]))
-    for (const held of input.heldTargets) {
+    // In stash order, so the account named as holder of a target held twice does not depend on input order.
+    for (const held of [...input.heldTargets].sort((a, b) => compareText(a.stash, b.stash))) {
         for (const t of held.targets) {
             if (holder.has(t)) continue
             holder.set(t, held.stash)
