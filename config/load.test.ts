@@ -66,6 +66,17 @@ describe('sample configs', () => {
         ])
     })
 
+    it('nominator caps and the ample-backing threshold: null means none, amounts are planck', () => {
+        const ksm = loadConfig(path.join(DIR, 'kusama.json'), ENV)
+        expect(ksm.nominator.caps).toEqual({perIdentityGroup: 2, perProvider: null, perCountry: null})
+        expect(ksm.nominator.ampleBackingPlanck).toBeNull()
+        expect(loadConfig(path.join(DIR, 'devnet.json'), {}).nominator.ampleBackingPlanck).toBe(2_000_000_000_000_000n)
+        expect(problems(edit('kusama', c => { c.nominator.caps.perProvider = 0; c.nominator.ampleBackingPlanck = 1e15 }))).toEqual([
+            'nominator.caps.perProvider: must be at least 1, got 0',
+            'nominator.ampleBackingPlanck: expected string, got 1000000000000000',
+        ])
+    })
+
     it('a weight of 0 is allowed', () => {
         expect(problems(edit('kusama', c => { c.score.weights.client = 0 }))).toEqual([])
     })

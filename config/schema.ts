@@ -173,6 +173,18 @@ const nominator = z.strictObject({
     roundEveryEras: z.int().min(1),
     /** Targets per nominator at most (1KV: Kusama 24, Polkadot 16). */
     maxTargets: z.int().min(1).max(24),
+    /**
+     * Targets the programme's accounts together may hold in one identity group, one provider (ASN organisation)
+     * or one country, counting every account's current targets; null = no cap. A candidate whose group, provider
+     * or country is unknown is not counted against that cap.
+     */
+    caps: z.strictObject({
+        perIdentityGroup: z.int().min(1).nullable(),
+        perProvider: z.int().min(1).nullable(),
+        perCountry: z.int().min(1).nullable(),
+    }),
+    /** An already elected candidate whose exposure total is at least this is passed over: it stays in the set without us; null = never. */
+    ampleBackingPlanck: planck.nullable(),
     /** Nominators with less bonded than this do not nominate (1KV: 50 tokens). */
     minBondedPlanck: planck,
     /** Signer balance needed to pay fees (1KV: 0.1 token). */
