@@ -221,8 +221,6 @@ const telemetry = z.strictObject({
     silenceTimeoutMs: ms,
     /** How often node state is written to Postgres in one batch (and grace periods are checked). */
     flushIntervalMs: z.int().min(10),
-    /** Port of the Prometheus /metrics endpoint (connected, messages/s, nodes online); 0 = none. */
-    metricsPort: z.int().min(0).max(65535),
     location: z.strictObject({
         /** offline: the database shipped in npm; ipinfo: the online service (needs a token). */
         source: z.enum(['offline', 'ipinfo']),

@@ -31,7 +31,7 @@ async function devnetConfigOnFreePorts(): Promise<string> {
     const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
     cfg.candidatesFile = path.join(PROJECT_DIR, 'config', cfg.candidatesFile)
     cfg.devnet.port = await freePort()
-    cfg.telemetry.metricsPort = await freePort()
+    for (const service of Object.keys(cfg.metrics.ports)) cfg.metrics.ports[service] = await freePort()
     cfg.api.graphqlPort = await freePort()
     const file = path.join(dataDir, 'devnet-free-ports.json')
     fs.writeFileSync(file, JSON.stringify(cfg))

@@ -52,6 +52,14 @@ function telemetryService(cfg: Config): ServiceSpec {
     return {
         name: 'telemetry',
         script: path.join(PROJECT_DIR, 'lib', 'telemetry', 'main.js'),
-        urls: cfg.telemetry.metricsPort ? {metrics: `http://127.0.0.1:${cfg.telemetry.metricsPort}/metrics`} : undefined,
+        urls: metricsUrls(cfg, 'telemetry'),
     }
+}
+
+/** A service's metrics and health endpoints for the banner, when the config gives it a port. */
+export function metricsUrls(cfg: Config, service: keyof Config['metrics']['ports']): Record<string, string> | undefined {
+    const port = cfg.metrics.ports[service]
+    if (!port) return undefined
+    const base = `http://${cfg.metrics.host}:${port}`
+    return {metrics: `${base}/metrics`, health: `${base}/health`}
 }

@@ -100,7 +100,9 @@ describe('telemetry follower on the devnet feed', () => {
         const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
         cfg.candidatesFile = CANDIDATES_FILE
         cfg.devnet = {...cfg.devnet, port, seed: 7, blockTimeMs: 0}
-        cfg.telemetry = {...cfg.telemetry, metricsPort: 0, flushIntervalMs: 50}
+        cfg.telemetry = {...cfg.telemetry, flushIntervalMs: 50}
+        const metricsPort = await freePort()
+        cfg.metrics.ports = {...Object.fromEntries(Object.keys(cfg.metrics.ports).map(k => [k, 0])), telemetry: metricsPort}
         delete cfg.telemetry.feedUrl
         delete cfg.telemetry.chains
         fs.writeFileSync(path.join(dir, 'devnet.json'), JSON.stringify(cfg))
@@ -120,6 +122,13 @@ describe('telemetry follower on the devnet feed', () => {
             const rows = await waitFor('the devnet’s nodes', () => storedNodes(devnet.chain.genesisHash), r => r.length === expected.length, 30_000)
             expect(rows).toEqual(expected)
             expect(out).toContain(`following the devnet feed ws://127.0.0.1:${port}/feed, chain ${devnet.chain.genesisHash}`)
+            // Through the service runner: the feed's series in Prometheus form, and a health report naming its dependencies.
+            const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()
+            expect(metrics).toContain(`telemetry_connected{chain="${devnet.chain.genesisHash}"} 1`)
+            expect(metrics).toMatch(/^process_cpu_user_seconds_total /m)
+            const health = await fetch(`http://127.0.0.1:${metricsPort}/health`)
+            expect(health.status).toBe(200)
+            expect(await health.json()).toEqual({status: 'ok', service: 'telemetry', dependencies: {database: {ok: true}, feed: {ok: true}}})
         } finally {
             child.kill('SIGTERM')
         }

@@ -1,7 +1,8 @@
 /**
- * The follower's counters and gauges, and their Prometheus text form: whether the feed is connected,
+ * The follower's counters and gauges, and their Prometheus series: whether the feed is connected,
  * messages processed (total and per second), nodes online, and what was skipped or rejected.
  */
+import {Counter, Gauge, type Registry} from 'prom-client'
 
 export interface FeedMetrics {
     chain: string
@@ -43,12 +44,22 @@ const SERIES: [keyof FeedMetrics, 'gauge' | 'counter', string][] = [
     ['locationLookups', 'counter', 'IP location lookups done'],
 ]
 
-export function renderPrometheus(all: FeedMetrics[]): string {
-    const lines: string[] = []
+/**
+ * Registers every series on a prom-client registry, read from the followers' metrics when scraped
+ * (the follower keeps plain counters; prom-client only renders them).
+ */
+export function registerFeedMetrics(registry: Registry, current: () => FeedMetrics[]): void {
     for (const [key, type, help] of SERIES) {
         const name = `telemetry_${key.replace(/[A-Z]/g, c => '_' + c.toLowerCase())}${type === 'counter' ? '_total' : ''}`
-        lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`)
-        for (const m of all) lines.push(`${name}{chain="${m.chain}"} ${Number(m[key])}`)
+        if (type === 'gauge') {
+            new Gauge({name, help, labelNames: ['chain'], registers: [registry], collect() {
+                for (const m of current()) this.set({chain: m.chain}, Number(m[key]))
+            }})
+        } else {
+            new Counter({name, help, labelNames: ['chain'], registers: [registry], collect() {
+                this.reset()
+                for (const m of current()) this.inc({chain: m.chain}, Number(m[key]))
+            }})
+        }
     }
-    return lines.join('\n') + '\n'
 }

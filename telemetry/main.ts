@@ -1,25 +1,19 @@
 /**
- * The telemetry follower service: reads the config, opens Postgres, follows each configured chain on
- * the feed (the devnet's own feed and chain when none is configured), serves Prometheus metrics and logs them.
+ * The telemetry follower service: opens Postgres, follows each configured chain on the feed (the devnet's
+ * own feed and chain when none is configured), serves its metrics and health and logs the metrics.
  */
-import http from 'http'
-import path from 'path'
-import {createLogger} from '@subsquid/logger'
-import {runProgram} from '@subsquid/util-internal'
 import pg from 'pg'
-import {loadConfig, type Config} from '../config/load'
+import type {Config} from '../config/load'
 import {dbSettingsFromEnv, pgClientConfig} from '../db/connection'
-import {PROJECT_DIR} from '../config/project-dir'
 import {devnetEndpoints, devnetFeedUrl} from '../devnet/endpoints'
+import {runService} from '../service/run-service'
 import {indexCandidates} from './candidate-match'
 import {readCandidates} from './candidates-file'
 import {fetchGenesisHash} from './devnet-genesis'
-import {renderPrometheus} from './feed-metrics'
+import {registerFeedMetrics} from './feed-metrics'
 import {IpinfoLocator, OfflineIpLocator, type IpLocator} from './ip-location'
 import {TelemetryStore} from './telemetry-store'
 import {TelemetryFollower} from './telemetry-follower'
-
-const log = createLogger('scorer:telemetry')
 
 /** How often the metrics are written to the log. */
 const METRICS_LOG_INTERVAL_MS = 60_000
@@ -30,15 +24,13 @@ function locatorFor(cfg: Config): IpLocator {
     return new OfflineIpLocator()
 }
 
-runProgram(async () => {
-    const cfg = loadConfig(process.env.CONFIG || path.join(PROJECT_DIR, 'config', 'devnet.json'))
+runService('telemetry', async ({config: cfg, log, metrics, addHealthCheck}) => {
     if (!cfg.telemetry.enabled) {
         log.info('telemetry.enabled is false: nothing to do')
         return
     }
     const t = cfg.telemetry
     const candidates = readCandidates(cfg.candidatesFile)
-    const stops: (() => Promise<void>)[] = []
 
     let feedUrl = t.feedUrl
     let chains = t.chains ?? []
@@ -73,32 +65,12 @@ runProgram(async () => {
         locationRefreshAfterMs: t.location.refreshAfterMs, candidates: index, locator, store, log: log.child(chain.slice(0, 10)),
     }))
     for (const f of followers) await f.start()
-    stops.unshift(async () => {
-        for (const f of followers) await f.stop()
-        await pool.end()
+    registerFeedMetrics(metrics, () => followers.map(f => f.metrics))
+    addHealthCheck('database', async () => void await pool.query('SELECT 1'))
+    addHealthCheck('feed', async () => {
+        const down = followers.filter(f => !f.metrics.connected).map(f => f.metrics.chain)
+        if (down.length) throw new Error(`not connected to the feed for ${down.join(', ')}`)
     })
-
-    if (t.metricsPort) {
-        const server = http.createServer((req, res) => {
-            if (req.url !== '/metrics') {
-                res.writeHead(404).end('see /metrics\n')
-                return
-            }
-            res.writeHead(200, {'content-type': 'text/plain; version=0.0.4'}).end(renderPrometheus(followers.map(f => f.metrics)))
-        })
-        // A taken port costs the metrics endpoint, not the follower.
-        const listening = await new Promise<boolean>(resolve => {
-            server.once('error', (e: any) => {
-                log.error(`telemetry.metricsPort ${t.metricsPort}: cannot listen (${e.code ?? e.message}); running without /metrics`)
-                resolve(false)
-            })
-            server.listen(t.metricsPort, () => resolve(true))
-        })
-        if (listening) {
-            stops.push(() => new Promise(resolve => server.close(() => resolve())))
-            log.info(`metrics at http://127.0.0.1:${t.metricsPort}/metrics`)
-        }
-    }
     const metricsTimer = setInterval(() => {
         for (const f of followers) {
             const m = f.metrics
@@ -106,11 +78,9 @@ runProgram(async () => {
         }
     }, METRICS_LOG_INTERVAL_MS)
 
-    await new Promise<void>(resolve => {
-        process.once('SIGINT', resolve)
-        process.once('SIGTERM', resolve)
-    })
-    clearInterval(metricsTimer)
-    for (const stop of stops) await stop()
-    log.info('stopped')
+    return async () => {
+        clearInterval(metricsTimer)
+        for (const f of followers) await f.stop()
+        await pool.end()
+    }
 })

@@ -19,9 +19,10 @@ function problems(json: unknown): string[] {
 
 describe('telemetry config keys', () => {
     it.each(['devnet', 'kusama', 'polkadot'])('%s sets the flush period and the metrics port', name => {
-        const t = parseConfig(sample(name), path.join(CONFIG_DIR, `${name}.json`), ENV).telemetry
+        const cfg = parseConfig(sample(name), path.join(CONFIG_DIR, `${name}.json`), ENV)
+        const t = cfg.telemetry
         expect(t.flushIntervalMs).toBe(1000)
-        expect(t.metricsPort).toBe(9620)
+        expect(cfg.metrics.ports.telemetry).toBe(9620)
         expect(t.offlineGraceMs).toBe(300_000)
     })
 
@@ -34,7 +35,7 @@ describe('telemetry config keys', () => {
     it('a flush period below 10 ms and a port above 65535 are refused', () => {
         const c = sample('devnet')
         c.telemetry.flushIntervalMs = 0
-        c.telemetry.metricsPort = 70000
-        expect(problems(c)).toEqual(['telemetry.flushIntervalMs: must be at least 10, got 0', 'telemetry.metricsPort: must be at most 65535, got 70000'])
+        c.metrics.ports.telemetry = 70000
+        expect(problems(c)).toEqual(['telemetry.flushIntervalMs: must be at least 10, got 0', 'metrics.ports.telemetry: must be at most 65535, got 70000'])
     })
 })
