@@ -13,7 +13,7 @@ import {freePort} from '../db/embedded'
 import {applyMigrations} from '../db/migrate'
 import {PROJECT_DIR} from '../config/project-dir'
 import {useTestDatabase} from '../test/vitest/database'
-import {TelemetryStore, type NodeRow} from './telemetry-store'
+import {TelemetryStore, type NodeRow} from '../telemetry/telemetry-store'
 
 const db = useTestDatabase('telemetry_gql')
 const CHAIN = '0xde7e000000000000000000000000000000000000000000000000000000000001'
