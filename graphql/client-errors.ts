@@ -47,8 +47,11 @@ export function transportError(status: number, message: string): TransportError 
     return {status, body: {errors: [{message, extensions: {code}}]}}
 }
 
-/** What Express's body parser threw (an http-errors error); `expose` marks a message safe for clients. */
-export interface BodyError {
+/**
+ * An error Express middleware passed on: the body parser's (an http-errors error, whose `expose` marks a
+ * message safe for clients) or anything unexpected.
+ */
+export interface MiddlewareError {
     type?: string
     status?: number
     expose?: boolean
@@ -57,8 +60,8 @@ export interface BodyError {
     limit?: number
 }
 
-/** The response for a request whose body could not be read; status 500 is the server's fault. */
-export function bodyErrorResponse(error: BodyError): TransportError {
+/** The response for a request that failed before GraphQL saw it; status 500 is the server's fault. */
+export function httpErrorResponse(error: MiddlewareError): TransportError {
     if (error.type === 'entity.too.large') {
         return transportError(413, `request body larger than the limit of ${error.limit === undefined ? '?' : Math.floor(error.limit / 1024)} KB`)
     }

@@ -16,7 +16,7 @@ import {listen, type ListeningServer} from '@subsquid/util-internal-http-server'
 import cors from 'cors'
 import express, {type ErrorRequestHandler, type RequestHandler} from 'express'
 import type {GraphQLError} from 'graphql'
-import {bodyErrorResponse, clientGraphqlError, responseSizeLimitMessage, transportError, type TransportError} from './client-errors'
+import {httpErrorResponse, clientGraphqlError, responseSizeLimitMessage, transportError, type TransportError} from './client-errors'
 import {negativePagingArguments} from './paging-arguments'
 
 const GRAPHQL_PATH = '/graphql'
@@ -80,7 +80,7 @@ export async function runApollo(options: ApolloOptions): Promise<ListeningServer
     apollo.applyMiddleware({app: app as never, cors: false, bodyParserConfig: false})
     app.use((_req, res) => sendTransportError(res, transportError(404, `no such resource: GraphQL is served at ${GRAPHQL_PATH}`)))
     app.use(((err, _req, res, _next) => {
-        const response = bodyErrorResponse(err)
+        const response = httpErrorResponse(err)
         if (response.status >= 500) log?.error({err}, 'HTTP request failed')
         sendTransportError(res, response)
     }) as ErrorRequestHandler)
