@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {httpErrorResponse, clientGraphqlError, INTERNAL_ERROR_MESSAGE, transportError} from './client-errors'
+import {clientGraphqlError, httpErrorResponse, INTERNAL_ERROR_MESSAGE, transportError} from './client-errors'
 
 describe('clientGraphqlError', () => {
     it('keeps message, locations, path and code of an error written for the client, and nothing else', () => {

@@ -16,7 +16,7 @@ import {listen, type ListeningServer} from '@subsquid/util-internal-http-server'
 import cors from 'cors'
 import express, {type ErrorRequestHandler, type RequestHandler} from 'express'
 import type {GraphQLError} from 'graphql'
-import {httpErrorResponse, clientGraphqlError, responseSizeLimitMessage, transportError, type TransportError} from './client-errors'
+import {clientGraphqlError, httpErrorResponse, responseSizeLimitMessage, transportError, type TransportError} from './client-errors'
 import {negativePagingArguments} from './paging-arguments'
 
 const GRAPHQL_PATH = '/graphql'
