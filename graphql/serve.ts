@@ -9,5 +9,5 @@ import {graphqlServerArgs} from './server-args'
 const config = loadConfig(path.resolve(process.env.CONFIG || 'config/devnet.json'))
 process.env.GQL_PORT = process.env.GQL_PORT || String(config.api.graphqlPort)
 process.argv = [process.argv[0], 'squid-graphql-server', ...graphqlServerArgs(config.api)]
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// After argv is set (an import would run first).
 require('./squid-graphql-server')

@@ -7,6 +7,6 @@ import {runApollo} from './run-apollo'
 
 // The SDK's Server has no hook for its HTTP side: it calls openreader's runApollo, looked up on that
 // module each time it starts, so this replaces it there before the server starts.
-;(openreaderServer as {runApollo: typeof runApollo}).runApollo = runApollo
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+Object.assign(openreaderServer, {runApollo})
+// After the line above, so the server starts with it in place (an import would run first).
 require('@subsquid/graphql-server/lib/main')
