@@ -35,7 +35,7 @@ export function squidServices(cfg: Config): ServiceSpec[] {
     }
     services.push({
         name: 'graphql',
-        script: path.join(__dirname, 'graphql/serve.js'),
+        script: path.join(__dirname, '..', 'graphql', 'serve.js'),
         urls: {graphql: `http://localhost:${cfg.api.graphqlPort}/graphql`},
     })
     return services
