@@ -55,8 +55,9 @@ function exitOnError(err: unknown): never {
 
 /**
  * The processor's database: its own state schema, hot blocks on, finalized batches written behind the SDK.
- * One writer per state schema: READ COMMITTED is enough and saves SERIALIZABLE's predicate locks on large era writes
- * (and typeorm-store retries a transaction, calling the handler again, only on serialization failures).
+ * One writer per state schema: READ COMMITTED is enough and saves SERIALIZABLE's predicate locks on large era writes.
+ * It also never fails a transaction for serialization, the one error on which typeorm-store runs the handler again
+ * (which would queue its era snapshots twice).
  */
 export function chainDatabase(stateSchema: string, toBlock?: number, listener?: CommitListener): PipelinedDatabase {
     return new PipelinedDatabase(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}), {toBlock, onFailure: exitOnError, listener})
