@@ -6,6 +6,7 @@ import path from 'node:path'
 import {dbEnv, DB_ENV_KEYS, pgClientConfig} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {useTestDatabase} from '../../test/vitest/database'
+import {waitFor} from '../../test/vitest/wait-for'
 import {batchOf, type Batch, type BatchTransaction} from './batch-finality'
 import {insertBulk} from './bulk-insert'
 import {PipelinedDatabase, type CommitListener} from './pipelined-database'
@@ -132,6 +133,7 @@ describe('PipelinedDatabase', () => {
         const gate = new Promise<void>(resolve => (open = resolve))
         await database.transact({prevHead: GENESIS, nextHead: head(1), isOnTop: false}, r.batch('k1', {until: gate}))
         const hot = database.transactHot2({finalizedHead: head(1), baseHead: head(1), newBlocks: [head(2)]}, r.batch('k2'))
+        await waitFor('the first batch to start', () => r.events.length > 0)
         await tick()
         expect(r.events).toEqual(['start k1'])
         open()
@@ -163,9 +165,9 @@ describe('PipelinedDatabase', () => {
 
     it('writes finalized blocks with one bulk statement, and hot blocks through the store, which logs them for rollback', async () => {
         const {database} = await pipeline('pipeline_bulk')
-        /** The statement the processor's open transaction ran last, as Postgres saw it. */
-        const lastStatement = async () => (await sql.query(
-            `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`)).rows.map(r => r.query as string)
+        /** The statement this database's open transaction (it holds a lock on its status table) ran last, as Postgres saw it. */
+        const lastStatement = async () => (await sql.query(`SELECT DISTINCT a.query FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+            WHERE l.relation = 'pipeline_bulk.status'::regclass AND a.state = 'idle in transaction'`)).rows.map(r => r.query as string)
         const accounts = (prefix: string) => [1, 2, 3].map(i => new Account({id: `${prefix}${i}`}))
         const statements: Record<string, string[]> = {}
         const write = (name: string) => async (store: Store) => {
@@ -193,8 +195,9 @@ describe('PipelinedDatabase', () => {
 
     it('tells the listener before each transaction begins, holding no lock, and after it commits', async () => {
         const events: string[] = []
+        /** Transactions holding a lock on this database's status table (each of its transactions reads it first). */
         const open = async () => Number((await sql.query(
-            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE '%in transaction%'`)).rows[0].n)
+            `SELECT count(DISTINCT pid) AS n FROM pg_locks WHERE relation = 'pipeline_listener.status'::regclass`)).rows[0].n)
         const status = async () => (await sql.query(`SELECT height FROM pipeline_listener.status WHERE id = 0`)).rows[0]?.height
         const listener: CommitListener = {
             async beforeTransaction(tx) {
