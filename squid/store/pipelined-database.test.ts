@@ -83,6 +83,7 @@ describe('PipelinedDatabase', () => {
         const rangeEnd = database.transact({prevHead: head(2), nextHead: head(3), isOnTop: false}, r.batch('a3')).then(() => {
             rangeEndReturned = true
         })
+        await waitFor('the first batch to start', () => r.events.length > 0)
         await tick()
         // The first two calls came back while the first batch still waits; the second has not started.
         expect(r.events).toEqual(['start a1'])
