@@ -260,6 +260,14 @@ const metrics = z.strictObject({
     }),
 })
 
+/** A processor whose indexed height stands still this long while finalized blocks wait exits, and is restarted. */
+export const DEFAULT_STALL_TIMEOUT_MS = 300_000
+
+const squid = z.strictObject({
+    /** How long a processor's indexed height may stand still while the chain finalizes blocks above it. */
+    stallTimeoutMs: z.int().min(1000),
+})
+
 const devnet = z.strictObject({
     /** Port of the devnet's JSON-RPC (WebSocket and HTTP) and telemetry feed. */
     port: z.int().min(1).max(65535),
@@ -289,6 +297,7 @@ export const configSchema = z.strictObject({
     nominator,
     api,
     metrics,
+    squid: squid.default({stallTimeoutMs: DEFAULT_STALL_TIMEOUT_MS}),
     devnet: devnet.optional(),
 }).superRefine((cfg, ctx) => {
     const noChains = !cfg.chains.relay && !cfg.chains.assetHub && !cfg.chains.people

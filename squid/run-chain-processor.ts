@@ -8,9 +8,12 @@ import {TypeormDatabase} from '@subsquid/typeorm-store'
 import {dbSettingsFromEnv} from '../db/connection'
 import {BatchCarry, endsRange, handleChainBatch, LayerMapping} from './chain-batch'
 import {createChainProcessor} from './chain-processor'
-import {processorSettingsFromEnv} from './processor-settings'
+import {serveOnProcessorEndpoint} from './processor-metrics'
+import {processorSettingsFromEnv, stallTimeoutFromEnv} from './processor-settings'
 import {EraSnapshotWorker} from './staking/era-snapshot-worker'
-import {PipelinedDatabase} from './store/pipelined-database'
+import {describeStall} from './stall/stall'
+import {startStallDetector, tagDatabaseConnections} from './stall/stall-detector'
+import {PipelinedDatabase, type CommitListener} from './store/pipelined-database'
 
 const log = createLogger('sqd:processor')
 
@@ -21,14 +24,23 @@ export function layerEvents(m: LayerMapping): string[] {
 /** `processor.run` owns the process from here: it exits 0 at the range end and 1 on a fatal error. */
 export function runChainProcessor(mapping: LayerMapping, stateSchema: string, chainUrlVar: string): void {
     const settings = processorSettingsFromEnv(process.env, chainUrlVar)
+    const db = dbSettingsFromEnv(process.env)
+    const applicationName = tagDatabaseConnections(stateSchema)
     const processor = createChainProcessor(settings, layerEvents(mapping))
-    const snapshots = mapping.staking ? new EraSnapshotWorker({chain: mapping.chain, rpcUrl: settings.rpcUrl, db: dbSettingsFromEnv(process.env)}) : undefined
+    const snapshots = mapping.staking ? new EraSnapshotWorker({chain: mapping.chain, rpcUrl: settings.rpcUrl, db}) : undefined
+    startStallDetector({
+        chain: mapping.chain, stateSchema, applicationName, rpcUrl: settings.rpcUrl, db, queuedEras: () => snapshots?.queuedEras() ?? [],
+        settings: {timeoutMs: stallTimeoutFromEnv(process.env), fromBlock: settings.fromBlock, toBlock: settings.toBlock},
+        // The notification seam: logged for now.
+        onStall: report => log.error(describeStall(report)),
+    })
+    serveOnProcessorEndpoint(processor)
     const carry = new BatchCarry()
     const handlerTime = new HandlerTime()
     untilFinalized(settings.rpcUrl, settings.fromBlock).then(() => {
-        processor.run(chainDatabase(stateSchema, settings.toBlock), async ctx => {
+        processor.run(chainDatabase(stateSchema, settings.toBlock, snapshots), async ctx => {
             const startedMs = performance.now()
-            await handleChainBatch(ctx, mapping, {snapshots, toBlock: settings.toBlock, carry})
+            await handleChainBatch(ctx, mapping, {snapshots, carry})
             handlerTime.add(performance.now() - startedMs)
             if (endsRange(ctx.blocks, settings.toBlock)) log.info(handlerTime.summary())
         })
@@ -44,9 +56,11 @@ function exitOnError(err: unknown): never {
 /**
  * The processor's database: its own state schema, hot blocks on, finalized batches written behind the SDK.
  * One writer per state schema: READ COMMITTED is enough and saves SERIALIZABLE's predicate locks on large era writes.
+ * It also never fails a transaction for serialization, the one error on which typeorm-store runs the handler again
+ * (which would queue its era snapshots twice).
  */
-export function chainDatabase(stateSchema: string, toBlock?: number): PipelinedDatabase {
-    return new PipelinedDatabase(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}), {toBlock, onFailure: exitOnError})
+export function chainDatabase(stateSchema: string, toBlock?: number, listener?: CommitListener): PipelinedDatabase {
+    return new PipelinedDatabase(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}), {toBlock, onFailure: exitOnError, listener})
 }
 
 /** A batch whose handler takes longer than this counts as slow in the summary. */

@@ -19,7 +19,10 @@ export function squidServices(cfg: Config): ServiceSpec[] {
     const services: ServiceSpec[] = []
     const processor = (chain: ChainKey, rpcUrl: string, fromBlock: number, toBlock?: number) => services.push({
         ...PROCESSOR_SCRIPTS[chain],
-        env: {RPC_URL: rpcUrl, BLOCK_FROM: String(fromBlock), ...(toBlock === undefined ? {} : {BLOCK_TO: String(toBlock)})},
+        env: {
+            RPC_URL: rpcUrl, BLOCK_FROM: String(fromBlock), ...(toBlock === undefined ? {} : {BLOCK_TO: String(toBlock)}),
+            STALL_TIMEOUT_MS: String(cfg.squid.stallTimeoutMs),
+        },
     })
     if (cfg.usesDevnet) {
         // The devnet serves its scenario's chains on consecutive ports: one chain with every pallet
