@@ -23,12 +23,12 @@ export class GenesisMismatchError extends Error {
 }
 
 /**
- * Why `reader` must not read the chain at `source` whose genesis is `actual`, or null when the
- * database holds that chain (or none yet) for it.
+ * Why `reader` must not read the chain whose genesis is `actual`, or null when the database holds that
+ * chain (or none yet) for it. `source` says where the chain came from, e.g. `the chain at <redacted URL>`.
  */
 export function genesisConflict(reader: string, recorded: RecordedGenesis | null, actual: string, source: string): string | null {
     if (!recorded || recorded.genesisHash.toLowerCase() === actual.toLowerCase()) return null
-    return `${reader}: ${redactUrl(source)} serves the chain with genesis ${actual.toLowerCase()}, but this database holds ` +
+    return `${reader}: ${source} has genesis ${actual.toLowerCase()}, but this database holds ` +
         `${reader} data of the chain with genesis ${recorded.genesisHash} (recorded ${recorded.recordedAt.toISOString()}). ` +
         'Refusing to mix two chains: point it at the chain this database holds, or use another database.'
 }
@@ -64,7 +64,7 @@ export async function ensureChainGenesis(reader: string, rpcUrl: string, db: DbS
     const client = new pg.Client(pgClientConfig(db))
     await client.connect()
     try {
-        await ensureGenesis(client, reader, genesisHash, rpcUrl)
+        await ensureGenesis(client, reader, genesisHash, `the chain at ${redactUrl(rpcUrl)}`)
     } finally {
         await client.end()
     }

@@ -8,9 +8,12 @@ import {createLogger} from '@subsquid/logger'
 import {runProgram} from '@subsquid/util-internal'
 import pg from 'pg'
 import {loadConfig, type Config} from '../config/load'
+import {redactUrlsInLogs} from '../config/log-redaction'
+import {redactUrl} from '../config/redact-url'
 import {dbSettingsFromEnv, pgClientConfig} from '../db/connection'
 import {PROJECT_DIR} from '../config/project-dir'
 import {devnetEndpoints, devnetFeedUrl} from '../devnet/endpoints'
+import {ensureGenesis} from '../squid/genesis-guard'
 import {indexCandidates} from './candidate-match'
 import {readCandidates} from './candidates-file'
 import {fetchGenesisHash} from './devnet-genesis'
@@ -19,6 +22,7 @@ import {IpinfoLocator, OfflineIpLocator, type IpLocator} from './ip-location'
 import {TelemetryStore} from './telemetry-store'
 import {TelemetryFollower} from './telemetry-follower'
 
+redactUrlsInLogs()
 const log = createLogger('scorer:telemetry')
 
 /** How often the metrics are written to the log. */
@@ -42,6 +46,8 @@ runProgram(async () => {
 
     let feedUrl = t.feedUrl
     let chains = t.chains ?? []
+    /** Where each followed genesis came from, for a refusal. */
+    let source = (i: number) => `telemetry.chains[${i}] in ${cfg.file}`
     if (!feedUrl) {
         // No feed configured: follow the devnet's own feed, on the devnet's chain.
         if (!cfg.usesDevnet || !cfg.devnet) {
@@ -56,6 +62,7 @@ runProgram(async () => {
                 },
             })
             chains = [genesis]
+            source = () => `the devnet at ${redactUrl(httpUrl)}`
         }
         log.info(`no telemetry.feedUrl: following the devnet feed ${feedUrl}, chain ${chains.join(', ')}`)
     }
@@ -64,6 +71,8 @@ runProgram(async () => {
     // An idle connection that drops (database restart, shutdown) must not take the service down;
     // the next flush reconnects.
     pool.on('error', err => log.warn(`database connection lost: ${err.message}`))
+    // Another chain than the one this database holds (another devnet on the port, an edited config) is refused before anything is written.
+    for (const [i, chain] of chains.entries()) await ensureGenesis(pool, telemetryReader(i), chain, source(i))
     const store = new TelemetryStore(pool)
     const index = indexCandidates(candidates)
     const locator = locatorFor(cfg)
@@ -113,4 +122,12 @@ runProgram(async () => {
     clearInterval(metricsTimer)
     for (const stop of stops) await stop()
     log.info('stopped')
-})
+}, err => log.fatal(err))
+
+/**
+ * The follower is a reader of `chain_genesis` like each processor: `telemetry` for the chain it follows
+ * (the only one in every shipped config and on the devnet), `telemetry.1`, … for further configured chains.
+ */
+function telemetryReader(index: number): string {
+    return index === 0 ? 'telemetry' : `telemetry.${index}`
+}
