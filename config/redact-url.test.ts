@@ -13,13 +13,17 @@ describe('redactUrl', () => {
         expect(redactUrl('https://polkadot.infura.example/v3/9aa3d95b3bc440fa88ea12eaa4456161')).toBe('https://polkadot.infura.example/v3/***')
         expect(redactUrl('wss://rpc.example.com/ws/abcd1234efgh5678')).toBe('wss://rpc.example.com/ws/***')
         // Basic auth, every query value, a fragment
-        expect(redactUrl('https://nominator:s3cret@rpc.example.com:8443/rpc')).toBe('https://***@rpc.example.com:8443/rpc')
+        expect(redactUrl('https://nominator:s3cret@rpc.example.com:8443/rpc')).toBe('https://nominator:***@rpc.example.com:8443/rpc')
+        expect(redactUrl('https://9aa3d95b3bc440fa88ea12eaa4456161@rpc.example.com/')).toBe('https://***@rpc.example.com/')
+        expect(redactUrl('postgres://squid:hunter2@db:5432/squid_2026_archive')).toBe('postgres://squid:***@db:5432/squid_2026_archive')
         expect(redactUrl('https://rpc.example.com/?token=short&network=polkadot#frag')).toBe('https://rpc.example.com/?token=***&network=***#***')
     })
 
     it('leaves URLs without secrets as they are', () => {
         for (const url of ['ws://127.0.0.1:9944', 'http://127.0.0.1:9945', 'ws://127.0.0.1:9944/feed', 'wss://rpc.polkadot.io',
-            'wss://polkadot-asset-hub-rpc.polkadot.io', 'wss://sys.ibp.network/asset-hub-polkadot', 'wss://telemetry.polkadot.io/feed/']) {
+            'wss://polkadot-asset-hub-rpc.polkadot.io', 'wss://sys.ibp.network/asset-hub-polkadot', 'wss://telemetry.polkadot.io/feed/',
+            // describeDb: no password, and the database's name
+            'postgres://postgres@127.0.0.1:5432/launcher_stale_13878_mxa4e3wc_0']) {
             expect(redactUrl(url)).toBe(url)
         }
     })

@@ -23,18 +23,26 @@ function isKeyLike(segment: string): boolean {
     return segment.length >= 24 && /^[\w.~%+=-]+$/.test(segment) && !/^[a-z]+(-[a-z]+)*$/i.test(segment)
 }
 
-/** The URL with its user info, key-like path segments, query values and fragment replaced by `***`. */
+/** The URL with its password, key-like user and path segments, query values and fragment replaced by `***`. */
 export function redactUrl(url: string): string {
     const m = URL_PARTS.exec(url)
     // Not a URL we can take apart (a typo in a config value): hide each key-like piece of it.
     if (!m) return url.replace(/[^/?#&=@:\s]+/g, t => (isKeyLike(t) ? HIDDEN : t))
     const [, scheme, userInfo, host, path, query, fragment] = m
-    const redactedPath = path.split('/').map(s => (isKeyLike(s) ? HIDDEN : s)).join('/')
+    // A database URL's path names the database (describeDb prints it on purpose), not a key.
+    const isDatabase = /^postgres(ql)?:/i.test(scheme)
+    const redactedPath = isDatabase ? path : path.split('/').map(s => (isKeyLike(s) ? HIDDEN : s)).join('/')
     const redactedQuery = query === undefined ? '' : '?' + query.slice(1).split('&').map(p => {
         const eq = p.indexOf('=')
         return eq < 0 ? (isKeyLike(p) ? HIDDEN : p) : `${p.slice(0, eq)}=${HIDDEN}`
     }).join('&')
-    return scheme + (userInfo ? `${HIDDEN}@` : '') + host + redactedPath + redactedQuery + (fragment ? `#${HIDDEN}` : '')
+    return scheme + (userInfo ? redactUserInfo(userInfo) : '') + host + redactedPath + redactedQuery + (fragment ? `#${HIDDEN}` : '')
+}
+
+/** `user:password@`: the password goes, the user name stays unless it is itself a key (`https://<key>@host`). */
+function redactUserInfo(userInfo: string): string {
+    const [user, ...password] = userInfo.slice(0, -1).split(':')
+    return (isKeyLike(user) ? HIDDEN : user) + (password.length ? `:${HIDDEN}` : '') + '@'
 }
 
 /** The text with every URL in it redacted. */
