@@ -12,6 +12,7 @@ import {genesisConflict} from './genesis-guard'
 import {startProcessorChild} from './processor-child'
 
 const db = useTestDatabase('genesis_guard')
+const API_KEY = '0b6c2a5e7d194f4c9b1e3a8f5c2d7e61'
 const devnets: Devnet[] = []
 let client: pg.Client
 
@@ -45,8 +46,8 @@ async function tableDigests(): Promise<Record<string, string>> {
     return out
 }
 
-async function runRelay(devnet: Devnet, toBlock: number) {
-    const run = startProcessorChild({layer: 'relay', db: db.settings, rpcUrl: devnet.url, toBlock})
+async function runRelay(devnet: Devnet, toBlock: number, rpcUrl = devnet.url) {
+    const run = startProcessorChild({layer: 'relay', db: db.settings, rpcUrl, toBlock})
     return {code: await run.exited, log: run.log()}
 }
 
@@ -80,9 +81,11 @@ describe('a processor restarted against another chain', () => {
         const before = await tableDigests()
         expect(before['"squid_processor"."status"']).toMatch(/^1 /)
 
-        const wrong = await runRelay(b, 16)
+        // With an API key in the URL, as a provider's endpoint has: the refusal shows it redacted.
+        const wrong = await runRelay(b, 16, `${b.url}/ws/${API_KEY}`)
         expect(wrong.code, wrong.log).toBe(1)
-        expect(wrong.log).toContain(`relay: the chain at ${b.url} has genesis ${b.chain.genesisHash}`)
+        expect(wrong.log).toContain(`relay: the chain at ${b.url}/ws/*** has genesis ${b.chain.genesisHash}`)
+        expect(wrong.log).not.toContain(API_KEY)
         expect(wrong.log).toContain(`relay data of the chain with genesis ${a.chain.genesisHash}`)
         expect(await tableDigests()).toEqual(before)
     })
