@@ -168,6 +168,25 @@ describe('npm start with no database configured', () => {
         fs.rmSync(dir, {recursive: true})
     })
 
+    it('refuses to start, naming the port, when its devnet cannot listen (another devnet holds the port), and starts no service', async () => {
+        const db = await createTempDatabase(inject('dbServer'), 'launcher_port')
+        const configFile = await devnetConfigOnFreePorts()
+        const devnetPort = JSON.parse(fs.readFileSync(configFile, 'utf8')).devnet.port
+        const held = net.createServer()
+        await new Promise<void>(resolve => held.listen(devnetPort, '127.0.0.1', () => resolve()))
+        try {
+            const run = launch({...bareEnv({CONFIG: configFile, DATA_DIR: dataDir}), ...dbEnv(db.settings)})
+            expect(await run.exited).toBe(1)
+            expect(run.output()).toContain(`port ${devnetPort} is in use (EADDRINUSE): devnet cannot listen there. Stop what holds it (another devnet?) or choose another port in`)
+            expect(run.output()).not.toContain('"msg":"ready"')
+            // No squid or telemetry follower reached the chain on that port.
+            expect(run.output()).not.toMatch(/^(devnet|telemetry|squid-\S+|graphql) +\|/m)
+        } finally {
+            held.close()
+            await db.drop()
+        }
+    })
+
     it('refuses to start when the migrations fail, saying how to re-index', async () => {
         const db = await createTempDatabase(inject('dbServer'), 'launcher_stale')
         try {

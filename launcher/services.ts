@@ -16,6 +16,8 @@ export interface ServiceSpec {
     env?: Record<string, string>
     /** What it serves, for the start-up banner. */
     urls?: Record<string, string>
+    /** Ports it listens on (127.0.0.1): checked free before every start, a taken one stops the launcher. */
+    ports?: number[]
 }
 
 /**
@@ -41,6 +43,8 @@ function devnetService(devnet: NonNullable<Config['devnet']>, dataDir: string): 
             // Kept next to the embedded database, so a restart serves the chain the squid already indexed.
             '--journal-file', path.join(dataDir, 'devnet', `${devnet.scenario}-seed${devnet.seed}.jsonl`),
         ],
+        // Another devnet on these ports would serve its chain to our squid and telemetry follower.
+        ports: devnetEndpoints(devnet.scenario, devnet.port).map((_, i) => devnet.port + i),
         urls: {
             ...Object.fromEntries(devnetEndpoints(devnet.scenario, devnet.port).map(e => [e.role === 'all' ? 'chain rpc' : `${e.role} rpc`, e.url])),
             'telemetry feed': devnetFeedUrl(devnet.port),

@@ -3,6 +3,7 @@
  * the block range (the launcher sets these from the config's `chains.*`), and its stall timeout
  * (`squid.stallTimeoutMs`).
  */
+import {redactUrl} from '../config/redact-url'
 import {DEFAULT_STALL_TIMEOUT_MS} from '../config/schema'
 
 export interface ProcessorSettings {
@@ -31,7 +32,7 @@ export function processorSettingsFromEnv(env: Record<string, string | undefined>
     const urlVar = env.RPC_URL || !chainUrlVar ? 'RPC_URL' : chainUrlVar
     const rpcUrl = env[urlVar]
     if (!rpcUrl) throw new ProcessorSettingsError(`${chainUrlVar ? `RPC_URL or ${chainUrlVar}` : 'RPC_URL'}: required (the chain's ws:// or http:// JSON-RPC endpoint)`)
-    if (!/^(wss?|https?):\/\/\S+$/.test(rpcUrl)) throw new ProcessorSettingsError(`${urlVar}: expected a ws://, wss://, http:// or https:// URL, got "${rpcUrl}"`)
+    if (!/^(wss?|https?):\/\/\S+$/.test(rpcUrl)) throw new ProcessorSettingsError(`${urlVar}: expected a ws://, wss://, http:// or https:// URL, got "${redactUrl(rpcUrl)}"`)
     const fromBlock = blockNumber(env, 'BLOCK_FROM') ?? 0
     const toBlock = blockNumber(env, 'BLOCK_TO')
     if (toBlock !== undefined && toBlock < fromBlock) throw new ProcessorSettingsError(`BLOCK_TO (${toBlock}) is below BLOCK_FROM (${fromBlock})`)

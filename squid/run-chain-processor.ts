@@ -5,9 +5,12 @@
 import {createLogger} from '@subsquid/logger'
 import {RpcClient} from '@subsquid/rpc-client'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
+import {redactUrlsInLogs} from '../config/log-redaction'
+import {redactUrl} from '../config/redact-url'
 import {dbSettingsFromEnv} from '../db/connection'
 import {BatchCarry, endsRange, handleChainBatch, LayerMapping} from './chain-batch'
 import {createChainProcessor} from './chain-processor'
+import {ensureChainGenesis} from './genesis-guard'
 import {serveOnProcessorEndpoint} from './processor-metrics'
 import {processorSettingsFromEnv, stallTimeoutFromEnv} from './processor-settings'
 import {EraSnapshotWorker} from './staking/era-snapshot-worker'
@@ -23,6 +26,7 @@ export function layerEvents(m: LayerMapping): string[] {
 
 /** `processor.run` owns the process from here: it exits 0 at the range end and 1 on a fatal error. */
 export function runChainProcessor(mapping: LayerMapping, stateSchema: string, chainUrlVar: string): void {
+    redactUrlsInLogs()
     const settings = processorSettingsFromEnv(process.env, chainUrlVar)
     const db = dbSettingsFromEnv(process.env)
     const applicationName = tagDatabaseConnections(stateSchema)
@@ -37,7 +41,7 @@ export function runChainProcessor(mapping: LayerMapping, stateSchema: string, ch
     serveOnProcessorEndpoint(processor)
     const carry = new BatchCarry()
     const handlerTime = new HandlerTime()
-    untilFinalized(settings.rpcUrl, settings.fromBlock).then(() => {
+    untilFinalized(settings.rpcUrl, settings.fromBlock).then(() => ensureChainGenesis(mapping.chain, settings.rpcUrl, db)).then(() => {
         processor.run(chainDatabase(stateSchema, settings.toBlock, snapshots), async ctx => {
             const startedMs = performance.now()
             await handleChainBatch(ctx, mapping, {snapshots, carry})
@@ -107,7 +111,7 @@ const NODE_WAIT_NOTICE_MS = 1000
 async function untilFinalized(rpcUrl: string, block: number): Promise<void> {
     // Retries until the node answers; one notice instead of a warning per failed connection.
     const rpc = new RpcClient({url: rpcUrl, retryAttempts: Number.MAX_SAFE_INTEGER, log: null})
-    const notice = setTimeout(() => log.info(`waiting for the chain node at ${rpcUrl}`), NODE_WAIT_NOTICE_MS)
+    const notice = setTimeout(() => log.info(`waiting for the chain node at ${redactUrl(rpcUrl)}`), NODE_WAIT_NOTICE_MS)
     try {
         for (let poll = 0; ; poll++) {
             const header = await rpc.call('chain_getHeader', [await rpc.call('chain_getFinalizedHead')])
