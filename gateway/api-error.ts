@@ -75,7 +75,11 @@ export function databaseUnavailability(err: unknown): 'unavailable' | 'timeout' 
     if (code === '57014') return 'timeout'
     if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code))) return 'unavailable'
     // node-postgres reports a dropped connection and a connect timeout without a code.
-    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/.test(err.message)) {
+    if (
+        /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/.test(
+            err.message,
+        )
+    ) {
         return 'unavailable'
     }
     return null

@@ -5,7 +5,7 @@
 
 /** A placeholder BEEFY key starts with the bytes of "beef", as the old backend tested. */
 export function isDummyBeefyKey(beefyHex: string | null): boolean {
-    return beefyHex !== null && beefyHex.toLowerCase().startsWith('0x62656566')
+    return beefyHex?.toLowerCase().startsWith('0x62656566') ?? false
 }
 
 export interface ValidatorKeys {

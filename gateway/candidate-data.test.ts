@@ -29,17 +29,37 @@ function input(over: Partial<CandidateDataInput> = {}): CandidateDataInput {
         chain: {commissionPerbill: 50_000_000, bondedPlanck: 12_345_000_000_000n, active: true, rewardDestination: 'Staked'},
         programme: {rank: 12, faults: 1, inclusion: 11 / 84, spanInclusion: 0.5, nominatedAtEra: 1_500, unclaimedEras: []},
         score: null,
-        nominations: {totalStakePlanck: 20_000_000_000_000n, inactiveStakePlanck: 5_000_000_000n, activeNominators: 3, inactiveNominators: 1},
+        nominations: {
+            totalStakePlanck: 20_000_000_000_000n,
+            inactiveStakePlanck: 5_000_000_000n,
+            activeNominators: 3,
+            inactiveNominators: 1,
+        },
         ...over,
     }
 }
 
 function scored(): CandidateDataInput['score'] {
-    const components = Object.fromEntries(COMPONENT_NAMES.map((n, i): [string, ComponentScore] => [n, {
-        raw: 1n, condition: null, normalisedPerbill: 500_000_000, scorePerbill: 500_000_000, weightedNanopoints: BigInt(i + 1) * 1_500_000_000n,
-    }])) as CandidateScore['components']
+    const components = Object.fromEntries(
+        COMPONENT_NAMES.map((n, i): [string, ComponentScore] => [
+            n,
+            {
+                raw: 1n,
+                condition: null,
+                normalisedPerbill: 500_000_000,
+                scorePerbill: 500_000_000,
+                weightedNanopoints: BigInt(i + 1) * 1_500_000_000n,
+            },
+        ]),
+    ) as CandidateScore['components']
     const score: CandidateScore = {
-        era: 1_500, stash: STASH, components, aggregateNanopoints: 157_500_000_000n, randomSeedHex: '0x00', randomPerbill: 100_000_000, totalNanopoints: 173_250_000_000n,
+        era: 1_500,
+        stash: STASH,
+        components,
+        aggregateNanopoints: 157_500_000_000n,
+        randomSeedHex: '0x00',
+        randomPerbill: 100_000_000,
+        totalNanopoints: 173_250_000_000n,
     }
     return {score, updatedMs: 1_767_225_600_000, session: 9_000}
 }
@@ -62,18 +82,32 @@ describe('CandidateData for the strict clients', () => {
 
     it('always sends validity as an array (onet and metaspan need one), each item with _id, valid, type, details (a string) and updated (ms)', () => {
         expect(candidateData(input({checks: []})).validity).toEqual([])
-        const d = candidateData(input({
-            verdict: 'invalid',
-            checks: [
-                {check: 'online', status: 'valid', sentence: 'online on telemetry', sinceMs: 1},
-                {check: 'commission', status: 'invalid', sentence: 'commission 10 % is above the maximum 5 %', sinceMs: 2},
-                {check: 'identity', status: 'unknown', sentence: 'unknown: no identity has been recorded (Identity)', sinceMs: 3},
-            ],
-        }))
+        const d = candidateData(
+            input({
+                verdict: 'invalid',
+                checks: [
+                    {check: 'online', status: 'valid', sentence: 'online on telemetry', sinceMs: 1},
+                    {check: 'commission', status: 'invalid', sentence: 'commission 10 % is above the maximum 5 %', sinceMs: 2},
+                    {check: 'identity', status: 'unknown', sentence: 'unknown: no identity has been recorded (Identity)', sinceMs: 3},
+                ],
+            }),
+        )
         expect(d.validity).toEqual([
             {_id: `${STASH}:online`, valid: true, type: 'ONLINE', details: '', updated: 1_767_225_600_000},
-            {_id: `${STASH}:commission`, valid: false, type: 'COMMISION', details: 'commission 10 % is above the maximum 5 %', updated: 1_767_225_600_000},
-            {_id: `${STASH}:identity`, valid: false, type: 'IDENTITY', details: 'unknown: no identity has been recorded (Identity)', updated: 1_767_225_600_000},
+            {
+                _id: `${STASH}:commission`,
+                valid: false,
+                type: 'COMMISION',
+                details: 'commission 10 % is above the maximum 5 %',
+                updated: 1_767_225_600_000,
+            },
+            {
+                _id: `${STASH}:identity`,
+                valid: false,
+                type: 'IDENTITY',
+                details: 'unknown: no identity has been recorded (Identity)',
+                updated: 1_767_225_600_000,
+            },
         ])
         expect(d.valid).toBe(false)
         expectSchema(d)
@@ -81,7 +115,9 @@ describe('CandidateData for the strict clients', () => {
 
     it('gives invalidityReasons "" for a valid candidate and the sentences for an invalid one (the Kusama-rank check reads it as truthy ⇒ invalid)', () => {
         expect(candidateData(input()).invalidityReasons).toBe('')
-        const d = candidateData(input({verdict: 'invalid', checks: [{check: 'online', status: 'invalid', sentence: 'offline for 2 days', sinceMs: 5}]}))
+        const d = candidateData(
+            input({verdict: 'invalid', checks: [{check: 'online', status: 'invalid', sentence: 'offline for 2 days', sinceMs: 5}]}),
+        )
         expect(d.invalidityReasons).toBe('offline for 2 days')
         expect(d.valid).toBe(false)
     })
@@ -94,15 +130,35 @@ describe('CandidateData for the strict clients', () => {
     it('sends an identity object with string _id and name even without an on-chain identity (subvt and r-candidates read them unguarded)', () => {
         const none = candidateData(input()).identity
         expect(none).toMatchObject({_id: STASH, name: '', address: STASH, verified: false, subIdentities: [], judgements: []})
-        const d = candidateData(input({
-            identity: {
-                address: KSM_STASH, display: 'OPERATOR', verified: true, legal: null, email: 'op@example.org', web: null, twitter: null, matrix: '@op:matrix.org',
-                judgements: ['Reasonable'], subIdentities: [{address: STASH, name: 'node-7'}],
-            },
-        }))
+        const d = candidateData(
+            input({
+                identity: {
+                    address: KSM_STASH,
+                    display: 'OPERATOR',
+                    verified: true,
+                    legal: null,
+                    email: 'op@example.org',
+                    web: null,
+                    twitter: null,
+                    matrix: '@op:matrix.org',
+                    judgements: ['Reasonable'],
+                    subIdentities: [{address: STASH, name: 'node-7'}],
+                },
+            }),
+        )
         expect(d.identity).toEqual({
-            _id: KSM_STASH, name: 'OPERATOR', address: KSM_STASH, verified: true, subIdentities: [{_id: STASH, name: 'node-7', address: STASH}],
-            display: 'OPERATOR', email: 'op@example.org', judgements: ['Reasonable'], legal: '', riot: '@op:matrix.org', twitter: '', web: '',
+            _id: KSM_STASH,
+            name: 'OPERATOR',
+            address: KSM_STASH,
+            verified: true,
+            subIdentities: [{_id: STASH, name: 'node-7', address: STASH}],
+            display: 'OPERATOR',
+            email: 'op@example.org',
+            judgements: ['Reasonable'],
+            legal: '',
+            riot: '@op:matrix.org',
+            twitter: '',
+            web: '',
         })
         expectSchema(d)
     })
@@ -130,9 +186,27 @@ describe('CandidateData for the strict clients', () => {
     })
 
     it('sends times as integer ms (offlineAccumulated may be negative, as subvt i64 allows), nominatedAt as an era index', () => {
-        const d = candidateData(input({node: {discoveredAtMs: 1_700_000_000_123, offlineSinceMs: 0, offlineAccumulatedMs: -5, version: '1.16.2', implementation: 'Parity Polkadot'}}))
-        expect(d).toMatchObject({discoveredAt: 1_700_000_000_123, offlineSince: 0, offlineAccumulated: -5, nominatedAt: 1_500, version: '1.16.2', implementation: 'Parity Polkadot'})
-        for (const k of ['discoveredAt', 'offlineSince', 'offlineAccumulated', 'nominatedAt', 'rank', 'faults'] as const) expect(Number.isInteger(d[k]), k).toBe(true)
+        const d = candidateData(
+            input({
+                node: {
+                    discoveredAtMs: 1_700_000_000_123,
+                    offlineSinceMs: 0,
+                    offlineAccumulatedMs: -5,
+                    version: '1.16.2',
+                    implementation: 'Parity Polkadot',
+                },
+            }),
+        )
+        expect(d).toMatchObject({
+            discoveredAt: 1_700_000_000_123,
+            offlineSince: 0,
+            offlineAccumulated: -5,
+            nominatedAt: 1_500,
+            version: '1.16.2',
+            implementation: 'Parity Polkadot',
+        })
+        for (const k of ['discoveredAt', 'offlineSince', 'offlineAccumulated', 'nominatedAt', 'rank', 'faults'] as const)
+            expect(Number.isInteger(d[k]), k).toBe(true)
         expectSchema(d)
         expect(candidateData(input())).toMatchObject({discoveredAt: 0, offlineSince: 0, offlineAccumulated: 0, version: null})
     })

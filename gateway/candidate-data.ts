@@ -38,16 +38,37 @@ export interface CandidateDataInput {
         judgements: string[]
         subIdentities: {address: string; name: string}[]
     } | null
-    node: {discoveredAtMs: number; offlineSinceMs: number; offlineAccumulatedMs: number; version: string | null; implementation: string | null} | null
+    node: {
+        discoveredAtMs: number
+        offlineSinceMs: number
+        offlineAccumulatedMs: number
+        version: string | null
+        implementation: string | null
+    } | null
     location: {city: string | null; region: string | null; country: string | null; provider: string | null} | null
     chain: {commissionPerbill: number | null; bondedPlanck: bigint | null; active: boolean; rewardDestination: string | null}
-    programme: {rank: number; faults: number; inclusion: number; spanInclusion: number; nominatedAtEra: number | null; unclaimedEras: number[]}
+    programme: {
+        rank: number
+        faults: number
+        inclusion: number
+        spanInclusion: number
+        nominatedAtEra: number | null
+        unclaimedEras: number[]
+    }
     score: {score: CandidateScore; updatedMs: number; session: number} | null
     nominations: {totalStakePlanck: bigint; inactiveStakePlanck: bigint; activeNominators: number; inactiveNominators: number}
 }
 
 /** The old score document: every field a number (subvt reads them as non-null f64). */
-export type OldScore = {updated: number; session: number; address: string; total: number; aggregate: number; randomness: number; unclaimed: number} & Record<ComponentName, number>
+export type OldScore = {
+    updated: number
+    session: number
+    address: string
+    total: number
+    aggregate: number
+    randomness: number
+    unclaimed: number
+} & Record<ComponentName, number>
 
 export interface ValidityItem {
     /** Stable per candidate and check: clients upsert validity items by it. */
@@ -162,7 +183,10 @@ export function candidateData(input: CandidateDataInput): CandidateData {
         offlineAccumulated: node?.offlineAccumulatedMs ?? 0,
         rank: programme.rank,
         faults: programme.faults,
-        invalidityReasons: validity.filter(v => !v.valid).map(v => v.details).join('; '),
+        invalidityReasons: validity
+            .filter(v => !v.valid)
+            .map(v => v.details)
+            .join('; '),
         unclaimedEras: programme.unclaimedEras,
         inclusion: programme.inclusion,
         spanInclusion: programme.spanInclusion,

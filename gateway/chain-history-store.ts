@@ -17,15 +17,6 @@ export interface EraPointsRow {
     points: number
 }
 
-export interface EraTotalsRow {
-    era: number
-    total: number
-    median: number
-    average: number
-    max: number
-    min: number
-}
-
 export interface RewardRow {
     id: string
     era: number | null
@@ -73,37 +64,34 @@ export class ChainHistoryStore {
         return (await this.rows('SELECT 1 FROM account WHERE id = $1', [hex])).length > 0
     }
 
-    /** The newest era with validator rows (the old "latest TotalEraPoints"), or null before the first era end. */
-    async latestEra(): Promise<number | null> {
-        const [r] = await this.rows<{era: number | null}>('SELECT max(era) AS era FROM era_validator')
-        return r.era
+    /**
+     * A validator's points in the last `window` eras counted back from the newest era indexed, newest first; one
+     * statement (the total rides along as a window count).
+     */
+    async eraPoints(validator: string, window: number, page: PageRequest): Promise<Page<EraPointsRow>> {
+        const where = 'FROM era_validator WHERE validator_id = $1 AND era > (SELECT max(era) FROM era_validator) - $2'
+        const rows = await this.rows<{era: number; points: number; total: string}>(
+            `SELECT era, points, count(*) OVER () AS total ${where} ORDER BY era DESC LIMIT $3 OFFSET $4`,
+            [validator, window, page.limit, page.offset],
+        )
+        const total = rows.length ? Number(rows[0].total) : await this.count(`SELECT count(*) AS n ${where}`, [validator, window])
+        return {rows: rows.map(r => ({era: r.era, validator, points: r.points})), total}
     }
 
-    async eraPoints(validator: string, fromEra: number, page: PageRequest): Promise<Page<EraPointsRow>> {
-        const where = 'FROM era_validator WHERE validator_id = $1 AND era >= $2'
-        const [rows, [count]] = await Promise.all([
-            this.rows<{era: number; points: number}>(`SELECT era, points ${where} ORDER BY era DESC LIMIT $3 OFFSET $4`, [validator, fromEra, page.limit, page.offset]),
-            this.rows<{n: string}>(`SELECT count(*) AS n ${where}`, [validator, fromEra]),
-        ])
-        return {rows: rows.map(r => ({era: r.era, validator, points: r.points})), total: Number(count.n)}
+    /** The eras with points among the last `window`, newest first (a page of them), and how many there are. */
+    async erasWithPoints(window: number, page: PageRequest): Promise<Page<number>> {
+        const where = 'FROM era_validator WHERE era > (SELECT max(era) FROM era_validator) - $1 AND points > 0'
+        const rows = await this.rows<{era: number; total: string}>(
+            `SELECT era, count(*) OVER () AS total FROM (SELECT DISTINCT era ${where}) e ORDER BY era DESC LIMIT $2 OFFSET $3`,
+            [window, page.limit, page.offset],
+        )
+        const total = rows.length ? Number(rows[0].total) : await this.count(`SELECT count(DISTINCT era) AS n ${where}`, [window])
+        return {rows: rows.map(r => r.era), total}
     }
 
-    /** Per era from `fromEra` on, over the validators that earned points (the old ErasRewardPoints.individual). */
-    async eraTotals(fromEra: number, page: PageRequest): Promise<Page<EraTotalsRow>> {
-        const [rows, [count]] = await Promise.all([
-            this.rows<{era: number; total: string; median: number; average: string; max: number; min: number}>(
-                `SELECT era, sum(points) AS total, percentile_cont(0.5) WITHIN GROUP (ORDER BY points) AS median,
-                        avg(points) AS average, max(points) AS max, min(points) AS min
-                 FROM era_validator WHERE era >= $1 AND points > 0
-                 GROUP BY era ORDER BY era DESC LIMIT $2 OFFSET $3`,
-                [fromEra, page.limit, page.offset],
-            ),
-            this.rows<{n: string}>('SELECT count(DISTINCT era) AS n FROM era_validator WHERE era >= $1 AND points > 0', [fromEra]),
-        ])
-        return {
-            rows: rows.map(r => ({era: r.era, total: Number(r.total), median: Number(r.median), average: Number(r.average), max: r.max, min: r.min})),
-            total: Number(count.n),
-        }
+    private async count(sql: string, params: unknown[]): Promise<number> {
+        const [r] = await this.rows<{n: string}>(sql, params)
+        return Number(r.n)
     }
 
     /** Every validator's points in the given eras, highest first within an era. */
@@ -155,32 +143,34 @@ export class ChainHistoryStore {
             condition += ' AND r.era = $2'
         }
         const n = params.length
-        const [rows, [count]] = await Promise.all([
-            this.rows<{
-                id: string
-                era: number | null
-                validator_id: string | null
-                stash_id: string
-                destination: string | null
-                amount_planck: string
-                block_number: number
-                timestamp: Date | null
-                total_exposure_planck: string | null
-                commission_perbill: number | null
-                exposure_planck: string | null
-            }>(
-                `SELECT r.id, r.era, r.validator_id, r.stash_id, r.destination, r.amount_planck, r.block_number, r.timestamp,
+        const rows = await this.rows<{
+            id: string
+            era: number | null
+            validator_id: string | null
+            stash_id: string
+            destination: string | null
+            amount_planck: string
+            block_number: number
+            timestamp: Date | null
+            total_exposure_planck: string | null
+            commission_perbill: number | null
+            exposure_planck: string | null
+            total: string
+        }>(
+            `SELECT r.id, r.era, r.validator_id, r.stash_id, r.destination, r.amount_planck, r.block_number, r.timestamp,
                         ev.total_exposure_planck, ev.commission_perbill,
-                        CASE WHEN r.stash_id = r.validator_id THEN ev.own_exposure_planck ELSE x.amount_planck END AS exposure_planck
+                        CASE WHEN r.stash_id = r.validator_id THEN ev.own_exposure_planck ELSE x.amount_planck END AS exposure_planck,
+                        count(*) OVER () AS total
                  FROM reward r
                  LEFT JOIN era_validator ev ON ev.era = r.era AND ev.validator_id = r.validator_id
                  LEFT JOIN exposure x ON x.era = r.era AND x.validator_id = r.validator_id AND x.nominator_id = r.stash_id
                  WHERE ${condition}
                  ORDER BY r.block_number DESC, r.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
-                [...params, page.limit, page.offset],
-            ),
-            this.rows<{n: string}>(`SELECT count(*) AS n FROM reward r WHERE ${condition}`, params),
-        ])
+            [...params, page.limit, page.offset],
+        )
+        const total = rows.length
+            ? Number(rows[0].total)
+            : await this.count(`SELECT count(*) AS n FROM reward r WHERE ${condition}`, params)
         return {
             rows: rows.map(r => ({
                 id: r.id,
@@ -195,7 +185,7 @@ export class ChainHistoryStore {
                 commissionPerbill: r.commission_perbill,
                 exposurePlanck: big(r.exposure_planck),
             })),
-            total: Number(count.n),
+            total,
         }
     }
 
@@ -228,13 +218,27 @@ export class ChainHistoryStore {
 
     /** Candidates' nodes with a location: per candidate stash, its most recently seen node. */
     async candidateNodeLocations(): Promise<LocatedNode[]> {
-        const rows = await this.rows<{candidate_stash: string; city: string | null; region: string | null; country: string | null; provider: string | null; looked_up_at: Date}>(
+        const rows = await this.rows<{
+            candidate_stash: string
+            city: string | null
+            region: string | null
+            country: string | null
+            provider: string | null
+            looked_up_at: Date
+        }>(
             `SELECT DISTINCT ON (n.candidate_stash) n.candidate_stash, l.city, l.region, l.country, l.provider, l.looked_up_at
              FROM telemetry_node n JOIN telemetry_node_location l ON l.node_id = n.id
              WHERE n.candidate_stash IS NOT NULL
              ORDER BY n.candidate_stash, n.last_seen_at DESC`,
         )
-        return rows.map(r => ({candidateStash: r.candidate_stash, city: r.city, region: r.region, country: r.country, provider: r.provider, lookedUpAt: r.looked_up_at}))
+        return rows.map(r => ({
+            candidateStash: r.candidate_stash,
+            city: r.city,
+            region: r.region,
+            country: r.country,
+            provider: r.provider,
+            lookedUpAt: r.looked_up_at,
+        }))
     }
 
     async ping(): Promise<void> {

@@ -70,7 +70,11 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     const app = Fastify({logger: false, return503OnClosing: true})
     app.addSchema(errorBodySchema)
 
-    await app.register(cors, {origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'], exposedHeaders: ['X-Total-Count', 'X-Page-Limit', 'X-Page-Offset', 'Link']})
+    await app.register(cors, {
+        origin: '*',
+        methods: ['GET', 'HEAD', 'OPTIONS'],
+        exposedHeaders: ['X-Total-Count', 'X-Page-Limit', 'X-Page-Offset', 'Link'],
+    })
     await app.register(swagger, {
         openapi: {
             openapi: '3.0.3',
@@ -79,7 +83,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
                 version: settings.version,
                 description:
                     "Read-only API over the indexed chain history, telemetry and the programme's results. " +
-                    "The old 1KV routes keep their field names and units (balances in tokens, commission in percent, times in ms); " +
+                    'The old 1KV routes keep their field names and units (balances in tokens, commission in percent, times in ms); ' +
                     'new fields carry their unit in their name (planck as decimal strings). Lists are paginated with `limit` and `offset`.',
             },
         },
@@ -98,9 +102,10 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
         const db = databaseUnavailability(err)
         if (db) {
             log.warn(`${req.method} ${req.routeOptions.url ?? req.url}: database ${db} (${err.message})`)
-            const message = db === 'timeout'
-                ? 'the query ran longer than the statement timeout (api.sqlStatementTimeoutMs); retry later or ask for a smaller page'
-                : 'the database is unavailable; retry shortly'
+            const message =
+                db === 'timeout'
+                    ? 'the query ran longer than the statement timeout (api.sqlStatementTimeoutMs); retry later or ask for a smaller page'
+                    : 'the database is unavailable; retry shortly'
             return reply.code(503).header('Retry-After', String(RETRY_AFTER_S)).send(errorBody(503, message))
         }
         if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
@@ -114,7 +119,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
         reply.code(404).send(errorBody(404, `no route ${req.method} ${path}: the routes are listed at /docs and /openapi.json`))
     })
 
-    const cache = new ResponseCache<CachedBody>(settings.cacheTtlMs, CACHE_MAX_ENTRIES)
+    const cache = new ResponseCache<{text: string; headers: Record<string, string>}>(settings.cacheTtlMs, CACHE_MAX_ENTRIES)
     const ctx: RouteContext = {
         settings,
         store: new ChainHistoryStore(deps.pool),
@@ -122,10 +127,20 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
         metrics: deps.metrics,
         async cached(req, reply, compute) {
             const key = `${req.routeOptions.url}|${JSON.stringify(req.params)}|${JSON.stringify(req.query)}`
-            const {body, headers} = await cache.get(key, compute)
+            if (settings.cacheTtlMs <= 0) {
+                const {body, headers} = await compute()
+                reply.headers(headers)
+                return body
+            }
+            // Cached as the serialised text (by the route's response schema): a hit costs no serialisation.
+            const {text, headers} = await cache.get(key, async () => {
+                const {body, headers} = await compute()
+                return {text: String(reply.serialize(body)), headers}
+            })
             reply.headers(headers)
-            if (settings.cacheTtlMs > 0) reply.header('Cache-Control', `public, max-age=${Math.floor(settings.cacheTtlMs / 1000)}`)
-            return body
+            reply.header('Cache-Control', `public, max-age=${Math.floor(settings.cacheTtlMs / 1000)}`)
+            reply.type('application/json; charset=utf-8')
+            return text
         },
     }
     registerServiceRoutes(app, ctx)

@@ -14,6 +14,8 @@ describe('pageHeaders', () => {
     it('has no Link on a single page, and no next link on the last one', () => {
         expect(pageHeaders('/t', {}, {limit: 100, offset: 0}, 84).Link).toBeUndefined()
         expect(pageHeaders('/t', {}, {limit: 10, offset: 80}, 84).Link).toBe('</t?limit=10&offset=70>; rel="prev"')
-        expect(pageHeaders('/t', {}, {limit: 10, offset: 3}, 84).Link).toBe('</t?limit=10&offset=13>; rel="next", </t?limit=10&offset=0>; rel="prev"')
+        expect(pageHeaders('/t', {}, {limit: 10, offset: 3}, 84).Link).toBe(
+            '</t?limit=10&offset=13>; rel="next", </t?limit=10&offset=0>; rel="prev"',
+        )
     })
 })

@@ -19,12 +19,20 @@ describe('ResponseCache', () => {
         const cache = new ResponseCache<string>(10_000, 10, () => 0)
         let calls = 0
         let release!: (v: string) => void
-        const slow = () => new Promise<string>(r => { calls++; release = r })
+        const slow = () =>
+            new Promise<string>(r => {
+                calls++
+                release = r
+            })
         const both = Promise.all([cache.get('/k', slow), cache.get('/k', slow)])
         release('v')
         expect(await both).toEqual(['v', 'v'])
         expect(calls).toBe(1)
-        await expect(cache.get('/down', async () => { throw new Error('database away') })).rejects.toThrow('database away')
+        await expect(
+            cache.get('/down', async () => {
+                throw new Error('database away')
+            }),
+        ).rejects.toThrow('database away')
         expect(await cache.get('/down', async () => 'back')).toBe('back')
     })
 

@@ -27,13 +27,15 @@ export class ResponseCache<T> {
         if (hit && hit.expiresAtMs > now) return hit.value
         const running = this.pending.get(key)
         if (running) return running
-        const p = compute().then(
-            value => {
-                this.put(key, value)
-                return value
-            },
-            // A failure (database away) is never cached: the next request tries again.
-        ).finally(() => this.pending.delete(key))
+        const p = compute()
+            .then(
+                value => {
+                    this.put(key, value)
+                    return value
+                },
+                // A failure (database away) is never cached: the next request tries again.
+            )
+            .finally(() => this.pending.delete(key))
         this.pending.set(key, p)
         return p
     }

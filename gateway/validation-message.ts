@@ -14,11 +14,15 @@ interface AjvError {
 export function describeValidationError(err: FastifyError, req: FastifyRequest): {parameter: string; message: string} {
     const first = (err.validation?.[0] ?? {instancePath: '', keyword: '', params: {}}) as AjvError
     const missing = first.params.missingProperty
-    const parameter = typeof missing === 'string' ? missing : first.instancePath.replace(/^\//, '').split('/')[0] || String(err.validationContext ?? 'request')
+    const parameter =
+        typeof missing === 'string'
+            ? missing
+            : first.instancePath.replace(/^\//, '').split('/')[0] || String(err.validationContext ?? 'request')
     // The value as sent: validation may already have coerced the parsed query in place.
-    const sent = err.validationContext === 'querystring'
-        ? new URLSearchParams(req.raw.url?.split('?')[1] ?? '').get(parameter) ?? undefined
-        : (req.params as Record<string, unknown> | undefined)?.[parameter]
+    const sent =
+        err.validationContext === 'querystring'
+            ? (new URLSearchParams(req.raw.url?.split('?')[1] ?? '').get(parameter) ?? undefined)
+            : (req.params as Record<string, unknown> | undefined)?.[parameter]
     const got = sent === undefined ? '' : `, got ${JSON.stringify(sent)}`
     return {parameter, message: `${parameter}: ${reason(first)}${got}`}
 }
