@@ -43,14 +43,14 @@ async function generate(client: pg.Client) {
 }
 
 async function run(url: string) {
-    const r = await autocannon({url, connections: CONNECTIONS, duration: DURATION_S})
+    // The load comes from a worker thread, not from the event loop the gateway answers on.
+    const r = await autocannon({url, connections: CONNECTIONS, duration: DURATION_S, workers: 1})
     return {reqPerS: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors}
 }
 
 async function main() {
     const server = await acquireDbServer()
     const db = await createTempDatabase(server.settings, 'bench_gateway')
-    const pool = new pg.Pool({...pgClientConfig(db.settings), max: 10, statement_timeout: 10_000})
     try {
         await applyMigrations(db.settings)
         const client = new pg.Client(pgClientConfig(db.settings))
@@ -64,7 +64,10 @@ async function main() {
             ['/totalerapoints?limit=10 (first page)', '/totalerapoints?limit=10'],
             [`/totalerapoints (full list: ${ERAS} eras × ${VALIDATORS} validators)`, '/totalerapoints'],
         ]
-        for (const cacheTtlMs of [0, 10_000]) {
+        // Cached first: the uncached full list is left out (it reads every point of 84 eras per request and only
+        // queues up behind itself at 100 connections; it is what the cache is for).
+        for (const cacheTtlMs of [10_000, 0]) {
+            const pool = new pg.Pool({...pgClientConfig(db.settings), max: 10, statement_timeout: 10_000})
             const settings: GatewaySettings = {
                 network: 'polkadot',
                 ss58Prefix: 0,
@@ -83,7 +86,7 @@ async function main() {
             console.log(
                 `\nresponse cache ${cacheTtlMs ? `on (${cacheTtlMs} ms)` : 'off'}, ${CONNECTIONS} connections, ${DURATION_S} s per route:`,
             )
-            for (const [name, path] of routes) {
+            for (const [name, path] of cacheTtlMs ? routes : routes.slice(0, -1)) {
                 const r = await run(base + path)
                 console.log(
                     `  ${name.padEnd(62)} ${String(r.reqPerS).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms` +
@@ -91,9 +94,9 @@ async function main() {
                 )
             }
             await app.close()
+            await pool.end()
         }
     } finally {
-        await pool.end()
         await db.drop()
         await server.stop()
     }

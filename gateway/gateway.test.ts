@@ -465,7 +465,12 @@ describe('chain-history routes, shapes from the document and values from the row
 
 describe('the response cache', () => {
     it('serves the same body, as application/json with Cache-Control, from a cached copy', async () => {
-        const cachedApp = await buildGateway({settings: {...SETTINGS, cacheTtlMs: 60_000}, pool, metrics: new Registry(), log: createLogger('test:gateway:cached')})
+        const cachedApp = await buildGateway({
+            settings: {...SETTINGS, cacheTtlMs: 60_000},
+            pool,
+            metrics: new Registry(),
+            log: createLogger('test:gateway:cached'),
+        })
         try {
             const uncached = await get(`/erapoints/${ss58(V1)}?limit=5`)
             for (let i = 0; i < 2; i++) {
