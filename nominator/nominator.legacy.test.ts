@@ -155,3 +155,81 @@ describe('a round through a Staking proxy (//Bob for //Alice)', () => {
         expect(replayMatches(replay)).toBe(true)
     })
 })
+
+describe('failures, direct nominations and dry runs', () => {
+    it('a wrong proxy fails the batch: the nomination is recorded failed with Proxy.NotProxy, nothing changes on chain', async () => {
+        await nextEra()
+        await nextEra()
+        const before = await chainTargets(address('Alice'))
+        const report = await nominatorFor([account('alice-via-dave', '//Dave', 'proxy', address('Alice'))], new DevnetRoundInputs(devnet)).check()
+        expect(report.decision.gate.kind).toBe('start')
+        const n = (await rows('nomination')).find(x => x.round_id === report.roundId)
+        expect(n).toMatchObject({status: 'failed', finalized: true})
+        expect(n.error).toMatch(/^Proxy\.NotProxy/)
+        expect((await rows('nomination_round')).find(r => r.id === report.roundId).status).toBe('failed')
+        expect(await chainTargets(address('Alice'))).toEqual(before)
+    })
+
+    it('a bad target fails inside the proxy call: recorded failed with Staking.BadTarget, not done', async () => {
+        await nextEra()
+        await nextEra()
+        const before = await chainTargets(address('Alice'))
+        const inputs = new DevnetRoundInputs(devnet)
+        inputs.extra.push(address('Eve'))
+        const report = await nominatorFor([account('alice-via-bob', '//Bob', 'proxy', address('Alice'))], inputs).check()
+        const n = (await rows('nomination')).find(x => x.round_id === report.roundId)
+        expect(n.targets).toContain(address('Eve'))
+        expect(n).toMatchObject({status: 'failed', finalized: true})
+        expect(n.error).toMatch(/^Staking\.BadTarget/)
+        expect(await chainTargets(address('Alice'))).toEqual(before)
+    })
+
+    it('a direct nomination signed by the stash lands and is recorded done', async () => {
+        await nextEra()
+        await nextEra()
+        const report = await nominatorFor([account('alice', '//Alice', 'direct')], new DevnetRoundInputs(devnet)).check()
+        const n = (await rows('nomination')).find(x => x.round_id === report.roundId)
+        expect(n).toMatchObject({status: 'done', signer: address('Alice'), mode: 'direct', finalized: true})
+        expect(await chainTargets(address('Alice'))).toEqual(n.targets)
+    })
+
+    it('a dry run records the round and its targets and signs nothing', async () => {
+        await nextEra()
+        await nextEra()
+        await nextEra()
+        const before = await chainTargets(address('Alice'))
+        const extrinsicsBefore = (await rows('nominator_extrinsic')).length
+        const report = await nominatorFor([account('alice-via-bob', '//Bob', 'proxy', address('Alice'))], new DevnetRoundInputs(devnet), {dryRun: true}).check()
+        expect(report.decision.gate).toMatchObject({kind: 'start'})
+        const round = (await rows('nomination_round')).find(r => r.id === report.roundId)
+        expect(round).toMatchObject({status: 'dryRun', dry_run: true})
+        const n = (await rows('nomination')).find(x => x.round_id === report.roundId)
+        expect(n.status).toBe('dryRun')
+        expect(n.targets.length).toBeGreaterThan(0)
+        expect((await rows('nominator_extrinsic')).length).toBe(extrinsicsBefore)
+        expect(devnet.chain.pool.length).toBe(0)
+        expect(await chainTargets(address('Alice'))).toEqual(before)
+    })
+
+    it('the account status is written for the status view', async () => {
+        const [status] = await rows('nominator_status')
+        expect(status).toMatchObject({id: address('Alice'), account: 'alice-via-bob', signer: address('Bob'), mode: 'proxy'})
+        expect(['Nominated', 'Ready to Nominate']).toContain(status.state)
+        expect(status.current_targets).toEqual(await chainTargets(address('Alice')))
+    })
+
+    it('no seed appears in a log line, an error or a stored row', async () => {
+        expect(() => signingAccounts([account('broken', 'secret words that are no mnemonic at all', 'direct')], 0)).toThrow(/nominator\.accounts\.0 \(broken\): the seed from test broken is not a valid mnemonic/)
+        try {
+            signingAccounts([account('broken', 'secret words that are no mnemonic at all', 'direct')], 0)
+        } catch (e) {
+            expect(String((e as Error).message)).not.toContain('mnemonic at all')
+        }
+        const stored = JSON.stringify(await Promise.all(['nomination_round', 'nomination', 'proxy_announcement', 'nominator_extrinsic', 'nominator_status'].map(rows)))
+        for (const seed of ['//Alice', '//Bob', '//Dave']) {
+            expect(logLines.filter(l => l.includes(seed))).toEqual([])
+            expect(stored).not.toContain(seed)
+        }
+        expect(logLines.length).toBeGreaterThan(5)
+    })
+})
