@@ -27,6 +27,7 @@ export function plannedServices(cfg: Config, dataDir: string): ServiceSpec[] {
     if (cfg.usesDevnet && cfg.devnet) services.push(devnetService(cfg.devnet, dataDir))
     if (cfg.telemetry.enabled) services.push(telemetryService(cfg))
     services.push(...squidServices(cfg))
+    if (cfg.nominator.enabled || cfg.nominator.dryRun) services.push(nominatorService(cfg))
     return services
 }
 
@@ -53,6 +54,14 @@ function telemetryService(cfg: Config): ServiceSpec {
         name: 'telemetry',
         script: path.join(PROJECT_DIR, 'lib', 'telemetry', 'main.js'),
         urls: metricsUrls(cfg, 'telemetry'),
+    }
+}
+
+function nominatorService(cfg: Config): ServiceSpec {
+    return {
+        name: 'nominator',
+        script: path.join(PROJECT_DIR, 'lib', 'nominator', 'main.js'),
+        urls: metricsUrls(cfg, 'nominator'),
     }
 }
 
