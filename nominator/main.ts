@@ -35,8 +35,20 @@ runService('nominator', async ({config: cfg, log, metrics, addHealthCheck}) => {
     const chain = await connectStakingChain(chainUrls(cfg), log)
     const pool = new pg.Pool({...pgClientConfig(dbSettingsFromEnv(process.env)), max: 2})
     pool.on('error', err => log.warn(`database connection lost: ${err.message}`))
-    const nominator = new Nominator({api: chain.api, url: chain.url, store: new NominatorStore(pool), inputs: new ScorerTablesPending(), signers, config: cfg, log})
-    const checks = new Gauge({name: 'nominator_checks_total', help: 'checks run (rounds looked for, announcements handled)', registers: [metrics]})
+    const nominator = new Nominator({
+        api: chain.api,
+        url: chain.url,
+        store: new NominatorStore(pool),
+        inputs: new ScorerTablesPending(),
+        signers,
+        config: cfg,
+        log,
+    })
+    const checks = new Gauge({
+        name: 'nominator_checks_total',
+        help: 'checks run (rounds looked for, announcements handled)',
+        registers: [metrics],
+    })
     addHealthCheck('database', async () => void (await pool.query('SELECT 1')))
     addHealthCheck('chain', async () => {
         if (!chain.api.isConnected) throw new Error(`not connected to ${chain.url}`)
@@ -45,14 +57,18 @@ runService('nominator', async ({config: cfg, log, metrics, addHealthCheck}) => {
     let timer: NodeJS.Timeout | undefined
     let running: Promise<void> = Promise.resolve()
     const tick = () => {
-        running = nominator.check().then(
-            () => checks.inc(),
-            e => {
-                if (!(e instanceof Stopped)) log.error(e instanceof Error ? e : new Error(String(e)), 'check failed; next check as scheduled')
-            },
-        ).finally(() => {
-            if (!stopping) timer = setTimeout(tick, cfg.nominator.checkIntervalMs)
-        })
+        running = nominator
+            .check()
+            .then(
+                () => checks.inc(),
+                e => {
+                    if (!(e instanceof Stopped))
+                        log.error(e instanceof Error ? e : new Error(String(e)), 'check failed; next check as scheduled')
+                },
+            )
+            .finally(() => {
+                if (!stopping) timer = setTimeout(tick, cfg.nominator.checkIntervalMs)
+            })
     }
     tick()
     return async () => {

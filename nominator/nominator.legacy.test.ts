@@ -71,9 +71,23 @@ function account(name: string, seed: string, mode: NominatorAccountConfig['mode'
 }
 
 function nominatorFor(accounts: NominatorAccountConfig[], inputs: DevnetRoundInputs, change: Partial<Config['nominator']> = {}): Nominator {
-    const config = {...base, nominator: {...base.nominator, ...change, accounts, submission: {...base.nominator.submission, pollIntervalMs: 50, retryMinDelayMs: 20, retryMaxDelayMs: 200, mortalityBlocks: 64}}}
+    const config = {
+        ...base,
+        nominator: {
+            ...base.nominator,
+            ...change,
+            accounts,
+            submission: {...base.nominator.submission, pollIntervalMs: 50, retryMinDelayMs: 20, retryMaxDelayMs: 200, mortalityBlocks: 64},
+        },
+    }
     return new Nominator({
-        api: chain.api, url: chain.url, store: new NominatorStore(pool), inputs, signers: signingAccounts(accounts, 0), config, log,
+        api: chain.api,
+        url: chain.url,
+        store: new NominatorStore(pool),
+        inputs,
+        signers: signingAccounts(accounts, 0),
+        config,
+        log,
     })
 }
 
@@ -117,7 +131,14 @@ describe('a round through a Staking proxy (//Bob for //Alice)', () => {
         const round = (await rows('nomination_round')).find(r => r.id === report.roundId)
         expect(round.status).toBe('done')
         const [nomination] = (await rows('nomination')).filter(n => n.round_id === round.id)
-        expect(nomination).toMatchObject({stash: address('Alice'), signer: address('Bob'), mode: 'proxy', status: 'done', finalized: true, error: null})
+        expect(nomination).toMatchObject({
+            stash: address('Alice'),
+            signer: address('Bob'),
+            mode: 'proxy',
+            status: 'done',
+            finalized: true,
+            error: null,
+        })
         expect(nomination.targets.length).toBeGreaterThan(0)
         expect(await chainTargets(address('Alice'))).toEqual(nomination.targets)
         // The extrinsic is in the finalized chain at the recorded block, and its remark event carries the round's hash.
@@ -161,7 +182,10 @@ describe('failures, direct nominations and dry runs', () => {
         await nextEra()
         await nextEra()
         const before = await chainTargets(address('Alice'))
-        const report = await nominatorFor([account('alice-via-dave', '//Dave', 'proxy', address('Alice'))], new DevnetRoundInputs(devnet)).check()
+        const report = await nominatorFor(
+            [account('alice-via-dave', '//Dave', 'proxy', address('Alice'))],
+            new DevnetRoundInputs(devnet),
+        ).check()
         expect(report.decision.gate.kind).toBe('start')
         const n = (await rows('nomination')).find(x => x.round_id === report.roundId)
         expect(n).toMatchObject({status: 'failed', finalized: true})
@@ -199,7 +223,9 @@ describe('failures, direct nominations and dry runs', () => {
         await nextEra()
         const before = await chainTargets(address('Alice'))
         const extrinsicsBefore = (await rows('nominator_extrinsic')).length
-        const report = await nominatorFor([account('alice-via-bob', '//Bob', 'proxy', address('Alice'))], new DevnetRoundInputs(devnet), {dryRun: true}).check()
+        const report = await nominatorFor([account('alice-via-bob', '//Bob', 'proxy', address('Alice'))], new DevnetRoundInputs(devnet), {
+            dryRun: true,
+        }).check()
         expect(report.decision.gate).toMatchObject({kind: 'start'})
         const round = (await rows('nomination_round')).find(r => r.id === report.roundId)
         expect(round).toMatchObject({status: 'dryRun', dry_run: true})
@@ -219,17 +245,77 @@ describe('failures, direct nominations and dry runs', () => {
     })
 
     it('no seed appears in a log line, an error or a stored row', async () => {
-        expect(() => signingAccounts([account('broken', 'secret words that are no mnemonic at all', 'direct')], 0)).toThrow(/nominator\.accounts\.0 \(broken\): the seed from test broken is not a valid mnemonic/)
+        expect(() => signingAccounts([account('broken', 'secret words that are no mnemonic at all', 'direct')], 0)).toThrow(
+            /nominator\.accounts\.0 \(broken\): the seed from test broken is not a valid mnemonic/,
+        )
         try {
             signingAccounts([account('broken', 'secret words that are no mnemonic at all', 'direct')], 0)
         } catch (e) {
             expect(String((e as Error).message)).not.toContain('mnemonic at all')
         }
-        const stored = JSON.stringify(await Promise.all(['nomination_round', 'nomination', 'proxy_announcement', 'nominator_extrinsic', 'nominator_status'].map(rows)))
+        const stored = JSON.stringify(
+            await Promise.all(
+                ['nomination_round', 'nomination', 'proxy_announcement', 'nominator_extrinsic', 'nominator_status'].map(rows),
+            ),
+        )
         for (const seed of ['//Alice', '//Bob', '//Dave']) {
             expect(logLines.filter(l => l.includes(seed))).toEqual([])
             expect(stored).not.toContain(seed)
         }
         expect(logLines.length).toBeGreaterThan(5)
+    })
+})
+
+describe('a time-delayed proxy (//Charlie for //Alice)', () => {
+    const delayed = () => [account('alice-via-charlie', '//Charlie', 'delayedProxy', address('Alice'))]
+
+    it('announces in the round, waits for the delay, then executes once after a restart, re-validated', async () => {
+        for (let i = 0; i < 3; i++) await nextEra()
+        const inputs = new DevnetRoundInputs(devnet)
+        const report = await nominatorFor(delayed(), inputs).check()
+        expect(report.decision.gate.kind).toBe('start')
+        const id = `${report.roundId}:${address('Alice')}`
+        const announced = (await rows('proxy_announcement')).find(a => a.id === id)
+        expect(announced).toMatchObject({status: 'announced', signer: address('Charlie')})
+        expect((await rows('nomination')).find(n => n.id === id)).toMatchObject({status: 'announced', finalized: false})
+        expect(report.announcements.map(a => a.decision.action)).toEqual(['wait'])
+        const [onChain]: any = await chain.api.query.proxy.announcements(address('Charlie'))
+        expect(onChain.map((a: any) => a.callHash.toHex())).toEqual([announced.call_hash])
+        // Before the delay: it waits.
+        const early = await nominatorFor(delayed(), inputs).check()
+        expect(early.announcements.map(a => a.decision.action)).toEqual(['wait'])
+        await devnet.produceBlocks(devnet.spec.proxyDelayBlocks + 1)
+        // A new process (a restart between announce and execute) executes it, once.
+        const restarted = nominatorFor(delayed(), inputs)
+        const executed = await restarted.check()
+        expect(executed.announcements.map(a => a.decision.action)).toEqual(['execute'])
+        expect((await rows('proxy_announcement')).find(a => a.id === id).status).toBe('executed')
+        const nomination = (await rows('nomination')).find(n => n.id === id)
+        expect(nomination).toMatchObject({status: 'done', finalized: true})
+        expect(await chainTargets(address('Alice'))).toEqual(nomination.targets)
+        await restarted.check()
+        const executions = (await rows('nominator_extrinsic')).filter(e => e.purpose === 'announcements')
+        expect(executions.length).toBe(1)
+    })
+
+    it('removes the announcement when a target turns invalid before execution', async () => {
+        for (let i = 0; i < 3; i++) await nextEra()
+        const inputs = new DevnetRoundInputs(devnet)
+        const before = await chainTargets(address('Alice'))
+        const report = await nominatorFor(delayed(), inputs).check()
+        const id = `${report.roundId}:${address('Alice')}`
+        const announcement = (await rows('proxy_announcement')).find(a => a.id === id)
+        expect(announcement.status).toBe('announced')
+        inputs.invalid.add(announcement.targets[0])
+        await devnet.produceBlocks(devnet.spec.proxyDelayBlocks + 1)
+        const removed = await nominatorFor(delayed(), inputs).check()
+        expect(removed.announcements.map(a => a.decision.action)).toEqual(['remove'])
+        const after = (await rows('proxy_announcement')).find(a => a.id === id)
+        expect(after.status).toBe('removed')
+        expect(after.reason).toContain(announcement.targets[0])
+        expect((await rows('nomination')).find(n => n.id === id).status).toBe('cancelled')
+        const [onChain]: any = await chain.api.query.proxy.announcements(address('Charlie'))
+        expect(onChain.length).toBe(0)
+        expect(await chainTargets(address('Alice'))).toEqual(before)
     })
 })

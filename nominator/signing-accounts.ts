@@ -34,7 +34,9 @@ export function signingAccounts(configured: readonly NominatorAccountConfig[], s
             pair = keyring.addFromUri(a.seed.reveal())
         } catch {
             // The library's message may quote the seed: say only which account's seed is unusable.
-            throw new Error(`nominator.accounts.${i} (${a.name}): the seed from ${a.seed.source} is not a valid mnemonic, hex seed or secret URI`)
+            throw new Error(
+                `nominator.accounts.${i} (${a.name}): the seed from ${a.seed.source} is not a valid mnemonic, hex seed or secret URI`,
+            )
         }
         pairs.set(pair.address, pair)
         const stash = a.mode === 'direct' ? pair.address : encodeAddress(decodeAddress(a.real!), ss58Prefix)

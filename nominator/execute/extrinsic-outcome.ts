@@ -44,7 +44,8 @@ const isProxyCall = (c: Call) => c.pallet === 'proxy' && (c.call === 'proxy' || 
 
 /** @param call the plan's call the extrinsic carried; @param events its events, in order */
 export function extrinsicOutcome(registry: Registry, call: Call, events: readonly EventLike[]): ExtrinsicOutcome {
-    const items: Call[] = call.pallet === 'utility' && (call.call === 'batchAll' || call.call === 'batch') ? (call.args.calls as Call[]) : [call]
+    const items: Call[] =
+        call.pallet === 'utility' && (call.call === 'batchAll' || call.call === 'batch') ? (call.args.calls as Call[]) : [call]
     const remarkHashes = events.filter(e => e.section === 'system' && e.method === 'Remarked').map(e => e.data[1].toHex() as string)
     const failed = events.find(e => e.section === 'system' && e.method === 'ExtrinsicFailed')
     if (failed) {

@@ -90,7 +90,14 @@ export class Submitter {
         return {kind: 'notIncluded', reason: `${reason} (after ${this.policy.maxAttempts} attempts)`}
     }
 
-    private async sign(roundId: string, purpose: ExtrinsicRecord['purpose'], pair: KeyringPair, call: Call, items: ExtrinsicItem[], attempt: number): Promise<ExtrinsicRecord> {
+    private async sign(
+        roundId: string,
+        purpose: ExtrinsicRecord['purpose'],
+        pair: KeyringPair,
+        call: Call,
+        items: ExtrinsicItem[],
+        attempt: number,
+    ): Promise<ExtrinsicRecord> {
         const api = this.api
         const nonce = (await api.rpc.system.accountNextIndex(pair.address)).toNumber()
         const birthHash = await api.rpc.chain.getFinalizedHead()
@@ -126,7 +133,9 @@ export class Submitter {
         }
         let next = record.birthBlock + 1
         for (;;) {
-            const finalized = await this.retrying('finalized head', async () => (await this.api.rpc.chain.getHeader(await this.api.rpc.chain.getFinalizedHead())).number.toNumber())
+            const finalized = await this.retrying('finalized head', async () =>
+                (await this.api.rpc.chain.getHeader(await this.api.rpc.chain.getFinalizedHead())).number.toNumber(),
+            )
             for (; next <= finalized && next < record.mortalUntilBlock; next++) {
                 const found = await this.retrying(`block ${next}`, () => this.findIn(next, record))
                 if (found) {
@@ -136,11 +145,18 @@ export class Submitter {
                 }
             }
             if (next >= record.mortalUntilBlock) {
-                await this.store.finishExtrinsic(record.txHash, 'expired', null, `not in a finalized block before block ${record.mortalUntilBlock}`)
+                await this.store.finishExtrinsic(
+                    record.txHash,
+                    'expired',
+                    null,
+                    `not in a finalized block before block ${record.mortalUntilBlock}`,
+                )
                 return {kind: 'retry', reason: `expired at block ${record.mortalUntilBlock} without landing in a finalized block`}
             }
             // Not in the pool nor in the best chain (dropped, or lost with a reorged block): the same bytes again.
-            const nextIndex = await this.retrying('account nonce', async () => (await this.api.rpc.system.accountNextIndex(record.signer)).toNumber())
+            const nextIndex = await this.retrying('account nonce', async () =>
+                (await this.api.rpc.system.accountNextIndex(record.signer)).toNumber(),
+            )
             if (nextIndex <= record.nonce) await this.send(record, false)
             await this.sleep(this.policy.pollIntervalMs)
         }
@@ -164,7 +180,10 @@ export class Submitter {
         }
     }
 
-    private async findIn(n: number, record: ExtrinsicRecord): Promise<{block: {number: number; hash: string}; outcome: ExtrinsicOutcome} | null> {
+    private async findIn(
+        n: number,
+        record: ExtrinsicRecord,
+    ): Promise<{block: {number: number; hash: string}; outcome: ExtrinsicOutcome} | null> {
         const api = this.api
         const hash = await api.rpc.chain.getBlockHash(n)
         const block = await api.rpc.chain.getBlock(hash)

@@ -117,15 +117,31 @@ export class NominatorStore {
      * Inserts the round with its nominations and announcements unless a round of its era exists; returns the
      * stored round of the era either way (`inserted` tells which).
      */
-    async insertRound(round: RoundRecord, nominations: NominationRecord[], announcements: AnnouncementRecord[]): Promise<{inserted: boolean; round: RoundRecord}> {
+    async insertRound(
+        round: RoundRecord,
+        nominations: NominationRecord[],
+        announcements: AnnouncementRecord[],
+    ): Promise<{inserted: boolean; round: RoundRecord}> {
         const client = await this.pool.connect()
         try {
             await client.query('BEGIN')
             const r = await client.query(
                 `INSERT INTO nomination_round (id, era, trigger, input_snapshot, input_hash, policy_hash, seed, candidates, targets, plan, dry_run, status, created_at, updated_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), now()) ON CONFLICT (era) DO NOTHING RETURNING id`,
-                [round.id, round.era, jsonValue(round.trigger), round.inputSnapshot, round.inputHash, round.policyHash, round.seed,
-                    jsonValue(round.candidates), jsonValue(round.targets), jsonValue(round.plan), round.dryRun, round.status],
+                [
+                    round.id,
+                    round.era,
+                    jsonValue(round.trigger),
+                    round.inputSnapshot,
+                    round.inputHash,
+                    round.policyHash,
+                    round.seed,
+                    jsonValue(round.candidates),
+                    jsonValue(round.targets),
+                    jsonValue(round.plan),
+                    round.dryRun,
+                    round.status,
+                ],
             )
             const inserted = r.rowCount === 1
             if (inserted) {
@@ -180,7 +196,10 @@ export class NominatorStore {
         return r.rows[0] ? nominationOf(r.rows[0]) : null
     }
 
-    async updateNomination(id: string, change: Partial<Pick<NominationRecord, 'txHash' | 'blockNumber' | 'blockHash' | 'finalized' | 'status' | 'error'>>): Promise<void> {
+    async updateNomination(
+        id: string,
+        change: Partial<Pick<NominationRecord, 'txHash' | 'blockNumber' | 'blockHash' | 'finalized' | 'status' | 'error'>>,
+    ): Promise<void> {
         await update(this.pool, 'nomination', id, change)
     }
 
@@ -196,13 +215,25 @@ export class NominatorStore {
 
     /** The round input hash of the round that recorded an announcement. */
     async roundInputHashOfNomination(nominationId: string): Promise<string | null> {
-        const r = await this.pool.query('SELECT r.input_hash FROM nomination n JOIN nomination_round r ON r.id = n.round_id WHERE n.id = $1', [nominationId])
+        const r = await this.pool.query(
+            'SELECT r.input_hash FROM nomination n JOIN nomination_round r ON r.id = n.round_id WHERE n.id = $1',
+            [nominationId],
+        )
         return r.rows[0]?.input_hash ?? null
     }
 
     async updateAnnouncement(
         id: string,
-        change: Partial<{announcedTxHash: string; announcedBlock: number; status: AnnouncementStatus; reason: string | null; executedTxHash: string; executedBlock: number; closedTxHash: string; closedBlock: number}>,
+        change: Partial<{
+            announcedTxHash: string
+            announcedBlock: number
+            status: AnnouncementStatus
+            reason: string | null
+            executedTxHash: string
+            executedBlock: number
+            closedTxHash: string
+            closedBlock: number
+        }>,
     ): Promise<void> {
         await update(this.pool, 'proxy_announcement', id, change)
     }
@@ -212,7 +243,19 @@ export class NominatorStore {
         await this.pool.query(
             `INSERT INTO nominator_extrinsic (id, round_id, signer, purpose, call, hex, nonce, birth_block, mortal_until_block, attempt, status, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), now())`,
-            [e.txHash, e.roundId, e.signer, e.purpose, jsonValue({call: e.call, items: e.items}), e.hex, e.nonce, e.birthBlock, e.mortalUntilBlock, e.attempt, e.status],
+            [
+                e.txHash,
+                e.roundId,
+                e.signer,
+                e.purpose,
+                jsonValue({call: e.call, items: e.items}),
+                e.hex,
+                e.nonce,
+                e.birthBlock,
+                e.mortalUntilBlock,
+                e.attempt,
+                e.status,
+            ],
         )
     }
 
@@ -221,7 +264,12 @@ export class NominatorStore {
         return r.rows.map(extrinsicOf)
     }
 
-    async finishExtrinsic(txHash: string, status: ExtrinsicStatus, block: {number: number; hash: string} | null, error: string | null): Promise<void> {
+    async finishExtrinsic(
+        txHash: string,
+        status: ExtrinsicStatus,
+        block: {number: number; hash: string} | null,
+        error: string | null,
+    ): Promise<void> {
         await this.pool.query(
             'UPDATE nominator_extrinsic SET status = $2, block_number = $3, block_hash = $4, error = $5, updated_at = now() WHERE id = $1',
             [txHash, status, block?.number ?? null, block?.hash ?? null, error],
@@ -237,8 +285,23 @@ export class NominatorStore {
                  ON CONFLICT (id) DO UPDATE SET account = $2, signer = $3, mode = $4, state = $5, reason = $6, bonded_planck = $7, last_nomination_era = $8,
                     current_targets = $9, stale = $10, dry_run = $11, round = $12, pending_call_hash = $13, pending_announced_block = $14,
                     pending_executable_block = $15, checked_at = now()`,
-                [s.stash, s.account, s.signer, s.mode, s.state, s.reason, s.bondedPlanck?.toString() ?? null, s.lastNominationEra, s.currentTargets, s.stale,
-                    s.dryRun, s.round, s.pendingCallHash, s.pendingAnnouncedBlock, s.pendingExecutableBlock],
+                [
+                    s.stash,
+                    s.account,
+                    s.signer,
+                    s.mode,
+                    s.state,
+                    s.reason,
+                    s.bondedPlanck?.toString() ?? null,
+                    s.lastNominationEra,
+                    s.currentTargets,
+                    s.stale,
+                    s.dryRun,
+                    s.round,
+                    s.pendingCallHash,
+                    s.pendingAnnouncedBlock,
+                    s.pendingExecutableBlock,
+                ],
             )
         }
     }
@@ -248,7 +311,22 @@ async function insertNomination(db: Queryable, n: NominationRecord): Promise<voi
     await db.query(
         `INSERT INTO nomination (id, round_id, account, stash, signer, mode, targets, call_hash, tx_hash, block_number, block_hash, finalized, status, error, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())`,
-        [n.id, n.roundId, n.account, n.stash, n.signer, n.mode, n.targets, n.callHash, n.txHash, n.blockNumber, n.blockHash, n.finalized, n.status, n.error],
+        [
+            n.id,
+            n.roundId,
+            n.account,
+            n.stash,
+            n.signer,
+            n.mode,
+            n.targets,
+            n.callHash,
+            n.txHash,
+            n.blockNumber,
+            n.blockHash,
+            n.finalized,
+            n.status,
+            n.error,
+        ],
     )
 }
 
@@ -271,28 +349,68 @@ async function update(db: Queryable, table: string, id: string, change: Record<s
 
 function roundOf(r: any): RoundRecord {
     return {
-        id: r.id, era: r.era, trigger: r.trigger, inputSnapshot: r.input_snapshot, inputHash: r.input_hash, policyHash: r.policy_hash, seed: r.seed,
-        candidates: r.candidates, targets: r.targets, plan: r.plan, dryRun: r.dry_run, status: r.status,
+        id: r.id,
+        era: r.era,
+        trigger: r.trigger,
+        inputSnapshot: r.input_snapshot,
+        inputHash: r.input_hash,
+        policyHash: r.policy_hash,
+        seed: r.seed,
+        candidates: r.candidates,
+        targets: r.targets,
+        plan: r.plan,
+        dryRun: r.dry_run,
+        status: r.status,
     }
 }
 
 function nominationOf(r: any): NominationRecord {
     return {
-        id: r.id, roundId: r.round_id, account: r.account, stash: r.stash, signer: r.signer, mode: r.mode, targets: r.targets, callHash: r.call_hash,
-        txHash: r.tx_hash, blockNumber: r.block_number, blockHash: r.block_hash, finalized: r.finalized, status: r.status, error: r.error,
+        id: r.id,
+        roundId: r.round_id,
+        account: r.account,
+        stash: r.stash,
+        signer: r.signer,
+        mode: r.mode,
+        targets: r.targets,
+        callHash: r.call_hash,
+        txHash: r.tx_hash,
+        blockNumber: r.block_number,
+        blockHash: r.block_hash,
+        finalized: r.finalized,
+        status: r.status,
+        error: r.error,
     }
 }
 
 function announcementOf(r: any): AnnouncementRecord {
     return {
-        id: r.id, nominationId: r.nomination_id, signer: r.signer, stash: r.stash, callHash: r.call_hash, targets: r.targets,
-        announcedTxHash: r.announced_tx_hash, announcedBlock: r.announced_block, status: r.status, reason: r.reason,
+        id: r.id,
+        nominationId: r.nomination_id,
+        signer: r.signer,
+        stash: r.stash,
+        callHash: r.call_hash,
+        targets: r.targets,
+        announcedTxHash: r.announced_tx_hash,
+        announcedBlock: r.announced_block,
+        status: r.status,
+        reason: r.reason,
     }
 }
 
 function extrinsicOf(r: any): ExtrinsicRecord {
     return {
-        txHash: r.id, roundId: r.round_id, signer: r.signer, purpose: r.purpose, call: r.call.call, items: r.call.items, hex: r.hex, nonce: r.nonce,
-        birthBlock: r.birth_block, mortalUntilBlock: r.mortal_until_block, attempt: r.attempt, status: r.status,
+        txHash: r.id,
+        roundId: r.round_id,
+        signer: r.signer,
+        purpose: r.purpose,
+        call: r.call.call,
+        items: r.call.items,
+        hex: r.hex,
+        nonce: r.nonce,
+        birthBlock: r.birth_block,
+        mortalUntilBlock: r.mortal_until_block,
+        attempt: r.attempt,
+        status: r.status,
     }
 }

@@ -16,7 +16,10 @@ export class DevnetRoundInputs implements RoundInputSource {
     readonly extra: string[] = []
     passReady = true
 
-    constructor(private readonly devnet: Devnet, private readonly ss58Prefix = 0) {}
+    constructor(
+        private readonly devnet: Devnet,
+        private readonly ss58Prefix = 0,
+    ) {}
 
     private address(hex: string): string {
         return encodeAddress(hex, this.ss58Prefix)
@@ -25,15 +28,31 @@ export class DevnetRoundInputs implements RoundInputSource {
     async scorerPass(era: number, chain: ChainSnapshot): Promise<ScorerPass | null> {
         if (!this.passReady) return null
         const validators = [...this.devnet.chain.world.validators.values()].filter(v => v.isCandidate && v.active && !v.blocked)
-        const candidates = validators.map(v => {
-            const stash = this.address(v.stash)
-            const exposure = chain.electedExposureByStash.get(stash)
-            return {
-                stash, scoreTotal: 1000 - v.commissionPerbill / 1_000_000, identityGroup: v.operator, provider: null, country: null,
-                elected: exposure !== undefined, exposureTotalPlanck: exposure ?? 0n,
-            }
-        }).filter(c => !this.invalid.has(c.stash))
-        for (const stash of this.extra) candidates.push({stash, scoreTotal: 2000, identityGroup: null, provider: null, country: null, elected: false, exposureTotalPlanck: 0n})
+        const candidates = validators
+            .map(v => {
+                const stash = this.address(v.stash)
+                const exposure = chain.electedExposureByStash.get(stash)
+                return {
+                    stash,
+                    scoreTotal: 1000 - v.commissionPerbill / 1_000_000,
+                    identityGroup: v.operator,
+                    provider: null,
+                    country: null,
+                    elected: exposure !== undefined,
+                    exposureTotalPlanck: exposure ?? 0n,
+                }
+            })
+            .filter(c => !this.invalid.has(c.stash))
+        for (const stash of this.extra)
+            candidates.push({
+                stash,
+                scoreTotal: 2000,
+                identityGroup: null,
+                provider: null,
+                country: null,
+                elected: false,
+                exposureTotalPlanck: 0n,
+            })
         return {era, candidates, seed: null}
     }
 
