@@ -20,6 +20,7 @@ export function plannedServices(cfg: Config, dataDir: string): ServiceSpec[] {
     if (cfg.telemetry.enabled) services.push(telemetryService(cfg))
     services.push(...squidServices(cfg))
     services.push(gatewayService(cfg))
+    if (cfg.nominator.enabled || cfg.nominator.dryRun) services.push(nominatorService(cfg))
     return services
 }
 
@@ -58,6 +59,15 @@ function gatewayService(cfg: Config): ServiceSpec {
         name: 'gateway',
         script: path.join(PROJECT_DIR, 'lib', 'gateway', 'main.js'),
         urls: {'rest api': base, 'rest docs': `${base}/docs`, ...metricsUrls(cfg, 'gateway')},
+    }
+}
+
+/** The nominator: the only service that holds keys. */
+function nominatorService(cfg: Config): ServiceSpec {
+    return {
+        name: 'nominator',
+        script: path.join(PROJECT_DIR, 'lib', 'nominator', 'main.js'),
+        urls: metricsUrls(cfg, 'nominator'),
     }
 }
 
