@@ -25,8 +25,9 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
     await ensureAccounts(store, rows.accounts)
     await writeEras(store, rows, snapshots)
 
+    // The relay (Session.NewSession) and Asset Hub (Staking.SessionRotated) both report a session's start: one row each.
     await upsertAll(store, rows.sessions.map(s => new Session({
-        id: String(s.index), index: s.index, chain, era: s.era, blockNumber: s.blockNumber, timestamp: s.timestamp,
+        id: `${chain}-${s.index}`, index: s.index, chain, era: s.era, blockNumber: s.blockNumber, timestamp: s.timestamp,
     })))
     await insertBulk(store, rows.prefs.map(p => new ValidatorPreference({
         id: p.id, validator: acc(p.validator), commissionPerbill: p.commissionPerbill, blocked: p.blocked, chain,
