@@ -87,7 +87,7 @@ export async function syncCandidates(client: pg.ClientBase, list: CandidateList,
             // A candidate removed earlier and listed again is the same row, current once more.
             await client.query(`INSERT INTO candidate (id, stash_public_key, stash, slot_id, name, kusama_stash, kusama_stash_public_key, riot_handles, kyc,
                     skip_self_stake, list_status, sources, added_at, changed_at, removed_at)
-                VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, NULL)
+                VALUES ($1::text, $1::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, NULL)
                 ON CONFLICT (id) DO UPDATE SET stash = $2, slot_id = $3, name = $4, kusama_stash = $5, kusama_stash_public_key = $6, riot_handles = $7,
                     kyc = $8, skip_self_stake = $9, list_status = $10, sources = $11, changed_at = $12, removed_at = NULL`,
             [c.stashPublicKeyHex, c.stash, c.slotId, c.name, c.kusamaStash, c.kusamaStashPublicKeyHex, c.riotHandles, c.kyc, c.skipSelfStake, c.status, [source], at])

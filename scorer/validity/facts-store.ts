@@ -75,37 +75,36 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
         WHERE e.chain = $1 AND e.end_block IS NOT NULL AND ${eraCompleteSql('e')} ORDER BY e.index DESC LIMIT 1`, [stakingLayer ?? '']) as Rows<EraRow>)).rows[0]
     const session = (await (db.query('SELECT max(index) AS s FROM session') as Rows<{s: number | null}>)).rows[0]?.s ?? null
 
-    const [nodes, prefs, chills, eraValidators, keys, identities, imports, unclaimed, slashes, offences] = await Promise.all([
-        db.query(`SELECT DISTINCT ON (n.candidate_stash) n.id, n.candidate_stash, n.name, n.implementation, n.version, n.online, n.first_seen_at, n.last_seen_at,
+    // One connection runs its queries one after another: issued in sequence.
+    const nodes = await (db.query(`SELECT DISTINCT ON (n.candidate_stash) n.id, n.candidate_stash, n.name, n.implementation, n.version, n.online, n.first_seen_at, n.last_seen_at,
                 (SELECT max(i.start) FROM telemetry_node_interval i WHERE i.node_id = n.id AND i.kind = 'offline' AND i."end" IS NULL) AS offline_since,
                 l.ip, l.country, l.region, l.provider, l.looked_up_at
             FROM telemetry_node n LEFT JOIN telemetry_node_location l ON l.node_id = n.id
             WHERE n.candidate_stash = ANY($1) AND ($2::text IS NULL OR n.chain = $2)
-            ORDER BY n.candidate_stash, n.online DESC, n.last_seen_at DESC`, [stashes, chain ?? null]) as Rows<NodeRow>,
-        db.query(`SELECT DISTINCT ON (validator_id) validator_id, commission_perbill, blocked, block_number FROM validator_preference
-            WHERE validator_id = ANY($1) AND chain = $2 ORDER BY validator_id, block_number DESC, id DESC`, [ids, stakingLayer ?? '']) as Rows<PrefRow>,
-        db.query(`SELECT DISTINCT ON (stash_id) stash_id, block_number FROM chill WHERE stash_id = ANY($1) AND chain = $2
-            ORDER BY stash_id, block_number DESC`, [ids, stakingLayer ?? '']) as Rows<{stash_id: string; block_number: number}>,
-        db.query(`SELECT validator_id, commission_perbill, blocked, self_stake_planck FROM era_validator WHERE era = $2 AND validator_id = ANY($1)`,
-            [ids, completeEra?.index ?? -1]) as Rows<EraValidatorRow>,
-        db.query(`SELECT k.validator_id, k.era, k.beefy, k.block_number FROM session_keys k
-            WHERE k.era = (SELECT max(era) FROM session_keys) AND k.validator_id = ANY($1)`, [ids]) as Rows<KeysRow>,
-        db.query(`SELECT i.id, i.chain, i.display, i.sub_name, i.parent_id, i.root_id, i.judgements, i.cleared, i.updated_block,
+            ORDER BY n.candidate_stash, n.online DESC, n.last_seen_at DESC`, [stashes, chain ?? null]) as Rows<NodeRow>)
+    const prefs = await (db.query(`SELECT DISTINCT ON (validator_id) validator_id, commission_perbill, blocked, block_number FROM validator_preference
+            WHERE validator_id = ANY($1) AND chain = $2 ORDER BY validator_id, block_number DESC, id DESC`, [ids, stakingLayer ?? '']) as Rows<PrefRow>)
+    const chills = await (db.query(`SELECT DISTINCT ON (stash_id) stash_id, block_number FROM chill WHERE stash_id = ANY($1) AND chain = $2
+            ORDER BY stash_id, block_number DESC`, [ids, stakingLayer ?? '']) as Rows<{stash_id: string; block_number: number}>)
+    const eraValidators = await (db.query(`SELECT validator_id, commission_perbill, blocked, self_stake_planck FROM era_validator WHERE era = $2 AND validator_id = ANY($1)`,
+            [ids, completeEra?.index ?? -1]) as Rows<EraValidatorRow>)
+    const keys = await (db.query(`SELECT k.validator_id, k.era, k.beefy, k.block_number FROM session_keys k
+            WHERE k.era = (SELECT max(era) FROM session_keys) AND k.validator_id = ANY($1)`, [ids]) as Rows<KeysRow>)
+    const identities = await (db.query(`SELECT i.id, i.chain, i.display, i.sub_name, i.parent_id, i.root_id, i.judgements, i.cleared, i.updated_block,
                 p.display AS parent_display, p.judgements AS parent_judgements, r.display AS root_display
             FROM identity i LEFT JOIN identity p ON p.id = i.parent_id LEFT JOIN identity r ON r.id = i.root_id
-            WHERE i.id = ANY($1) OR i.id IN (SELECT root_id FROM identity WHERE id = ANY($1))`, [ids]) as Rows<IdentityRow>,
-        db.query('SELECT id, block_number FROM identity_import') as Rows<{id: ChainLayerName; block_number: number}>,
-        db.query(`SELECT ev.validator_id, array_agg(ev.era ORDER BY ev.era) AS eras FROM era_validator ev
+            WHERE i.id = ANY($1) OR i.id IN (SELECT root_id FROM identity WHERE id = ANY($1))`, [ids]) as Rows<IdentityRow>)
+    const imports = await (db.query('SELECT id, block_number FROM identity_import') as Rows<{id: ChainLayerName; block_number: number}>)
+    const unclaimed = await (db.query(`SELECT ev.validator_id, array_agg(ev.era ORDER BY ev.era) AS eras FROM era_validator ev
             WHERE ev.validator_id = ANY($1) AND ev.era > $2 AND ev.era <= $3 AND ev.active AND ev.points > 0
               AND NOT EXISTS (SELECT 1 FROM payout p WHERE p.validator_id = ev.validator_id AND p.era = ev.era)
-            GROUP BY ev.validator_id`, [ids, (active?.index ?? 0) - HISTORY_DEPTH_ERAS, completeEra?.index ?? -1]) as Rows<{validator_id: string; eras: number[]}>,
-        db.query(`SELECT s.staker_id, s.amount_planck, s.block_number,
+            GROUP BY ev.validator_id`, [ids, (active?.index ?? 0) - HISTORY_DEPTH_ERAS, completeEra?.index ?? -1]) as Rows<{validator_id: string; eras: number[]}>)
+    const slashes = await (db.query(`SELECT s.staker_id, s.amount_planck, s.block_number,
                 COALESCE(s.era, (SELECT max(e.index) FROM era e WHERE e.chain = s.chain AND e.start_block <= s.block_number)) AS era
-            FROM slash s WHERE s.staker_id = ANY($1)`, [ids]) as Rows<{staker_id: string; amount_planck: string; block_number: number; era: number | null}>,
-        db.query(`SELECT o.validator_id, o.slash_fraction_perbill, o.block_number,
+            FROM slash s WHERE s.staker_id = ANY($1)`, [ids]) as Rows<{staker_id: string; amount_planck: string; block_number: number; era: number | null}>)
+    const offences = await (db.query(`SELECT o.validator_id, o.slash_fraction_perbill, o.block_number,
                 COALESCE(o.era, (SELECT max(e.index) FROM era e WHERE e.chain = o.chain AND e.start_block <= o.block_number)) AS era
-            FROM offence o WHERE o.validator_id = ANY($1) AND o.slash_fraction_perbill > 0`, [ids]) as Rows<{validator_id: string; slash_fraction_perbill: number; block_number: number; era: number | null}>,
-    ])
+            FROM offence o WHERE o.validator_id = ANY($1) AND o.slash_fraction_perbill > 0`, [ids]) as Rows<{validator_id: string; slash_fraction_perbill: number; block_number: number; era: number | null}>)
 
     const nodeBy = new Map(nodes.rows.map(r => [r.candidate_stash, r]))
     const uptimeBy = new Map<string, UptimeSqlRow>()

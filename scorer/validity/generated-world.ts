@@ -87,7 +87,7 @@ export async function writeWorld(db: pg.ClientBase, w: World): Promise<void> {
     await q(`INSERT INTO era (id, index, chain, start_block, end_block, total_points, validator_count)
         SELECT e::text, e, 'assetHub', e * ${ERA_BLOCKS}, CASE WHEN e <= $1 THEN (e + 1) * ${ERA_BLOCKS} - 1 END, CASE WHEN e <= $1 THEN 1000 END, $2
         FROM generate_series(1, $1 + 1) e`, [w.eras, v.length])
-    await q(`INSERT INTO session (id, index, chain, era, block_number) VALUES ($1, $1, 'relay', $2, $3)`, [w.eras * 6, w.eras + 1, head - 5])
+    await q(`INSERT INTO session (id, index, chain, era, block_number) VALUES ($1::text, $1::int, 'relay', $2, $3)`, [w.eras * 6, w.eras + 1, head - 5])
     // Every validator in every complete era (the latest one only if still validating), paid except its unpaid eras.
     const validating = v.map(x => x.validating !== false)
     await q(`INSERT INTO era_validator (id, era, validator_id, chain, points, commission_perbill, blocked, self_stake_planck, own_exposure_planck, total_exposure_planck, nominator_count, active)
@@ -108,7 +108,7 @@ export async function writeWorld(db: pg.ClientBase, w: World): Promise<void> {
         [hex.filter((_, i) => !validating[i]), (w.eras + 1) * ERA_BLOCKS + 2])
     const keyed = v.filter(x => x.beefy !== 'none')
     await q(`INSERT INTO session_keys (id, era, validator_id, keys, beefy, block_number)
-        SELECT $2 || '-' || u.id, $2, u.id, '{}'::jsonb, u.beefy, $3 FROM unnest($1::text[], $4::text[]) AS u(id, beefy)`,
+        SELECT $2::int || '-' || u.id, $2::int, u.id, '{}'::jsonb, u.beefy, $3 FROM unnest($1::text[], $4::text[]) AS u(id, beefy)`,
     [keyed.map(x => x.hex), w.eras + 1, (w.eras + 1) * ERA_BLOCKS - 3, keyed.map(x => x.beefy === undefined ? REAL_BEEFY : x.beefy)])
     await q(`INSERT INTO identity_import (id, block_number) VALUES ('people', 1)`)
     const ided = v.filter(x => x.identity !== null)
