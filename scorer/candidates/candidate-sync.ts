@@ -83,26 +83,29 @@ export async function syncCandidates(client: pg.ClientBase, list: CandidateList,
         const previous = await currentCandidates(client)
         const diff = diffCandidates(previous, list.candidates)
         const at = new Date(nowMs)
-        for (const c of diff.added) {
-            // A candidate removed earlier and listed again is the same row, current once more.
-            await client.query(`INSERT INTO candidate (id, stash_public_key, stash, slot_id, name, kusama_stash, kusama_stash_public_key, riot_handles, kyc,
-                    skip_self_stake, list_status, sources, added_at, changed_at, removed_at)
-                VALUES ($1::text, $1::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL, NULL)
-                ON CONFLICT (id) DO UPDATE SET stash = $2, slot_id = $3, name = $4, kusama_stash = $5, kusama_stash_public_key = $6, riot_handles = $7,
-                    kyc = $8, skip_self_stake = $9, list_status = $10, sources = $11, changed_at = $12, removed_at = NULL`,
-            [c.stashPublicKeyHex, c.stash, c.slotId, c.name, c.kusamaStash, c.kusamaStashPublicKeyHex, c.riotHandles, c.kyc, c.skipSelfStake, c.status, [source], at])
-            await insertChange(client, c.stashPublicKeyHex, 'added', allFields(c), null, c, source, at)
+        // Added and changed in one upsert: a candidate removed earlier and listed again is the same row, current once more.
+        const upserted = [...diff.added, ...diff.changed.map(c => c.next)]
+        if (upserted.length) {
+            const col = <T>(f: (c: Candidate) => T) => upserted.map(f)
+            await client.query(`INSERT INTO candidate AS c (id, stash_public_key, stash, slot_id, name, kusama_stash, kusama_stash_public_key, riot_handles, kyc,
+                    skip_self_stake, list_status, sources, added_at)
+                SELECT u.id, u.id, u.stash, u.slot_id, u.name, u.kusama_stash, u.kusama_key, ARRAY(SELECT jsonb_array_elements_text(u.riot)), u.kyc, u.skip, u.status, $11, $12
+                FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::bool[], $9::bool[], $10::text[])
+                    AS u(id, stash, slot_id, name, kusama_stash, kusama_key, riot, kyc, skip, status)
+                ON CONFLICT (id) DO UPDATE SET stash = EXCLUDED.stash, slot_id = EXCLUDED.slot_id, name = EXCLUDED.name, kusama_stash = EXCLUDED.kusama_stash,
+                    kusama_stash_public_key = EXCLUDED.kusama_stash_public_key, riot_handles = EXCLUDED.riot_handles, kyc = EXCLUDED.kyc,
+                    skip_self_stake = EXCLUDED.skip_self_stake, list_status = EXCLUDED.list_status, sources = EXCLUDED.sources, changed_at = $12, removed_at = NULL`, [
+                col(c => c.stashPublicKeyHex), col(c => c.stash), col(c => c.slotId), col(c => c.name), col(c => c.kusamaStash), col(c => c.kusamaStashPublicKeyHex),
+                col(c => JSON.stringify(c.riotHandles)), col(c => c.kyc), col(c => c.skipSelfStake), col(c => c.status), [source], at,
+            ])
         }
-        for (const {previous: p, next: c, fields} of diff.changed) {
-            await client.query(`UPDATE candidate SET stash = $2, slot_id = $3, name = $4, kusama_stash = $5, kusama_stash_public_key = $6, riot_handles = $7,
-                    kyc = $8, skip_self_stake = $9, list_status = $10, sources = $11, changed_at = $12 WHERE id = $1`,
-            [c.stashPublicKeyHex, c.stash, c.slotId, c.name, c.kusamaStash, c.kusamaStashPublicKeyHex, c.riotHandles, c.kyc, c.skipSelfStake, c.status, [source], at])
-            await insertChange(client, c.stashPublicKeyHex, 'changed', fields, p, c, source, at)
-        }
-        for (const c of diff.removed) {
-            await client.query('UPDATE candidate SET removed_at = $2 WHERE id = $1', [c.stashPublicKeyHex, at])
-            await insertChange(client, c.stashPublicKeyHex, 'removed', [], c, null, source, at)
-        }
+        if (diff.removed.length) await client.query('UPDATE candidate SET removed_at = $2 WHERE id = ANY($1)', [diff.removed.map(c => c.stashPublicKeyHex), at])
+        const changes: ChangeRow[] = [
+            ...diff.added.map(c => ({id: c.stashPublicKeyHex, kind: 'added' as const, fields: allFields(c), previous: null, next: c})),
+            ...diff.changed.map(c => ({id: c.next.stashPublicKeyHex, kind: 'changed' as const, fields: c.fields, previous: c.previous, next: c.next})),
+            ...diff.removed.map(c => ({id: c.stashPublicKeyHex, kind: 'removed' as const, fields: [], previous: c, next: null})),
+        ]
+        await insertChanges(client, changes, source, at)
         await client.query('COMMIT')
         return {added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length, current: list.candidates.length}
     } catch (e) {
@@ -115,10 +118,22 @@ function allFields(c: Candidate): CandidateField[] {
     return (Object.keys(c) as (keyof Candidate)[]).filter((f): f is CandidateField => f !== 'stashPublicKeyHex')
 }
 
-async function insertChange(client: pg.ClientBase, id: string, kind: 'added' | 'changed' | 'removed', fields: CandidateField[],
-    previous: Candidate | null, next: Candidate | null, source: string, at: Date): Promise<void> {
-    await client.query(`INSERT INTO candidate_change (id, candidate_id, kind, fields, previous, next, source, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [`${id}:${at.getTime()}:${kind}`, id, kind, fields, previous && JSON.stringify(previous), next && JSON.stringify(next), source, at])
+interface ChangeRow {
+    id: string
+    kind: 'added' | 'changed' | 'removed'
+    fields: CandidateField[]
+    previous: Candidate | null
+    next: Candidate | null
+}
+
+async function insertChanges(client: pg.ClientBase, changes: ChangeRow[], source: string, at: Date): Promise<void> {
+    if (!changes.length) return
+    await client.query(`INSERT INTO candidate_change (id, candidate_id, kind, fields, previous, next, source, at)
+        SELECT u.id || ':' || $7 || ':' || u.kind, u.id, u.kind, ARRAY(SELECT jsonb_array_elements_text(u.fields)), u.previous, u.next, $6, $8
+        FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[], $5::jsonb[]) AS u(id, kind, fields, previous, next)`, [
+        changes.map(c => c.id), changes.map(c => c.kind), changes.map(c => JSON.stringify(c.fields)),
+        changes.map(c => c.previous && JSON.stringify(c.previous)), changes.map(c => c.next && JSON.stringify(c.next)), source, String(at.getTime()), at,
+    ])
 }
 
 /**
