@@ -27,6 +27,7 @@ export function plannedServices(cfg: Config, dataDir: string): ServiceSpec[] {
     if (cfg.usesDevnet && cfg.devnet) services.push(devnetService(cfg.devnet, dataDir))
     if (cfg.telemetry.enabled) services.push(telemetryService(cfg))
     services.push(...squidServices(cfg))
+    services.push(scorerService(cfg))
     return services
 }
 
@@ -53,5 +54,14 @@ function telemetryService(cfg: Config): ServiceSpec {
         name: 'telemetry',
         script: path.join(PROJECT_DIR, 'lib', 'telemetry', 'main.js'),
         urls: cfg.telemetry.metricsPort ? {metrics: `http://127.0.0.1:${cfg.telemetry.metricsPort}/metrics`} : undefined,
+    }
+}
+
+function scorerService(cfg: Config): ServiceSpec {
+    const port = cfg.metrics.ports.scorer
+    return {
+        name: 'scorer',
+        script: path.join(PROJECT_DIR, 'lib', 'scorer', 'main.js'),
+        urls: port ? {'scorer metrics': `http://${cfg.metrics.host}:${port}/metrics`, 'scorer health': `http://${cfg.metrics.host}:${port}/health`} : undefined,
     }
 }
