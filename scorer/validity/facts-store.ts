@@ -88,6 +88,11 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
             ORDER BY stash_id, block_number DESC`, [ids, stakingLayer ?? '']) as Rows<{stash_id: string; block_number: number}>)
     const eraValidators = await (db.query(`SELECT validator_id, commission_perbill, blocked, self_stake_planck FROM era_validator WHERE era = $2 AND validator_id = ANY($1)`,
             [ids, completeEra?.index ?? -1]) as Rows<EraValidatorRow>)
+    // The prefs of each stash's latest era in Validators (a stash chilled before it has none in later eras).
+    const eraPrefs = await (db.query(`SELECT DISTINCT ON (ev.validator_id) ev.validator_id, ev.era, ev.commission_perbill, ev.blocked, e.end_block
+            FROM era_validator ev JOIN era e ON e.index = ev.era AND e.chain = ev.chain
+            WHERE ev.validator_id = ANY($1) AND ev.chain = $2 AND ev.commission_perbill IS NOT NULL AND ev.era <= $3 AND e.end_block IS NOT NULL
+            ORDER BY ev.validator_id, ev.era DESC`, [ids, stakingLayer ?? '', completeEra?.index ?? -1]) as Rows<EraPrefsRow>)
     const keys = await (db.query(`SELECT k.validator_id, k.era, k.beefy, k.block_number FROM session_keys k
             WHERE k.era = (SELECT max(era) FROM session_keys) AND k.validator_id = ANY($1)`, [ids]) as Rows<KeysRow>)
     const identities = await (db.query(`SELECT i.id, i.chain, i.display, i.sub_name, i.parent_id, i.root_id, i.judgements, i.cleared, i.updated_block,
@@ -117,6 +122,7 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
     const prefBy = by(prefs.rows, 'validator_id')
     const chillBy = by(chills.rows, 'stash_id')
     const evBy = by(eraValidators.rows, 'validator_id')
+    const eraPrefsBy = by(eraPrefs.rows, 'validator_id')
     const keysBy = by(keys.rows, 'validator_id')
     const identityBy = by(identities.rows, 'id')
     const importBy = new Map(imports.rows.map(r => [r.id, r.block_number]))
@@ -162,20 +168,24 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
                 const pref = prefBy.get(id)
                 const chill = chillBy.get(id)
                 const ev = evBy.get(id)
-                // Validators as of the complete era's end, then any prefs or chill event after it: the latest wins.
+                // EraValidator rows are the exposed validators of an era (and those with points), not all of Validators: a
+                // row with prefs says in Validators at that era's end, one without says not (chilled since its election),
+                // no row says nothing (a waiting validator has none). Leaving Validators emits Chilled, joining or changing
+                // prefs ValidatorPrefsSet: the latest of these readings holds.
                 type Intention = {source: string; block: number; era?: number; value: boolean}
-                const candidatesForIntention: Intention[] = []
-                if (completeEra?.end_block != null) candidatesForIntention.push({source: 'EraValidator', block: completeEra.end_block, era: completeEra.index, value: ev !== undefined})
-                if (pref) candidatesForIntention.push({source: 'ValidatorPreference', block: pref.block_number, value: true})
-                if (chill) candidatesForIntention.push({source: 'Chill', block: chill.block_number, value: false})
-                const latest = candidatesForIntention.sort((a, b) => b.block - a.block)[0]
+                const readings: Intention[] = []
+                const eraPref = eraPrefsBy.get(id)
+                if (eraPref) readings.push({source: 'EraValidator', block: eraPref.end_block, era: eraPref.era, value: true})
+                if (completeEra?.end_block != null && ev && ev.commission_perbill === null) readings.push({source: 'EraValidator', block: completeEra.end_block, era: completeEra.index, value: false})
+                if (pref) readings.push({source: 'ValidatorPreference', block: pref.block_number, value: true})
+                if (chill) readings.push({source: 'Chill', block: chill.block_number, value: false})
+                const latest = readings.sort((a, b) => b.block - a.block)[0]
                 if (latest) facts.validateIntention = {...latest, layer}
-                if (pref && (!completeEra?.end_block || pref.block_number >= completeEra.end_block || !ev)) {
+                // Prefs: the later of the last ValidatorPrefsSet and the last era the stash was in Validators.
+                if (pref && (!eraPref || pref.block_number >= eraPref.end_block)) {
                     facts.prefs = {source: 'ValidatorPreference', layer, block: pref.block_number, value: {commissionPerbill: pref.commission_perbill, blocked: pref.blocked}}
-                } else if (ev && ev.commission_perbill !== null && ev.blocked !== null) {
-                    facts.prefs = {source: 'EraValidator', layer, block: completeEra!.end_block!, era: completeEra!.index, value: {commissionPerbill: ev.commission_perbill, blocked: ev.blocked}}
-                } else if (completeEra?.end_block != null && !ev) {
-                    facts.prefs = {source: 'ValidatorPreference', layer, block: completeEra.end_block, era: completeEra.index, value: null}
+                } else if (eraPref) {
+                    facts.prefs = {source: 'EraValidator', layer, block: eraPref.end_block, era: eraPref.era, value: {commissionPerbill: eraPref.commission_perbill, blocked: eraPref.blocked}}
                 }
                 // The ledger is read for the era's validators only: a stash not among them is left unknown.
                 if (ev && ev.self_stake_planck !== null) {
@@ -322,6 +332,14 @@ interface EraValidatorRow {
     commission_perbill: number | null
     blocked: boolean | null
     self_stake_planck: string | null
+}
+
+interface EraPrefsRow {
+    validator_id: string
+    era: number
+    commission_perbill: number
+    blocked: boolean
+    end_block: number
 }
 
 interface KeysRow {
