@@ -35,13 +35,18 @@ function validators(n: number): WorldValidator[] {
     })
 }
 
+let cpuMs = 0
+
 /** Peak heap while `f` runs (sampled), and its wall time. */
 async function measured<T>(f: () => Promise<T>): Promise<{value: T; ms: number; peakHeapMb: number}> {
     let peak = process.memoryUsage().heapUsed
     const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed) }, 5)
     const t0 = performance.now()
+    const cpu0 = process.cpuUsage()
     const value = await f()
     const ms = performance.now() - t0
+    const cpu = process.cpuUsage(cpu0)
+    cpuMs = (cpu.user + cpu.system) / 1000
     clearInterval(timer)
     peak = Math.max(peak, process.memoryUsage().heapUsed)
     return {value, ms, peakHeapMb: peak / 2 ** 20}
@@ -74,10 +79,11 @@ async function main() {
                     uptimeWindowMs: config.validity.accumulatedOffline.windowMs, slashEras: config.validity.noSlash.eras, telemetryChain: WORLD_CHAIN,
                 })
                 const first = await measured(() => runPass(pool, opts(nowMs)))
+                const firstCpuMs = cpuMs
                 const steady = await measured(() => runPass(pool, opts(nowMs + 60_000)))
                 const c = first.value.counts
-                console.log(`  first pass  ${Math.round(first.ms)} ms, peak heap ${first.peakHeapMb.toFixed(0)} MB (${c.valid} valid, ${c.invalid} invalid, ${c.unknown} unknown, ${first.value.changes} flips written)`)
-                console.log(`  steady pass ${Math.round(steady.ms)} ms, peak heap ${steady.peakHeapMb.toFixed(0)} MB (${steady.value.changes} flips)`)
+                console.log(`  first pass  ${Math.round(first.ms)} ms (scorer CPU ${Math.round(firstCpuMs)} ms), peak heap ${first.peakHeapMb.toFixed(0)} MB (${c.valid} valid, ${c.invalid} invalid, ${c.unknown} unknown, ${first.value.changes} flips written)`)
+                console.log(`  steady pass ${Math.round(steady.ms)} ms (scorer CPU ${Math.round(cpuMs)} ms), peak heap ${steady.peakHeapMb.toFixed(0)} MB (${steady.value.changes} flips)`)
             } finally {
                 await pool.end()
                 await db.drop()

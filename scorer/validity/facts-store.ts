@@ -35,6 +35,8 @@ export interface FactsOptions {
     uptimeWindowMs: number
     /** Eras back from the active one the no-slash check looks. */
     slashEras: number
+    /** Read unpaid payouts (the heaviest query): only when the unclaimed-rewards check is enabled. */
+    unclaimedEras?: boolean
     headSource?: HeadSource
 }
 
@@ -88,11 +90,19 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
             ORDER BY stash_id, block_number DESC`, [ids, stakingLayer ?? '']) as Rows<{stash_id: string; block_number: number}>)
     const eraValidators = await (db.query(`SELECT validator_id, commission_perbill, blocked, self_stake_planck FROM era_validator WHERE era = $2 AND validator_id = ANY($1)`,
             [ids, completeEra?.index ?? -1]) as Rows<EraValidatorRow>)
-    // The prefs of each stash's latest era in Validators (a stash chilled before it has none in later eras).
+    const inValidators = new Set(eraValidators.rows.filter(r => r.commission_perbill !== null).map(r => r.validator_id))
+    // The prefs of each stash's latest era in Validators (a stash chilled before it has none in later eras): the
+    // complete era's row where it has them, else looked up for the few others.
     const eraPrefs = await (db.query(`SELECT DISTINCT ON (ev.validator_id) ev.validator_id, ev.era, ev.commission_perbill, ev.blocked, e.end_block
             FROM era_validator ev JOIN era e ON e.index = ev.era AND e.chain = ev.chain
             WHERE ev.validator_id = ANY($1) AND ev.chain = $2 AND ev.commission_perbill IS NOT NULL AND ev.era <= $3 AND e.end_block IS NOT NULL
-            ORDER BY ev.validator_id, ev.era DESC`, [ids, stakingLayer ?? '', completeEra?.index ?? -1]) as Rows<EraPrefsRow>)
+            ORDER BY ev.validator_id, ev.era DESC`,
+    [ids.filter(id => !inValidators.has(id)), stakingLayer ?? '', completeEra?.index ?? -1]) as Rows<EraPrefsRow>)
+    for (const r of eraValidators.rows) {
+        if (r.commission_perbill !== null && completeEra?.end_block != null) {
+            eraPrefs.rows.push({validator_id: r.validator_id, era: completeEra.index, commission_perbill: r.commission_perbill, blocked: r.blocked!, end_block: completeEra.end_block})
+        }
+    }
     const keys = await (db.query(`SELECT k.validator_id, k.era, k.beefy, k.block_number FROM session_keys k
             WHERE k.era = (SELECT max(era) FROM session_keys) AND k.validator_id = ANY($1)`, [ids]) as Rows<KeysRow>)
     const identities = await (db.query(`SELECT i.id, i.chain, i.display, i.sub_name, i.parent_id, i.root_id, i.judgements, i.cleared, i.updated_block,
@@ -100,7 +110,7 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
             FROM identity i LEFT JOIN identity p ON p.id = i.parent_id LEFT JOIN identity r ON r.id = i.root_id
             WHERE i.id = ANY($1) OR i.id IN (SELECT root_id FROM identity WHERE id = ANY($1))`, [ids]) as Rows<IdentityRow>)
     const imports = await (db.query('SELECT id, block_number FROM identity_import') as Rows<{id: ChainLayerName; block_number: number}>)
-    const unclaimed = await (db.query(`SELECT ev.validator_id, array_agg(ev.era ORDER BY ev.era) AS eras FROM era_validator ev
+    const unclaimed = !opts.unclaimedEras ? {rows: []} : await (db.query(`SELECT ev.validator_id, array_agg(ev.era ORDER BY ev.era) AS eras FROM era_validator ev
             WHERE ev.validator_id = ANY($1) AND ev.era > $2 AND ev.era <= $3 AND ev.active AND ev.points > 0
               AND NOT EXISTS (SELECT 1 FROM payout p WHERE p.validator_id = ev.validator_id AND p.era = ev.era)
             GROUP BY ev.validator_id`, [ids, (active?.index ?? 0) - HISTORY_DEPTH_ERAS, completeEra?.index ?? -1]) as Rows<{validator_id: string; eras: number[]}>)
@@ -192,7 +202,7 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
                     facts.selfStake = {source: 'EraValidator', layer, block: completeEra!.end_block!, era: completeEra!.index, value: {activePlanck: planck(ev.self_stake_planck)}}
                 }
                 if (completeEra) {
-                    facts.unclaimedEras = {source: 'Payout', layer, era: active.index, value: unclaimedBy.get(id) ?? []}
+                    if (opts.unclaimedEras) facts.unclaimedEras = {source: 'Payout', layer, era: active.index, value: unclaimedBy.get(id) ?? []}
                     facts.slashes = {source: 'Slash', layer, era: active.index, value: {
                         slashes: (slashesBy.get(id) ?? []).filter(s => s.era !== null && active.index - s.era! < opts.slashEras)
                             .map(s => ({era: s.era!, amountPlanck: planck(s.amount_planck), block: s.block_number})),
