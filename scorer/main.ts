@@ -19,7 +19,7 @@ import {eraCompleteSql} from './validity/facts-store'
 runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
     const pool = new pg.Pool({...pgClientConfig(dbSettingsFromEnv(process.env)), max: 3})
     pool.on('error', err => log.warn(`database connection lost: ${err.message}`))
-    addHealthCheck('database', async () => void await pool.query('SELECT 1'))
+    addHealthCheck('database', async () => void (await pool.query('SELECT 1')))
 
     const checks = enabledChecks(config)
     const listSource = path.relative(path.dirname(config.file), config.candidatesFile)
@@ -30,7 +30,9 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
         const client = await pool.connect()
         try {
             const r = await syncCandidates(client, list, listSource, Date.now())
-            log.info(`candidates from ${listSource}: ${r.current} current (${r.added} added, ${r.changed} changed, ${r.removed} removed), ${list.problems.length} problem(s)`)
+            log.info(
+                `candidates from ${listSource}: ${r.current} current (${r.added} added, ${r.changed} changed, ${r.removed} removed), ${list.problems.length} problem(s)`,
+            )
         } finally {
             client.release()
         }
@@ -39,9 +41,23 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
     watch.changed()
     await syncList()
 
-    const duration = new Histogram({name: 'scorer_pass_duration_seconds', help: 'Duration of a validity pass', buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30], registers: [metrics]})
-    const verdicts = new Gauge({name: 'scorer_candidates', help: 'Current candidates by verdict after the last pass', labelNames: ['verdict'], registers: [metrics]})
-    const lastPass = new Gauge({name: 'scorer_last_pass_timestamp_seconds', help: 'End of the last successful pass (Unix time)', registers: [metrics]})
+    const duration = new Histogram({
+        name: 'scorer_pass_duration_seconds',
+        help: 'Duration of a validity pass',
+        buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+        registers: [metrics],
+    })
+    const verdicts = new Gauge({
+        name: 'scorer_candidates',
+        help: 'Current candidates by verdict after the last pass',
+        labelNames: ['verdict'],
+        registers: [metrics],
+    })
+    const lastPass = new Gauge({
+        name: 'scorer_last_pass_timestamp_seconds',
+        help: 'End of the last successful pass (Unix time)',
+        registers: [metrics],
+    })
     const failures = new Gauge({name: 'scorer_pass_failures', help: 'Passes that failed since the scorer started', registers: [metrics]})
 
     const headSource = squidHeadFromMetrics(config.metrics)
@@ -50,14 +66,22 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
         const nowMs = Date.now()
         try {
             const s = await runPass(pool, {
-                checks, trigger, nowMs, headSource, keepLastKnownMs: v.keepLastKnownMs, uptimeWindowMs: v.accumulatedOffline.windowMs,
-                slashEras: v.noSlash.eras, telemetryChain: config.telemetry.chains?.length === 1 ? config.telemetry.chains[0] : undefined,
+                checks,
+                trigger,
+                nowMs,
+                headSource,
+                keepLastKnownMs: v.keepLastKnownMs,
+                uptimeWindowMs: v.accumulatedOffline.windowMs,
+                slashEras: v.noSlash.eras,
+                telemetryChain: config.telemetry.chains?.length === 1 ? config.telemetry.chains[0] : undefined,
             })
             if (s.skipped) return log.debug(`${trigger} pass skipped: era ${s.era}, session ${s.session} already passed`)
             duration.observe(s.durationMs / 1000)
             for (const [k, n] of Object.entries(s.counts)) verdicts.set({verdict: k}, n)
             lastPass.set((nowMs + s.durationMs) / 1000)
-            log.info(`${trigger} pass: ${s.candidates} candidates, ${s.counts.valid} valid, ${s.counts.invalid} invalid, ${s.counts.unknown} unknown, ${s.changes} check flip(s), era ${s.era}, session ${s.session}, ${s.durationMs} ms`)
+            log.info(
+                `${trigger} pass: ${s.candidates} candidates, ${s.counts.valid} valid, ${s.counts.invalid} invalid, ${s.counts.unknown} unknown, ${s.changes} check flip(s), era ${s.era}, session ${s.session}, ${s.durationMs} ms`,
+            )
         } catch (e) {
             failures.inc()
             const message = e instanceof Error ? e.message : String(e)
@@ -74,7 +98,11 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
             await syncList().catch(e => log.error(`candidate list not synced, the previous one stays in force: ${e.message}`))
             queue.request('schedule')
         }
-        const r = (await pool.query(`SELECT (SELECT max(index) FROM session) AS session, (SELECT max(e.index) FROM era e WHERE e.end_block IS NOT NULL AND ${eraCompleteSql('e')}) AS era`)).rows[0]
+        const r = (
+            await pool.query(
+                `SELECT (SELECT max(index) FROM session) AS session, (SELECT max(e.index) FROM era e WHERE e.end_block IS NOT NULL AND ${eraCompleteSql('e')}) AS era`,
+            )
+        ).rows[0]
         if (seen && r.era !== seen.era) queue.request('era')
         else if (seen && r.session !== seen.session) queue.request('session')
         seen = {era: r.era, session: r.session}
@@ -83,12 +111,18 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
     const pollTimer = setInterval(() => {
         if (polling) return
         polling = true
-        poll().catch(e => log.warn(`polling the squid's tables: ${e.message}`)).finally(() => { polling = false })
+        poll()
+            .catch(e => log.warn(`polling the squid's tables: ${e.message}`))
+            .finally(() => {
+                polling = false
+            })
     }, config.scorer.pollIntervalMs)
     const cron = new Cron(config.scorer.schedule, () => queue.request('schedule'))
     await poll().catch(e => log.warn(`polling the squid's tables: ${e.message}`))
     queue.request('start')
-    log.info(`scorer running: ${checks.length} checks (${checks.map(c => c.name).join(', ')}), schedule "${config.scorer.schedule}", next ${cron.nextRun()?.toISOString() ?? 'never'}`)
+    log.info(
+        `scorer running: ${checks.length} checks (${checks.map(c => c.name).join(', ')}), schedule "${config.scorer.schedule}", next ${cron.nextRun()?.toISOString() ?? 'never'}`,
+    )
 
     return async () => {
         cron.stop()

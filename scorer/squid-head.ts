@@ -6,7 +6,11 @@ import type {Config} from '../config/load'
 import type {ChainLayerName} from '../squid/facts'
 import type {HeadSource} from './validity/facts-store'
 
-const PORT_KEYS: Record<ChainLayerName, 'squidRelay' | 'squidAssetHub' | 'squidPeople'> = {relay: 'squidRelay', assetHub: 'squidAssetHub', people: 'squidPeople'}
+const PORT_KEYS: Record<ChainLayerName, 'squidRelay' | 'squidAssetHub' | 'squidPeople'> = {
+    relay: 'squidRelay',
+    assetHub: 'squidAssetHub',
+    people: 'squidPeople',
+}
 
 /** A processor that does not answer within this is taken as not telling. */
 const SCRAPE_TIMEOUT_MS = 1000

@@ -23,8 +23,8 @@ export function loadCandidateListFile(file: string, ss58Prefix: number): Candida
     let text: string
     try {
         text = fs.readFileSync(file, 'utf8')
-    } catch (e: any) {
-        throw new CandidateListError(file, `cannot read the file: ${e.code ?? 'read error'}`)
+    } catch (e) {
+        throw new CandidateListError(file, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? 'read error'}`)
     }
     return parseCandidateListText(text, file, ss58Prefix, listFormat(text))
 }
@@ -58,15 +58,23 @@ interface CandidateRow {
 
 function fromRow(r: CandidateRow): Candidate {
     return {
-        slotId: r.slot_id, name: r.name, stash: r.stash, stashPublicKeyHex: r.id, kusamaStash: r.kusama_stash,
-        kusamaStashPublicKeyHex: r.kusama_stash_public_key, riotHandles: r.riot_handles, kyc: r.kyc, skipSelfStake: r.skip_self_stake,
+        slotId: r.slot_id,
+        name: r.name,
+        stash: r.stash,
+        stashPublicKeyHex: r.id,
+        kusamaStash: r.kusama_stash,
+        kusamaStashPublicKeyHex: r.kusama_stash_public_key,
+        riotHandles: r.riot_handles,
+        kyc: r.kyc,
+        skipSelfStake: r.skip_self_stake,
         status: r.list_status,
     }
 }
 
 /** The candidates stored as current (not removed). */
 export async function currentCandidates(db: pg.ClientBase): Promise<Candidate[]> {
-    const rows = await db.query<CandidateRow>(`SELECT id, slot_id, name, stash, kusama_stash, kusama_stash_public_key, riot_handles, kyc, skip_self_stake, list_status
+    const rows =
+        await db.query<CandidateRow>(`SELECT id, slot_id, name, stash, kusama_stash, kusama_stash_public_key, riot_handles, kyc, skip_self_stake, list_status
         FROM candidate WHERE removed_at IS NULL ORDER BY id`)
     return rows.rows.map(fromRow)
 }
@@ -75,7 +83,12 @@ export async function currentCandidates(db: pg.ClientBase): Promise<Candidate[]>
  * Writes the list's differences from the stored candidates, in one transaction on `client` (which it
  * begins and commits). `source` names the list in the history (the file's name relative to the config).
  */
-export async function syncCandidates(client: pg.ClientBase, list: CandidateList, source: string, nowMs: number): Promise<CandidateSyncResult> {
+export async function syncCandidates(
+    client: pg.ClientBase,
+    list: CandidateList,
+    source: string,
+    nowMs: number,
+): Promise<CandidateSyncResult> {
     await client.query('BEGIN')
     try {
         // Serialises concurrent syncs: the diff is against what is stored.
@@ -87,22 +100,42 @@ export async function syncCandidates(client: pg.ClientBase, list: CandidateList,
         const upserted = [...diff.added, ...diff.changed.map(c => c.next)]
         if (upserted.length) {
             const col = <T>(f: (c: Candidate) => T) => upserted.map(f)
-            await client.query(`INSERT INTO candidate AS c (id, stash_public_key, stash, slot_id, name, kusama_stash, kusama_stash_public_key, riot_handles, kyc,
+            await client.query(
+                `INSERT INTO candidate AS c (id, stash_public_key, stash, slot_id, name, kusama_stash, kusama_stash_public_key, riot_handles, kyc,
                     skip_self_stake, list_status, sources, added_at)
                 SELECT u.id, u.id, u.stash, u.slot_id, u.name, u.kusama_stash, u.kusama_key, ARRAY(SELECT jsonb_array_elements_text(u.riot)), u.kyc, u.skip, u.status, $11, $12
                 FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::bool[], $9::bool[], $10::text[])
                     AS u(id, stash, slot_id, name, kusama_stash, kusama_key, riot, kyc, skip, status)
                 ON CONFLICT (id) DO UPDATE SET stash = EXCLUDED.stash, slot_id = EXCLUDED.slot_id, name = EXCLUDED.name, kusama_stash = EXCLUDED.kusama_stash,
                     kusama_stash_public_key = EXCLUDED.kusama_stash_public_key, riot_handles = EXCLUDED.riot_handles, kyc = EXCLUDED.kyc,
-                    skip_self_stake = EXCLUDED.skip_self_stake, list_status = EXCLUDED.list_status, sources = EXCLUDED.sources, changed_at = $12, removed_at = NULL`, [
-                col(c => c.stashPublicKeyHex), col(c => c.stash), col(c => c.slotId), col(c => c.name), col(c => c.kusamaStash), col(c => c.kusamaStashPublicKeyHex),
-                col(c => JSON.stringify(c.riotHandles)), col(c => c.kyc), col(c => c.skipSelfStake), col(c => c.status), [source], at,
-            ])
+                    skip_self_stake = EXCLUDED.skip_self_stake, list_status = EXCLUDED.list_status, sources = EXCLUDED.sources, changed_at = $12, removed_at = NULL`,
+                [
+                    col(c => c.stashPublicKeyHex),
+                    col(c => c.stash),
+                    col(c => c.slotId),
+                    col(c => c.name),
+                    col(c => c.kusamaStash),
+                    col(c => c.kusamaStashPublicKeyHex),
+                    col(c => JSON.stringify(c.riotHandles)),
+                    col(c => c.kyc),
+                    col(c => c.skipSelfStake),
+                    col(c => c.status),
+                    [source],
+                    at,
+                ],
+            )
         }
-        if (diff.removed.length) await client.query('UPDATE candidate SET removed_at = $2 WHERE id = ANY($1)', [diff.removed.map(c => c.stashPublicKeyHex), at])
+        if (diff.removed.length)
+            await client.query('UPDATE candidate SET removed_at = $2 WHERE id = ANY($1)', [diff.removed.map(c => c.stashPublicKeyHex), at])
         const changes: ChangeRow[] = [
             ...diff.added.map(c => ({id: c.stashPublicKeyHex, kind: 'added' as const, fields: allFields(c), previous: null, next: c})),
-            ...diff.changed.map(c => ({id: c.next.stashPublicKeyHex, kind: 'changed' as const, fields: c.fields, previous: c.previous, next: c.next})),
+            ...diff.changed.map(c => ({
+                id: c.next.stashPublicKeyHex,
+                kind: 'changed' as const,
+                fields: c.fields,
+                previous: c.previous,
+                next: c.next,
+            })),
             ...diff.removed.map(c => ({id: c.stashPublicKeyHex, kind: 'removed' as const, fields: [], previous: c, next: null})),
         ]
         await insertChanges(client, changes, source, at)
@@ -128,12 +161,21 @@ interface ChangeRow {
 
 async function insertChanges(client: pg.ClientBase, changes: ChangeRow[], source: string, at: Date): Promise<void> {
     if (!changes.length) return
-    await client.query(`INSERT INTO candidate_change (id, candidate_id, kind, fields, previous, next, source, at)
+    await client.query(
+        `INSERT INTO candidate_change (id, candidate_id, kind, fields, previous, next, source, at)
         SELECT u.id || ':' || $7 || ':' || u.kind, u.id, u.kind, ARRAY(SELECT jsonb_array_elements_text(u.fields)), u.previous, u.next, $6, $8
-        FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[], $5::jsonb[]) AS u(id, kind, fields, previous, next)`, [
-        changes.map(c => c.id), changes.map(c => c.kind), changes.map(c => JSON.stringify(c.fields)),
-        changes.map(c => c.previous && JSON.stringify(c.previous)), changes.map(c => c.next && JSON.stringify(c.next)), source, String(at.getTime()), at,
-    ])
+        FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[], $5::jsonb[]) AS u(id, kind, fields, previous, next)`,
+        [
+            changes.map(c => c.id),
+            changes.map(c => c.kind),
+            changes.map(c => JSON.stringify(c.fields)),
+            changes.map(c => c.previous && JSON.stringify(c.previous)),
+            changes.map(c => c.next && JSON.stringify(c.next)),
+            source,
+            String(at.getTime()),
+            at,
+        ],
+    )
 }
 
 /**
@@ -151,8 +193,8 @@ export class CandidateFileWatch {
         try {
             const s = fs.statSync(this.file)
             stamp = `${s.mtimeMs}:${s.size}`
-        } catch (e: any) {
-            stamp = `missing:${e.code}`
+        } catch (e) {
+            stamp = `missing:${(e as NodeJS.ErrnoException).code}`
         }
         if (stamp === this.stamp) return false
         this.stamp = stamp

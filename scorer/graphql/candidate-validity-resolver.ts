@@ -47,6 +47,25 @@ export class CandidateValidity {
     @Field(() => [CandidateCheckFlip], {description: 'latest first'}) changes!: CandidateCheckFlip[]
 }
 
+interface CheckRow {
+    check: string
+    status: string
+    sentence: string
+    evidence: unknown
+    since: Date
+    pending_status: string | null
+    pending_count: number | null
+    pending_sentence: string | null
+}
+
+interface FlipRow {
+    check: string
+    from_status: string | null
+    to_status: string
+    sentence: string
+    at: Date
+}
+
 const STATUS_ORDER = `CASE status WHEN 'invalid' THEN 0 WHEN 'unknown' THEN 1 ELSE 2 END`
 
 @Resolver()
@@ -64,9 +83,9 @@ export class CandidateValidityResolver {
         const c = (await em.query(`SELECT id, name, stash, removed_at, verdict, verdict_since, verdict_held, invalid_checks, unknown_checks, checked_at FROM candidate
             WHERE id = lower($1) OR stash = $1 OR name = $1 ORDER BY removed_at IS NOT NULL, id LIMIT 1`, [candidate]))[0]
         if (!c) return null
-        const checks: any[] = await em.query(`SELECT "check", status, sentence, evidence, since, pending_status, pending_count, pending_sentence FROM validity_check
+        const checks: CheckRow[] = await em.query(`SELECT "check", status, sentence, evidence, since, pending_status, pending_count, pending_sentence FROM validity_check
             WHERE candidate_id = $1 ORDER BY ${STATUS_ORDER}, "check"`, [c.id])
-        const flips: any[] = await em.query(`SELECT "check", from_status, to_status, sentence, at FROM validity_change WHERE candidate_id = $1 ORDER BY at DESC, "check" LIMIT $2`, [c.id, changes])
+        const flips: FlipRow[] = await em.query(`SELECT "check", from_status, to_status, sentence, at FROM validity_change WHERE candidate_id = $1 ORDER BY at DESC, "check" LIMIT $2`, [c.id, changes])
         return {
             name: c.name, stash: c.stash, stashPublicKey: c.id, removed: c.removed_at !== null, verdict: c.verdict ?? undefined,
             verdictSince: c.verdict_since ?? undefined, verdictHeld: c.verdict_held ?? undefined, invalidChecks: c.invalid_checks ?? [],

@@ -31,7 +31,8 @@ export interface CandidateEvaluation {
 /** The result every check gets when the candidate's facts could not be read or a check failed on them. */
 export function badDataResult(check: ValidityCheckName, reason: string): CheckResult {
     return {
-        check, status: 'unknown',
+        check,
+        status: 'unknown',
         evidence: {code: 'bad_data', source: 'scorer', observed: reason, threshold: null},
         sentence: `unknown: the scorer could not read this candidate's data (${reason})`,
     }
@@ -56,7 +57,8 @@ export function evaluateCandidate(
         // The status's evidence is refreshed whenever a result confirms it; a pending result keeps its own.
         const confirms = result.status === state.status
         const row: StoredCheck = {
-            check: c.name, ...state,
+            check: c.name,
+            ...state,
             evidence: confirms || !previous ? result.evidence : previous.evidence,
             sentence: confirms || !previous ? result.sentence : previous.sentence,
             pendingEvidence: state.pending ? result.evidence : null,
@@ -66,7 +68,12 @@ export function evaluateCandidate(
         if (!previous || differs(previous, row)) changedChecks.push(row)
         if (change) changes.push(change)
     }
-    const verdict = decideVerdict(verdictState, rows.map(r => ({check: r.check, status: r.status})), nowMs, keepLastKnownMs)
+    const verdict = decideVerdict(
+        verdictState,
+        rows.map(r => ({check: r.check, status: r.status})),
+        nowMs,
+        keepLastKnownMs,
+    )
     return {checks: rows, changedChecks, changes, verdict}
 }
 
@@ -81,8 +88,13 @@ function runCheck(c: EnabledCheck, facts: CandidateFacts | {error: string}): Che
 
 /** The sentence is rendered from the evidence, so a row whose sentence and state are the same needs no write. */
 function differs(a: StoredCheck, b: StoredCheck): boolean {
-    return a.status !== b.status || a.sinceMs !== b.sinceMs || a.sentence !== b.sentence || a.pendingSentence !== b.pendingSentence
-        || pendingKey(a.pending) !== pendingKey(b.pending)
+    return (
+        a.status !== b.status ||
+        a.sinceMs !== b.sinceMs ||
+        a.sentence !== b.sentence ||
+        a.pendingSentence !== b.pendingSentence ||
+        pendingKey(a.pending) !== pendingKey(b.pending)
+    )
 }
 
 function pendingKey(p: CheckState['pending']): string {

@@ -33,7 +33,11 @@ beforeAll(async () => {
     await devnet.produceBlocks(66)
     indexedTo = devnet.finalized().number
     await applyMigrations(db.settings)
-    const layers: [ProcessorLayer, string][] = [['relay', 'relay'], ['asset-hub', 'assetHub'], ['people', 'people']]
+    const layers: [ProcessorLayer, string][] = [
+        ['relay', 'relay'],
+        ['asset-hub', 'assetHub'],
+        ['people', 'people'],
+    ]
     for (const [layer, role] of layers) {
         const endpoint = devnet.endpoints.find(e => e.role === role)!
         const run = startProcessorChild({layer, db: db.settings, rpcUrl: endpoint.httpUrl, toBlock: indexedTo})
@@ -42,15 +46,32 @@ beforeAll(async () => {
     }
     pool = new pg.Pool(pgClientConfig(db.settings))
     const world = devnet.chain.world
-    const list: CandidateList = {file: 'devnet', problems: [], candidates: [...world.validators.values()].map((v, i) => ({
-        slotId: i, name: v.nodeName, stash: stashOf(v.stash), stashPublicKeyHex: v.stash, kusamaStash: null, kusamaStashPublicKeyHex: null,
-        riotHandles: [], kyc: false, skipSelfStake: false, status: null,
-    }))}
+    const list: CandidateList = {
+        file: 'devnet',
+        problems: [],
+        candidates: [...world.validators.values()].map((v, i) => ({
+            slotId: i,
+            name: v.nodeName,
+            stash: stashOf(v.stash),
+            stashPublicKeyHex: v.stash,
+            kusamaStash: null,
+            kusamaStashPublicKeyHex: null,
+            riotHandles: [],
+            kyc: false,
+            skipSelfStake: false,
+            status: null,
+        })),
+    }
     const client = await pool.connect()
     await syncCandidates(client, list, 'devnet', Date.now())
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ')
     // The processors stopped at the head they indexed (toBlock): each layer's head is its own height.
-    read = await readFacts(client, list.candidates, {nowMs: Date.now(), uptimeWindowMs: 7 * 86_400_000, slashEras: 84, headSource: async (_layer, indexed) => indexed})
+    read = await readFacts(client, list.candidates, {
+        nowMs: Date.now(),
+        uptimeWindowMs: 7 * 86_400_000,
+        slashEras: 84,
+        headSource: async (_layer, indexed) => indexed,
+    })
     await client.query('ROLLBACK')
     client.release()
 }, 240_000)
@@ -66,8 +87,8 @@ const factsOf = (stashHex: string) => {
     return r.facts
 }
 
-describe('facts read from the squid\'s rows of the devnet', () => {
-    it('knows each layer\'s progress, the latest complete era and the session', async () => {
+describe("facts read from the squid's rows of the devnet", () => {
+    it("knows each layer's progress, the latest complete era and the session", async () => {
         expect(Object.keys(read.pass.squid).sort()).toEqual(['assetHub', 'people', 'relay'])
         const facts = devnet.facts()
         const completed = facts.eras.filter(e => e.index < facts.activeEra).map(e => e.index)
@@ -76,7 +97,7 @@ describe('facts read from the squid\'s rows of the devnet', () => {
         expect(read.results.every(r => 'facts' in r)).toBe(true)
     })
 
-    it('prefs and validate intention equal the world\'s, from Asset Hub rows with their block', async () => {
+    it("prefs and validate intention equal the world's, from Asset Hub rows with their block", async () => {
         const world = devnet.chain.world
         const unread: string[] = []
         for (const v of world.validators.values()) {
@@ -97,14 +118,19 @@ describe('facts read from the squid\'s rows of the devnet', () => {
         expect(unread.length).toBeLessThan(world.validators.size / 2)
     })
 
-    it('BEEFY keys of the validators in the last received set equal the world\'s; the others are not read', () => {
+    it("BEEFY keys of the validators in the last received set equal the world's; the others are not read", () => {
         const world = devnet.chain.world
         const withKeys = [...world.validators.values()].filter(v => factsOf(v.stash).sessionKeys)
         expect(withKeys.length).toBeGreaterThan(0)
-        for (const v of withKeys) expect(factsOf(v.stash).sessionKeys).toMatchObject({source: 'SessionKeys', layer: 'relay', value: {beefyHex: v.sessionKeys.beefy}})
+        for (const v of withKeys)
+            expect(factsOf(v.stash).sessionKeys).toMatchObject({
+                source: 'SessionKeys',
+                layer: 'relay',
+                value: {beefyHex: v.sessionKeys.beefy},
+            })
     })
 
-    it('identities: own or the parent\'s judgements, and the group is the root\'s', () => {
+    it("identities: own or the parent's judgements, and the group is the root's", () => {
         const world = devnet.chain.world
         let subs = 0
         for (const v of world.validators.values()) {
@@ -113,18 +139,27 @@ describe('facts read from the squid\'s rows of the devnet', () => {
             const own = world.identities.get(v.stash)
             if (parent) {
                 subs++
-                expect(f.identity?.value).toMatchObject({parent: {accountHex: parent[0], display: world.identities.get(parent[0])?.display ?? null}, subName: parent[1]})
+                expect(f.identity?.value).toMatchObject({
+                    parent: {accountHex: parent[0], display: world.identities.get(parent[0])?.display ?? null},
+                    subName: parent[1],
+                })
                 expect(f.identity!.value!.judgements).toEqual(world.identities.get(parent[0])!.judgements.map(j => j.judgement))
                 expect(f.identityGroup?.value.rootHex).toBe(parent[0])
             } else if (own) {
-                expect(f.identity?.value).toMatchObject({display: own.display, parent: null, judgements: own.judgements.map(j => j.judgement)})
+                expect(f.identity?.value).toMatchObject({
+                    display: own.display,
+                    parent: null,
+                    judgements: own.judgements.map(j => j.judgement),
+                })
                 expect(f.identityGroup?.value.rootHex).toBe(v.stash)
             } else {
                 expect(f.identity?.value).toBeNull()
                 expect(f.identityGroup?.value.rootHex).toBe(v.stash)
             }
             expect(f.identity).toMatchObject({source: 'Identity', layer: 'people'})
-            const group = [...world.validators.values()].filter(w => (world.superOf.get(w.stash)?.[0] ?? w.stash) === f.identityGroup!.value.rootHex)
+            const group = [...world.validators.values()].filter(
+                w => (world.superOf.get(w.stash)?.[0] ?? w.stash) === f.identityGroup!.value.rootHex,
+            )
             expect([...f.identityGroup!.value.candidateNames].sort()).toEqual(group.map(w => w.nodeName).sort())
         }
         expect(subs).toBeGreaterThan(0)
@@ -132,21 +167,33 @@ describe('facts read from the squid\'s rows of the devnet', () => {
 
     it('a pass gives the chain checks the world implies (telemetry was never connected: its checks are unknown)', async () => {
         const config = loadConfig(path.join(__dirname, '../../config/devnet.json'))
-        const s = await runPass(pool, {checks: enabledChecks(config), trigger: 'start', nowMs: Date.now(), keepLastKnownMs: 0, uptimeWindowMs: 7 * 86_400_000,
-            slashEras: 84, headSource: async (_layer, indexed) => indexed})
+        const s = await runPass(pool, {
+            checks: enabledChecks(config),
+            trigger: 'start',
+            nowMs: Date.now(),
+            keepLastKnownMs: 0,
+            uptimeWindowMs: 7 * 86_400_000,
+            slashEras: 84,
+            headSource: async (_layer, indexed) => indexed,
+        })
         expect(s.candidates).toBe(devnet.chain.world.validators.size)
         const rows = (await pool.query(`SELECT candidate_id, "check", status FROM validity_check`)).rows
         const status = (stash: string, check: string) => rows.find(r => r.candidate_id === stash && r.check === check)?.status
         const world = devnet.chain.world
         const read = (v: {stash: string}) => factsOf(v.stash).validateIntention !== undefined
         for (const v of [...world.validators.values()].filter(x => x.active && read(x))) {
-            expect(status(v.stash, 'commission'), v.nodeName).toBe(v.commissionPerbill > config.validity.commission.maxPerbill ? 'invalid' : 'valid')
+            expect(status(v.stash, 'commission'), v.nodeName).toBe(
+                v.commissionPerbill > config.validity.commission.maxPerbill ? 'invalid' : 'valid',
+            )
             expect(status(v.stash, 'blocked'), v.nodeName).toBe(v.blocked ? 'invalid' : 'valid')
             const judgements = world.identities.get(world.superOf.get(v.stash)?.[0] ?? v.stash)?.judgements
-            expect(status(v.stash, 'identity'), v.nodeName).toBe(!judgements ? 'invalid' : judgements.some(j => VERIFYING.includes(j.judgement)) ? 'valid' : 'invalid')
+            expect(status(v.stash, 'identity'), v.nodeName).toBe(
+                !judgements ? 'invalid' : judgements.some(j => VERIFYING.includes(j.judgement)) ? 'valid' : 'invalid',
+            )
             expect(status(v.stash, 'online'), v.nodeName).toBe('unknown')
         }
-        for (const v of world.validators.values()) expect(status(v.stash, 'validateIntention'), v.nodeName).toBe(!read(v) ? 'unknown' : v.active ? 'valid' : 'invalid')
+        for (const v of world.validators.values())
+            expect(status(v.stash, 'validateIntention'), v.nodeName).toBe(!read(v) ? 'unknown' : v.active ? 'valid' : 'invalid')
         expect([...world.validators.values()].some(v => !v.active)).toBe(true)
     })
 })
