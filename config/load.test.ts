@@ -136,6 +136,13 @@ describe('config errors: one line per bad key, naming the key', () => {
         ])
     })
 
+    it('a scorer schedule that is not a cron expression, named by its key', () => {
+        const lines = problems(edit('kusama', c => { c.scorer.schedule = 'every 5 minutes' }))
+        expect(lines).toHaveLength(1)
+        expect(lines[0]).toMatch(/^scorer\.schedule: not a cron expression croner can schedule \(.+\), e\.g\. "\*\/5 \* \* \* \*" for every five minutes$/)
+        expect(problems(edit('kusama', c => { c.scorer.schedule = '0 */10 * * * *' }))).toEqual([])
+    })
+
     it('keys that contradict each other', () => {
         expect(problems(edit('kusama', c => {
             delete c.nominator.accounts[0].real

@@ -2,6 +2,7 @@
  * The shape of one network's config file: every endpoint, threshold, weight and schedule, with its
  * unit in its name. The schema is also the type (`Config`); `load.ts` reads a file against it.
  */
+import {Cron} from 'croner'
 import {z} from 'zod'
 
 const MAX_PERBILL = 1_000_000_000
@@ -245,6 +246,13 @@ const telemetry = z.strictObject({
     }),
 })
 
+const scorer = z.strictObject({
+    /** Cron expression (croner: 5 or 6 fields, seconds first) of the passes run on a schedule, beside one per new session or era. */
+    schedule: z.string().min(1),
+    /** How often the squid's session and era tables and the candidate list file are looked at for changes. */
+    pollIntervalMs: z.int().min(100),
+})
+
 const api = z.strictObject({
     graphqlPort: z.int().min(1).max(65535),
     restPort: z.int().min(1).max(65535),
@@ -309,6 +317,7 @@ export const configSchema = z.strictObject({
     telemetry,
     validity,
     score,
+    scorer,
     nominator,
     api,
     metrics,
@@ -336,9 +345,21 @@ export const configSchema = z.strictObject({
     if (cfg.telemetry.feedUrl && !cfg.telemetry.chains?.length) {
         ctx.addIssue({code: 'custom', path: ['telemetry', 'chains'], message: 'required when feedUrl is set: the genesis hashes to subscribe to'})
     }
+    const cron = cronProblem(cfg.scorer.schedule)
+    if (cron) ctx.addIssue({code: 'custom', path: ['scorer', 'schedule'], message: cron})
     if (cfg.telemetry.location.source === 'ipinfo' && !cfg.telemetry.location.ipinfoToken) {
         ctx.addIssue({code: 'custom', path: ['telemetry', 'location', 'ipinfoToken'], message: 'required when source is "ipinfo"'})
     }
 })
 
 export type ConfigFile = z.infer<typeof configSchema>
+
+/** Why a cron expression cannot be scheduled, or undefined when it can. */
+export function cronProblem(expression: string): string | undefined {
+    try {
+        new Cron(expression, {paused: true}).stop()
+        return undefined
+    } catch (e) {
+        return `not a cron expression croner can schedule (${e instanceof Error ? e.message : String(e)}), e.g. "*/5 * * * *" for every five minutes`
+    }
+}

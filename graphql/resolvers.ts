@@ -4,3 +4,4 @@
  */
 export {ChainHistoryResolver, EraPoints, GroupValidator, UnclaimedPayout, ValidatorNominator} from './chain-history-resolver'
 export {TelemetryUptime, TelemetryUptimeResolver} from './telemetry-uptime-resolver'
+export {CandidateCheckFlip, CandidateCheckState, CandidateValidity, CandidateValidityResolver} from '../scorer/graphql/candidate-validity-resolver'

@@ -21,6 +21,7 @@ export function plannedServices(cfg: Config, dataDir: string): ServiceSpec[] {
     services.push(...squidServices(cfg))
     services.push(gatewayService(cfg))
     if (cfg.nominator.enabled || cfg.nominator.dryRun) services.push(nominatorService(cfg))
+    services.push(scorerService(cfg))
     return services
 }
 
@@ -77,4 +78,13 @@ export function metricsUrls(cfg: Config, service: keyof Config['metrics']['ports
     if (!port) return undefined
     const base = `http://${cfg.metrics.host}:${port}`
     return {metrics: `${base}/metrics`, health: `${base}/health`}
+}
+
+/** The scorer: validity, scores, ranks and faults from what the squid and the telemetry follower wrote. */
+function scorerService(cfg: Config): ServiceSpec {
+    return {
+        name: 'scorer',
+        script: path.join(PROJECT_DIR, 'lib', 'scorer', 'main.js'),
+        urls: metricsUrls(cfg, 'scorer'),
+    }
 }

@@ -1,0 +1,5 @@
+export enum CandidateChangeKind {
+    added = "added",
+    changed = "changed",
+    removed = "removed",
+}

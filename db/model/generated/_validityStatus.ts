@@ -1,0 +1,5 @@
+export enum ValidityStatus {
+    valid = "valid",
+    invalid = "invalid",
+    unknown = "unknown",
+}

@@ -1,0 +1,129 @@
+/**
+ * Benchmark (`npm run bench:scorer`): one full validity pass over 2,000, 4,000 and 8,000 candidates with 84
+ * eras of generated squid history and their telemetry rows, reading from Postgres and writing the results;
+ * prints the first pass (every check row new) and a steady one (results unchanged), in ms, and peak memory.
+ * Sizes: BENCH_SIZES=2000,4000,8000.
+ */
+import path from 'path'
+import pg from 'pg'
+import {loadConfig} from '../config/load'
+import {PROJECT_DIR} from '../config/project-dir'
+import {pgClientConfig} from '../db/connection'
+import {applyMigrations} from '../db/migrate'
+import {acquireDbServer, createTempDatabase} from '../db/test-database'
+import {syncCandidates} from './candidates/candidate-sync'
+import {runPass, type PassOptions} from './pass'
+import {enabledChecks} from './validity/checks'
+import {DUMMY_BEEFY, generatedValidator, WORLD_CHAIN, worldCandidateList, writeWorld, type WorldValidator} from './validity/generated-world'
+
+const SIZES = (process.env.BENCH_SIZES || '2000,4000,8000').split(',').map(Number)
+const ERAS = 84
+
+/** A mix like the real programme's: most valid, a few of each failure. */
+function validators(n: number): WorldValidator[] {
+    return Array.from({length: n}, (_, i) => {
+        const v = generatedValidator(i + 1)
+        switch (i % 20) {
+            case 1:
+                return {...v, commissionPerbill: 100_000_000}
+            case 2:
+                return {...v, beefy: DUMMY_BEEFY}
+            case 3:
+                return {...v, node: {online: false}}
+            case 4:
+                return {
+                    ...v,
+                    identity: {display: `group ${i % 7}`, judgements: [], parent: '0x' + (0xf0 + (i % 7)).toString(16).repeat(32)},
+                }
+            case 5:
+                return {...v, unpaidEras: [ERAS - 1, ERAS - 30]}
+            case 6:
+                return {...v, slashedInEra: ERAS - 3}
+            default:
+                return v
+        }
+    })
+}
+
+let cpuMs = 0
+
+/** Peak heap while `f` runs (sampled), and its wall time. */
+async function measured<T>(f: () => Promise<T>): Promise<{value: T; ms: number; peakHeapMb: number}> {
+    let peak = process.memoryUsage().heapUsed
+    const timer = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().heapUsed)
+    }, 5)
+    const t0 = performance.now()
+    const cpu0 = process.cpuUsage()
+    const value = await f()
+    const ms = performance.now() - t0
+    const cpu = process.cpuUsage(cpu0)
+    cpuMs = (cpu.user + cpu.system) / 1000
+    clearInterval(timer)
+    peak = Math.max(peak, process.memoryUsage().heapUsed)
+    return {value, ms, peakHeapMb: peak / 2 ** 20}
+}
+
+async function main() {
+    const config = loadConfig(path.join(PROJECT_DIR, 'config', 'kusama.json'), {KUSAMA_NOMINATOR_1_SEED: '0x' + '00'.repeat(32)})
+    // Kusama's checks, with unclaimed payouts on (the production configs skip it) so that query is measured too.
+    const checks = enabledChecks({
+        ...config,
+        validity: {...config.validity, unclaimedRewards: {...config.validity.unclaimedRewards, skip: false}, kusamaRank: undefined},
+    })
+    const server = await acquireDbServer()
+    console.log(`scorer pass benchmark: ${ERAS} eras of history, ${checks.length} checks, Postgres ${server.source}`)
+    try {
+        for (const n of SIZES) {
+            const db = await createTempDatabase(server.settings, 'bench_scorer')
+            const pool = new pg.Pool({...pgClientConfig(db.settings), max: 2})
+            try {
+                await applyMigrations(db.settings)
+                const nowMs = Date.now()
+                const world = validators(n)
+                const client = await pool.connect()
+                const t0 = performance.now()
+                await writeWorld(client, {nowMs, eras: ERAS, validators: world, chain: WORLD_CHAIN})
+                await syncCandidates(client, worldCandidateList(world), 'bench.json', nowMs)
+                await client.query('ANALYZE')
+                client.release()
+                const rows = (
+                    await pool.query(`SELECT (SELECT count(*) FROM era_validator) AS ev, (SELECT count(*) FROM payout) AS payouts`)
+                ).rows[0]
+                console.log(
+                    `${n} candidates: world written in ${Math.round(performance.now() - t0)} ms (${rows.ev} era_validator, ${rows.payouts} payout rows)`,
+                )
+                const opts = (at: number): PassOptions => ({
+                    checks,
+                    trigger: 'schedule',
+                    nowMs: at,
+                    keepLastKnownMs: config.validity.keepLastKnownMs,
+                    uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
+                    slashEras: config.validity.noSlash.eras,
+                    telemetryChain: WORLD_CHAIN,
+                })
+                const first = await measured(() => runPass(pool, opts(nowMs)))
+                const firstCpuMs = cpuMs
+                const steady = await measured(() => runPass(pool, opts(nowMs + 60_000)))
+                const c = first.value.counts
+                console.log(
+                    `  first pass  ${Math.round(first.ms)} ms (scorer CPU ${Math.round(firstCpuMs)} ms), peak heap ${first.peakHeapMb.toFixed(0)} MB (${c.valid} valid, ${c.invalid} invalid, ${c.unknown} unknown, ${first.value.changes} flips written)`,
+                )
+                console.log(
+                    `  steady pass ${Math.round(steady.ms)} ms (scorer CPU ${Math.round(cpuMs)} ms), peak heap ${steady.peakHeapMb.toFixed(0)} MB (${steady.value.changes} flips)`,
+                )
+            } finally {
+                await pool.end()
+                await db.drop()
+            }
+        }
+        console.log(`process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+    } finally {
+        await server.stop()
+    }
+}
+
+main().catch(e => {
+    console.error(e)
+    process.exit(1)
+})

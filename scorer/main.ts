@@ -1,0 +1,133 @@
+/**
+ * The scorer service: keeps the candidates in step with the list file and runs a validity pass at
+ * start-up, whenever the squid has indexed a new session or a complete era (the tables are polled), and on
+ * the config's cron schedule; serves pass metrics and the database's health.
+ */
+import path from 'path'
+import {Cron} from 'croner'
+import pg from 'pg'
+import {Gauge, Histogram} from 'prom-client'
+import {dbSettingsFromEnv, pgClientConfig} from '../db/connection'
+import {runService} from '../service/run-service'
+import {candidateProblemLines, CandidateFileWatch, loadCandidateListFile, syncCandidates} from './candidates/candidate-sync'
+import {recordFailedPass, runPass, type PassTrigger} from './pass'
+import {PassQueue} from './pass-queue'
+import {squidHeadFromMetrics} from './squid-head'
+import {enabledChecks} from './validity/checks'
+import {eraCompleteSql} from './validity/facts-store'
+
+runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
+    const pool = new pg.Pool({...pgClientConfig(dbSettingsFromEnv(process.env)), max: 3})
+    pool.on('error', err => log.warn(`database connection lost: ${err.message}`))
+    addHealthCheck('database', async () => void (await pool.query('SELECT 1')))
+
+    const checks = enabledChecks(config)
+    const listSource = path.relative(path.dirname(config.file), config.candidatesFile)
+    const watch = new CandidateFileWatch(config.candidatesFile)
+    const syncList = async () => {
+        const list = loadCandidateListFile(config.candidatesFile, config.ss58Prefix)
+        for (const line of candidateProblemLines(list)) log.warn(line)
+        const client = await pool.connect()
+        try {
+            const r = await syncCandidates(client, list, listSource, Date.now())
+            log.info(
+                `candidates from ${listSource}: ${r.current} current (${r.added} added, ${r.changed} changed, ${r.removed} removed), ${list.problems.length} problem(s)`,
+            )
+        } finally {
+            client.release()
+        }
+    }
+    // A list that cannot be read stops the scorer at start-up; later, the last good list stays in force.
+    watch.changed()
+    await syncList()
+
+    const duration = new Histogram({
+        name: 'scorer_pass_duration_seconds',
+        help: 'Duration of a validity pass',
+        buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+        registers: [metrics],
+    })
+    const verdicts = new Gauge({
+        name: 'scorer_candidates',
+        help: 'Current candidates by verdict after the last pass',
+        labelNames: ['verdict'],
+        registers: [metrics],
+    })
+    const lastPass = new Gauge({
+        name: 'scorer_last_pass_timestamp_seconds',
+        help: 'End of the last successful pass (Unix time)',
+        registers: [metrics],
+    })
+    const failures = new Gauge({name: 'scorer_pass_failures', help: 'Passes that failed since the scorer started', registers: [metrics]})
+
+    const headSource = squidHeadFromMetrics(config.metrics)
+    const v = config.validity
+    const queue = new PassQueue(async (trigger: PassTrigger) => {
+        const nowMs = Date.now()
+        try {
+            const s = await runPass(pool, {
+                checks,
+                trigger,
+                nowMs,
+                headSource,
+                keepLastKnownMs: v.keepLastKnownMs,
+                uptimeWindowMs: v.accumulatedOffline.windowMs,
+                slashEras: v.noSlash.eras,
+                telemetryChain: config.telemetry.chains?.length === 1 ? config.telemetry.chains[0] : undefined,
+            })
+            if (s.skipped) return log.debug(`${trigger} pass skipped: era ${s.era}, session ${s.session} already passed`)
+            duration.observe(s.durationMs / 1000)
+            for (const [k, n] of Object.entries(s.counts)) verdicts.set({verdict: k}, n)
+            lastPass.set((nowMs + s.durationMs) / 1000)
+            log.info(
+                `${trigger} pass: ${s.candidates} candidates, ${s.counts.valid} valid, ${s.counts.invalid} invalid, ${s.counts.unknown} unknown, ${s.changes} check flip(s), era ${s.era}, session ${s.session}, ${s.durationMs} ms`,
+            )
+        } catch (e) {
+            failures.inc()
+            const message = e instanceof Error ? e.message : String(e)
+            log.error(`${trigger} pass failed: ${message}`)
+            await recordFailedPass(pool, trigger, nowMs, message).catch(err => log.error(`recording the failed pass: ${err.message}`))
+        }
+    })
+
+    // The squid's progress: a new session or a newly complete era asks for a pass (polled: no trigger on
+    // tables another service owns, and nothing is missed across a lost connection).
+    let seen: {era: number | null; session: number | null} | undefined
+    const poll = async () => {
+        if (watch.changed()) {
+            await syncList().catch(e => log.error(`candidate list not synced, the previous one stays in force: ${e.message}`))
+            queue.request('schedule')
+        }
+        const r = (
+            await pool.query(
+                `SELECT (SELECT max(index) FROM session) AS session, (SELECT max(e.index) FROM era e WHERE e.end_block IS NOT NULL AND ${eraCompleteSql('e')}) AS era`,
+            )
+        ).rows[0]
+        if (seen && r.era !== seen.era) queue.request('era')
+        else if (seen && r.session !== seen.session) queue.request('session')
+        seen = {era: r.era, session: r.session}
+    }
+    let polling = false
+    const pollTimer = setInterval(() => {
+        if (polling) return
+        polling = true
+        poll()
+            .catch(e => log.warn(`polling the squid's tables: ${e.message}`))
+            .finally(() => {
+                polling = false
+            })
+    }, config.scorer.pollIntervalMs)
+    const cron = new Cron(config.scorer.schedule, () => queue.request('schedule'))
+    await poll().catch(e => log.warn(`polling the squid's tables: ${e.message}`))
+    queue.request('start')
+    log.info(
+        `scorer running: ${checks.length} checks (${checks.map(c => c.name).join(', ')}), schedule "${config.scorer.schedule}", next ${cron.nextRun()?.toISOString() ?? 'never'}`,
+    )
+
+    return async () => {
+        cron.stop()
+        clearInterval(pollTimer)
+        await queue.stop()
+        await pool.end()
+    }
+})

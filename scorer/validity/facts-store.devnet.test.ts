@@ -1,0 +1,199 @@
+/**
+ * The facts adapter against rows the squid itself wrote: the devnet's current layout (relay, Asset Hub,
+ * People) indexed by the three processors, then every devnet validator read as a candidate. The facts
+ * equal the devnet's world (prefs, validate intention, BEEFY keys, identities and their groups), each
+ * citing its table, layer and block; a pass over them gives the chain checks the world implies.
+ */
+import path from 'path'
+import pg from 'pg'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {loadConfig} from '../../config/load'
+import {pgClientConfig} from '../../db/connection'
+import {applyMigrations} from '../../db/migrate'
+import {startDevnet, type Devnet} from '../../devnet'
+import {startProcessorChild, type ProcessorLayer} from '../../squid/processor-child'
+import {useTestDatabase} from '../../test/vitest/database'
+import type {CandidateList} from '../candidates/candidate'
+import {syncCandidates} from '../candidates/candidate-sync'
+import {runPass} from '../pass'
+import {enabledChecks} from './checks'
+import {readFacts, type PassRead} from './facts-store'
+import {stashOf} from './generated-world'
+
+const db = useTestDatabase('scorer_devnet')
+let devnet: Devnet
+let pool: pg.Pool
+let indexedTo: number
+let read: PassRead
+const VERIFYING = ['Reasonable', 'KnownGood']
+
+beforeAll(async () => {
+    // No finality lag: the world the devnet holds now is what the processors indexed.
+    devnet = await startDevnet({scenario: 'current', seed: 11, port: 0, blockTimeMs: 0, finalityLagBlocks: 0})
+    await devnet.produceBlocks(66)
+    indexedTo = devnet.finalized().number
+    await applyMigrations(db.settings)
+    const layers: [ProcessorLayer, string][] = [
+        ['relay', 'relay'],
+        ['asset-hub', 'assetHub'],
+        ['people', 'people'],
+    ]
+    for (const [layer, role] of layers) {
+        const endpoint = devnet.endpoints.find(e => e.role === role)!
+        const run = startProcessorChild({layer, db: db.settings, rpcUrl: endpoint.httpUrl, toBlock: indexedTo})
+        const code = await run.exited
+        if (code !== 0) throw new Error(`${layer} processor exited with ${code}:\n${run.log().slice(-4000)}`)
+    }
+    pool = new pg.Pool(pgClientConfig(db.settings))
+    const world = devnet.chain.world
+    const list: CandidateList = {
+        file: 'devnet',
+        problems: [],
+        candidates: [...world.validators.values()].map((v, i) => ({
+            slotId: i,
+            name: v.nodeName,
+            stash: stashOf(v.stash),
+            stashPublicKeyHex: v.stash,
+            kusamaStash: null,
+            kusamaStashPublicKeyHex: null,
+            riotHandles: [],
+            kyc: false,
+            skipSelfStake: false,
+            status: null,
+        })),
+    }
+    const client = await pool.connect()
+    await syncCandidates(client, list, 'devnet', Date.now())
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ')
+    // The processors stopped at the head they indexed (toBlock): each layer's head is its own height.
+    read = await readFacts(client, list.candidates, {
+        nowMs: Date.now(),
+        uptimeWindowMs: 7 * 86_400_000,
+        slashEras: 84,
+        headSource: async (_layer, indexed) => indexed,
+    })
+    await client.query('ROLLBACK')
+    client.release()
+}, 240_000)
+
+afterAll(async () => {
+    await pool?.end()
+    await devnet?.stop()
+})
+
+const factsOf = (stashHex: string) => {
+    const r = read.results.find(x => x.candidate.stashPublicKeyHex === stashHex)!
+    if (!('facts' in r)) throw new Error(`${stashHex}: ${r.error}`)
+    return r.facts
+}
+
+describe("facts read from the squid's rows of the devnet", () => {
+    it("knows each layer's progress, the latest complete era and the session", async () => {
+        expect(Object.keys(read.pass.squid).sort()).toEqual(['assetHub', 'people', 'relay'])
+        const facts = devnet.facts()
+        const completed = facts.eras.filter(e => e.index < facts.activeEra).map(e => e.index)
+        expect(read.era).toBe(Math.max(...completed))
+        expect(read.session).toBe((await pool.query('SELECT max(index) AS s FROM session')).rows[0].s)
+        expect(read.results.every(r => 'facts' in r)).toBe(true)
+    })
+
+    it("prefs and validate intention equal the world's, from Asset Hub rows with their block", async () => {
+        const world = devnet.chain.world
+        const unread: string[] = []
+        for (const v of world.validators.values()) {
+            const f = factsOf(v.stash)
+            // The squid snapshots the exposed validators only: a validator never elected nor named by an event since
+            // indexing began is not known to validate or not (unknown), never taken as not validating.
+            if (!f.validateIntention) {
+                unread.push(v.nodeName)
+                expect(f.prefs, v.nodeName).toBeUndefined()
+                continue
+            }
+            expect(f.validateIntention.value, v.nodeName).toBe(v.active)
+            if (!v.active && !f.prefs) continue
+            expect(f.prefs?.value, v.nodeName).toEqual({commissionPerbill: v.commissionPerbill, blocked: v.blocked})
+            expect(f.prefs).toMatchObject({layer: 'assetHub'})
+            expect(f.prefs!.block).toBeLessThanOrEqual(indexedTo)
+        }
+        expect(unread.length).toBeLessThan(world.validators.size / 2)
+    })
+
+    it("BEEFY keys of the validators in the last received set equal the world's; the others are not read", () => {
+        const world = devnet.chain.world
+        const withKeys = [...world.validators.values()].filter(v => factsOf(v.stash).sessionKeys)
+        expect(withKeys.length).toBeGreaterThan(0)
+        for (const v of withKeys)
+            expect(factsOf(v.stash).sessionKeys).toMatchObject({
+                source: 'SessionKeys',
+                layer: 'relay',
+                value: {beefyHex: v.sessionKeys.beefy},
+            })
+    })
+
+    it("identities: own or the parent's judgements, and the group is the root's", () => {
+        const world = devnet.chain.world
+        let subs = 0
+        for (const v of world.validators.values()) {
+            const f = factsOf(v.stash)
+            const parent = world.superOf.get(v.stash)
+            const own = world.identities.get(v.stash)
+            if (parent) {
+                subs++
+                expect(f.identity?.value).toMatchObject({
+                    parent: {accountHex: parent[0], display: world.identities.get(parent[0])?.display ?? null},
+                    subName: parent[1],
+                })
+                expect(f.identity!.value!.judgements).toEqual(world.identities.get(parent[0])!.judgements.map(j => j.judgement))
+                expect(f.identityGroup?.value.rootHex).toBe(parent[0])
+            } else if (own) {
+                expect(f.identity?.value).toMatchObject({
+                    display: own.display,
+                    parent: null,
+                    judgements: own.judgements.map(j => j.judgement),
+                })
+                expect(f.identityGroup?.value.rootHex).toBe(v.stash)
+            } else {
+                expect(f.identity?.value).toBeNull()
+                expect(f.identityGroup?.value.rootHex).toBe(v.stash)
+            }
+            expect(f.identity).toMatchObject({source: 'Identity', layer: 'people'})
+            const group = [...world.validators.values()].filter(
+                w => (world.superOf.get(w.stash)?.[0] ?? w.stash) === f.identityGroup!.value.rootHex,
+            )
+            expect([...f.identityGroup!.value.candidateNames].sort()).toEqual(group.map(w => w.nodeName).sort())
+        }
+        expect(subs).toBeGreaterThan(0)
+    })
+
+    it('a pass gives the chain checks the world implies (telemetry was never connected: its checks are unknown)', async () => {
+        const config = loadConfig(path.join(__dirname, '../../config/devnet.json'))
+        const s = await runPass(pool, {
+            checks: enabledChecks(config),
+            trigger: 'start',
+            nowMs: Date.now(),
+            keepLastKnownMs: 0,
+            uptimeWindowMs: 7 * 86_400_000,
+            slashEras: 84,
+            headSource: async (_layer, indexed) => indexed,
+        })
+        expect(s.candidates).toBe(devnet.chain.world.validators.size)
+        const rows = (await pool.query(`SELECT candidate_id, "check", status FROM validity_check`)).rows
+        const status = (stash: string, check: string) => rows.find(r => r.candidate_id === stash && r.check === check)?.status
+        const world = devnet.chain.world
+        const read = (v: {stash: string}) => factsOf(v.stash).validateIntention !== undefined
+        for (const v of [...world.validators.values()].filter(x => x.active && read(x))) {
+            expect(status(v.stash, 'commission'), v.nodeName).toBe(
+                v.commissionPerbill > config.validity.commission.maxPerbill ? 'invalid' : 'valid',
+            )
+            expect(status(v.stash, 'blocked'), v.nodeName).toBe(v.blocked ? 'invalid' : 'valid')
+            const judgements = world.identities.get(world.superOf.get(v.stash)?.[0] ?? v.stash)?.judgements
+            expect(status(v.stash, 'identity'), v.nodeName).toBe(
+                !judgements ? 'invalid' : judgements.some(j => VERIFYING.includes(j.judgement)) ? 'valid' : 'invalid',
+            )
+            expect(status(v.stash, 'online'), v.nodeName).toBe('unknown')
+        }
+        for (const v of world.validators.values())
+            expect(status(v.stash, 'validateIntention'), v.nodeName).toBe(!read(v) ? 'unknown' : v.active ? 'valid' : 'invalid')
+        expect([...world.validators.values()].some(v => !v.active)).toBe(true)
+    })
+})
