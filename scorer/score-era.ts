@@ -1,13 +1,12 @@
 /**
- * Part 2 of the scorer's pass for one era, after validity: rank events (backfilled on the first run), fault
- * events of the fault window, and the valid candidates' scores, computed from the squid's, the telemetry's
+ * Part 2 of the scorer's pass for one era, after validity: rank events and fault events (both backfilled on the
+ * first run, then extended by the era), and the valid candidates' scores, computed from the squid's, the telemetry's
  * and validity's tables and written in one transaction that replaces the era's rows.
  */
 import type {EntityManager} from 'typeorm'
 import type {Config} from '../config/load'
 import {requireCompleteEra} from './complete-eras'
-import {countFaults, faultEvents} from './faults/fault-event'
-import {readEraSpans, readFaultFacts, replaceFaultEvents} from './faults/fault-store'
+import {countStoredFaults, faultErasOfPass, readFaultEvents, replaceFaultEvents} from './faults/fault-store'
 import {readProgrammeCandidates, type ProgrammeCandidate} from './programme-candidates'
 import {programmeNominatorKeys} from './programme-nominators'
 import {activeEraRanksAt, readIdentityGroups, updateActiveEraRanks} from './rank/rank-store'
@@ -27,6 +26,8 @@ export interface EraPassResult {
     /** The first era whose rank events were (re)written: earlier than `era` when the pass backfilled. */
     rankFromEra: number
     rankEvents: number
+    /** The first era whose fault facts were read: earlier than `era` on the first run (the whole fault window). */
+    faultFromEra: number
     faultEvents: number
 }
 
@@ -53,18 +54,15 @@ async function scoreEraIn(em: EntityManager, era: number, config: ScoringConfig,
     const rank = await updateActiveEraRanks(em, era, groups)
     const ranks = await activeEraRanksAt(em, era, valid.map(c => c.stash), groups)
 
-    const window = {era, windowEras: score.faultWindowEras}
-    const stashes = candidates.map(c => c.stash)
-    const spans = await readEraSpans(em, window)
-    const events = faultEvents(await readFaultFacts(em, stashes, window, spans), {
-        candidateStashes: new Set(stashes),
-        programmeNominators: new Set(programmeNominators),
-        currentEra: era,
+    const faultRules = {
+        stashes: candidates.map(c => c.stash),
+        programmeNominators,
         missedPayoutAfterEras: config.validity.unclaimedRewards.maxEras,
-        eras: spans,
-    })
-    await replaceFaultEvents(em, stashes, window, events, groups)
-    const faults = countFaults(events, era, score.faultWindowEras)
+    }
+    const faultEras = await faultErasOfPass(em, era, score.faultWindowEras)
+    const events = await readFaultEvents(em, faultEras, faultRules)
+    await replaceFaultEvents(em, faultEras, faultRules, events, groups)
+    const faults = await countStoredFaults(em, valid.map(c => c.stash), era, score.faultWindowEras)
 
     const eraFacts = await readEraFacts(em, era)
     const facts = await readCandidateFacts(em, eraFacts, valid, {
@@ -89,5 +87,5 @@ async function scoreEraIn(em: EntityManager, era: number, config: ScoringConfig,
         })),
     })
     await replaceEraScores(em, scores, {faultWindowEras: score.faultWindowEras, rankRule: score.rankRule})
-    return {era, scores, rankFromEra: rank.fromEra, rankEvents: rank.events, faultEvents: events.length}
+    return {era, scores, rankFromEra: rank.fromEra, rankEvents: rank.events, faultFromEra: faultEras.fromEra, faultEvents: events.length}
 }

@@ -62,47 +62,45 @@ export async function readCandidateFacts(
     const era = eraFacts.era
     const stashes = candidates.map(c => c.stash)
     const addresses = candidates.map(c => c.stashAddress)
-    const [points, selfStake, nominators, nodes] = await Promise.all([
-        em.query(
-            `SELECT validator_id, array_agg(era ORDER BY era) FILTER (WHERE era > $3) AS eras, max(era) AS last
-             FROM era_validator WHERE validator_id = ANY($1::text[]) AND era <= $2 AND points > 0 GROUP BY validator_id`,
-            [stashes, era, era - windows.pointsWindowEras],
-        ) as Promise<{validator_id: string; eras: number[] | null; last: number}[]>,
-        em.query(`SELECT validator_id, self_stake_planck FROM era_validator WHERE era = $2 AND validator_id = ANY($1::text[])`, [stashes, era]) as Promise<
-            {validator_id: string; self_stake_planck: string | null}[]
-        >,
-        // Targets in force as the era started: each nominator's latest row at or before it.
-        em.query(
-            `WITH in_force AS (
-               SELECT DISTINCT ON (nominator_id) nominator_id, targets FROM nominator_targets WHERE era <= $2 ORDER BY nominator_id, era DESC)
-             SELECT t.stash, f.nominator_id, COALESCE(b.bonded_planck, 0) AS bonded_planck
-             FROM in_force f CROSS JOIN LATERAL unnest(f.targets) AS t(stash)
-             LEFT JOIN nominator_bond b ON b.nominator_id = f.nominator_id AND b.era = $2
-             WHERE t.stash = ANY($1::text[])`,
-            [stashes, era],
-        ) as Promise<{stash: string; nominator_id: string; bonded_planck: string}[]>,
-        em.query(
-            `WITH latest AS (
-               SELECT DISTINCT ON (candidate_stash) candidate_stash, id, implementation FROM telemetry_node
-               WHERE candidate_stash = ANY($1::text[]) ORDER BY candidate_stash, last_seen_at DESC, id),
-             first AS (SELECT candidate_stash, min(first_seen_at) AS first_seen_at FROM telemetry_node WHERE candidate_stash = ANY($1::text[]) GROUP BY candidate_stash)
-             SELECT latest.candidate_stash, latest.id, latest.implementation, first.first_seen_at, l.node_id AS located, l.city, l.region, l.country, l.provider
-             FROM latest JOIN first USING (candidate_stash) LEFT JOIN telemetry_node_location l ON l.node_id = latest.id`,
-            [addresses],
-        ) as Promise<
-            {
-                candidate_stash: string
-                id: string
-                implementation: string | null
-                first_seen_at: Date
-                located: string | null
-                city: string | null
-                region: string | null
-                country: string | null
-                provider: string | null
-            }[]
-        >,
-    ])
+    // One statement after the other (a transaction's statements share one connection); candidates are joined
+    // as a set (unnest), which Postgres hashes, rather than compared element by element (= ANY).
+    const candidateSet = `JOIN unnest($1::text[]) AS c(stash) ON c.stash`
+    const points: {validator_id: string; eras: number[] | null; last: number}[] = await em.query(
+        `SELECT ev.validator_id, array_agg(ev.era ORDER BY ev.era) FILTER (WHERE ev.era > $3) AS eras, max(ev.era) AS last
+         FROM era_validator ev ${candidateSet} = ev.validator_id WHERE ev.era <= $2 AND ev.points > 0 GROUP BY ev.validator_id`,
+        [stashes, era, era - windows.pointsWindowEras],
+    )
+    const selfStake: {validator_id: string; self_stake_planck: string | null}[] = await em.query(
+        `SELECT ev.validator_id, ev.self_stake_planck FROM era_validator ev ${candidateSet} = ev.validator_id WHERE ev.era = $2`,
+        [stashes, era],
+    )
+    // Targets in force as the era started: each nominator's latest row at or before it.
+    const nominators: {stash: string; nominator_id: string; bonded_planck: string}[] = await em.query(
+        `WITH in_force AS (
+           SELECT DISTINCT ON (nominator_id) nominator_id, targets FROM nominator_targets WHERE era <= $2 ORDER BY nominator_id, era DESC)
+         SELECT t.stash, f.nominator_id, COALESCE(b.bonded_planck, 0) AS bonded_planck
+         FROM in_force f CROSS JOIN LATERAL unnest(f.targets) AS t(stash) ${candidateSet} = t.stash
+         LEFT JOIN nominator_bond b ON b.nominator_id = f.nominator_id AND b.era = $2`,
+        [stashes, era],
+    )
+    const nodes: {
+        candidate_stash: string
+        id: string
+        implementation: string | null
+        first_seen_at: Date
+        located: string | null
+        city: string | null
+        region: string | null
+        country: string | null
+        provider: string | null
+    }[] = await em.query(
+        `WITH n AS (SELECT t.* FROM telemetry_node t ${candidateSet} = t.candidate_stash),
+         latest AS (SELECT DISTINCT ON (candidate_stash) candidate_stash, id, implementation FROM n ORDER BY candidate_stash, last_seen_at DESC, id),
+         first AS (SELECT candidate_stash, min(first_seen_at) AS first_seen_at FROM n GROUP BY candidate_stash)
+         SELECT latest.candidate_stash, latest.id, latest.implementation, first.first_seen_at, l.node_id AS located, l.city, l.region, l.country, l.provider
+         FROM latest JOIN first USING (candidate_stash) LEFT JOIN telemetry_node_location l ON l.node_id = latest.id`,
+        [addresses],
+    )
     const window = {startMs: eraFacts.endMs - windows.offlineWindowMs, endMs: eraFacts.endMs}
     const uptimeRows: UptimeSqlRow[] = nodes.length ? await em.query(UPTIME_SQL, uptimeSqlParams(nodes.map(n => n.id), window, eraFacts.endMs)) : []
     const offlineByNode = new Map(uptimeRows.map(r => [r.id, uptimeFromSqlRow(r).offlineMs]))

@@ -11,6 +11,7 @@ import {BadInputError} from './bad-input'
 
 // Programme data served by the same GraphQL server: node uptime from the telemetry intervals.
 export {TelemetryUptime, TelemetryUptimeResolver} from '../../telemetry/uptime-resolver'
+export {CandidateScore, CandidateScoreComponent, CandidateScoreResolver} from '../../scorer/score/score-resolver'
 
 /** Largest era span one query may cover (the scorer looks back 84 eras). */
 const MAX_ERA_SPAN = 1000
