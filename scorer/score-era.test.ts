@@ -14,7 +14,7 @@ import {PROJECT_DIR} from '../config/project-dir'
 import {dbEnv} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import * as model from '../db/model'
-import {Account, ChainLayer, Era, EraValidator, Identity, Kick, Slash} from '../db/model'
+import {Account, ChainLayer, Era, EraValidator, Identity, Kick, Offence, Slash} from '../db/model'
 import {createDataSource} from '../db/orm'
 import {insertRows} from '../squid/store/bulk-insert'
 import {useTestDatabase} from '../test/vitest/database'
@@ -247,6 +247,12 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
             // No era on the row: placed in era 8 by its time.
             new Slash({id: 'slash-1', staker: a(other), amountPlanck: 5n, era: null, chain: ChainLayer.relay, blockNumber: 750, timestamp: new Date(t0 + 7.5 * 3600_000)}),
         ])
+        await insertRows(ds.manager, [
+            // Staking.OffenceReported (Asset Hub) names the validator and the era.
+            new Offence({id: 'offence-ah', chain: ChainLayer.assetHub, era: 7, validator: a(other), slashFractionPerbill: 1000, blockNumber: 650, timestamp: new Date(t0 + 6.5 * 3600_000)}),
+            // Offences.Offence (relay) names no offender: not attributable, no event.
+            new Offence({id: 'offence-relay', chain: ChainLayer.relay, kind: '0x6772616e647061', era: null, validator: null, blockNumber: 660, timestamp: new Date(t0 + 6.6 * 3600_000)}),
+        ])
     })
     afterAll(async () => {
         await ds?.destroy()
@@ -265,10 +271,14 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
         )
     })
 
-    it('a kick is a fault only when it removes the programme\'s nominator; a slash without an era is placed by its time', async () => {
+    it('a kick is a fault only when it removes the programme\'s nominator; a slash without an era is placed by its time; an offence needs an offender', async () => {
         const events = await ds.query(`SELECT id, era, identity_group, evidence FROM fault_event WHERE stash = $1 AND source <> 'missedPayout' ORDER BY id`, [other])
         expect(events).toEqual([
             {id: 'kick:kick-of-programme', era: 9, identity_group: other, evidence: {source: 'kick', chain: 'relay', nominator}},
+            {
+                id: 'offence:offence-ah', era: 7, identity_group: other,
+                evidence: {source: 'offence', chain: 'assetHub', event: 'Staking.OffenceReported', kind: null, kindText: null, timeSlot: null, slashFractionPerbill: 1000},
+            },
             {id: 'slash:slash-1', era: 8, identity_group: other, evidence: {source: 'slash', chain: 'relay', amountPlanck: '5'}},
         ])
         // No payouts at all here: every era with points up to 10 − maxEras − 1 is a missed payout, judged once.
