@@ -28,7 +28,9 @@ async function child(role: string, size: number, file: string): Promise<void> {
     try {
         if (role === 'generate') {
             const started = performance.now()
-            const h = await ds.transaction(em => writeSyntheticHistory(em, {candidates: size, eras: ERAS, nominators: size * NOMINATORS_PER_CANDIDATE, seed: size}))
+            const h = await ds.transaction(em =>
+                writeSyntheticHistory(em, {candidates: size, eras: ERAS, nominators: size * NOMINATORS_PER_CANDIDATE, seed: size}),
+            )
             fs.writeFileSync(file, JSON.stringify(h.candidates))
             process.stdout.write(JSON.stringify({generateMs: Math.round(performance.now() - started)}))
             return
@@ -40,7 +42,12 @@ async function child(role: string, size: number, file: string): Promise<void> {
         for (const era of [ERAS - 1, ERAS, ERAS]) {
             const started = performance.now()
             const r = await scoreEra(ds.manager, era, config, {candidates, programmeNominators: []})
-            passes.push({ms: Math.round(performance.now() - started), rankEvents: r.rankEvents, faultEvents: r.faultEvents, scored: r.scores.candidates.length})
+            passes.push({
+                ms: Math.round(performance.now() - started),
+                rankEvents: r.rankEvents,
+                faultEvents: r.faultEvents,
+                scored: r.scores.candidates.length,
+            })
         }
         process.stdout.write(JSON.stringify({passes, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024)}))
     } finally {
@@ -54,8 +61,15 @@ async function main(): Promise<void> {
     const sizes = (process.env.BENCH_SCORE_SIZES ?? '2000,4000,8000').split(',').map(Number)
     const server = await acquireDbServer()
     try {
-        console.log(`part 2 of the scorer's pass over ${ERAS} eras of generated history (${NOMINATORS_PER_CANDIDATE} nominators per candidate)`)
-        console.log(`load average ${os.loadavg().map(l => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`)
+        console.log(
+            `part 2 of the scorer's pass over ${ERAS} eras of generated history (${NOMINATORS_PER_CANDIDATE} nominators per candidate)`,
+        )
+        console.log(
+            `load average ${os
+                .loadavg()
+                .map(l => l.toFixed(1))
+                .join(' ')} on ${os.cpus().length} cores`,
+        )
         console.log('candidates  scored  first pass (backfill)  next era  re-run  rank events  fault events  peak RSS')
         for (const size of sizes) {
             const db = await createTempDatabase(server.settings, 'bench_score')
@@ -63,7 +77,11 @@ async function main(): Promise<void> {
             try {
                 await applyMigrations(db.settings)
                 const run = (role: string) => {
-                    const r = spawnSync(process.execPath, [__filename, role, String(size), file], {env: {...process.env, ...dbEnv(db.settings)}, encoding: 'utf8', maxBuffer: 1 << 26})
+                    const r = spawnSync(process.execPath, [__filename, role, String(size), file], {
+                        env: {...process.env, ...dbEnv(db.settings)},
+                        encoding: 'utf8',
+                        maxBuffer: 1 << 26,
+                    })
                     if (r.status !== 0) throw new Error(`${role} for ${size} candidates failed:\n${r.stderr}`)
                     return JSON.parse(r.stdout)
                 }

@@ -21,7 +21,10 @@ export async function latestCompleteEra(em: EntityManager): Promise<number | nul
 
 /** The complete eras in [fromEra, toEra], ascending. */
 export async function completeErasBetween(em: EntityManager, fromEra: number, toEra: number): Promise<number[]> {
-    const rows: {index: number}[] = await em.query(`SELECT e.index FROM era e WHERE e.index BETWEEN $1 AND $2 AND ${COMPLETE_ERA_SQL} ORDER BY e.index`, [fromEra, toEra])
+    const rows: {index: number}[] = await em.query(
+        `SELECT e.index FROM era e WHERE e.index BETWEEN $1 AND $2 AND ${COMPLETE_ERA_SQL} ORDER BY e.index`,
+        [fromEra, toEra],
+    )
     return rows.map(r => r.index)
 }
 

@@ -27,7 +27,9 @@ describe('programme candidates from part 1', () => {
     it('reads the listed candidates with whether their verdict is valid, ordered by stash', async () => {
         const [{present}] = await ds.query(`SELECT to_regclass('candidate') IS NOT NULL AS present`)
         if (!present) {
-            await expect(readProgrammeCandidates(ds.manager)).rejects.toThrow('the candidate table (scorer part 1: candidates and validity) is missing')
+            await expect(readProgrammeCandidates(ds.manager)).rejects.toThrow(
+                'the candidate table (scorer part 1: candidates and validity) is missing',
+            )
             // The columns part 1's migration creates (scorer-svc branch).
             const client = new pg.Client(pgClientConfig(db.settings))
             await client.connect()

@@ -17,7 +17,8 @@ export interface ProgrammeCandidate {
 /** Candidates in the list now (not removed), ordered by stash. */
 export async function readProgrammeCandidates(em: EntityManager): Promise<ProgrammeCandidate[]> {
     const [table] = await em.query(`SELECT to_regclass('candidate') IS NOT NULL AS present`)
-    if (!table.present) throw new Error('the candidate table (scorer part 1: candidates and validity) is missing: run the migrations of a build with it')
+    if (!table.present)
+        throw new Error('the candidate table (scorer part 1: candidates and validity) is missing: run the migrations of a build with it')
     const rows: {id: string; stash: string; valid: boolean}[] = await em.query(
         `SELECT id, stash, COALESCE(verdict = 'valid', false) AS valid FROM candidate WHERE removed_at IS NULL ORDER BY id`,
     )

@@ -7,7 +7,7 @@ const ALICE = '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27
 const BOB_SS58 = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 const BOB = '0x8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48'
 
-describe('the programme\'s nominator accounts', () => {
+describe("the programme's nominator accounts", () => {
     it('a proxy account counts its real account, a direct one the key of its seed; sorted, each once', async () => {
         const keys = await programmeNominatorKeys([
             {name: 'direct', mode: 'direct', seed: new Secret('//Alice', 'env A')},

@@ -11,11 +11,10 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {loadConfig} from '../config/load'
 import {PROJECT_DIR} from '../config/project-dir'
 import {applyMigrations} from '../db/migrate'
-import {createDataSource} from '../db/orm'
-import * as model from '../db/model'
 import {startDevnet, type Devnet} from '../devnet'
 import {startProcessorChild} from '../squid/processor-child'
 import {useTestDatabase} from '../test/vitest/database'
+import {modelDataSource} from '../test/vitest/model-data-source'
 import {completeErasBetween} from './complete-eras'
 import type {ProgrammeCandidate} from './programme-candidates'
 import {scoreEra} from './score-era'
@@ -35,8 +34,7 @@ beforeAll(async () => {
     const run = startProcessorChild({layer: 'relay', db: db.settings, rpcUrl: devnet.httpUrl, toBlock: devnet.finalized().number})
     const code = await run.exited
     if (code !== 0) throw new Error(`relay processor exited with ${code}:\n${run.log().slice(-4000)}`)
-    ds = createDataSource(db.settings)
-    ds.setOptions({entities: Object.values(model).filter(v => typeof v === 'function') as Function[]})
+    ds = modelDataSource(db.settings)
     await ds.initialize()
     eras = await completeErasBetween(ds.manager, 0, 1_000_000)
     // Every validator the squid saw is a valid candidate.
@@ -97,16 +95,28 @@ describe('scorer part 2 on the legacy devnet', () => {
         expect(chills.length, 'chills').toBeGreaterThan(0)
         const events: any[] = await ds.query(`SELECT * FROM fault_event WHERE source <> 'missedPayout'`)
         const expected = [
-            ...offline.map((o: any) => ({id: `offlineReport:${o.id}`, stash: o.validator_id, evidence: {source: 'offlineReport', session: o.session, exposureTotalPlanck: o.exposure_total_planck}})),
-            ...offences.map((o: any) => ({id: `offence:${o.id}`, stash: o.validator_id, evidence: expect.objectContaining({source: 'offence', kind: o.kind})})),
-            ...slashes.map((s: any) => ({id: `slash:${s.id}`, stash: s.staker_id, evidence: {source: 'slash', chain: s.chain, amountPlanck: s.amount_planck}})),
+            ...offline.map((o: any) => ({
+                id: `offlineReport:${o.id}`,
+                stash: o.validator_id,
+                evidence: {source: 'offlineReport', session: o.session, exposureTotalPlanck: o.exposure_total_planck},
+            })),
+            ...offences.map((o: any) => ({
+                id: `offence:${o.id}`,
+                stash: o.validator_id,
+                evidence: expect.objectContaining({source: 'offence', kind: o.kind}),
+            })),
+            ...slashes.map((s: any) => ({
+                id: `slash:${s.id}`,
+                stash: s.staker_id,
+                evidence: {source: 'slash', chain: s.chain, amountPlanck: s.amount_planck},
+            })),
             ...chills.map((c: any) => ({id: `chill:${c.id}`, stash: c.stash_id, evidence: {source: 'chill', chain: c.chain}})),
         ].sort((a, b) => (a.id < b.id ? -1 : 1))
         expect(events.map(e => ({id: e.id, stash: e.stash, evidence: e.evidence})).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(expected)
         for (const e of events) expect(e.era, e.id).not.toBeNull()
     })
 
-    it('explain recomputes every candidate\'s stored score of every scored era, equal to it', async () => {
+    it("explain recomputes every candidate's stored score of every scored era, equal to it", async () => {
         let explained = 0
         for (const era of eras.slice(-3)) {
             for (const c of candidates) {
@@ -123,7 +133,14 @@ describe('scorer part 2 on the legacy devnet', () => {
         const last = eras[eras.length - 1]
         const rows = async () => {
             const out: string[][] = []
-            for (const table of ['score_metadata', 'score_distribution', 'score_snapshot', 'score_component', 'rank_event', 'fault_event']) {
+            for (const table of [
+                'score_metadata',
+                'score_distribution',
+                'score_snapshot',
+                'score_component',
+                'rank_event',
+                'fault_event',
+            ]) {
                 out.push((await ds.query(`SELECT t::text AS row FROM ${table} t ORDER BY id`)).map((r: {row: string}) => r.row))
             }
             return out

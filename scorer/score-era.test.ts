@@ -7,30 +7,21 @@
 import {spawnSync} from 'node:child_process'
 import path from 'node:path'
 import type {DataSource, EntityManager} from 'typeorm'
-import type {DbSettings} from '../db/connection'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {loadConfig} from '../config/load'
 import {PROJECT_DIR} from '../config/project-dir'
 import {dbEnv} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
-import * as model from '../db/model'
 import {Account, ChainLayer, Era, EraValidator, Identity, Kick, Offence, Slash} from '../db/model'
-import {createDataSource} from '../db/orm'
 import {insertRows} from '../squid/store/bulk-insert'
 import {useTestDatabase} from '../test/vitest/database'
+import {modelDataSource} from '../test/vitest/model-data-source'
 import {IncompleteEraError} from './complete-eras'
 import type {ProgrammeCandidate} from './programme-candidates'
 import {scoreEra} from './score-era'
 import {squareRoot} from './score/distribution'
 import {explainStoredScore} from './score/explain-stored'
 import {writeSyntheticHistory, type SyntheticHistory} from './synthetic-history'
-
-/** A data source with the model as this test imports it (the compiled one in lib/ holds other classes). */
-function modelDataSource(settings: DbSettings): DataSource {
-    const ds = createDataSource(settings)
-    ds.setOptions({entities: Object.values(model).filter(v => typeof v === 'function') as Function[]})
-    return ds
-}
 
 const config = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'))
 const ERAS = 12
@@ -58,7 +49,8 @@ describe('scoreEra over generated history', () => {
         h = await ds.transaction(em => writeSyntheticHistory(em, {candidates: 40, eras: ERAS, nominators: 150, seed: 3}))
         valid = h.candidates.filter(c => c.valid)
         // The first run backfills; later eras extend.
-        for (const era of [ERAS - 2, ERAS - 1, ERAS]) await scoreEra(ds.manager, era, config, {candidates: h.candidates, programmeNominators: [h.nominators[0]]})
+        for (const era of [ERAS - 2, ERAS - 1, ERAS])
+            await scoreEra(ds.manager, era, config, {candidates: h.candidates, programmeNominators: [h.nominators[0]]})
     })
     afterAll(async () => {
         await ds?.destroy()
@@ -76,11 +68,16 @@ describe('scoreEra over generated history', () => {
         expect(m.weights).toEqual(config.score.weights)
     })
 
-    it('reads inclusion, self-stake and nominator stake from the squid tables, leaving out the programme\'s nominator', async () => {
+    it("reads inclusion, self-stake and nominator stake from the squid tables, leaving out the programme's nominator", async () => {
         const raw = async (stash: string, component: string) =>
-            (await ds.query(`SELECT raw FROM score_component WHERE era = $1 AND stash = $2 AND component = $3`, [ERAS, stash, component]))[0].raw
+            (
+                await ds.query(`SELECT raw FROM score_component WHERE era = $1 AND stash = $2 AND component = $3`, [ERAS, stash, component])
+            )[0].raw
         const programme = h.nominators[0]
-        const [{targets}] = await ds.query(`SELECT targets FROM nominator_targets WHERE nominator_id = $1 AND era <= $2 ORDER BY era DESC LIMIT 1`, [programme, ERAS])
+        const [{targets}] = await ds.query(
+            `SELECT targets FROM nominator_targets WHERE nominator_id = $1 AND era <= $2 ORDER BY era DESC LIMIT 1`,
+            [programme, ERAS],
+        )
         const target = valid.find(c => targets.includes(c.stash))
         expect(target, 'a valid candidate the programme nominates').toBeDefined()
         const stash = (target as ProgrammeCandidate).stash
@@ -127,15 +124,24 @@ describe('scoreEra over generated history', () => {
         })
         expect(run.stderr).toBe('')
         expect(run.status).toBe(0)
-        expect(run.stdout).toContain(`score of ${valid[0].stash} in era ${ERAS}: recomputed from the stored statistics, weights and raw values, equal to the stored score`)
+        expect(run.stdout).toContain(
+            `score of ${valid[0].stash} in era ${ERAS}: recomputed from the stored statistics, weights and raw values, equal to the stored score`,
+        )
         expect(run.stdout).toMatch(/nominatorStake .* equal/)
         // A stored value changed by hand: explain says it differs, and the command exits 1.
-        await ds.query(`UPDATE score_component SET weighted_nanopoints = weighted_nanopoints + 1 WHERE era = $1 AND stash = $2 AND component = 'rank'`, [ERAS, valid[0].stash])
+        await ds.query(
+            `UPDATE score_component SET weighted_nanopoints = weighted_nanopoints + 1 WHERE era = $1 AND stash = $2 AND component = 'rank'`,
+            [ERAS, valid[0].stash],
+        )
         expect((await explainStoredScore(ds.manager, valid[0].stash, ERAS))?.explanation.equal).toBe(false)
-        const differs = spawnSync(process.execPath, [path.join(PROJECT_DIR, 'lib/scorer/score/explain-cli.js'), valid[0].stash, String(ERAS)], {
-            env: {...process.env, ...dbEnv(db.settings)},
-            encoding: 'utf8',
-        })
+        const differs = spawnSync(
+            process.execPath,
+            [path.join(PROJECT_DIR, 'lib/scorer/score/explain-cli.js'), valid[0].stash, String(ERAS)],
+            {
+                env: {...process.env, ...dbEnv(db.settings)},
+                encoding: 'utf8',
+            },
+        )
         expect(differs.status).toBe(1)
         expect(differs.stdout).toMatch(/rank .* DIFFERS/)
         await scoreEra(ds.manager, ERAS, config, {candidates: h.candidates, programmeNominators: [h.nominators[0]]})
@@ -166,15 +172,27 @@ describe('scoreEra over generated history', () => {
     })
 
     it('every offline report and chill of a candidate in the window is exactly one fault event with its evidence; unpaid eras are missed payouts', async () => {
-        const events: {id: string; source: string; source_id: string; stash: string; era: number; evidence: any}[] = await ds.query(`SELECT * FROM fault_event`)
+        const events: {id: string; source: string; source_id: string; stash: string; era: number; evidence: any}[] =
+            await ds.query(`SELECT * FROM fault_event`)
         const byId = new Map(events.map(e => [e.id, e]))
         const offline: {id: string; session: number; validator_id: string; era: number}[] = await ds.query(`SELECT * FROM offline_report`)
         const chills: {id: string; stash_id: string; era: number}[] = await ds.query(`SELECT * FROM chill`)
         expect(offline.length + chills.length).toBeGreaterThan(0)
         for (const o of offline) {
-            expect(byId.get(`offlineReport:${o.id}`), o.id).toMatchObject({source: 'offlineReport', stash: o.validator_id, era: o.era, evidence: {source: 'offlineReport', session: o.session}})
+            expect(byId.get(`offlineReport:${o.id}`), o.id).toMatchObject({
+                source: 'offlineReport',
+                stash: o.validator_id,
+                era: o.era,
+                evidence: {source: 'offlineReport', session: o.session},
+            })
         }
-        for (const c of chills) expect(byId.get(`chill:${c.id}`), c.id).toMatchObject({source: 'chill', stash: c.stash_id, era: c.era, evidence: {source: 'chill', chain: 'relay'}})
+        for (const c of chills)
+            expect(byId.get(`chill:${c.id}`), c.id).toMatchObject({
+                source: 'chill',
+                stash: c.stash_id,
+                era: c.era,
+                evidence: {source: 'chill', chain: 'relay'},
+            })
         expect(events.filter(e => e.source === 'offlineReport').length).toBe(offline.length)
         expect(events.filter(e => e.source === 'chill').length).toBe(chills.length)
         // maxEras 1 in the devnet config: the eras up to ERAS − 2 are judged; each unpaid one with points is one event.
@@ -184,9 +202,17 @@ describe('scoreEra over generated history', () => {
             [ERAS - config.validity.unclaimedRewards.maxEras - 1],
         )
         expect(unpaid.length).toBeGreaterThan(0)
-        expect(events.filter(e => e.source === 'missedPayout').map(e => e.source_id).sort()).toEqual(unpaid.map(u => `${u.era}-${u.validator_id}`).sort())
+        expect(
+            events
+                .filter(e => e.source === 'missedPayout')
+                .map(e => e.source_id)
+                .sort(),
+        ).toEqual(unpaid.map(u => `${u.era}-${u.validator_id}`).sort())
         // The faults component counts them.
-        const counted: {stash: string; raw: string}[] = await ds.query(`SELECT stash, raw FROM score_component WHERE era = $1 AND component = 'faults'`, [ERAS])
+        const counted: {stash: string; raw: string}[] = await ds.query(
+            `SELECT stash, raw FROM score_component WHERE era = $1 AND component = 'faults'`,
+            [ERAS],
+        )
         for (const c of counted) expect(Number(c.raw), c.stash).toBe(events.filter(e => e.stash === c.stash).length)
     })
 
@@ -199,11 +225,19 @@ describe('scoreEra over generated history', () => {
     })
 
     it('refuses an era whose snapshot is still pending, naming it', async () => {
-        await ds.query(`INSERT INTO pending_era_snapshot (id, chain, block_number, block_hash) VALUES ($1, 'relay', 1, '0x00')`, [String(ERAS)])
-        await expect(scoreEra(ds.manager, ERAS, config, {candidates: h.candidates, programmeNominators: []})).rejects.toThrow(IncompleteEraError)
-        await expect(scoreEra(ds.manager, ERAS, config, {candidates: h.candidates, programmeNominators: []})).rejects.toThrow(`era ${ERAS} is not complete`)
+        await ds.query(`INSERT INTO pending_era_snapshot (id, chain, block_number, block_hash) VALUES ($1, 'relay', 1, '0x00')`, [
+            String(ERAS),
+        ])
+        await expect(scoreEra(ds.manager, ERAS, config, {candidates: h.candidates, programmeNominators: []})).rejects.toThrow(
+            IncompleteEraError,
+        )
+        await expect(scoreEra(ds.manager, ERAS, config, {candidates: h.candidates, programmeNominators: []})).rejects.toThrow(
+            `era ${ERAS} is not complete`,
+        )
         await ds.query(`DELETE FROM pending_era_snapshot`)
-        await expect(scoreEra(ds.manager, ERAS + 1, config, {candidates: h.candidates, programmeNominators: []})).rejects.toThrow(`era ${ERAS + 1} is not complete`)
+        await expect(scoreEra(ds.manager, ERAS + 1, config, {candidates: h.candidates, programmeNominators: []})).rejects.toThrow(
+            `era ${ERAS + 1} is not complete`,
+        )
     })
 })
 
@@ -226,32 +260,113 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
         await insertRows(ds.manager, [...accounts.values()])
         // One operator: the old stash is the identity, the new one its sub-identity.
         await insertRows(ds.manager, [
-            new Identity({id: oldStash, account: a(oldStash), chain: ChainLayer.relay, judgements: [], verified: true, root: a(oldStash), cleared: false, updatedBlock: 0}),
-            new Identity({id: newStash, account: a(newStash), chain: ChainLayer.relay, judgements: [], verified: true, parent: a(oldStash), root: a(oldStash), cleared: false, updatedBlock: 0}),
+            new Identity({
+                id: oldStash,
+                account: a(oldStash),
+                chain: ChainLayer.relay,
+                judgements: [],
+                verified: true,
+                root: a(oldStash),
+                cleared: false,
+                updatedBlock: 0,
+            }),
+            new Identity({
+                id: newStash,
+                account: a(newStash),
+                chain: ChainLayer.relay,
+                judgements: [],
+                verified: true,
+                parent: a(oldStash),
+                root: a(oldStash),
+                cleared: false,
+                updatedBlock: 0,
+            }),
         ])
         const t0 = Date.UTC(2026, 0, 1)
-        await insertRows(ds.manager, Array.from({length: 10}, (_, i) => new Era({
-            id: String(i + 1), index: i + 1, chain: ChainLayer.relay, startBlock: i * 100, startTime: new Date(t0 + i * 3600_000),
-            endBlock: (i + 1) * 100, endTime: new Date(t0 + (i + 1) * 3600_000), validatorPayoutPlanck: 1000n, totalPoints: 40,
-        })))
+        await insertRows(
+            ds.manager,
+            Array.from(
+                {length: 10},
+                (_, i) =>
+                    new Era({
+                        id: String(i + 1),
+                        index: i + 1,
+                        chain: ChainLayer.relay,
+                        startBlock: i * 100,
+                        startTime: new Date(t0 + i * 3600_000),
+                        endBlock: (i + 1) * 100,
+                        endTime: new Date(t0 + (i + 1) * 3600_000),
+                        validatorPayoutPlanck: 1000n,
+                        totalPoints: 40,
+                    }),
+            ),
+        )
         // The old stash validates in eras 1..6, the new one in 7..10; `other` in every era.
-        const ev = (era: number, stash: string) => new EraValidator({
-            id: `${era}-${stash}`, era, validator: a(stash), chain: ChainLayer.relay, points: 20, selfStakePlanck: 10n ** 12n, nominatorCount: 0, active: true,
-        })
+        const ev = (era: number, stash: string) =>
+            new EraValidator({
+                id: `${era}-${stash}`,
+                era,
+                validator: a(stash),
+                chain: ChainLayer.relay,
+                points: 20,
+                selfStakePlanck: 10n ** 12n,
+                nominatorCount: 0,
+                active: true,
+            })
         await insertRows(ds.manager, Array.from({length: 10}, (_, i) => [ev(i + 1, i < 6 ? oldStash : newStash), ev(i + 1, other)]).flat())
         await insertRows(ds.manager, [
-            new Kick({id: 'kick-of-programme', nominator: a(nominator), validator: a(other), era: 9, chain: ChainLayer.relay, blockNumber: 850, timestamp: new Date(t0 + 8.5 * 3600_000)}),
-            new Kick({id: 'kick-of-someone', nominator: a(oldStash), validator: a(other), era: 9, chain: ChainLayer.relay, blockNumber: 851, timestamp: new Date(t0 + 8.5 * 3600_000)}),
+            new Kick({
+                id: 'kick-of-programme',
+                nominator: a(nominator),
+                validator: a(other),
+                era: 9,
+                chain: ChainLayer.relay,
+                blockNumber: 850,
+                timestamp: new Date(t0 + 8.5 * 3600_000),
+            }),
+            new Kick({
+                id: 'kick-of-someone',
+                nominator: a(oldStash),
+                validator: a(other),
+                era: 9,
+                chain: ChainLayer.relay,
+                blockNumber: 851,
+                timestamp: new Date(t0 + 8.5 * 3600_000),
+            }),
         ])
         await insertRows(ds.manager, [
             // No era on the row: placed in era 8 by its time.
-            new Slash({id: 'slash-1', staker: a(other), amountPlanck: 5n, era: null, chain: ChainLayer.relay, blockNumber: 750, timestamp: new Date(t0 + 7.5 * 3600_000)}),
+            new Slash({
+                id: 'slash-1',
+                staker: a(other),
+                amountPlanck: 5n,
+                era: null,
+                chain: ChainLayer.relay,
+                blockNumber: 750,
+                timestamp: new Date(t0 + 7.5 * 3600_000),
+            }),
         ])
         await insertRows(ds.manager, [
             // Staking.OffenceReported (Asset Hub) names the validator and the era.
-            new Offence({id: 'offence-ah', chain: ChainLayer.assetHub, era: 7, validator: a(other), slashFractionPerbill: 1000, blockNumber: 650, timestamp: new Date(t0 + 6.5 * 3600_000)}),
+            new Offence({
+                id: 'offence-ah',
+                chain: ChainLayer.assetHub,
+                era: 7,
+                validator: a(other),
+                slashFractionPerbill: 1000,
+                blockNumber: 650,
+                timestamp: new Date(t0 + 6.5 * 3600_000),
+            }),
             // Offences.Offence (relay) names no offender: not attributable, no event.
-            new Offence({id: 'offence-relay', chain: ChainLayer.relay, kind: '0x6772616e647061', era: null, validator: null, blockNumber: 660, timestamp: new Date(t0 + 6.6 * 3600_000)}),
+            new Offence({
+                id: 'offence-relay',
+                chain: ChainLayer.relay,
+                kind: '0x6772616e647061',
+                era: null,
+                validator: null,
+                blockNumber: 660,
+                timestamp: new Date(t0 + 6.6 * 3600_000),
+            }),
         ])
     })
     afterAll(async () => {
@@ -260,9 +375,13 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
 
     it('the new stash under the same identity keeps the rank the old one earned, era by era', async () => {
         await scoreEra(ds.manager, 6, config, {candidates: candidates(oldStash), programmeNominators: [nominator]})
-        for (const era of [7, 8, 9, 10]) await scoreEra(ds.manager, era, config, {candidates: candidates(newStash), programmeNominators: [nominator]})
+        for (const era of [7, 8, 9, 10])
+            await scoreEra(ds.manager, era, config, {candidates: candidates(newStash), programmeNominators: [nominator]})
         const rank = async (era: number, stash: string) =>
-            Number((await ds.query(`SELECT raw FROM score_component WHERE era = $1 AND stash = $2 AND component = 'rank'`, [era, stash]))[0].raw)
+            Number(
+                (await ds.query(`SELECT raw FROM score_component WHERE era = $1 AND stash = $2 AND component = 'rank'`, [era, stash]))[0]
+                    .raw,
+            )
         expect(await rank(6, oldStash)).toBe(6)
         expect(await rank(10, newStash)).toBe(10)
         const events = await ds.query(`SELECT era, rank, active_stashes FROM rank_event WHERE identity_group = $1 ORDER BY era`, [oldStash])
@@ -271,18 +390,33 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
         )
     })
 
-    it('a kick is a fault only when it removes the programme\'s nominator; a slash without an era is placed by its time; an offence needs an offender', async () => {
-        const events = await ds.query(`SELECT id, era, identity_group, evidence FROM fault_event WHERE stash = $1 AND source <> 'missedPayout' ORDER BY id`, [other])
+    it("a kick is a fault only when it removes the programme's nominator; a slash without an era is placed by its time; an offence needs an offender", async () => {
+        const events = await ds.query(
+            `SELECT id, era, identity_group, evidence FROM fault_event WHERE stash = $1 AND source <> 'missedPayout' ORDER BY id`,
+            [other],
+        )
         expect(events).toEqual([
             {id: 'kick:kick-of-programme', era: 9, identity_group: other, evidence: {source: 'kick', chain: 'relay', nominator}},
             {
-                id: 'offence:offence-ah', era: 7, identity_group: other,
-                evidence: {source: 'offence', chain: 'assetHub', event: 'Staking.OffenceReported', kind: null, kindText: null, timeSlot: null, slashFractionPerbill: 1000},
+                id: 'offence:offence-ah',
+                era: 7,
+                identity_group: other,
+                evidence: {
+                    source: 'offence',
+                    chain: 'assetHub',
+                    event: 'Staking.OffenceReported',
+                    kind: null,
+                    kindText: null,
+                    timeSlot: null,
+                    slashFractionPerbill: 1000,
+                },
             },
             {id: 'slash:slash-1', era: 8, identity_group: other, evidence: {source: 'slash', chain: 'relay', amountPlanck: '5'}},
         ])
         // No payouts at all here: every era with points up to 10 − maxEras − 1 is a missed payout, judged once.
-        const missed = await ds.query(`SELECT era, evidence FROM fault_event WHERE stash = $1 AND source = 'missedPayout' ORDER BY era`, [other])
+        const missed = await ds.query(`SELECT era, evidence FROM fault_event WHERE stash = $1 AND source = 'missedPayout' ORDER BY era`, [
+            other,
+        ])
         expect(missed.map((m: any) => [m.era, m.evidence.judgedInEra])).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map(e => [e, e + 2]))
     })
 })

@@ -34,7 +34,12 @@ export interface EraPassResult {
 export type ScoringConfig = Pick<Config, 'score' | 'validity' | 'token' | 'nominator'>
 
 /** Computes and stores ranks, faults and scores of a complete era, replacing what the era had. */
-export async function scoreEra(em: EntityManager, era: number, config: ScoringConfig, options: ScoreEraOptions = {}): Promise<EraPassResult> {
+export async function scoreEra(
+    em: EntityManager,
+    era: number,
+    config: ScoringConfig,
+    options: ScoreEraOptions = {},
+): Promise<EraPassResult> {
     const pass = (tx: EntityManager) => scoreEraIn(tx, era, config, options)
     return em.queryRunner?.isTransactionActive ? pass(em) : em.transaction(pass)
 }
@@ -52,7 +57,12 @@ async function scoreEraIn(em: EntityManager, era: number, config: ScoringConfig,
     const groups = await readIdentityGroups(em)
 
     const rank = await updateActiveEraRanks(em, era, groups)
-    const ranks = await activeEraRanksAt(em, era, valid.map(c => c.stash), groups)
+    const ranks = await activeEraRanksAt(
+        em,
+        era,
+        valid.map(c => c.stash),
+        groups,
+    )
 
     const faultRules = {
         stashes: candidates.map(c => c.stash),
@@ -62,7 +72,12 @@ async function scoreEraIn(em: EntityManager, era: number, config: ScoringConfig,
     const faultEras = await faultErasOfPass(em, era, score.faultWindowEras)
     const events = await readFaultEvents(em, faultEras, faultRules)
     await replaceFaultEvents(em, faultEras, faultRules, events, groups)
-    const faults = await countStoredFaults(em, valid.map(c => c.stash), era, score.faultWindowEras)
+    const faults = await countStoredFaults(
+        em,
+        valid.map(c => c.stash),
+        era,
+        score.faultWindowEras,
+    )
 
     const eraFacts = await readEraFacts(em, era)
     const facts = await readCandidateFacts(em, eraFacts, valid, {

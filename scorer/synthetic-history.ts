@@ -66,9 +66,17 @@ export async function writeSyntheticHistory(em: EntityManager, o: SyntheticHisto
         for (const member of stashes.slice(i, i + 3)) {
             identities.push(
                 new Identity({
-                    id: member, account: account(member), chain: ChainLayer.relay, display: `operator ${i / 4}`, judgements: [],
-                    verified: true, parent: member === root ? null : account(root), subName: member === root ? null : 'node',
-                    root: account(root), cleared: false, updatedBlock: 0,
+                    id: member,
+                    account: account(member),
+                    chain: ChainLayer.relay,
+                    display: `operator ${i / 4}`,
+                    judgements: [],
+                    verified: true,
+                    parent: member === root ? null : account(root),
+                    subName: member === root ? null : 'node',
+                    root: account(root),
+                    cleared: false,
+                    updatedBlock: 0,
                 }),
             )
         }
@@ -91,37 +99,73 @@ export async function writeSyntheticHistory(em: EntityManager, o: SyntheticHisto
             total += points
             validators.push(
                 new EraValidator({
-                    id: `${era}-${stash}`, era, validator: account(stash), chain: ChainLayer.relay, points, commissionPerbill: 50_000_000,
-                    blocked: false, selfStakePlanck: selfStake[i], ownExposurePlanck: active ? selfStake[i] : null,
-                    totalExposurePlanck: active ? selfStake[i] * 3n : null, nominatorCount: active ? 3 : 0, active,
+                    id: `${era}-${stash}`,
+                    era,
+                    validator: account(stash),
+                    chain: ChainLayer.relay,
+                    points,
+                    commissionPerbill: 50_000_000,
+                    blocked: false,
+                    selfStakePlanck: selfStake[i],
+                    ownExposurePlanck: active ? selfStake[i] : null,
+                    totalExposurePlanck: active ? selfStake[i] * 3n : null,
+                    nominatorCount: active ? 3 : 0,
+                    active,
                 }),
             )
             if (points > 0 && random.next() < 0.95) {
                 const paidAt = startMs + ERA_MS + random.int(ERA_MS)
                 payouts.push(
                     new Payout({
-                        id: `pay-${era}-${i}`, era, validator: account(stash), page: 0, chain: ChainLayer.relay,
-                        blockNumber: Math.floor((paidAt - START_MS) / (ERA_MS / BLOCKS_PER_ERA)), timestamp: new Date(paidAt),
+                        id: `pay-${era}-${i}`,
+                        era,
+                        validator: account(stash),
+                        page: 0,
+                        chain: ChainLayer.relay,
+                        blockNumber: Math.floor((paidAt - START_MS) / (ERA_MS / BLOCKS_PER_ERA)),
+                        timestamp: new Date(paidAt),
                     }),
                 )
             }
             if (random.next() < 0.01) {
                 offline.push(
                     new OfflineReport({
-                        id: `off-${era}-${i}`, session: era * 6, era, validator: account(stash), exposureTotalPlanck: selfStake[i],
-                        blockNumber: era * BLOCKS_PER_ERA, timestamp: new Date(startMs + ERA_MS / 2),
+                        id: `off-${era}-${i}`,
+                        session: era * 6,
+                        era,
+                        validator: account(stash),
+                        exposureTotalPlanck: selfStake[i],
+                        blockNumber: era * BLOCKS_PER_ERA,
+                        timestamp: new Date(startMs + ERA_MS / 2),
                     }),
                 )
             }
             if (random.next() < 0.005) {
-                chills.push(new Chill({id: `chill-${era}-${i}`, stash: account(stash), era, chain: ChainLayer.relay, blockNumber: era * BLOCKS_PER_ERA + 1, timestamp: new Date(startMs + ERA_MS / 3)}))
+                chills.push(
+                    new Chill({
+                        id: `chill-${era}-${i}`,
+                        stash: account(stash),
+                        era,
+                        chain: ChainLayer.relay,
+                        blockNumber: era * BLOCKS_PER_ERA + 1,
+                        timestamp: new Date(startMs + ERA_MS / 3),
+                    }),
+                )
             }
         })
         eras.push(
             new Era({
-                id: String(era), index: era, chain: ChainLayer.relay, startBlock: (era - 1) * BLOCKS_PER_ERA, startTime: new Date(startMs),
-                endBlock: era * BLOCKS_PER_ERA, endTime: new Date(startMs + ERA_MS), validatorPayoutPlanck: 10n ** 15n + BigInt(era),
-                remainderPlanck: 0n, totalPoints: total, validatorCount: stashes.length,
+                id: String(era),
+                index: era,
+                chain: ChainLayer.relay,
+                startBlock: (era - 1) * BLOCKS_PER_ERA,
+                startTime: new Date(startMs),
+                endBlock: era * BLOCKS_PER_ERA,
+                endTime: new Date(startMs + ERA_MS),
+                validatorPayoutPlanck: 10n ** 15n + BigInt(era),
+                remainderPlanck: 0n,
+                totalPoints: total,
+                validatorCount: stashes.length,
             }),
         )
     }
@@ -138,17 +182,48 @@ export async function writeSyntheticHistory(em: EntityManager, o: SyntheticHisto
     for (const n of nominators) {
         const changes = random.next() < 0.2
         const half = Math.max(1, Math.floor(o.eras / 2))
-        targets.push(new NominatorTargets({id: `1-${n}`, era: 1, nominator: account(n), targets: pickTargets(), submittedIn: 1, latest: !changes, blockNumber: 0}))
-        if (changes && half > 1) targets.push(new NominatorTargets({id: `${half}-${n}`, era: half, nominator: account(n), targets: pickTargets(), submittedIn: half, latest: true, blockNumber: 0}))
+        targets.push(
+            new NominatorTargets({
+                id: `1-${n}`,
+                era: 1,
+                nominator: account(n),
+                targets: pickTargets(),
+                submittedIn: 1,
+                latest: !changes,
+                blockNumber: 0,
+            }),
+        )
+        if (changes && half > 1)
+            targets.push(
+                new NominatorTargets({
+                    id: `${half}-${n}`,
+                    era: half,
+                    nominator: account(n),
+                    targets: pickTargets(),
+                    submittedIn: half,
+                    latest: true,
+                    blockNumber: 0,
+                }),
+            )
         const bond = BigInt(1 + random.int(100_000)) * 10n ** 10n
-        for (const era of [o.eras - 1, o.eras].filter(e => e >= 1)) bonds.push(new NominatorBond({id: `${era}-${n}`, era, nominatorId: n, bondedPlanck: bond}))
+        for (const era of [o.eras - 1, o.eras].filter(e => e >= 1))
+            bonds.push(new NominatorBond({id: `${era}-${n}`, era, nominatorId: n, bondedPlanck: bond}))
     }
     await insertRows(em, targets)
     await insertRows(em, bonds)
 
     // Telemetry: one node per candidate (a few without a location), the feed up since the start.
     const endMs = START_MS + o.eras * ERA_MS
-    await insertRows(em, [new FeedConnectionInterval({id: `${CHAIN}:${START_MS}`, chain: CHAIN, feedUrl: 'ws://feed', start: new Date(START_MS), end: null, aliveUntil: new Date(endMs)})])
+    await insertRows(em, [
+        new FeedConnectionInterval({
+            id: `${CHAIN}:${START_MS}`,
+            chain: CHAIN,
+            feedUrl: 'ws://feed',
+            start: new Date(START_MS),
+            end: null,
+            aliveUntil: new Date(endMs),
+        }),
+    ])
     const nodes: TelemetryNode[] = []
     const locations: TelemetryNodeLocation[] = []
     const intervals: TelemetryNodeInterval[] = []
@@ -156,23 +231,58 @@ export async function writeSyntheticHistory(em: EntityManager, o: SyntheticHisto
         const address = encodeAddress(stash, 0)
         const firstSeen = START_MS + random.int(o.eras * ERA_MS)
         const node = new TelemetryNode({
-            id: `${CHAIN}:node-${i}`, chain: CHAIN, name: `node-${i}`, implementation: random.next() < 0.1 ? 'Kagome' : 'Parity Polkadot',
-            version: '1.15.2', validatorAddress: address, firstSeenAt: new Date(firstSeen), lastSeenAt: new Date(endMs), online: true,
-            connections: 1, stale: false, candidateStash: address, matchedBy: 'validatorAddress',
+            id: `${CHAIN}:node-${i}`,
+            chain: CHAIN,
+            name: `node-${i}`,
+            implementation: random.next() < 0.1 ? 'Kagome' : 'Parity Polkadot',
+            version: '1.15.2',
+            validatorAddress: address,
+            firstSeenAt: new Date(firstSeen),
+            lastSeenAt: new Date(endMs),
+            online: true,
+            connections: 1,
+            stale: false,
+            candidateStash: address,
+            matchedBy: 'validatorAddress',
         })
         nodes.push(node)
         if (random.next() < 0.95) {
             locations.push(
                 new TelemetryNodeLocation({
-                    id: node.id, node, ip: `10.0.${i >> 8}.${i & 255}`, country: random.pick(['DE', 'FR', 'JP', 'CA', 'NG']), region: null,
-                    city: random.pick(CITIES), asn: 1, provider: random.pick(PROVIDERS), source: 'synthetic', lookedUpAt: new Date(firstSeen),
+                    id: node.id,
+                    node,
+                    ip: `10.0.${i >> 8}.${i & 255}`,
+                    country: random.pick(['DE', 'FR', 'JP', 'CA', 'NG']),
+                    region: null,
+                    city: random.pick(CITIES),
+                    asn: 1,
+                    provider: random.pick(PROVIDERS),
+                    source: 'synthetic',
+                    lookedUpAt: new Date(firstSeen),
                 }),
             )
         }
         const outage = random.next() < 0.3 ? random.int(3_600_000) : 0
         const onlineUntil = endMs - outage
-        intervals.push(new TelemetryNodeInterval({id: `${node.id}:online:${firstSeen}`, node, kind: TelemetryIntervalKind.online, start: new Date(firstSeen), end: outage ? new Date(onlineUntil) : null}))
-        if (outage) intervals.push(new TelemetryNodeInterval({id: `${node.id}:offline:${onlineUntil}`, node, kind: TelemetryIntervalKind.offline, start: new Date(onlineUntil), end: null}))
+        intervals.push(
+            new TelemetryNodeInterval({
+                id: `${node.id}:online:${firstSeen}`,
+                node,
+                kind: TelemetryIntervalKind.online,
+                start: new Date(firstSeen),
+                end: outage ? new Date(onlineUntil) : null,
+            }),
+        )
+        if (outage)
+            intervals.push(
+                new TelemetryNodeInterval({
+                    id: `${node.id}:offline:${onlineUntil}`,
+                    node,
+                    kind: TelemetryIntervalKind.offline,
+                    start: new Date(onlineUntil),
+                    end: null,
+                }),
+            )
         return {stash, stashAddress: address, valid: random.next() < 0.9}
     })
     await insertRows(em, nodes)

@@ -30,6 +30,25 @@ export interface FaultRules {
 const ms = (d: Date | null): number | null => (d === null ? null : d.getTime())
 const big = (v: string | null): bigint | null => (v === null ? null : BigInt(v))
 
+/** The columns every fact table shares (snake_case, as Postgres returns them). */
+interface FactRow {
+    id: string
+    era: number | null
+    chain: ChainLayer
+    block_number: number
+    timestamp: Date | null
+}
+type OfflineRow = Omit<FactRow, 'chain'> & {session: number; validator_id: string; exposure_total_planck: string | null}
+type OffenceRow = FactRow & {
+    kind: string | null
+    time_slot: string | null
+    validator_id: string | null
+    slash_fraction_perbill: number | null
+}
+type SlashRow = FactRow & {staker_id: string; amount_planck: string}
+type ChillRow = FactRow & {stash_id: string}
+type KickRow = FactRow & {nominator_id: string; validator_id: string}
+
 /**
  * The eras whose facts this pass of `era` turns into events: those after the last era scored before it, at most
  * `windowEras` back (the whole window on the first run), through `era` itself (a re-run replaces its events).
@@ -46,7 +65,9 @@ export async function readEraSpans(em: EntityManager, fromEra: number, toEra: nu
         `SELECT e.index, e.start_time, e.end_time FROM era e WHERE e.index BETWEEN $1 AND $2 AND ${COMPLETE_ERA_SQL} ORDER BY e.index`,
         [fromEra, toEra],
     )
-    return rows.filter(r => r.start_time !== null).map(r => ({era: r.index, startMs: (r.start_time as Date).getTime(), endMs: ms(r.end_time)}))
+    return rows
+        .filter(r => r.start_time !== null)
+        .map(r => ({era: r.index, startMs: (r.start_time as Date).getTime(), endMs: ms(r.end_time)}))
 }
 
 /**
@@ -65,11 +86,11 @@ export async function readFaultEvents(em: EntityManager, eras: FaultEras, rules:
     const params = [rules.stashes, fromEra, toEra, from, to]
     const candidates = `JOIN unnest($1::text[]) AS c(stash) ON c.stash`
     const inEras = `((t.era BETWEEN $2 AND $3) OR (t.era IS NULL AND t.timestamp >= $4 AND t.timestamp < $5))`
-    const offline = await em.query(`SELECT t.* FROM offline_report t ${candidates} = t.validator_id WHERE ${inEras}`, params)
-    const offences = await em.query(`SELECT t.* FROM offence t ${candidates} = t.validator_id WHERE ${inEras}`, params)
-    const slashes = await em.query(`SELECT t.* FROM slash t ${candidates} = t.staker_id WHERE ${inEras}`, params)
-    const chills = await em.query(`SELECT t.* FROM chill t ${candidates} = t.stash_id WHERE ${inEras}`, params)
-    const kicks = await em.query(`SELECT t.* FROM kick t ${candidates} = t.validator_id WHERE ${inEras}`, params)
+    const offline: OfflineRow[] = await em.query(`SELECT t.* FROM offline_report t ${candidates} = t.validator_id WHERE ${inEras}`, params)
+    const offences: OffenceRow[] = await em.query(`SELECT t.* FROM offence t ${candidates} = t.validator_id WHERE ${inEras}`, params)
+    const slashes: SlashRow[] = await em.query(`SELECT t.* FROM slash t ${candidates} = t.staker_id WHERE ${inEras}`, params)
+    const chills: ChillRow[] = await em.query(`SELECT t.* FROM chill t ${candidates} = t.stash_id WHERE ${inEras}`, params)
+    const kicks: KickRow[] = await em.query(`SELECT t.* FROM kick t ${candidates} = t.validator_id WHERE ${inEras}`, params)
     const rewards: {era: number; validator_id: string; points: number; first_paid_at: Date | null}[] = await em.query(
         `WITH ev AS (SELECT ev.era, ev.validator_id, ev.points FROM era_validator ev ${candidates} = ev.validator_id
                      WHERE ev.era BETWEEN $2 AND $3 AND ev.points > 0)
@@ -79,26 +100,60 @@ export async function readFaultEvents(em: EntityManager, eras: FaultEras, rules:
         [rules.stashes, fromEra - after - 1, toEra - after - 1],
     )
     const facts: FaultFacts = {
-        offlineReports: offline.map((r: any) => ({
-            id: r.id, session: r.session, era: r.era, validator: r.validator_id,
-            exposureTotalPlanck: big(r.exposure_total_planck), blockNumber: r.block_number, timestampMs: ms(r.timestamp),
+        offlineReports: offline.map(r => ({
+            id: r.id,
+            session: r.session,
+            era: r.era,
+            validator: r.validator_id,
+            exposureTotalPlanck: big(r.exposure_total_planck),
+            blockNumber: r.block_number,
+            timestampMs: ms(r.timestamp),
         })),
-        offences: offences.map((r: any) => ({
-            id: r.id, chain: r.chain as ChainLayer, kind: r.kind, timeSlot: r.time_slot, era: r.era, validator: r.validator_id,
-            slashFractionPerbill: r.slash_fraction_perbill, blockNumber: r.block_number, timestampMs: ms(r.timestamp),
+        offences: offences.map(r => ({
+            id: r.id,
+            chain: r.chain,
+            kind: r.kind,
+            timeSlot: r.time_slot,
+            era: r.era,
+            validator: r.validator_id,
+            slashFractionPerbill: r.slash_fraction_perbill,
+            blockNumber: r.block_number,
+            timestampMs: ms(r.timestamp),
         })),
-        slashes: slashes.map((r: any) => ({
-            id: r.id, staker: r.staker_id, amountPlanck: BigInt(r.amount_planck), era: r.era, chain: r.chain as ChainLayer,
-            blockNumber: r.block_number, timestampMs: ms(r.timestamp),
+        slashes: slashes.map(r => ({
+            id: r.id,
+            staker: r.staker_id,
+            amountPlanck: BigInt(r.amount_planck),
+            era: r.era,
+            chain: r.chain,
+            blockNumber: r.block_number,
+            timestampMs: ms(r.timestamp),
         })),
-        chills: chills.map((r: any) => ({id: r.id, stash: r.stash_id, era: r.era, chain: r.chain as ChainLayer, blockNumber: r.block_number, timestampMs: ms(r.timestamp)})),
-        kicks: kicks.map((r: any) => ({
-            id: r.id, nominator: r.nominator_id, validator: r.validator_id, era: r.era, chain: r.chain as ChainLayer,
-            blockNumber: r.block_number, timestampMs: ms(r.timestamp),
+        chills: chills.map(r => ({
+            id: r.id,
+            stash: r.stash_id,
+            era: r.era,
+            chain: r.chain,
+            blockNumber: r.block_number,
+            timestampMs: ms(r.timestamp),
+        })),
+        kicks: kicks.map(r => ({
+            id: r.id,
+            nominator: r.nominator_id,
+            validator: r.validator_id,
+            era: r.era,
+            chain: r.chain,
+            blockNumber: r.block_number,
+            timestampMs: ms(r.timestamp),
         })),
         eraRewards: [],
     }
-    const options = {candidateStashes: new Set(rules.stashes), programmeNominators: new Set(rules.programmeNominators), missedPayoutAfterEras: after, eras: spans}
+    const options = {
+        candidateStashes: new Set(rules.stashes),
+        programmeNominators: new Set(rules.programmeNominators),
+        missedPayoutAfterEras: after,
+        eras: spans,
+    }
     const events = faultEvents(facts, {...options, currentEra: toEra})
     // Payouts: each reward era judged in its own judgement era.
     const byJudgement = new Map<number, EraRewardFact[]>()
@@ -107,10 +162,20 @@ export async function readFaultEvents(em: EntityManager, eras: FaultEras, rules:
         const paidIn = eraAt(ms(r.first_paid_at), spans)
         const list = byJudgement.get(judgedIn) ?? []
         byJudgement.set(judgedIn, list)
-        list.push({era: r.era, validator: r.validator_id, points: r.points, firstPaidInEra: paidIn !== null && paidIn <= judgedIn ? paidIn : null})
+        list.push({
+            era: r.era,
+            validator: r.validator_id,
+            points: r.points,
+            firstPaidInEra: paidIn !== null && paidIn <= judgedIn ? paidIn : null,
+        })
     }
     for (const [judgedIn, eraRewards] of [...byJudgement].sort((a, b) => a[0] - b[0])) {
-        events.push(...faultEvents({offlineReports: [], offences: [], slashes: [], chills: [], kicks: [], eraRewards}, {...options, currentEra: judgedIn}))
+        events.push(
+            ...faultEvents(
+                {offlineReports: [], offences: [], slashes: [], chills: [], kicks: [], eraRewards},
+                {...options, currentEra: judgedIn},
+            ),
+        )
     }
     return events
 }
@@ -120,7 +185,13 @@ export async function readFaultEvents(em: EntityManager, eras: FaultEras, rules:
  * event sharing an id with a new one) by `events`: an event is keyed by its source fact, so a re-run writes the
  * same rows.
  */
-export async function replaceFaultEvents(em: EntityManager, eras: FaultEras, rules: FaultRules, events: readonly FaultEvent[], groups: IdentityGroups): Promise<void> {
+export async function replaceFaultEvents(
+    em: EntityManager,
+    eras: FaultEras,
+    rules: FaultRules,
+    events: readonly FaultEvent[],
+    groups: IdentityGroups,
+): Promise<void> {
     const after = rules.missedPayoutAfterEras
     await em.query(
         `DELETE FROM fault_event f USING unnest($1::text[]) AS c(stash)
@@ -128,11 +199,19 @@ export async function replaceFaultEvents(em: EntityManager, eras: FaultEras, rul
         [rules.stashes, eras.fromEra, eras.toEra, eras.fromEra - after - 1, eras.toEra - after - 1],
     )
     await em.query(`DELETE FROM fault_event WHERE id = ANY($1::text[])`, [events.map(e => e.id)])
-    await insertRows(em, events.map(e => faultEventRow(e, groups)))
+    await insertRows(
+        em,
+        events.map(e => faultEventRow(e, groups)),
+    )
 }
 
 /** Each stash's stored fault events with an era in (era − windowEras, era]: the faults component's raw value. */
-export async function countStoredFaults(em: EntityManager, stashes: readonly string[], era: number, windowEras: number): Promise<Map<string, number>> {
+export async function countStoredFaults(
+    em: EntityManager,
+    stashes: readonly string[],
+    era: number,
+    windowEras: number,
+): Promise<Map<string, number>> {
     const rows: {stash: string; n: string}[] = await em.query(
         `SELECT f.stash, count(*) AS n FROM fault_event f JOIN unnest($1::text[]) AS c(stash) ON c.stash = f.stash
          WHERE f.era > $2 AND f.era <= $3 GROUP BY f.stash`,

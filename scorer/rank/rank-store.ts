@@ -34,7 +34,11 @@ export async function readActiveSetFacts(em: EntityManager, fromEra: number, toE
  * (all of them on the first run). The era's own events are replaced, so a re-run writes the same rows.
  * Returns the first era (re)counted and the events written.
  */
-export async function updateActiveEraRanks(em: EntityManager, era: number, groups: IdentityGroups): Promise<{fromEra: number; events: number}> {
+export async function updateActiveEraRanks(
+    em: EntityManager,
+    era: number,
+    groups: IdentityGroups,
+): Promise<{fromEra: number; events: number}> {
     const [missing] = await em.query(
         `SELECT min(e.index) AS era FROM era e
          WHERE e.index < $1 AND ${COMPLETE_ERA_SQL}
@@ -69,7 +73,12 @@ async function groupRanksBefore(em: EntityManager, groupIds: string[], era: numb
 }
 
 /** Each stash's rank as of `era` (its group's latest event at or before it; 0 without one). */
-export async function activeEraRanksAt(em: EntityManager, era: number, stashes: readonly string[], groups: IdentityGroups): Promise<Map<string, number>> {
+export async function activeEraRanksAt(
+    em: EntityManager,
+    era: number,
+    stashes: readonly string[],
+    groups: IdentityGroups,
+): Promise<Map<string, number>> {
     const ranks = await groupRanksBefore(em, [...new Set(stashes.map(s => identityGroupOf(s, groups)))], era + 1)
     return new Map(stashes.map(s => [s, ranks.get(identityGroupOf(s, groups)) ?? 0]))
 }

@@ -13,9 +13,8 @@ import {PROJECT_DIR} from '../../config/project-dir'
 import {dbEnv} from '../../db/connection'
 import {freePort} from '../../db/embedded'
 import {applyMigrations} from '../../db/migrate'
-import * as model from '../../db/model'
-import {createDataSource} from '../../db/orm'
 import {useTestDatabase} from '../../test/vitest/database'
+import {modelDataSource} from '../../test/vitest/model-data-source'
 import type {ProgrammeCandidate} from '../programme-candidates'
 import {scoreEra} from '../score-era'
 import {writeSyntheticHistory} from '../synthetic-history'
@@ -29,8 +28,7 @@ let valid: ProgrammeCandidate[]
 
 beforeAll(async () => {
     await applyMigrations(db.settings)
-    const ds: DataSource = createDataSource(db.settings)
-    ds.setOptions({entities: Object.values(model).filter(v => typeof v === 'function') as Function[]})
+    const ds: DataSource = modelDataSource(db.settings)
     await ds.initialize()
     const h = await ds.transaction(em => writeSyntheticHistory(em, {candidates: 20, eras: 6, nominators: 60, seed: 5}))
     valid = h.candidates.filter(c => c.valid)
@@ -57,7 +55,8 @@ beforeAll(async () => {
     const deadline = Date.now() + 60_000
     for (;;) {
         try {
-            if ((await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})).ok) break
+            if ((await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})).ok)
+                break
         } catch {}
         if (Date.now() > deadline || server.exitCode !== null) throw new Error(`squid-graphql-server did not start: ${stderr}`)
         await new Promise(r => setTimeout(r, 200))
@@ -79,9 +78,12 @@ async function query(q: string): Promise<any> {
 }
 
 describe('GraphQL over stored scores', () => {
-    it('candidateScore: the latest score of a candidate (by SS58 or hex) with its components and the era\'s statistics', async () => {
-        const fields = 'era stash totalNanopoints aggregateNanopoints randomPerbill randomnessSalt candidateCount recomputedEqual components { component weight raw condition weightedNanopoints count lower upper q50 mean }'
-        const r = await query(`{ byAddress: candidateScore(stash: "${valid[0].stashAddress}") { ${fields} } older: candidateScore(stash: "${valid[0].stash}", era: 5) { era } none: candidateScore(stash: "${valid[0].stash}", era: 4) { era } }`)
+    it("candidateScore: the latest score of a candidate (by SS58 or hex) with its components and the era's statistics", async () => {
+        const fields =
+            'era stash totalNanopoints aggregateNanopoints randomPerbill randomnessSalt candidateCount recomputedEqual components { component weight raw condition weightedNanopoints count lower upper q50 mean }'
+        const r = await query(
+            `{ byAddress: candidateScore(stash: "${valid[0].stashAddress}") { ${fields} } older: candidateScore(stash: "${valid[0].stash}", era: 5) { era } none: candidateScore(stash: "${valid[0].stash}", era: 4) { era } }`,
+        )
         expect(r.errors).toBeUndefined()
         const s = r.data.byAddress
         expect([s.era, s.stash, s.candidateCount, s.recomputedEqual]).toEqual([6, valid[0].stash, valid.length, true])
@@ -89,7 +91,11 @@ describe('GraphQL over stored scores', () => {
         const sum = s.components.reduce((t: bigint, c: any) => t + BigInt(c.weightedNanopoints), 0n)
         expect(BigInt(s.aggregateNanopoints)).toBe(sum)
         const inclusion = s.components.find((c: any) => c.component === 'inclusion')
-        expect(inclusion).toMatchObject({weight: config.score.weights.inclusion, count: valid.length, lower: expect.stringMatching(/^\d+\.\d\d$/)})
+        expect(inclusion).toMatchObject({
+            weight: config.score.weights.inclusion,
+            count: valid.length,
+            lower: expect.stringMatching(/^\d+\.\d\d$/),
+        })
         expect(r.data.older.era).toBe(5)
         expect(r.data.none).toBeNull()
     })
@@ -111,7 +117,9 @@ describe('GraphQL over stored scores', () => {
         const raws = r.data.scoreComponents.map((c: any) => BigInt(c.raw))
         expect(raws.length).toBeGreaterThan(0)
         expect([...raws].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(raws)
-        expect(r.data.scoreDistributions).toEqual([{count: valid.length, lowerPercent: 5, upperPercent: 85, metadata: {randomnessSalt: expect.any(String)}}])
+        expect(r.data.scoreDistributions).toEqual([
+            {count: valid.length, lowerPercent: 5, upperPercent: 85, metadata: {randomnessSalt: expect.any(String)}},
+        ])
         expect(r.data.rankEvents[0].rank).toBeGreaterThan(0)
         expect(r.data.faultEvents[0].evidence.source).toBe('missedPayout')
     })

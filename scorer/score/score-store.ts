@@ -102,7 +102,16 @@ export async function readCandidateFacts(
         [addresses],
     )
     const window = {startMs: eraFacts.endMs - windows.offlineWindowMs, endMs: eraFacts.endMs}
-    const uptimeRows: UptimeSqlRow[] = nodes.length ? await em.query(UPTIME_SQL, uptimeSqlParams(nodes.map(n => n.id), window, eraFacts.endMs)) : []
+    const uptimeRows: UptimeSqlRow[] = nodes.length
+        ? await em.query(
+              UPTIME_SQL,
+              uptimeSqlParams(
+                  nodes.map(n => n.id),
+                  window,
+                  eraFacts.endMs,
+              ),
+          )
+        : []
     const offlineByNode = new Map(uptimeRows.map(r => [r.id, uptimeFromSqlRow(r).offlineMs]))
 
     const pointsBy = new Map(points.map(p => [p.validator_id, p]))
