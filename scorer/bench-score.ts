@@ -38,7 +38,7 @@ async function child(role: string, size: number, file: string): Promise<void> {
         const config = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'))
         const candidates = JSON.parse(fs.readFileSync(file, 'utf8'))
         await ds.query('VACUUM ANALYZE')
-        const passes: {ms: number; rankEvents: number; faultEvents: number; scored: number}[] = []
+        const passes: {ms: number; rankEvents: number; faultEvents: number; scored: number; stepsMs: Record<string, number>}[] = []
         for (const era of [ERAS - 1, ERAS, ERAS]) {
             const started = performance.now()
             const r = await scoreEra(ds.manager, era, config, {candidates, programmeNominators: []})
@@ -47,6 +47,7 @@ async function child(role: string, size: number, file: string): Promise<void> {
                 rankEvents: r.rankEvents,
                 faultEvents: r.faultEvents,
                 scored: r.scores.candidates.length,
+                stepsMs: r.stepsMs,
             })
         }
         process.stdout.write(JSON.stringify({passes, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024)}))
@@ -64,12 +65,12 @@ async function main(): Promise<void> {
         console.log(
             `part 2 of the scorer's pass over ${ERAS} eras of generated history (${NOMINATORS_PER_CANDIDATE} nominators per candidate)`,
         )
-        console.log(
+        const load = () =>
             `load average ${os
                 .loadavg()
                 .map(l => l.toFixed(1))
-                .join(' ')} on ${os.cpus().length} cores`,
-        )
+                .join(' ')} on ${os.cpus().length} cores`
+        console.log(load())
         console.log('candidates  scored  first pass (backfill)  next era  re-run  rank events  fault events  peak RSS')
         for (const size of sizes) {
             const db = await createTempDatabase(server.settings, 'bench_score')
@@ -94,6 +95,12 @@ async function main(): Promise<void> {
                         `${cell(`${first.rankEvents}+${next.rankEvents}`, 11)}  ${cell(`${first.faultEvents}+${next.faultEvents}`, 12)}  ${p.peakRssMb} MB` +
                         `   (history written in ${generated.generateMs} ms)`,
                 )
+                const steps = (x: {stepsMs: Record<string, number>}) =>
+                    Object.entries(x.stepsMs)
+                        .map(([k, v]) => `${k} ${v}`)
+                        .join(', ')
+                console.log(`${' '.repeat(12)}steps in ms: first pass ${steps(first)}; next era ${steps(next)}`)
+                console.log(`${' '.repeat(12)}${load()}`)
             } finally {
                 fs.rmSync(file, {force: true})
                 await db.drop()

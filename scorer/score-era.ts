@@ -29,6 +29,8 @@ export interface EraPassResult {
     /** The first era whose fault facts were read: earlier than `era` on the first run (the whole fault window). */
     faultFromEra: number
     faultEvents: number
+    /** Wall time of each step, for the service's log and the benchmark. */
+    stepsMs: {ranks: number; faults: number; inputs: number; scores: number}
 }
 
 export type ScoringConfig = Pick<Config, 'score' | 'validity' | 'token' | 'nominator'>
@@ -55,6 +57,7 @@ async function scoreEraIn(em: EntityManager, era: number, config: ScoringConfig,
     const programmeNominators = options.programmeNominators ?? (await programmeNominatorKeys(config.nominator.accounts))
     const valid = candidates.filter(c => c.valid)
     const groups = await readIdentityGroups(em)
+    const steps = stepClock()
 
     const rank = await updateActiveEraRanks(em, era, groups)
     const ranks = await activeEraRanksAt(
@@ -64,6 +67,7 @@ async function scoreEraIn(em: EntityManager, era: number, config: ScoringConfig,
         groups,
     )
 
+    const ranksMs = steps()
     const faultRules = {
         stashes: candidates.map(c => c.stash),
         programmeNominators,
@@ -79,11 +83,13 @@ async function scoreEraIn(em: EntityManager, era: number, config: ScoringConfig,
         score.faultWindowEras,
     )
 
+    const faultsMs = steps()
     const eraFacts = await readEraFacts(em, era)
     const facts = await readCandidateFacts(em, eraFacts, valid, {
         pointsWindowEras: Math.max(score.inclusionEras, score.spanInclusionEras),
         offlineWindowMs: config.validity.accumulatedOffline.windowMs,
     })
+    const inputsMs = steps()
     const scores = computeEraScores({
         era,
         weights: score.weights,
@@ -102,5 +108,24 @@ async function scoreEraIn(em: EntityManager, era: number, config: ScoringConfig,
         })),
     })
     await replaceEraScores(em, scores, {faultWindowEras: score.faultWindowEras, rankRule: score.rankRule})
-    return {era, scores, rankFromEra: rank.fromEra, rankEvents: rank.events, faultFromEra: faultEras.fromEra, faultEvents: events.length}
+    return {
+        era,
+        scores,
+        rankFromEra: rank.fromEra,
+        rankEvents: rank.events,
+        faultFromEra: faultEras.fromEra,
+        faultEvents: events.length,
+        stepsMs: {ranks: ranksMs, faults: faultsMs, inputs: inputsMs, scores: steps()},
+    }
+}
+
+/** Milliseconds since the previous call (the first: since it was made). */
+function stepClock(): () => number {
+    let last = performance.now()
+    return () => {
+        const now = performance.now()
+        const ms = Math.round(now - last)
+        last = now
+        return ms
+    }
 }
