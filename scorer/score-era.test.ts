@@ -224,6 +224,13 @@ describe('scoreEra over generated history', () => {
         expect(await ds.query(`SELECT id FROM fault_event WHERE id = $1`, [`chill:${chill.id}`])).toEqual([])
     })
 
+    it('refuses the goodPeriods rank rule while nomination periods are not stored', async () => {
+        const goodPeriods = {...config, score: {...config.score, rankRule: 'goodPeriods' as const}}
+        await expect(scoreEra(ds.manager, ERAS, goodPeriods, {candidates: h.candidates, programmeNominators: []})).rejects.toThrow(
+            'score.rankRule "goodPeriods": nomination periods are not stored yet, so only "activeEras" can be scored',
+        )
+    })
+
     it('refuses an era whose snapshot is still pending, naming it', async () => {
         await ds.query(`INSERT INTO pending_era_snapshot (id, chain, block_number, block_hash) VALUES ($1, 'relay', 1, '0x00')`, [
             String(ERAS),
