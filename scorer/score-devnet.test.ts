@@ -70,8 +70,8 @@ describe('scorer part 2 on the legacy devnet', () => {
         expect(direct.some(r => r.n > 1)).toBe(true)
         // Groups with more than one stash exist in the devnet's identities, and their rank is the group's.
         const ranks: {stash: string; raw: string; grp: string}[] = await ds.query(
-            `SELECT c.stash, c.raw, COALESCE(i.root_id, c.stash) AS grp FROM score_component c
-             LEFT JOIN identity i ON i.id = c.stash AND NOT i.cleared WHERE c.era = $1 AND c.component = 'rank'`,
+            `SELECT c.stash, c.rank_raw AS raw, COALESCE(i.root_id, c.stash) AS grp FROM score_snapshot c
+             LEFT JOIN identity i ON i.id = c.stash AND NOT i.cleared WHERE c.era = $1`,
             [last],
         )
         const byGroup = new Map(direct.map(r => [r.grp, r.n]))
@@ -133,14 +133,7 @@ describe('scorer part 2 on the legacy devnet', () => {
         const last = eras[eras.length - 1]
         const rows = async () => {
             const out: string[][] = []
-            for (const table of [
-                'score_metadata',
-                'score_distribution',
-                'score_snapshot',
-                'score_component',
-                'rank_event',
-                'fault_event',
-            ]) {
+            for (const table of ['score_metadata', 'score_distribution', 'score_snapshot', 'rank_event', 'fault_event']) {
                 out.push((await ds.query(`SELECT t::text AS row FROM ${table} t ORDER BY id`)).map((r: {row: string}) => r.row))
             }
             return out

@@ -19,9 +19,13 @@ import {modelDataSource} from '../test/vitest/model-data-source'
 import {IncompleteEraError} from './complete-eras'
 import type {ProgrammeCandidate} from './programme-candidates'
 import {scoreEra} from './score-era'
+import {COMPONENT_NAMES} from './score/components'
 import {squareRoot} from './score/distribution'
 import {explainStoredScore} from './score/explain-stored'
 import {writeSyntheticHistory, type SyntheticHistory} from './synthetic-history'
+
+/** nominatorStake → nominator_stake, as the columns are named. */
+const snake = (name: string) => name.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`)
 
 const config = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'))
 const ERAS = 12
@@ -29,7 +33,7 @@ const ERAS = 12
 /** Every row of the scorer's part-2 tables, as text, in id order: what "byte-identical" compares. */
 async function storedRows(em: EntityManager, era?: number): Promise<Record<string, string[]>> {
     const out: Record<string, string[]> = {}
-    for (const table of ['score_metadata', 'score_distribution', 'score_snapshot', 'score_component', 'rank_event', 'fault_event']) {
+    for (const table of ['score_metadata', 'score_distribution', 'score_snapshot', 'rank_event', 'fault_event']) {
         const where = era === undefined || table === 'rank_event' || table === 'fault_event' ? '' : `WHERE era = ${era}`
         out[table] = (await em.query(`SELECT t::text AS row FROM ${table} t ${where} ORDER BY id`)).map((r: {row: string}) => r.row)
     }
@@ -59,8 +63,11 @@ describe('scoreEra over generated history', () => {
     it('scores exactly the valid candidates, each with every component', async () => {
         const snapshots = await ds.query(`SELECT stash FROM score_snapshot WHERE era = $1 ORDER BY stash`, [ERAS])
         expect(snapshots.map((s: {stash: string}) => s.stash)).toEqual(valid.map(c => c.stash).sort())
-        const [{n}] = await ds.query(`SELECT count(*)::int AS n FROM score_component WHERE era = $1`, [ERAS])
-        expect(n).toBe(valid.length * 14)
+        const [{n}] = await ds.query(
+            `SELECT count(*)::int AS n FROM score_snapshot WHERE era = $1 AND ${COMPONENT_NAMES.map(c => `${snake(c)}_weighted_nanopoints IS NOT NULL`).join(' AND ')}`,
+            [ERAS],
+        )
+        expect(n).toBe(valid.length)
         const [m] = await ds.query(`SELECT candidate_count, randomness_salt, weights FROM score_metadata WHERE era = $1`, [ERAS])
         expect(m.candidate_count).toBe(valid.length)
         const [era] = await ds.query(`SELECT validator_payout_planck, total_points FROM era WHERE index = $1`, [ERAS])
@@ -70,9 +77,8 @@ describe('scoreEra over generated history', () => {
 
     it("reads inclusion, self-stake and nominator stake from the squid tables, leaving out the programme's nominator", async () => {
         const raw = async (stash: string, component: string) =>
-            (
-                await ds.query(`SELECT raw FROM score_component WHERE era = $1 AND stash = $2 AND component = $3`, [ERAS, stash, component])
-            )[0].raw
+            (await ds.query(`SELECT ${snake(component)}_raw AS raw FROM score_snapshot WHERE era = $1 AND stash = $2`, [ERAS, stash]))[0]
+                .raw
         const programme = h.nominators[0]
         const [{targets}] = await ds.query(
             `SELECT targets FROM nominator_targets WHERE nominator_id = $1 AND era <= $2 ORDER BY era DESC LIMIT 1`,
@@ -107,7 +113,7 @@ describe('scoreEra over generated history', () => {
         const before = await storedRows(ds.manager, ERAS)
         await scoreEra(ds.manager, ERAS, config, {candidates: h.candidates, programmeNominators: [h.nominators[0]]})
         expect(await storedRows(ds.manager, ERAS)).toEqual(before)
-        expect(before.score_component.length).toBe(valid.length * 14)
+        expect(before.score_snapshot.length).toBe(valid.length)
     })
 
     it('explain recomputes every stored score from the stored rows alone, equal to the stored one', async () => {
@@ -129,10 +135,10 @@ describe('scoreEra over generated history', () => {
         )
         expect(run.stdout).toMatch(/nominatorStake .* equal/)
         // A stored value changed by hand: explain says it differs, and the command exits 1.
-        await ds.query(
-            `UPDATE score_component SET weighted_nanopoints = weighted_nanopoints + 1 WHERE era = $1 AND stash = $2 AND component = 'rank'`,
-            [ERAS, valid[0].stash],
-        )
+        await ds.query(`UPDATE score_snapshot SET rank_weighted_nanopoints = rank_weighted_nanopoints + 1 WHERE era = $1 AND stash = $2`, [
+            ERAS,
+            valid[0].stash,
+        ])
         expect((await explainStoredScore(ds.manager, valid[0].stash, ERAS))?.explanation.equal).toBe(false)
         const differs = spawnSync(
             process.execPath,
@@ -163,8 +169,8 @@ describe('scoreEra over generated history', () => {
         const [{groups}] = await ds.query(`SELECT count(DISTINCT root_id)::int AS groups FROM identity WHERE root_id <> id`)
         expect(groups).toBeGreaterThan(0)
         const ranks: {stash: string; raw: string; grp: string}[] = await ds.query(
-            `SELECT c.stash, c.raw, COALESCE(i.root_id, c.stash) AS grp FROM score_component c LEFT JOIN identity i ON i.id = c.stash
-             WHERE c.era = $1 AND c.component = 'rank'`,
+            `SELECT c.stash, c.rank_raw AS raw, COALESCE(i.root_id, c.stash) AS grp FROM score_snapshot c LEFT JOIN identity i ON i.id = c.stash
+             WHERE c.era = $1`,
             [ERAS],
         )
         const byGroup = new Map(direct.map(r => [r.grp, r.n]))
@@ -210,7 +216,7 @@ describe('scoreEra over generated history', () => {
         ).toEqual(unpaid.map(u => `${u.era}-${u.validator_id}`).sort())
         // The faults component counts them.
         const counted: {stash: string; raw: string}[] = await ds.query(
-            `SELECT stash, raw FROM score_component WHERE era = $1 AND component = 'faults'`,
+            `SELECT stash, faults_raw AS raw FROM score_snapshot WHERE era = $1`,
             [ERAS],
         )
         for (const c of counted) expect(Number(c.raw), c.stash).toBe(events.filter(e => e.stash === c.stash).length)
@@ -385,10 +391,7 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
         for (const era of [7, 8, 9, 10])
             await scoreEra(ds.manager, era, config, {candidates: candidates(newStash), programmeNominators: [nominator]})
         const rank = async (era: number, stash: string) =>
-            Number(
-                (await ds.query(`SELECT raw FROM score_component WHERE era = $1 AND stash = $2 AND component = 'rank'`, [era, stash]))[0]
-                    .raw,
-            )
+            Number((await ds.query(`SELECT rank_raw FROM score_snapshot WHERE era = $1 AND stash = $2`, [era, stash]))[0].rank_raw)
         expect(await rank(6, oldStash)).toBe(6)
         expect(await rank(10, newStash)).toBe(10)
         const events = await ds.query(`SELECT era, rank, active_stashes FROM rank_event WHERE identity_group = $1 ORDER BY era`, [oldStash])

@@ -106,15 +106,15 @@ describe('GraphQL over stored scores', () => {
         expect(r.errors[0].extensions.code).toBe('BAD_USER_INPUT')
     })
 
-    it('the entities are served and filterable: components by component and value, distributions, rank and fault events', async () => {
+    it("the entities are served and filterable: snapshots by a component's value, distributions, rank and fault events", async () => {
         const r = await query(`{
-            scoreComponents(where: {era_eq: 6, component_eq: "nominatorStake", raw_gt: "0"}, orderBy: raw_DESC, limit: 3) { stash raw snapshot { totalNanopoints } }
+            scoreSnapshots(where: {era_eq: 6, nominatorStakeRaw_gt: "0"}, orderBy: nominatorStakeRaw_DESC, limit: 3) { stash nominatorStakeRaw providerCondition metadata { era } }
             scoreDistributions(where: {era_eq: 6, component_eq: "bonded"}) { count lowerPercent upperPercent metadata { randomnessSalt } }
             rankEvents(where: {era_eq: 6}, limit: 1) { identityGroup rank activeStashes }
             faultEvents(where: {source_eq: "missedPayout"}, limit: 1) { stash era reason evidence }
         }`)
         expect(r.errors).toBeUndefined()
-        const raws = r.data.scoreComponents.map((c: any) => BigInt(c.raw))
+        const raws = r.data.scoreSnapshots.map((c: any) => BigInt(c.nominatorStakeRaw))
         expect(raws.length).toBeGreaterThan(0)
         expect([...raws].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(raws)
         expect(r.data.scoreDistributions).toEqual([

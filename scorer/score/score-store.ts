@@ -1,14 +1,21 @@
 /**
  * Scores in Postgres: each valid candidate's raw facts for an era read from the squid's and the telemetry's
  * tables (one statement per kind of fact for all candidates), an era's scores written as ScoreMetadata,
- * ScoreDistribution, ScoreSnapshot and ScoreComponent rows, and read back as score.ts's types so that
- * explain recomputes from the stored rows alone.
+ * ScoreDistribution and ScoreSnapshot rows (a column per component value), and read back as score.ts's types
+ * so that explain recomputes from the stored rows alone.
  */
 import type {EntityManager} from 'typeorm'
-import {ScoreComponent, ScoreDistribution, ScoreMetadata as ScoreMetadataRow, ScoreSnapshot} from '../../db/model'
+import {ScoreDistribution, ScoreMetadata as ScoreMetadataRow, ScoreSnapshot} from '../../db/model'
 import {insertRows} from '../../squid/store/bulk-insert'
 import {UPTIME_SQL, uptimeFromSqlRow, uptimeSqlParams, type UptimeSqlRow} from '../../telemetry/uptime-sql'
-import {COMPONENT_NAMES, type ComponentCondition, type ComponentName, type ComponentScore, type ScoreWeights} from './components'
+import {
+    COMPONENT_NAMES,
+    LOCATION_COMPONENTS,
+    type ComponentCondition,
+    type ComponentName,
+    type ComponentScore,
+    type ScoreWeights,
+} from './components'
 import {formatHundredths, parseHundredths, type DistributionStats} from './distribution'
 import type {CandidateScore, EraScores, ScoreMetadata} from './score'
 import type {CandidateLocation, NominatorBondInput} from './score-inputs'
@@ -169,9 +176,10 @@ export async function replaceEraScores(em: EntityManager, scores: EraScores, rul
         em,
         COMPONENT_NAMES.map(name => distributionRow(metadata, name, m.weights[name], m.components[name])),
     )
-    const snapshots = scores.candidates.map(
-        c =>
-            new ScoreSnapshot({
+    await insertRows(
+        em,
+        scores.candidates.map(c => {
+            const row = new ScoreSnapshot({
                 id: `${era}-${c.stash}`,
                 era,
                 stash: c.stash,
@@ -180,34 +188,26 @@ export async function replaceEraScores(em: EntityManager, scores: EraScores, rul
                 randomSeedHex: c.randomSeedHex,
                 randomPerbill: c.randomPerbill,
                 totalNanopoints: c.totalNanopoints,
-            }),
-    )
-    await insertRows(em, snapshots)
-    await insertRows(
-        em,
-        scores.candidates.flatMap((c, i) =>
-            COMPONENT_NAMES.map(name => {
+            })
+            const columns = row as unknown as Record<string, unknown>
+            for (const name of COMPONENT_NAMES) {
                 const s = c.components[name]
-                return new ScoreComponent({
-                    id: `${era}-${c.stash}-${name}`,
-                    snapshot: snapshots[i],
-                    era,
-                    stash: c.stash,
-                    component: name,
-                    weight: m.weights[name],
-                    raw: s.raw,
-                    condition: s.condition,
-                    normalisedPerbill: s.normalisedPerbill,
-                    scorePerbill: s.scorePerbill,
-                    weightedNanopoints: s.weightedNanopoints,
-                })
-            }),
-        ),
+                columns[`${name}Raw`] = s.raw
+                if (isLocationComponent(name)) columns[`${name}Condition`] = s.condition
+                columns[`${name}NormalisedPerbill`] = s.normalisedPerbill
+                columns[`${name}ScorePerbill`] = s.scorePerbill
+                columns[`${name}WeightedNanopoints`] = s.weightedNanopoints
+            }
+            return row
+        }),
     )
 }
 
+function isLocationComponent(name: ComponentName): boolean {
+    return (LOCATION_COMPONENTS as readonly string[]).includes(name)
+}
+
 async function deleteEraScores(em: EntityManager, era: number): Promise<void> {
-    await em.query(`DELETE FROM score_component WHERE era = $1`, [era])
     await em.query(`DELETE FROM score_snapshot WHERE era = $1`, [era])
     await em.query(`DELETE FROM score_distribution WHERE era = $1`, [era])
     await em.query(`DELETE FROM score_metadata WHERE era = $1`, [era])
@@ -282,18 +282,17 @@ export async function readStoredMetadata(em: EntityManager, era: number): Promis
 export async function readStoredScore(em: EntityManager, era: number, stash: string): Promise<CandidateScore | null> {
     const [s] = await em.query(`SELECT * FROM score_snapshot WHERE era = $1 AND stash = $2`, [era, stash])
     if (!s) return null
-    const rows: any[] = await em.query(`SELECT * FROM score_component WHERE snapshot_id = $1`, [s.id])
-    const byName = new Map(rows.map(r => [r.component, r]))
     const components = {} as Record<ComponentName, ComponentScore>
     for (const name of COMPONENT_NAMES) {
-        const r = byName.get(name)
-        if (!r) throw new Error(`score ${s.id}: no stored component ${name}`)
+        const column = (suffix: string) => s[`${snake(name)}_${suffix}`]
+        const raw = column('raw')
+        const normalised = column('normalised_perbill')
         components[name] = {
-            raw: r.raw === null ? null : BigInt(r.raw),
-            condition: r.condition as ComponentCondition | null,
-            normalisedPerbill: r.normalised_perbill,
-            scorePerbill: r.score_perbill,
-            weightedNanopoints: BigInt(r.weighted_nanopoints),
+            raw: raw === null ? null : BigInt(raw),
+            condition: (isLocationComponent(name) ? column('condition') : null) as ComponentCondition | null,
+            normalisedPerbill: normalised,
+            scorePerbill: column('score_perbill'),
+            weightedNanopoints: BigInt(column('weighted_nanopoints')),
         }
     }
     return {
@@ -305,6 +304,11 @@ export async function readStoredScore(em: EntityManager, era: number, stash: str
         randomPerbill: s.random_perbill,
         totalNanopoints: BigInt(s.total_nanopoints),
     }
+}
+
+/** nominatorStake → nominator_stake: the column names the model's naming strategy gives. */
+function snake(name: string): string {
+    return name.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`)
 }
 
 /** The latest era the stash has a stored score in; null when none. */

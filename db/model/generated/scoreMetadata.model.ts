@@ -4,7 +4,7 @@ import {ScoreSnapshot} from "./scoreSnapshot.model"
 
 /**
  * What an era's scores were computed against: the weights and windows from config, the salt of the random
- * boost, and (in `distributions`) every component's statistics. With a candidate's ScoreComponent raw values
+ * boost, and (in `distributions`) every component's statistics. With a candidate's ScoreSnapshot raw values
  * this is all `npm run score:explain` needs to recompute the score.
  */
 @Entity_()
