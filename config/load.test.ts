@@ -3,6 +3,7 @@ import os from 'os'
 import path from 'path'
 import util from 'util'
 import {describe, expect, it} from 'vitest'
+import {jsonSyntaxErrorAt} from './json-syntax'
 import {ConfigError, loadConfig, parseConfig} from './load'
 
 const DIR = __dirname
@@ -181,6 +182,47 @@ describe('config errors: one line per bad key, naming the key', () => {
         expect(() => loadConfig(path.join(dir, 'bad.json'))).toThrow(/not valid JSON/)
         expect(() => loadConfig(path.join(dir, 'none.json'))).toThrow(/cannot read the file: ENOENT/)
         fs.rmSync(dir, {recursive: true})
+    })
+
+    it('a file that is not JSON (CONFIG naming a seed file) is refused naming the file, line and column, never its content', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfg-'))
+        const message = (name: string, text: string) => {
+            fs.writeFileSync(path.join(dir, name), text)
+            try {
+                loadConfig(path.join(dir, name))
+            } catch (e) {
+                if (e instanceof ConfigError) return e.message
+                throw e
+            }
+            throw new Error(`${name} loaded`)
+        }
+        const seedFile = message('seed.txt', SEED + '\n')
+        expect(seedFile).toBe(`invalid config ${path.join(dir, 'seed.txt')}:\n  not valid JSON: unexpected character at line 1, column 1`)
+        // A secret pasted as a value, broken further down.
+        const pasted = message('pasted.json', `{\n  "network": "kusama",\n  "seed": "${SEED}\n"}`)
+        expect(pasted).toContain('not valid JSON: control character (such as a line break) in a string at line 3, column 81')
+        for (const m of [seedFile, pasted]) {
+            expect(m).not.toContain('bottom')
+            expect(m).not.toContain('drive')
+        }
+        expect(message('cut.json', '{"network": "kusama",')).toContain('not valid JSON: unexpected end of the file at line 1, column 22')
+        fs.rmSync(dir, {recursive: true})
+    })
+
+    it('finds the first syntax error where JSON.parse does, and none in valid JSON', () => {
+        for (const ok of ['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n"]} ', '"s"', '0']) expect(jsonSyntaxErrorAt(ok), ok).toBeNull()
+        expect(jsonSyntaxErrorAt('{"a": 1,}')).toEqual({offset: 8, reason: 'expected a double-quoted property name'})
+        expect(jsonSyntaxErrorAt('[1 2]')).toEqual({offset: 3, reason: "expected ',' or ']'"})
+        expect(jsonSyntaxErrorAt('{"a" 1}')).toEqual({offset: 5, reason: "expected ':' after a property name"})
+        expect(jsonSyntaxErrorAt('{"a": 01}')).toEqual({offset: 7, reason: "expected ',' or '}'"})
+        expect(jsonSyntaxErrorAt('{"a": "\\x"}')).toEqual({offset: 7, reason: 'invalid escape in a string'})
+        expect(jsonSyntaxErrorAt('{} {}')).toEqual({offset: 3, reason: 'unexpected character after the JSON value'})
+    })
+
+    it('a URL with an API key given where another type belongs is not echoed whole', () => {
+        expect(problems(edit('kusama', c => (c.api.graphqlPort = 'wss://rpc.example.com/ws/abcd1234efgh5678')))).toEqual([
+            'api.graphqlPort: expected number, got "wss://rpc.example.com/ws/***"',
+        ])
     })
 })
 

@@ -5,6 +5,8 @@
 import fs from 'fs'
 import path from 'path'
 import type {z} from 'zod'
+import {JsonSyntaxError, parseJson} from './json-syntax'
+import {redactUrls} from './redact-url'
 import {configSchema, type ConfigFile} from './schema'
 import {PROJECT_DIR} from './project-dir'
 import {readSecret, type Secret, type SecretRef} from './secret'
@@ -40,9 +42,11 @@ export function loadConfig(file: string, env: Record<string, string | undefined>
     }
     let json: unknown
     try {
-        json = JSON.parse(text)
-    } catch (e: any) {
-        throw new ConfigError(file, [`not valid JSON: ${e.message}`])
+        json = parseJson(text)
+    } catch (e) {
+        // Where, never what: the file may be a seed or a key file named by mistake.
+        if (e instanceof JsonSyntaxError) throw new ConfigError(file, [e.message])
+        throw e
     }
     return parseConfig(json, file, env)
 }
@@ -99,7 +103,7 @@ const SECRET_KEYS = new Set(['seed', 'ipinfoToken'])
 
 function describeValue(v: unknown): string {
     if (v === undefined) return 'nothing'
-    const s = JSON.stringify(v)
+    const s = redactUrls(JSON.stringify(v))
     return s.length > 60 ? s.slice(0, 57) + '...' : s
 }
 

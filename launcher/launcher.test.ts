@@ -30,6 +30,7 @@ afterAll(async () => {
 async function devnetConfigOnFreePorts(): Promise<string> {
     const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
     cfg.candidatesFile = path.join(PROJECT_DIR, 'config', cfg.candidatesFile)
+    for (const a of cfg.nominator.accounts) if (a.seed.file) a.seed.file = path.join(PROJECT_DIR, 'config', a.seed.file)
     cfg.devnet.port = await freePort()
     for (const service of Object.keys(cfg.metrics.ports)) cfg.metrics.ports[service] = await freePort()
     cfg.api.graphqlPort = await freePort()
@@ -166,6 +167,25 @@ describe('npm start with no database configured', () => {
         expect(run.output()).toContain('score.weights.rank: expected number, got "high"')
         expect(run.output()).not.toContain('embedded PostgreSQL')
         fs.rmSync(dir, {recursive: true})
+    })
+
+    it('refuses to start, naming the port, when its devnet cannot listen (another devnet holds the port), and starts no service', async () => {
+        const db = await createTempDatabase(inject('dbServer'), 'launcher_port')
+        const configFile = await devnetConfigOnFreePorts()
+        const devnetPort = JSON.parse(fs.readFileSync(configFile, 'utf8')).devnet.port
+        const held = net.createServer()
+        await new Promise<void>(resolve => held.listen(devnetPort, '127.0.0.1', () => resolve()))
+        try {
+            const run = launch({...bareEnv({CONFIG: configFile, DATA_DIR: dataDir}), ...dbEnv(db.settings)})
+            expect(await run.exited).toBe(1)
+            expect(run.output()).toContain(`port ${devnetPort} is in use (EADDRINUSE): devnet cannot listen there. Stop what holds it (another devnet?) or choose another port in`)
+            expect(run.output()).not.toContain('"msg":"ready"')
+            // No squid or telemetry follower reached the chain on that port.
+            expect(run.output()).not.toMatch(/^(devnet|telemetry|squid-\S+|graphql) +\|/m)
+        } finally {
+            held.close()
+            await db.drop()
+        }
     })
 
     it('refuses to start when the migrations fail, saying how to re-index', async () => {

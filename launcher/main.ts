@@ -5,13 +5,17 @@
 import path from 'path'
 import {createLogger} from '@subsquid/logger'
 import {ConfigError, loadConfig} from '../config/load'
+import {redactUrlsInLogs} from '../config/log-redaction'
+import {redactUrl} from '../config/redact-url'
 import {dbEnv, dbSettingsFromEnv, describeDb, isDbConfigured, type DbSettings} from '../db/connection'
 import {startDetachedEmbeddedPostgres} from '../db/embedded'
 import {applyMigrations} from '../db/migrate'
 import {PROJECT_DIR} from '../config/project-dir'
+import {PortInUseError} from './port-check'
 import {plannedServices} from './services'
 import {Supervisor} from './supervisor'
 
+redactUrlsInLogs()
 const log = createLogger('launcher')
 
 async function main(): Promise<void> {
@@ -50,7 +54,18 @@ async function main(): Promise<void> {
         ...dbEnv(db),
         CONFIG: config.file,
         FORCE_PRETTY_LOGGER: process.env.FORCE_PRETTY_LOGGER ?? (process.stderr.isTTY ? '1' : '0'),
-    })
+    }, undefined, e => void fail(e))
+    /** A service that cannot run as configured (its port is taken) stops everything: restarting it would not help. */
+    const fail = async (e: Error) => {
+        if (shuttingDown) return
+        shuttingDown = true
+        log.fatal(e instanceof PortInUseError
+            ? `${e.message}. Stop what holds it (another devnet?) or choose another port in ${path.relative(process.cwd(), config.file) || config.file}`
+            : e.message)
+        await supervisor.stop()
+        await cleanUp()
+        process.exit(1)
+    }
     let shuttingDown = false
     const shutdown = async (signal: string) => {
         if (shuttingDown) return
@@ -77,10 +92,15 @@ async function main(): Promise<void> {
     log.info(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date')
 
     const services = plannedServices(config, dataDir)
-    supervisor.start(services)
+    try {
+        await supervisor.start(services)
+    } catch (e) {
+        if (!(e instanceof PortInUseError)) throw e
+        return fail(e)
+    }
 
     const lines = [`network   ${config.network}${config.usesDevnet ? ' (devnet)' : ''}  config ${path.relative(process.cwd(), config.file)}`, `postgres  ${describeDb(db)}`]
-    for (const s of services) for (const [what, url] of Object.entries(s.urls ?? {})) lines.push(`${what.padEnd(9)} ${url}`)
+    for (const s of services) for (const [what, url] of Object.entries(s.urls ?? {})) lines.push(`${what.padEnd(9)} ${redactUrl(url)}`)
     lines.push(services.length ? `services  ${services.map(s => s.name).join(', ')}` : 'services  none yet', 'Ctrl-C to stop')
     process.stdout.write('\n' + lines.map(l => '  ' + l).join('\n') + '\n\n')
     log.info('ready')

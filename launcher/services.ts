@@ -5,18 +5,10 @@
 import path from 'path'
 import type {Config} from '../config/load'
 import {PROJECT_DIR} from '../config/project-dir'
+import type {ServiceSpec} from '../service/service-spec'
 import {squidServices} from '../squid/services'
 import {devnetEndpoints, devnetFeedUrl} from '../devnet/endpoints'
 
-export interface ServiceSpec {
-    name: string
-    /** Script under lib/, run with the same Node. */
-    script: string
-    args?: string[]
-    env?: Record<string, string>
-    /** What it serves, for the start-up banner. */
-    urls?: Record<string, string>
-}
 
 /**
  * @param dataDir where services keep state across restarts (the devnet's journal), next to the
@@ -27,6 +19,8 @@ export function plannedServices(cfg: Config, dataDir: string): ServiceSpec[] {
     if (cfg.usesDevnet && cfg.devnet) services.push(devnetService(cfg.devnet, dataDir))
     if (cfg.telemetry.enabled) services.push(telemetryService(cfg))
     services.push(...squidServices(cfg))
+    services.push(gatewayService(cfg))
+    if (cfg.nominator.enabled || cfg.nominator.dryRun) services.push(nominatorService(cfg))
     return services
 }
 
@@ -41,6 +35,8 @@ function devnetService(devnet: NonNullable<Config['devnet']>, dataDir: string): 
             // Kept next to the embedded database, so a restart serves the chain the squid already indexed.
             '--journal-file', path.join(dataDir, 'devnet', `${devnet.scenario}-seed${devnet.seed}.jsonl`),
         ],
+        // Another devnet on these ports would serve its chain to our squid and telemetry follower.
+        ports: devnetEndpoints(devnet.scenario, devnet.port).map((_, i) => devnet.port + i),
         urls: {
             ...Object.fromEntries(devnetEndpoints(devnet.scenario, devnet.port).map(e => [e.role === 'all' ? 'chain rpc' : `${e.role} rpc`, e.url])),
             'telemetry feed': devnetFeedUrl(devnet.port),
@@ -53,6 +49,25 @@ function telemetryService(cfg: Config): ServiceSpec {
         name: 'telemetry',
         script: path.join(PROJECT_DIR, 'lib', 'telemetry', 'main.js'),
         urls: metricsUrls(cfg, 'telemetry'),
+    }
+}
+
+/** The REST gateway, with its API, documentation and metrics in the banner. */
+function gatewayService(cfg: Config): ServiceSpec {
+    const base = `http://${cfg.metrics.host}:${cfg.api.restPort}`
+    return {
+        name: 'gateway',
+        script: path.join(PROJECT_DIR, 'lib', 'gateway', 'main.js'),
+        urls: {'rest api': base, 'rest docs': `${base}/docs`, ...metricsUrls(cfg, 'gateway')},
+    }
+}
+
+/** The nominator: the only service that holds keys. */
+function nominatorService(cfg: Config): ServiceSpec {
+    return {
+        name: 'nominator',
+        script: path.join(PROJECT_DIR, 'lib', 'nominator', 'main.js'),
+        urls: metricsUrls(cfg, 'nominator'),
     }
 }
 

@@ -1,18 +1,21 @@
 /**
  * Runs services as child processes: prefixes every output line with the service name, restarts a
  * service that exits with a growing delay, and stops them all (SIGTERM, then SIGKILL) on shutdown.
+ * A service whose port is taken is never started: that is fatal, not a reason to retry.
  */
 import {spawn, type ChildProcess} from 'child_process'
 import path from 'path'
 import readline from 'readline'
 import type {Logger} from '@subsquid/logger'
 import {PROJECT_DIR} from '../config/project-dir'
-import type {ServiceSpec} from './services'
+import {assertPortsFree} from './port-check'
+import type {ServiceSpec} from '../service/service-spec'
 
 const RESTART_MIN_DELAY_MS = 1000
 const RESTART_MAX_DELAY_MS = 30_000
 const STOP_TIMEOUT_MS = 10_000
 const EXIT_WITH_LAUNCHER = path.join(PROJECT_DIR, 'lib/launcher/exit-with-launcher.js')
+const REDACTED_LOGS = path.join(PROJECT_DIR, 'lib/launcher/redacted-logs.js')
 
 interface Running {
     spec: ServiceSpec
@@ -26,9 +29,15 @@ export class Supervisor {
     private stopping = false
     private nameWidth = 0
 
-    constructor(private log: Logger, private baseEnv: Record<string, string | undefined>, private write: (line: string) => void = l => process.stdout.write(l + '\n')) {}
+    /** @param onFatal a service cannot be restarted (its port is taken): the launcher stops everything */
+    constructor(
+        private log: Logger, private baseEnv: Record<string, string | undefined>, private write: (line: string) => void = l => process.stdout.write(l + '\n'),
+        private onFatal: (e: Error) => void = e => this.log.fatal(e.message),
+    ) {}
 
-    start(specs: ServiceSpec[]): void {
+    /** Starts every service once all their ports are free; otherwise throws a PortInUseError and starts none. */
+    async start(specs: ServiceSpec[]): Promise<void> {
+        for (const spec of specs) if (spec.ports) await assertPortsFree(spec.name, spec.ports)
         this.nameWidth = Math.max(this.nameWidth, ...specs.map(s => s.name.length))
         for (const spec of specs) {
             const r: Running = {spec, restartDelayMs: RESTART_MIN_DELAY_MS}
@@ -39,7 +48,7 @@ export class Supervisor {
 
     private spawn(r: Running): void {
         const {spec} = r
-        const child = spawn(process.execPath, ['--require', EXIT_WITH_LAUNCHER, spec.script, ...(spec.args ?? [])], {
+        const child = spawn(process.execPath, ['--require', EXIT_WITH_LAUNCHER, '--require', REDACTED_LOGS, spec.script, ...(spec.args ?? [])], {
             env: {...this.baseEnv, ...spec.env},
             // stdin stays open while this process lives (exit-with-launcher.ts).
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -56,9 +65,19 @@ export class Supervisor {
             // A service that ran for a while before failing gets a fresh, short delay.
             if (Date.now() - startedAt > RESTART_MAX_DELAY_MS) r.restartDelayMs = RESTART_MIN_DELAY_MS
             this.log.warn(`${spec.name} exited (${signal ?? `code ${code}`}); restarting in ${r.restartDelayMs} ms`)
-            r.timer = setTimeout(() => this.spawn(r), r.restartDelayMs)
+            r.timer = setTimeout(() => void this.respawn(r), r.restartDelayMs)
             r.restartDelayMs = Math.min(r.restartDelayMs * 2, RESTART_MAX_DELAY_MS)
         })
+    }
+
+    private async respawn(r: Running): Promise<void> {
+        try {
+            if (r.spec.ports) await assertPortsFree(r.spec.name, r.spec.ports)
+        } catch (e) {
+            if (!this.stopping) this.onFatal(e as Error)
+            return
+        }
+        if (!this.stopping) this.spawn(r)
     }
 
     async stop(): Promise<void> {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Subsquid's TypeORM store, migration tool and GraphQL server look for the compiled model in
 // lib/model and custom resolvers in lib/server-extension/resolvers. Our sources live in db/model and
-// squid/graphql, so after `tsc` this writes one-line modules at the expected places.
+// graphql/, so after `tsc` this writes one-line modules at the expected places.
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -9,7 +9,7 @@ import {fileURLToPath} from 'node:url'
 const lib = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'lib')
 const links = {
     'model/index.js': '../db/model/index.js',
-    'server-extension/resolvers/index.js': '../../squid/graphql/resolvers.js',
+    'server-extension/resolvers/index.js': '../../graphql/resolvers.js',
 }
 for (const [at, target] of Object.entries(links)) {
     const file = path.join(lib, at)

@@ -6,6 +6,7 @@
 import {createLogger, type Logger} from '@subsquid/logger'
 import {collectDefaultMetrics, Registry} from 'prom-client'
 import {configFile, loadConfig, type Config} from '../config/load'
+import {redactUrlsInLogs} from '../config/log-redaction'
 import type {HealthCheck} from './health'
 import {startMetricsServer} from './metrics-server'
 
@@ -31,6 +32,8 @@ export interface ServiceOptions {
 }
 
 export function runService(name: ServiceName, start: (ctx: ServiceContext) => Promise<StopService | void>, options: ServiceOptions = {}): void {
+    // Endpoint URLs may carry API keys: every log line and error is redacted.
+    redactUrlsInLogs()
     const log = createLogger(`service:${name}`)
     const fatal = (err: unknown) => {
         log.fatal(err instanceof Error ? err : new Error(String(err)))
@@ -63,9 +66,13 @@ async function run(name: ServiceName, log: Logger, start: (ctx: ServiceContext) 
         log.info('stopped')
         process.exit(0)
     }
-    const onSignal = () => void stop().catch(e => fatalStop(log, e))
-    process.once('SIGINT', onSignal)
-    process.once('SIGTERM', onSignal)
+    // A terminal's Ctrl-C reaches the whole process group and the launcher then sends SIGTERM too: stop once.
+    let stopping: Promise<void> | undefined
+    const onSignal = () => {
+        stopping ??= stop().catch(e => fatalStop(log, e))
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
 }
 
 function fatalStop(log: Logger, err: unknown): never {

@@ -18,8 +18,8 @@ import {
     identityImportBlock, IdentityEventRow, IdentityUpdate, recordIdentityImport, storedSubsOf, writeIdentityBatch,
     recordPendingSnapshots, writeReceivedSessionKeys, writeStakingBatch,
 } from './store/chain-history-writer'
-import {insertsInBulk} from './store/bulk-insert'
-import type {EraSnapshotWorker, PendingSnapshot} from './staking/era-snapshot-worker'
+import {batchOf} from './store/batch-finality'
+import {snapshotsBeside, type EraSnapshotWorker, type PendingSnapshot} from './staking/era-snapshot-worker'
 import {findVersion, RuntimeBlock} from './versioned'
 
 export interface LayerMapping {
@@ -48,10 +48,8 @@ function blockTime(header: Header): Date | undefined {
 }
 
 export interface BatchOptions {
-    /** Writes finalized era snapshots beside the event stream; without it each is written in its own batch. */
+    /** Writes the era snapshots of finalized batches beside the event stream; without it each is written in its batch. */
     snapshots?: EraSnapshotWorker
-    /** The range's last block: its batch writes everything itself before the processor exits. */
-    toBlock?: number
     /** What one batch leaves the next (one object per processor). */
     carry?: BatchCarry
 }
@@ -73,76 +71,91 @@ export function endsRange(blocks: readonly {header: {height: number}}[], toBlock
 }
 
 export async function handleChainBatch(ctx: Ctx, m: LayerMapping, options: BatchOptions = {}): Promise<void> {
+    const facts = decodeBatch(ctx.blocks, m)
+    const carry = options.carry ?? new BatchCarry()
+    continueCarry(carry, ctx.blocks)
+    if (m.staking && facts.staking.length) await handleStaking(ctx, m.chain, m.staking.storage, facts.staking, carry, options.snapshots)
+    if (m.identity) await handleIdentity(ctx, m.chain, m.identity.storage, facts.identity, carry)
+}
+
+type IdentityItem = {header: Header; item: ContextualFact<IdentityFact>}
+
+/** The batch's staking and identity events as plain facts, in block order. */
+function decodeBatch(blocks: Ctx['blocks'], m: LayerMapping): {staking: ContextualFact<StakingFact>[]; identity: IdentityItem[]} {
     const stakingNames = new Set(m.staking?.events ?? [])
     const identityNames = new Set(m.identity?.events ?? [])
     const staking: ContextualFact<StakingFact>[] = []
-    const identity: {header: Header; item: ContextualFact<IdentityFact>}[] = []
-    for (const block of ctx.blocks) {
+    const identity: IdentityItem[] = []
+    for (const block of blocks) {
         for (const event of block.events) {
             const e = event as unknown as SourceEvent
             if (m.staking && stakingNames.has(e.name)) staking.push({ctx: eventContext(e), fact: m.staking.decode(e)})
             else if (m.identity && identityNames.has(e.name)) identity.push({header: block.header, item: {ctx: eventContext(e), fact: decodeIdentityEvent(e, m.identity.decode)}})
         }
     }
+    return {staking, identity}
+}
 
-    const worker = options.snapshots
-    // Hot batches and the range's last one write their snapshots themselves, after the worker's.
-    const beside = worker !== undefined && insertsInBulk(ctx.store) && !endsRange(ctx.blocks, options.toBlock)
-    if (worker) {
-        await worker.batchStarted(ctx.store)
-        if (!beside) await worker.drain()
-    }
-
-    const carry = options.carry ?? new BatchCarry()
-    const continues = carry.cursor !== undefined && ctx.blocks.length > 0 && ctx.blocks[0].header.parentHash === carry.lastHash
+/** The carried cursor holds only for a batch that continues from the last one's block. */
+function continueCarry(carry: BatchCarry, blocks: Ctx['blocks']): void {
+    const continues = carry.cursor !== undefined && blocks.length > 0 && blocks[0].header.parentHash === carry.lastHash
     if (!continues) carry.cursor = undefined
-    carry.lastHash = ctx.blocks[ctx.blocks.length - 1]?.header.hash
-    if (m.staking && staking.length) {
-        const first = ctx.blocks[0].header
-        const cursor = carry.cursor ?? await readCursor(m.staking.storage, first)
-        const rows = mapStakingFacts(staking, m.chain, cursor)
-        carry.cursor = rows.cursor
-        const headerAt = (height: number) => ctx.blocks.find(b => b.header.height === height)!.header
-        const snapshots: SnapshotRows[] = []
-        const pending: PendingSnapshot[] = []
-        for (const boundary of rows.eraBoundaries) {
-            const header = headerAt(boundary.blockNumber)
-            if (beside) {
-                const p = {era: boundary.endedEra, blockNumber: header.height, blockHash: header.hash}
-                worker.add(p)
-                pending.push(p)
-                continue
-            }
-            const startedMs = Date.now()
-            const snapshot = await readEraSnapshot(m.staking.storage, storageBlock(header), boundary.endedEra)
-            const snapshotted = snapshotRows(snapshot, m.chain)
-            snapshots.push(snapshotted)
-            ctx.log.info(`era ${boundary.endedEra} ended at block ${header.height}: read ${snapshotted.eraValidators.length} validators, ` +
-                `${snapshotted.exposures.length} exposures, ${snapshotted.nominations.length} nominators in ${Date.now() - startedMs} ms`)
-        }
-        // Current layout: the era boundary is on Asset Hub; the relay learns the next era's validators when it receives their set.
-        const receivedKeys: SessionKeysRow[] = []
-        for (const set of rows.receivedValidatorSets) {
-            const header = headerAt(set.blockNumber)
-            const keys = await readReceivedSessionKeys(m.staking.storage, storageBlock(header), set.era)
-            receivedKeys.push(...sessionKeysRows(set.era, set.blockNumber, keys))
-            ctx.log.info(`validator set of era ${set.era} received at block ${header.height}: read the session keys of ${keys.length} of ${set.validatorCount} validators`)
-        }
-        const writeStartedMs = Date.now()
-        await writeStakingBatch(ctx.store, rows, snapshots)
-        if (snapshots.length) ctx.log.info(`wrote the batch with ${snapshots.length} era snapshot(s) in ${Date.now() - writeStartedMs} ms`)
-        await recordPendingSnapshots(ctx.store, m.chain, pending)
-        if (receivedKeys.length) await writeReceivedSessionKeys(ctx.store, receivedKeys)
-    }
+    carry.lastHash = blocks[blocks.length - 1]?.header.hash
+}
 
-    if (!m.identity) return
+/**
+ * Staking rows; at era ends the era's snapshot, queued to the worker for a finalized batch alone in its
+ * transaction (`snapshotsBeside`), else read and written here; at received validator sets their session keys.
+ */
+async function handleStaking(
+    ctx: Ctx, chain: ChainLayerName, storage: StakingStorageDefs, facts: ContextualFact<StakingFact>[], carry: BatchCarry, worker?: EraSnapshotWorker,
+): Promise<void> {
+    const beside = worker !== undefined && snapshotsBeside(batchOf(ctx.store).transaction)
+    const cursor = carry.cursor ?? await readCursor(storage, ctx.blocks[0].header)
+    const rows = mapStakingFacts(facts, chain, cursor)
+    carry.cursor = rows.cursor
+    const headerAt = (height: number) => ctx.blocks.find(b => b.header.height === height)!.header
+    const snapshots: SnapshotRows[] = []
+    const pending: PendingSnapshot[] = []
+    for (const boundary of rows.eraBoundaries) {
+        const header = headerAt(boundary.blockNumber)
+        if (beside) {
+            const p = {era: boundary.endedEra, blockNumber: header.height, blockHash: header.hash}
+            worker.add(p)
+            pending.push(p)
+            continue
+        }
+        const startedMs = Date.now()
+        const snapshot = await readEraSnapshot(storage, storageBlock(header), boundary.endedEra)
+        const snapshotted = snapshotRows(snapshot, chain)
+        snapshots.push(snapshotted)
+        ctx.log.info(`era ${boundary.endedEra} ended at block ${header.height}: read ${snapshotted.eraValidators.length} validators, ` +
+            `${snapshotted.exposures.length} exposures, ${snapshotted.nominations.length} nominators in ${Date.now() - startedMs} ms`)
+    }
+    // Current layout: the era boundary is on Asset Hub; the relay learns the next era's validators when it receives their set.
+    const receivedKeys: SessionKeysRow[] = []
+    for (const set of rows.receivedValidatorSets) {
+        const header = headerAt(set.blockNumber)
+        const keys = await readReceivedSessionKeys(storage, storageBlock(header), set.era)
+        receivedKeys.push(...sessionKeysRows(set.era, set.blockNumber, keys))
+        ctx.log.info(`validator set of era ${set.era} received at block ${header.height}: read the session keys of ${keys.length} of ${set.validatorCount} validators`)
+    }
+    const writeStartedMs = Date.now()
+    await writeStakingBatch(ctx.store, rows, snapshots)
+    if (snapshots.length) ctx.log.info(`wrote the batch with ${snapshots.length} era snapshot(s) in ${Date.now() - writeStartedMs} ms`)
+    await recordPendingSnapshots(ctx.store, chain, pending)
+    if (receivedKeys.length) await writeReceivedSessionKeys(ctx.store, receivedKeys)
+}
+
+/** The identity copy in a processor's first batch, then the identities the batch's events touched. */
+async function handleIdentity(ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, facts: IdentityItem[], carry: BatchCarry): Promise<void> {
     // Identities set before the processor's first block and never changed have no event: copy them all once.
     if (ctx.blocks.length && !carry.identitiesCopied) {
-        if (await identityImportBlock(ctx.store, m.chain) === undefined) await importIdentities(ctx, m.chain, m.identity.storage, ctx.blocks[0].header)
-        // A hot batch's copy could still be rolled back: look again next time.
-        carry.identitiesCopied = insertsInBulk(ctx.store)
+        if (await identityImportBlock(ctx.store, chain) === undefined) await importIdentities(ctx, chain, storage, ctx.blocks[0].header)
+        // A hot block's copy could still be rolled back: look again next time.
+        carry.identitiesCopied = batchOf(ctx.store).finality !== 'hot'
     }
-    if (identity.length) await handleIdentities(ctx, m.chain, m.identity.storage, identity)
+    if (facts.length) await handleIdentities(ctx, chain, storage, facts)
 }
 
 /** Active era and session before the batch, read at the parent of its first block. */
@@ -176,7 +189,7 @@ async function importIdentities(ctx: Ctx, chain: ChainLayerName, storage: Identi
 
 /** Identities touched in each block, read at that block; the last read of an account in the batch is its current identity. */
 async function handleIdentities(
-    ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, facts: {header: Header; item: ContextualFact<IdentityFact>}[],
+    ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, facts: IdentityItem[],
 ) {
     const updates = new Map<string, IdentityUpdate>()
     const changes: (IdentityEventRow & {fields: IdentityUpdate['fields']})[] = []

@@ -25,7 +25,8 @@ export function startProcessorChild(opts: {
     nodeArgs?: string[]
 }): ProcessorChild {
     const script = opts.script ?? path.join(PROJECT_DIR, 'lib/squid', opts.layer, 'main.js')
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), script], {
+    // As the launcher runs it: every log line, the snapshot thread's too, with URLs redacted.
+    const child = spawn(process.execPath, ['--require', path.join(PROJECT_DIR, 'lib/launcher/redacted-logs.js'), ...(opts.nodeArgs ?? []), script], {
         cwd: PROJECT_DIR,
         env: {
             ...process.env, ...dbEnv(opts.db), RPC_URL: opts.rpcUrl,

@@ -5,12 +5,18 @@
 import {createLogger} from '@subsquid/logger'
 import {RpcClient} from '@subsquid/rpc-client'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
+import {redactUrlsInLogs} from '../config/log-redaction'
+import {redactUrl} from '../config/redact-url'
 import {dbSettingsFromEnv} from '../db/connection'
 import {BatchCarry, endsRange, handleChainBatch, LayerMapping} from './chain-batch'
 import {createChainProcessor} from './chain-processor'
-import {processorSettingsFromEnv} from './processor-settings'
+import {ensureChainGenesis} from './genesis-guard'
+import {serveOnProcessorEndpoint} from './processor-metrics'
+import {processorSettingsFromEnv, stallTimeoutFromEnv} from './processor-settings'
 import {EraSnapshotWorker} from './staking/era-snapshot-worker'
-import {PipelinedDatabase} from './store/pipelined-database'
+import {describeStall} from './stall/stall'
+import {startStallDetector, tagDatabaseConnections} from './stall/stall-detector'
+import {PipelinedDatabase, type CommitListener} from './store/pipelined-database'
 
 const log = createLogger('sqd:processor')
 
@@ -20,15 +26,25 @@ export function layerEvents(m: LayerMapping): string[] {
 
 /** `processor.run` owns the process from here: it exits 0 at the range end and 1 on a fatal error. */
 export function runChainProcessor(mapping: LayerMapping, stateSchema: string, chainUrlVar: string): void {
+    redactUrlsInLogs()
     const settings = processorSettingsFromEnv(process.env, chainUrlVar)
+    const db = dbSettingsFromEnv(process.env)
+    const applicationName = tagDatabaseConnections(stateSchema)
     const processor = createChainProcessor(settings, layerEvents(mapping))
-    const snapshots = mapping.staking ? new EraSnapshotWorker({chain: mapping.chain, rpcUrl: settings.rpcUrl, db: dbSettingsFromEnv(process.env)}) : undefined
+    const snapshots = mapping.staking ? new EraSnapshotWorker({chain: mapping.chain, rpcUrl: settings.rpcUrl, db}) : undefined
+    startStallDetector({
+        chain: mapping.chain, stateSchema, applicationName, rpcUrl: settings.rpcUrl, db, queuedEras: () => snapshots?.queuedEras() ?? [],
+        settings: {timeoutMs: stallTimeoutFromEnv(process.env), fromBlock: settings.fromBlock, toBlock: settings.toBlock},
+        // The notification seam: logged for now.
+        onStall: report => log.error(describeStall(report)),
+    })
+    serveOnProcessorEndpoint(processor)
     const carry = new BatchCarry()
     const handlerTime = new HandlerTime()
-    untilFinalized(settings.rpcUrl, settings.fromBlock).then(() => {
-        processor.run(chainDatabase(stateSchema, settings.toBlock), async ctx => {
+    untilFinalized(settings.rpcUrl, settings.fromBlock).then(() => ensureChainGenesis(mapping.chain, settings.rpcUrl, db)).then(() => {
+        processor.run(chainDatabase(stateSchema, settings.toBlock, snapshots), async ctx => {
             const startedMs = performance.now()
-            await handleChainBatch(ctx, mapping, {snapshots, toBlock: settings.toBlock, carry})
+            await handleChainBatch(ctx, mapping, {snapshots, carry})
             handlerTime.add(performance.now() - startedMs)
             if (endsRange(ctx.blocks, settings.toBlock)) log.info(handlerTime.summary())
         })
@@ -44,9 +60,11 @@ function exitOnError(err: unknown): never {
 /**
  * The processor's database: its own state schema, hot blocks on, finalized batches written behind the SDK.
  * One writer per state schema: READ COMMITTED is enough and saves SERIALIZABLE's predicate locks on large era writes.
+ * It also never fails a transaction for serialization, the one error on which typeorm-store runs the handler again
+ * (which would queue its era snapshots twice).
  */
-export function chainDatabase(stateSchema: string, toBlock?: number): PipelinedDatabase {
-    return new PipelinedDatabase(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}), {toBlock, onFailure: exitOnError})
+export function chainDatabase(stateSchema: string, toBlock?: number, listener?: CommitListener): PipelinedDatabase {
+    return new PipelinedDatabase(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}), {toBlock, onFailure: exitOnError, listener})
 }
 
 /** A batch whose handler takes longer than this counts as slow in the summary. */
@@ -93,7 +111,7 @@ const NODE_WAIT_NOTICE_MS = 1000
 async function untilFinalized(rpcUrl: string, block: number): Promise<void> {
     // Retries until the node answers; one notice instead of a warning per failed connection.
     const rpc = new RpcClient({url: rpcUrl, retryAttempts: Number.MAX_SAFE_INTEGER, log: null})
-    const notice = setTimeout(() => log.info(`waiting for the chain node at ${rpcUrl}`), NODE_WAIT_NOTICE_MS)
+    const notice = setTimeout(() => log.info(`waiting for the chain node at ${redactUrl(rpcUrl)}`), NODE_WAIT_NOTICE_MS)
     try {
         for (let poll = 0; ; poll++) {
             const header = await rpc.call('chain_getHeader', [await rpc.call('chain_getFinalizedHead')])

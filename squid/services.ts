@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import type {Config} from '../config/load'
-import type {ServiceSpec} from '../launcher/services'
+import type {ServiceSpec} from '../service/service-spec'
 import {devnetEndpoints} from '../devnet/endpoints'
 
 type ChainKey = 'relay' | 'assetHub' | 'people'
@@ -19,7 +19,10 @@ export function squidServices(cfg: Config): ServiceSpec[] {
     const services: ServiceSpec[] = []
     const processor = (chain: ChainKey, rpcUrl: string, fromBlock: number, toBlock?: number) => services.push({
         ...PROCESSOR_SCRIPTS[chain],
-        env: {RPC_URL: rpcUrl, BLOCK_FROM: String(fromBlock), ...(toBlock === undefined ? {} : {BLOCK_TO: String(toBlock)})},
+        env: {
+            RPC_URL: rpcUrl, BLOCK_FROM: String(fromBlock), ...(toBlock === undefined ? {} : {BLOCK_TO: String(toBlock)}),
+            STALL_TIMEOUT_MS: String(cfg.squid.stallTimeoutMs),
+        },
     })
     if (cfg.usesDevnet) {
         // The devnet serves its scenario's chains on consecutive ports: one chain with every pallet
@@ -35,7 +38,7 @@ export function squidServices(cfg: Config): ServiceSpec[] {
     }
     services.push({
         name: 'graphql',
-        script: path.join(__dirname, 'graphql/serve.js'),
+        script: path.join(__dirname, '..', 'graphql', 'serve.js'),
         urls: {graphql: `http://localhost:${cfg.api.graphqlPort}/graphql`},
     })
     return services

@@ -31,4 +31,10 @@ describe('squid.yaml', () => {
         const cmd = (value!.deploy!.api as {cmd: string[]}).cmd
         for (const flag of ['--max-root-fields', '--max-response-size', '--sql-statement-timeout']) expect(cmd).toContain(flag)
     })
+
+    it('serves GraphQL through the project\'s server (graphql/), not the bare squid-graphql-server, which shows clients its internals', () => {
+        const [command, script] = (value!.deploy!.api as {cmd: string[]}).cmd
+        expect([command, script]).toEqual(['node', 'lib/graphql/squid-graphql-server.js'])
+        expect(fs.existsSync(path.join(__dirname, '..', 'graphql', 'squid-graphql-server.ts'))).toBe(true)
+    })
 })

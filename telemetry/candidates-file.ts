@@ -4,6 +4,7 @@
  */
 import fs from 'fs'
 import {z} from 'zod'
+import {JsonSyntaxError, parseJson} from '../config/json-syntax'
 import type {CandidateRef} from './candidate-match'
 
 const candidatesFile = z.object({
@@ -11,11 +12,19 @@ const candidatesFile = z.object({
 })
 
 export function readCandidates(file: string): CandidateRef[] {
-    let json: unknown
+    let text: string
     try {
-        json = JSON.parse(fs.readFileSync(file, 'utf8'))
+        text = fs.readFileSync(file, 'utf8')
     } catch (e: any) {
         throw new Error(`candidates file ${file}: ${e.code ?? e.message}`)
+    }
+    let json: unknown
+    try {
+        json = parseJson(text)
+    } catch (e) {
+        // Where, never what (parseJson): a path mixed up with a key file must not print the key.
+        if (e instanceof JsonSyntaxError) throw new Error(`candidates file ${file}: ${e.message}`)
+        throw e
     }
     const parsed = candidatesFile.safeParse(json)
     if (!parsed.success) {

@@ -37,7 +37,7 @@ beforeAll(async () => {
 })
 afterEach(async () => {
     for (const r of running.splice(0).reverse()) await r.stop()
-    await pool.query('TRUNCATE telemetry_node_interval, telemetry_node_location, feed_connection_interval, telemetry_node CASCADE')
+    await pool.query('TRUNCATE telemetry_node_interval, telemetry_node_location, feed_connection_interval, telemetry_node, chain_genesis CASCADE')
 })
 afterAll(async () => {
     await pool.end()
@@ -63,6 +63,45 @@ async function expectedRows(seed: number) {
             candidate_stash: n.isCandidate ? n.address : null, matched_by: n.isCandidate ? 'validatorAddress' : null,
         }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+}
+
+const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-devnet-'))
+afterAll(() => fs.rmSync(configDir, {recursive: true, force: true}))
+
+/** The devnet config with no feedUrl (the follower finds the devnet's genesis) on `port`. */
+function serviceConfig(port: number, seed: number, metricsPort = 0): string {
+    const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
+    cfg.candidatesFile = CANDIDATES_FILE
+    cfg.devnet = {...cfg.devnet, port, seed, blockTimeMs: 0}
+    cfg.telemetry = {...cfg.telemetry, flushIntervalMs: 50}
+    cfg.metrics.ports = {...Object.fromEntries(Object.keys(cfg.metrics.ports).map(k => [k, 0])), telemetry: metricsPort}
+    delete cfg.telemetry.feedUrl
+    delete cfg.telemetry.chains
+    const file = path.join(configDir, `devnet-${port}.json`)
+    fs.writeFileSync(file, JSON.stringify(cfg))
+    return file
+}
+
+function startService(configFile: string) {
+    const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib', 'telemetry', 'main.js')], {
+        env: {...process.env, ...dbEnv(db.settings), CONFIG: configFile},
+        stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    child.stdout.on('data', d => (out += d))
+    child.stderr.on('data', d => (out += d))
+    const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+    return {child, exited, output: () => out}
+}
+
+/** Each telemetry table as a digest of its rows. */
+async function telemetryTables(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {}
+    for (const t of ['telemetry_node', 'telemetry_node_interval', 'telemetry_node_location', 'feed_connection_interval', 'chain_genesis']) {
+        const {rows} = await pool.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS digest FROM ${t} x`)
+        out[t] = `${rows[0].n} ${rows[0].digest}`
+    }
+    return out
 }
 
 describe('telemetry follower on the devnet feed', () => {
@@ -96,32 +135,16 @@ describe('telemetry follower on the devnet feed', () => {
 
     it('the service (lib/telemetry/main.js) with no feedUrl waits for the devnet, then follows its feed on its genesis', async () => {
         const port = await freePort()
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-devnet-'))
-        const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
-        cfg.candidatesFile = CANDIDATES_FILE
-        cfg.devnet = {...cfg.devnet, port, seed: 7, blockTimeMs: 0}
-        cfg.telemetry = {...cfg.telemetry, flushIntervalMs: 50}
         const metricsPort = await freePort()
-        cfg.metrics.ports = {...Object.fromEntries(Object.keys(cfg.metrics.ports).map(k => [k, 0])), telemetry: metricsPort}
-        delete cfg.telemetry.feedUrl
-        delete cfg.telemetry.chains
-        fs.writeFileSync(path.join(dir, 'devnet.json'), JSON.stringify(cfg))
-        const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib', 'telemetry', 'main.js')], {
-            env: {...process.env, ...dbEnv(db.settings), CONFIG: path.join(dir, 'devnet.json')},
-            stdio: ['ignore', 'pipe', 'pipe'],
-        })
-        let out = ''
-        child.stdout.on('data', d => (out += d))
-        child.stderr.on('data', d => (out += d))
-        const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+        const service = startService(serviceConfig(port, 7, metricsPort))
         try {
             // The launcher starts both at once: the follower is up before the devnet answers.
-            await waitFor('the follower waiting for the devnet', async () => out, o => o.includes(`waiting for the devnet at http://127.0.0.1:${port}`))
+            await waitFor('the follower waiting for the devnet', async () => service.output(), o => o.includes(`waiting for the devnet at http://127.0.0.1:${port}`))
             const devnet = await devnetOn(port, 7)
             const expected = await expectedRows(7)
             const rows = await waitFor('the devnet’s nodes', () => storedNodes(devnet.chain.genesisHash), r => r.length === expected.length, 30_000)
             expect(rows).toEqual(expected)
-            expect(out).toContain(`following the devnet feed ws://127.0.0.1:${port}/feed, chain ${devnet.chain.genesisHash}`)
+            expect(service.output()).toContain(`following the devnet feed ws://127.0.0.1:${port}/feed, chain ${devnet.chain.genesisHash}`)
             // Through the service runner: the feed's series in Prometheus form, and a health report naming its dependencies.
             const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()
             expect(metrics).toContain(`telemetry_connected{chain="${devnet.chain.genesisHash}"} 1`)
@@ -130,9 +153,32 @@ describe('telemetry follower on the devnet feed', () => {
             expect(health.status).toBe(200)
             expect(await health.json()).toEqual({status: 'ok', service: 'telemetry', dependencies: {database: {ok: true}, feed: {ok: true}}})
         } finally {
-            child.kill('SIGTERM')
+            service.child.kill('SIGTERM')
         }
-        expect(await exited).toBe(0)
-        fs.rmSync(dir, {recursive: true})
+        expect(await service.exited).toBe(0)
+    })
+
+    it('the service records the chain it follows, and refuses another devnet on the same port naming both genesis hashes, writing nothing', async () => {
+        const port = await freePort()
+        const config = serviceConfig(port, 7)
+        const a = await devnetOn(port, 7)
+        const first = startService(config)
+        const expected = await expectedRows(7)
+        await waitFor('the devnet’s nodes', () => storedNodes(a.chain.genesisHash), r => r.length === expected.length, 30_000)
+        first.child.kill('SIGTERM')
+        expect(await first.exited).toBe(0)
+        expect((await pool.query('SELECT id, genesis_hash FROM chain_genesis')).rows).toEqual([{id: 'telemetry', genesis_hash: a.chain.genesisHash}])
+
+        // Another devnet (another seed: another genesis) now holds the port.
+        running.splice(running.indexOf(a), 1)
+        await a.stop()
+        const b = await devnetOn(port, 8)
+        const before = await telemetryTables()
+        const second = startService(config)
+        const ended = await Promise.race([second.exited, new Promise(resolve => setTimeout(() => resolve('still running'), 60_000))])
+        if (ended === 'still running') second.child.kill('SIGTERM')
+        expect(ended, second.output()).toBe(1)
+        expect(second.output()).toContain(`telemetry: the devnet at http://127.0.0.1:${port} has genesis ${b.chain.genesisHash}, but this database holds telemetry data of the chain with genesis ${a.chain.genesisHash}`)
+        expect(await telemetryTables()).toEqual(before)
     })
 })

@@ -7,6 +7,8 @@ import type {Config} from '../config/load'
 import {dbSettingsFromEnv, pgClientConfig} from '../db/connection'
 import {devnetEndpoints, devnetFeedUrl} from '../devnet/endpoints'
 import {runService} from '../service/run-service'
+import {ensureGenesis} from '../squid/genesis-guard'
+import {redactUrl} from '../config/redact-url'
 import {indexCandidates} from './candidate-match'
 import {readCandidates} from './candidates-file'
 import {fetchGenesisHash} from './devnet-genesis'
@@ -34,6 +36,8 @@ runService('telemetry', async ({config: cfg, log, metrics, addHealthCheck}) => {
 
     let feedUrl = t.feedUrl
     let chains = t.chains ?? []
+    /** Where each followed genesis came from, for a refusal. */
+    let source = (i: number) => `telemetry.chains[${i}] in ${cfg.file}`
     if (!feedUrl) {
         // No feed configured: follow the devnet's own feed, on the devnet's chain.
         if (!cfg.usesDevnet || !cfg.devnet) {
@@ -48,6 +52,7 @@ runService('telemetry', async ({config: cfg, log, metrics, addHealthCheck}) => {
                 },
             })
             chains = [genesis]
+            source = () => `the devnet at ${redactUrl(httpUrl)}`
         }
         log.info(`no telemetry.feedUrl: following the devnet feed ${feedUrl}, chain ${chains.join(', ')}`)
     }
@@ -56,6 +61,8 @@ runService('telemetry', async ({config: cfg, log, metrics, addHealthCheck}) => {
     // An idle connection that drops (database restart, shutdown) must not take the service down;
     // the next flush reconnects.
     pool.on('error', err => log.warn(`database connection lost: ${err.message}`))
+    // Another chain than the one this database holds (another devnet on the port, an edited config) is refused before anything is written.
+    for (const [i, chain] of chains.entries()) await ensureGenesis(pool, telemetryReader(i), chain, source(i))
     const store = new TelemetryStore(pool)
     const index = indexCandidates(candidates)
     const locator = locatorFor(cfg)
@@ -84,3 +91,11 @@ runService('telemetry', async ({config: cfg, log, metrics, addHealthCheck}) => {
         await pool.end()
     }
 })
+
+/**
+ * The follower is a reader of `chain_genesis` like each processor: `telemetry` for the chain it follows
+ * (the only one in every shipped config and on the devnet), `telemetry.1`, … for further configured chains.
+ */
+function telemetryReader(index: number): string {
+    return index === 0 ? 'telemetry' : `telemetry.${index}`
+}

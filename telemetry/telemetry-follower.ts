@@ -4,6 +4,7 @@
  * written to Postgres in one batch, and IP locations that are missing or stale are looked up.
  */
 import type {Logger} from '@subsquid/logger'
+import {redactUrl} from '../config/redact-url'
 import {type CandidateIndex, matchCandidate} from './candidate-match'
 import {FeedClient} from './feed-client'
 import {decodeFeedFrame, FEED_VERSION, FeedFrameError} from './feed-frame'
@@ -60,7 +61,7 @@ export class TelemetryFollower {
                 opened: () => {
                     this.metrics.connected = true
                     this.openedAtMs = this.now()
-                    opts.log.info(`feed connected: ${opts.feedUrl}, subscribing to ${opts.chain}`)
+                    opts.log.info(`feed connected: ${redactUrl(opts.feedUrl)}, subscribing to ${opts.chain}`)
                 },
                 closed: (reason, atMs, lastTrafficMs) => {
                     this.metrics.connected = false
@@ -185,7 +186,8 @@ export class TelemetryFollower {
         try {
             await this.opts.store.write({
                 chain: this.opts.chain,
-                feedUrl: this.opts.feedUrl,
+                // Stored and served by the API: a key in the feed's URL must not be.
+                feedUrl: redactUrl(this.opts.feedUrl),
                 nodes: snapshots.map(s => this.toRow(s)),
                 intervals: this.unwritten.intervals,
                 feed: this.unwritten.feed,

@@ -5,7 +5,7 @@
 import 'reflect-metadata'
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
-import {BadInputError} from '../../squid/graphql/bad-input'
+import {BadInputError} from '../../graphql/arguments'
 import {COMPONENT_NAMES} from './components'
 import {explainStoredScore, stashKey} from './explain-stored'
 

@@ -211,7 +211,7 @@ describe('relay processor on the legacy devnet', () => {
 
     it('serves the same facts over GraphQL, including the custom queries', async () => {
         const port = await freePort()
-        const server = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib/squid/graphql/serve.js')], {
+        const server = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib/graphql/serve.js')], {
             // Without vitest's NODE_ENV=test: the server runs as an operator starts it.
             cwd: PROJECT_DIR, env: {...process.env, NODE_ENV: undefined, ...dbEnv(db.settings), GQL_PORT: String(port), CONFIG: path.join(PROJECT_DIR, 'config/devnet.json')},
             stdio: ['ignore', 'ignore', 'pipe'],
@@ -251,7 +251,7 @@ describe('relay processor on the legacy devnet', () => {
             const tooWide = await gql('{a: eras(limit: 1) {id} b: eras(limit: 1) {id} c: eras(limit: 1) {id} d: eras(limit: 1) {id} e: eras(limit: 1) {id} f: eras(limit: 1) {id} g: eras(limit: 1) {id} h: eras(limit: 1) {id} i: eras(limit: 1) {id} j: eras(limit: 1) {id} k: eras(limit: 1) {id}}')
             expect(tooWide.errors?.[0].message).toMatch(/root fields/)
             const bad = await gql('{unclaimedPayouts(validator: "alice") {era}}')
-            expect(bad.errors?.[0].message).toMatch(/account: expected a 0x-prefixed/)
+            expect(bad.errors?.[0].message).toMatch(/validator: expected a 0x-prefixed/)
             expect((bad.errors?.[0] as {extensions?: {code?: string}}).extensions?.code).toBe('BAD_USER_INPUT')
             // Errors carry no stack trace (no server paths), and clients can still read the schema.
             expect(JSON.stringify(bad)).not.toMatch(/stacktrace|resolvers\.js/)

@@ -3,6 +3,7 @@
  * client and runtimes (one per runtime version, built from the node's metadata), its own database
  * connection. Snapshots are handled one at a time in the order they come; each is written, with its
  * era's totals and its marker's deletion, in one transaction once the batch that recorded it committed.
+ * First come the markers a stop left (already committed), read at start-up.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -19,7 +20,7 @@ import {writeSnapshot} from '../store/chain-history-writer'
 import {transactionSink} from '../store/snapshot-sink'
 import {snapshotRows, SnapshotRows} from './era-snapshot'
 import {readEraSnapshot, SnapshotBlock} from './era-snapshot-reader'
-import type {SnapshotThreadInit, ToMain, ToThread} from './era-snapshot-worker'
+import type {PendingSnapshot, SnapshotThreadInit, ToMain, ToThread} from './era-snapshot-worker'
 
 const init = workerData as SnapshotThreadInit
 const mapping: LayerMapping = {relay: relayMapping, assetHub: assetHubMapping}[init.chain as 'relay' | 'assetHub']
@@ -44,7 +45,28 @@ parentPort!.on('message', (m: ToThread) => {
         uncommitted = []
         return
     }
-    const committed = m.committed ? Promise.resolve() : new Promise<void>(release => uncommitted.push(release))
+    queue(m, new Promise<void>(release => uncommitted.push(release)))
+})
+
+recoverPending().catch(e => {
+    failed = true
+    post({type: 'failed', message: `reading the snapshots a stop left pending: ${e instanceof Error ? e.message : String(e)}`})
+})
+
+/** Queues the markers a stop left, then tells the main thread which they are (before it sends anything). */
+async function recoverPending(): Promise<void> {
+    if (!db.isInitialized) await db.initialize()
+    const rows: {id: string; block_number: number; block_hash: string}[] = await db.query(
+        'SELECT id, block_number, block_hash FROM pending_era_snapshot WHERE chain = $1 ORDER BY block_number', [init.chain])
+    for (const r of rows) {
+        log.info(`era ${r.id}: redoing the snapshot a stop left pending (block ${r.block_number})`)
+        queue({era: Number(r.id), blockNumber: r.block_number, blockHash: r.block_hash}, Promise.resolve())
+    }
+    post({type: 'recovered', eras: rows.map(r => Number(r.id))})
+}
+
+/** Reads the snapshot now (after the reads before it) and writes it once `committed` and the writes before it are done. */
+function queue(m: PendingSnapshot, committed: Promise<void>): void {
     let readMs = 0
     // One read at a time, in order; a read overlaps the write of the snapshot before it.
     const read = lastRead.catch(() => undefined).then(async () => {
@@ -67,7 +89,7 @@ parentPort!.on('message', (m: ToThread) => {
         throw e
     })
     lastWrite.catch(() => undefined)
-})
+}
 
 async function readAt(era: number, blockHash: string, blockNumber: number): Promise<SnapshotRows> {
     const block = await blockAt(blockHash, blockNumber)

@@ -6,17 +6,22 @@
  * reads the snapshot at once and, once that batch has committed, writes the snapshot's rows, the era's
  * totals and the marker's deletion in one transaction. Snapshots are written one at a time in era order
  * (NominatorTargets compares each era with the one before); markers a stop left are redone at start-up.
- * Hot (unfinalized) era ends stay in their batch, where a reorg can roll them back.
+ *
+ * Only finalized batches alone in their transaction queue snapshots here (`snapshotsBeside`). A hot-block
+ * transaction writes the snapshots of its era ends itself, in either slice: a reorg can roll back its hot
+ * blocks, and its finalized slice commits only after them, so a snapshot released to the thread before
+ * that commit would wait on the transaction's locks (era row, accounts) while later calls of the same
+ * transaction wait for the thread. The range's last batch writes its own too (the processor exits at its
+ * commit). Such transactions begin only once every queued snapshot is written, which also keeps era order.
+ * The thread waits for commits; the processor waits for the thread only between transactions
+ * (`CommitListener`), never while it holds locks.
  */
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
-import {createLogger} from '@subsquid/logger'
-import type {Store} from '@subsquid/typeorm-store'
 import type {DbSettings} from '../../db/connection'
-import {PendingEraSnapshot} from '../../db/model'
 import type {ChainLayerName} from '../facts'
-
-const log = createLogger('sqd:processor:snapshots')
+import type {BatchTransaction} from '../store/batch-finality'
+import type {CommitListener} from '../store/pipelined-database'
 
 /** Snapshots not written yet beyond which a new batch waits (bounds memory when the thread falls behind). */
 const MAX_PENDING = 2
@@ -35,26 +40,39 @@ export interface PendingSnapshot {
 }
 
 export type ToThread =
-    | ({type: 'snapshot'; committed: boolean} & PendingSnapshot)
-    /** Every snapshot sent before this was recorded by a batch that has committed. */
+    | ({type: 'snapshot'} & PendingSnapshot)
+    /** Every snapshot sent before this was recorded by a transaction that has committed. */
     | {type: 'committed'}
 
-export type ToMain = {type: 'written'; era: number} | {type: 'failed'; era: number; message: string}
+export type ToMain =
+    /** The markers a stop left, queued by the thread before anything the processor sends. */
+    | {type: 'recovered'; eras: number[]}
+    | {type: 'written'; era: number}
+    | {type: 'failed'; era?: number; message: string}
 
-export class EraSnapshotWorker {
+/** Whether a transaction's era ends go to the worker (finalized batches alone in their transaction, not the range's last). */
+export function snapshotsBeside(tx: BatchTransaction): boolean {
+    return !tx.hot && !tx.endsRange
+}
+
+export class EraSnapshotWorker implements CommitListener {
     private readonly thread: Worker
     private unwritten: number[] = []
     private failure?: Error
     private wake: () => void = () => undefined
     private recovered = false
-    private readonly chain: ChainLayerName
 
     constructor(init: SnapshotThreadInit) {
-        this.chain = init.chain
         this.thread = new Worker(path.join(__dirname, 'era-snapshot-thread.js'), {workerData: init})
         this.thread.on('message', (m: ToMain) => {
-            if (m.type === 'written') this.unwritten.splice(this.unwritten.indexOf(m.era), 1)
-            else this.failure ??= new Error(`era ${m.era} snapshot: ${m.message}`)
+            if (m.type === 'recovered') {
+                this.unwritten.unshift(...m.eras)
+                this.recovered = true
+            } else if (m.type === 'written') {
+                this.unwritten = this.unwritten.filter(era => era !== m.era)
+            } else {
+                this.failure ??= new Error(m.era === undefined ? `era snapshots: ${m.message}` : `era ${m.era} snapshot: ${m.message}`)
+            }
             this.wake()
         })
         this.thread.on('error', e => {
@@ -66,36 +84,32 @@ export class EraSnapshotWorker {
     }
 
     /**
-     * Called as a batch starts: every earlier batch has committed, so their snapshots may be written;
-     * the batch waits while more than MAX_PENDING are unwritten. The first call queues the snapshots a
-     * stop left pending.
+     * A transaction that writes its era ends itself begins once every queued snapshot is written; any other
+     * waits while more than MAX_PENDING are unwritten. The first waits for the markers a stop left.
      */
-    async batchStarted(store: Store): Promise<void> {
-        this.throwIfFailed()
+    async beforeTransaction(tx: BatchTransaction): Promise<void> {
+        await this.waitUntil(() => this.recovered)
+        await this.waitUntil(() => this.unwritten.length <= (snapshotsBeside(tx) ? MAX_PENDING : 0))
+    }
+
+    /** The snapshots queued so far were recorded by a committed transaction: the thread may write them. */
+    committed(): void {
         this.thread.postMessage({type: 'committed'} satisfies ToThread)
-        await this.waitUntil(() => this.unwritten.length <= MAX_PENDING)
-        if (this.recovered) return
-        this.recovered = true
-        const left = await store.find(PendingEraSnapshot, {where: {chain: this.chain as never}, order: {blockNumber: 'ASC'}})
-        for (const p of left) {
-            log.info(`era ${p.id}: redoing the snapshot a stop left pending (block ${p.blockNumber})`)
-            this.send({era: Number(p.id), blockNumber: p.blockNumber, blockHash: p.blockHash}, true)
-        }
     }
 
-    /** Queues an era end recorded by the current batch: read now, written once the batch has committed. */
+    /**
+     * Queues an era end recorded by the current transaction, one that `snapshotsBeside` sends here: read
+     * now, written once the transaction has committed.
+     */
     add(snapshot: PendingSnapshot): void {
-        this.send(snapshot, false)
-    }
-
-    /** Waits until every queued snapshot is written; their batches must have committed (`batchStarted`). */
-    async drain(): Promise<void> {
-        await this.waitUntil(() => this.unwritten.length === 0)
-    }
-
-    private send(snapshot: PendingSnapshot, committed: boolean): void {
+        this.throwIfFailed()
         this.unwritten.push(snapshot.era)
-        this.thread.postMessage({type: 'snapshot', committed, ...snapshot} satisfies ToThread)
+        this.thread.postMessage({type: 'snapshot', ...snapshot} satisfies ToThread)
+    }
+
+    /** Eras queued and not written yet, oldest first (for a stall report). */
+    queuedEras(): number[] {
+        return [...this.unwritten]
     }
 
     private async waitUntil(done: () => boolean): Promise<void> {

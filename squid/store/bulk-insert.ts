@@ -1,13 +1,14 @@
 /**
  * Inserts many entities of one type in a few statements (`INSERT … SELECT FROM unnest($1::type[], …)`),
- * columns and values taken from the generated model's TypeORM metadata. For finalized batches only:
- * there the TypeORM store keeps no undo log, so a plain insert in the batch's transaction is what
- * `store.insert` would do, at a fraction of TypeORM's per-row cost. In hot (unfinalized) batches it
- * falls back to `store.insert`, which records the rows for rollback.
+ * columns and values taken from the generated model's TypeORM metadata. For finalized blocks only
+ * (`bulkManager`): there the TypeORM store keeps no undo log, so a plain insert in the batch's transaction
+ * is what `store.insert` would do, at a fraction of TypeORM's per-row cost. In hot (unfinalized) blocks it
+ * goes through `store.insert`, which records the rows for rollback.
  */
 import type {Store} from '@subsquid/typeorm-store'
 import {In, type EntityManager} from 'typeorm'
 import type {ColumnMetadata} from 'typeorm/metadata/ColumnMetadata'
+import {bulkManager} from './batch-finality'
 
 export interface BulkOptions {
     /** Skip rows whose key is already stored (`ON CONFLICT DO NOTHING`) instead of failing. */
@@ -19,18 +20,9 @@ export interface BulkOptions {
 /** Rows per statement: each column is one array parameter, so this bounds memory, not parameter count. */
 const ROWS_PER_STATEMENT = 20_000
 
-/**
- * typeorm-store 1.5.1 keeps the batch's EntityManager and the hot-block change tracker in private fields;
- * the version is pinned in package.json, and `insertBulk` falls back to the public API if they change.
- */
-interface StoreInternals {
-    em?: () => EntityManager
-    changes?: unknown
-}
-
 export async function insertBulk(store: Store, entities: {id: string}[], options: BulkOptions = {}): Promise<void> {
     if (entities.length === 0) return
-    const em = finalizedBatchManager(store)
+    const em = bulkManager(store)
     if (em) return insertRows(em, entities, options)
     if (options.replaceExisting) return store.upsert(entities as never)
     const fresh = options.skipExisting ? await notStored(store, entities) : entities
@@ -74,18 +66,6 @@ function onConflict(columns: ColumnMetadata[], options: BulkOptions): string {
     const replaced = columns.filter(c => !c.isPrimary).map(c => `"${c.databaseName}" = EXCLUDED."${c.databaseName}"`)
     if (options.replaceExisting && replaced.length) return ` ON CONFLICT (id) DO UPDATE SET ${replaced.join(', ')}`
     return options.skipExisting || options.replaceExisting ? ' ON CONFLICT DO NOTHING' : ''
-}
-
-/** Whether `insertBulk` writes directly (a finalized batch) rather than through `store.insert`. */
-export function insertsInBulk(store: Store): boolean {
-    return finalizedBatchManager(store) !== undefined
-}
-
-/** The batch's EntityManager when the batch is finalized (no undo log to keep), else undefined. */
-function finalizedBatchManager(store: Store): EntityManager | undefined {
-    const internals = store as unknown as StoreInternals
-    if (internals.changes !== undefined || typeof internals.em !== 'function') return undefined
-    return internals.em()
 }
 
 function parameter(column: ColumnMetadata, v: unknown): unknown {

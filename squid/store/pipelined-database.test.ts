@@ -6,7 +6,10 @@ import path from 'node:path'
 import {dbEnv, DB_ENV_KEYS, pgClientConfig} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {useTestDatabase} from '../../test/vitest/database'
-import {PipelinedDatabase} from './pipelined-database'
+import {waitFor} from '../../test/vitest/wait-for'
+import {batchOf, type Batch, type BatchTransaction} from './batch-finality'
+import {insertBulk} from './bulk-insert'
+import {PipelinedDatabase, type CommitListener} from './pipelined-database'
 
 // TypeormDatabase loads the compiled model (as in the processor); its entities must be those classes.
 const {Account} = createRequire(__filename)(path.resolve('lib/model')) as typeof import('../../db/model')
@@ -36,11 +39,11 @@ const head = (height: number) => ({height, hash: `0x${height.toString(16).padSta
 const tick = () => new Promise(resolve => setTimeout(resolve, 50))
 
 /** A database on a state schema of its own, and the failures it reports. */
-async function pipeline(schema: string, toBlock?: number) {
+async function pipeline(schema: string, toBlock?: number, listener?: CommitListener) {
     const failures: unknown[] = []
     const database = new PipelinedDatabase(
         new TypeormDatabase({stateSchema: schema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}),
-        {toBlock, onFailure: e => failures.push(e)},
+        {toBlock, onFailure: e => failures.push(e), listener},
     )
     await database.connect()
     const status = async () => (await sql.query(`SELECT height FROM ${schema}.status WHERE id = 0`)).rows[0].height as number
@@ -80,6 +83,7 @@ describe('PipelinedDatabase', () => {
         const rangeEnd = database.transact({prevHead: head(2), nextHead: head(3), isOnTop: false}, r.batch('a3')).then(() => {
             rangeEndReturned = true
         })
+        await waitFor('the first batch to start', () => r.events.length > 0)
         await tick()
         // The first two calls came back while the first batch still waits; the second has not started.
         expect(r.events).toEqual(['start a1'])
@@ -130,6 +134,7 @@ describe('PipelinedDatabase', () => {
         const gate = new Promise<void>(resolve => (open = resolve))
         await database.transact({prevHead: GENESIS, nextHead: head(1), isOnTop: false}, r.batch('k1', {until: gate}))
         const hot = database.transactHot2({finalizedHead: head(1), baseHead: head(1), newBlocks: [head(2)]}, r.batch('k2'))
+        await waitFor('the first batch to start', () => r.events.length > 0)
         await tick()
         expect(r.events).toEqual(['start k1'])
         open()
@@ -137,5 +142,80 @@ describe('PipelinedDatabase', () => {
         expect(r.events).toEqual(['start k1', 'end k1', 'start k2', 'end k2'])
         expect(await status()).toBe(1)
         expect((await sql.query(`SELECT height FROM pipeline_hot.hot_block`)).rows).toEqual([{height: 2}])
+    })
+
+    it('tells each handler call whether its blocks are finalized and what transaction it is in', async () => {
+        const {database} = await pipeline('pipeline_finality', 9)
+        const seen: (Batch & {blocks: number[]})[] = []
+        const note = (blocks: number[]) => async (store: Store) => void seen.push({...batchOf(store), blocks})
+        await database.transact({prevHead: GENESIS, nextHead: head(1), isOnTop: true}, note([1]))
+        // New blocks 2..5 with 3 finalized: one call for 2..3, then one per hot block, all in one transaction.
+        await database.transactHot2({finalizedHead: head(3), baseHead: head(1), newBlocks: [head(2), head(3), head(4), head(5)]},
+            async (store, beg, end) => note([2, 3, 4, 5].slice(beg, end))(store))
+        await database.transact({prevHead: head(3), nextHead: head(9), isOnTop: false}, note([9]))
+        const alone: BatchTransaction = {hot: false, endsRange: false}
+        const hot: BatchTransaction = {hot: true, endsRange: false}
+        expect(seen).toEqual([
+            {finality: 'finalized', transaction: alone, blocks: [1]},
+            {finality: 'finalizedSliceOfHot', transaction: hot, blocks: [2, 3]},
+            {finality: 'hot', transaction: hot, blocks: [4]},
+            {finality: 'hot', transaction: hot, blocks: [5]},
+            {finality: 'finalized', transaction: {hot: false, endsRange: true}, blocks: [9]},
+        ])
+    })
+
+    it('writes finalized blocks with one bulk statement, and hot blocks through the store, which logs them for rollback', async () => {
+        const {database} = await pipeline('pipeline_bulk')
+        /** The statement this database's open transaction (it holds a lock on its status table) ran last, as Postgres saw it. */
+        const lastStatement = async () => (await sql.query(`SELECT DISTINCT a.query FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+            WHERE l.relation = 'pipeline_bulk.status'::regclass AND a.state = 'idle in transaction'`)).rows.map(r => r.query as string)
+        const accounts = (prefix: string) => [1, 2, 3].map(i => new Account({id: `${prefix}${i}`}))
+        const statements: Record<string, string[]> = {}
+        const write = (name: string) => async (store: Store) => {
+            await insertBulk(store, accounts(name))
+            statements[name] = await lastStatement()
+        }
+        await database.transact({prevHead: GENESIS, nextHead: head(1), isOnTop: true}, write('bulk-finalized-'))
+        await database.transactHot2({finalizedHead: head(2), baseHead: head(1), newBlocks: [head(2), head(3)]},
+            async (store, beg) => write(beg === 0 ? 'bulk-slice-' : 'bulk-hot-')(store))
+
+        expect(statements['bulk-finalized-']).toEqual([expect.stringMatching(/^INSERT INTO "account" .* FROM unnest\(/)])
+        expect(statements['bulk-slice-']).toEqual([expect.stringMatching(/^INSERT INTO "account" .* FROM unnest\(/)])
+        expect(statements['bulk-hot-']).toEqual([expect.not.stringMatching(/unnest/)])
+        expect((await sql.query(`SELECT count(*)::int AS n FROM pipeline_bulk.hot_change_log WHERE block_height = 3`)).rows[0].n).toBe(3)
+        expect((await sql.query(`SELECT count(*)::int AS n FROM account WHERE id LIKE 'bulk-%'`)).rows[0].n).toBe(9)
+    })
+
+    it('refuses a store it did not open: whether its blocks are finalized is unknown', async () => {
+        const plain = new TypeormDatabase({stateSchema: 'pipeline_plain', supportHotBlocks: true, isolationLevel: 'READ COMMITTED'})
+        await plain.connect()
+        await expect(plain.transact({prevHead: GENESIS, nextHead: head(1), isOnTop: true}, store => insertBulk(store, [new Account({id: 'plain1'})])))
+            .rejects.toThrow(/not opened by PipelinedDatabase/)
+        await plain.disconnect()
+    })
+
+    it('tells the listener before each transaction begins, holding no lock, and after it commits', async () => {
+        const events: string[] = []
+        /** Transactions holding a lock on this database's status table (each of its transactions reads it first). */
+        const open = async () => Number((await sql.query(
+            `SELECT count(DISTINCT pid) AS n FROM pg_locks WHERE relation = 'pipeline_listener.status'::regclass`)).rows[0].n)
+        const status = async () => (await sql.query(`SELECT height FROM pipeline_listener.status WHERE id = 0`)).rows[0]?.height
+        const listener: CommitListener = {
+            async beforeTransaction(tx) {
+                events.push(`before hot=${tx.hot} open=${await open()} status=${await status()}`)
+            },
+            committed() {
+                events.push('committed')
+            },
+        }
+        const {database} = await pipeline('pipeline_listener', undefined, listener)
+        const r = recorder()
+        await database.transact({prevHead: GENESIS, nextHead: head(1), isOnTop: false}, r.batch('l1'))
+        await database.transactHot2({finalizedHead: head(1), baseHead: head(1), newBlocks: [head(2)]}, async store => {
+            events.push('hot batch')
+            await r.batch('l2')(store)
+        })
+        // The status is read after `committed` is told: the transaction it follows is visible to other connections.
+        expect(events).toEqual(['before hot=false open=0 status=-1', 'committed', 'before hot=true open=0 status=1', 'hot batch', 'committed'])
     })
 })

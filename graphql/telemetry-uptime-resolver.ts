@@ -1,12 +1,12 @@
 /**
- * GraphQL query `telemetryUptime`: online, offline and unknown time of telemetry nodes over a window, for
- * squid-graphql-server (export this class from the server's custom resolvers module to serve it).
+ * GraphQL query `telemetryUptime`: online, offline and unknown time of telemetry nodes over a window, from
+ * the intervals the telemetry follower writes.
  */
 import 'reflect-metadata'
 import {Arg, Field, Float, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
-import {UPTIME_SQL, uptimeFromSqlRow, uptimeSqlParams, type UptimeSqlRow} from './uptime-sql'
-import {BadInputError} from '../squid/graphql/bad-input'
+import {UPTIME_SQL, uptimeFromSqlRow, uptimeSqlParams, type UptimeSqlRow} from '../telemetry/uptime-sql'
+import {BadInputError, dateArgument} from './arguments'
 
 /** Nodes one query may ask about. */
 const MAX_NODES_PER_QUERY = 1000
@@ -30,11 +30,12 @@ export class TelemetryUptimeResolver {
         @Arg('to', {nullable: true}) to?: Date,
     ): Promise<TelemetryUptime[]> {
         const nowMs = Date.now()
-        const endMs = to ? to.getTime() : nowMs
-        if (!(endMs >= from.getTime())) throw new BadInputError(`to: must not be before from (${from.toISOString()})`)
+        const startMs = dateArgument('from', from).getTime()
+        const endMs = to === undefined || to === null ? nowMs : dateArgument('to', to).getTime()
+        if (endMs < startMs) throw new BadInputError(`to: must not be before from (${from.toISOString()})`)
         if (nodeIds.length > MAX_NODES_PER_QUERY) throw new BadInputError(`nodeIds: at most ${MAX_NODES_PER_QUERY} per query, got ${nodeIds.length}`)
         const em = await this.tx()
-        const rows: UptimeSqlRow[] = await em.query(UPTIME_SQL, uptimeSqlParams(nodeIds, {startMs: from.getTime(), endMs}, nowMs))
+        const rows: UptimeSqlRow[] = await em.query(UPTIME_SQL, uptimeSqlParams(nodeIds, {startMs, endMs}, nowMs))
         return rows.map(r => ({nodeId: r.id, ...uptimeFromSqlRow(r)}))
     }
 }

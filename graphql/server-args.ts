@@ -1,5 +1,5 @@
 /** The squid-graphql-server flags for the config's API limits. */
-import type {Config} from '../../config/load'
+import type {Config} from '../config/load'
 
 export function graphqlServerArgs(api: Pick<Config['api'], 'maxRootFields' | 'maxResponseNodes' | 'sqlStatementTimeoutMs'>): string[] {
     return [

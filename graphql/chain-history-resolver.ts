@@ -1,17 +1,12 @@
 /**
- * Custom GraphQL queries users of the squid need beyond the generated entity queries: a validator's
- * era-points history, its unclaimed payouts, its nominators in an era, the validators of an identity
- * group, and node uptime.
+ * Custom GraphQL queries over the squid's tables beyond the generated entity queries: a validator's
+ * era-points history, its unclaimed payouts, its nominators in an era and the validators of an identity group.
  */
 import 'reflect-metadata'
 import {Arg, Field, Int, ObjectType, Query, Resolver} from 'type-graphql'
 import type {EntityManager} from 'typeorm'
-import {ERA_POINTS_HISTORY_SQL, IDENTITY_GROUP_VALIDATORS_SQL, UNCLAIMED_PAYOUTS_SQL, VALIDATOR_NOMINATORS_SQL} from './queries'
-import {BadInputError} from './bad-input'
-
-// Programme data served by the same GraphQL server: node uptime from the telemetry intervals.
-export {TelemetryUptime, TelemetryUptimeResolver} from '../../telemetry/uptime-resolver'
-export {CandidateScore, CandidateScoreComponent, CandidateScoreResolver} from '../../scorer/score/score-resolver'
+import {accountArgument, eraArgument, eraRangeArguments, limitArgument} from './arguments'
+import {ERA_POINTS_HISTORY_SQL, IDENTITY_GROUP_VALIDATORS_SQL, UNCLAIMED_PAYOUTS_SQL, VALIDATOR_NOMINATORS_SQL} from './chain-history-sql'
 
 /** Largest era span one query may cover (the scorer looks back 84 eras). */
 const MAX_ERA_SPAN = 1000
@@ -53,11 +48,6 @@ export class ValidatorNominator {
     @Field({nullable: true, description: 'part of the bond in the validator\'s exposure for the era; null when not exposed to it'}) exposedPlanck?: string
 }
 
-function checkAccount(account: string): string {
-    if (!/^0x[0-9a-f]{64}$/.test(account)) throw new BadInputError(`account: expected a 0x-prefixed lower-case 32-byte hex public key, got "${account}"`)
-    return account
-}
-
 @Resolver()
 export class ChainHistoryResolver {
     constructor(private tx: () => Promise<EntityManager>) {}
@@ -68,11 +58,11 @@ export class ChainHistoryResolver {
         @Arg('fromEra', () => Int, {defaultValue: 0}) fromEra: number,
         @Arg('toEra', () => Int, {nullable: true}) toEra?: number,
     ): Promise<EraPoints[]> {
-        const to = toEra ?? fromEra + MAX_ERA_SPAN
-        if (to - fromEra > MAX_ERA_SPAN) throw new BadInputError(`toEra - fromEra: at most ${MAX_ERA_SPAN} eras per query`)
+        const range = eraRangeArguments(fromEra, toEra, MAX_ERA_SPAN)
+        const params = [accountArgument('validator', validator), range.fromEra, range.toEra]
         const em = await this.tx()
         const rows: {era: number; points: number; active: boolean; commission_perbill: number | null; total_points: number | null}[] =
-            await em.query(ERA_POINTS_HISTORY_SQL, [checkAccount(validator), fromEra, to])
+            await em.query(ERA_POINTS_HISTORY_SQL, params)
         return rows.map(r => ({era: r.era, points: r.points, active: r.active, commissionPerbill: r.commission_perbill ?? undefined, eraTotalPoints: r.total_points ?? undefined}))
     }
 
@@ -81,8 +71,9 @@ export class ChainHistoryResolver {
         @Arg('validator') validator: string,
         @Arg('fromEra', () => Int, {defaultValue: 0}) fromEra: number,
     ): Promise<UnclaimedPayout[]> {
+        const params = [accountArgument('validator', validator), eraArgument('fromEra', fromEra)]
         const em = await this.tx()
-        return em.query(UNCLAIMED_PAYOUTS_SQL, [checkAccount(validator), fromEra])
+        return em.query(UNCLAIMED_PAYOUTS_SQL, params)
     }
 
     @Query(() => [ValidatorNominator], {description: 'Nominators whose targets in an era include the validator, exposed to it or not, largest bond first'})
@@ -91,18 +82,19 @@ export class ChainHistoryResolver {
         @Arg('era', () => Int) era: number,
         @Arg('limit', () => Int, {defaultValue: 1000}) limit: number,
     ): Promise<ValidatorNominator[]> {
-        if (limit < 1 || limit > MAX_NOMINATORS) throw new BadInputError(`limit: expected 1 to ${MAX_NOMINATORS}, got ${limit}`)
+        const params = [accountArgument('validator', validator), eraArgument('era', era), limitArgument('limit', limit, MAX_NOMINATORS)]
         const em = await this.tx()
         const rows: {nominator: string; since_era: number; bonded_planck: string | null; exposed_planck: string | null}[] =
-            await em.query(VALIDATOR_NOMINATORS_SQL, [checkAccount(validator), era, limit])
+            await em.query(VALIDATOR_NOMINATORS_SQL, params)
         return rows.map(r => ({nominator: r.nominator, sinceEra: r.since_era, bondedPlanck: r.bonded_planck ?? undefined, exposedPlanck: r.exposed_planck ?? undefined}))
     }
 
     @Query(() => [GroupValidator], {description: 'The accounts of the identity group (root and subs) an account belongs to'})
     async identityGroupValidators(@Arg('account') account: string): Promise<GroupValidator[]> {
+        const params = [accountArgument('account', account)]
         const em = await this.tx()
         const rows: {account: string; display: string | null; sub_name: string | null; verified: boolean; is_root: boolean; active_in_latest_era: boolean; latest_era: number | null}[] =
-            await em.query(IDENTITY_GROUP_VALIDATORS_SQL, [checkAccount(account)])
+            await em.query(IDENTITY_GROUP_VALIDATORS_SQL, params)
         return rows.map(r => ({
             account: r.account, display: r.display ?? undefined, subName: r.sub_name ?? undefined, verified: r.verified,
             isRoot: r.is_root, activeInLatestEra: r.active_in_latest_era, latestEra: r.latest_era ?? undefined,

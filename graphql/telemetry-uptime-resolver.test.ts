@@ -1,6 +1,7 @@
 /**
- * The real squid-graphql-server, with the project's custom resolvers module (which serves telemetry uptime; built
- * by `npm test` into lib/), over a real Postgres database holding a hand-made interval history.
+ * The bare squid-graphql-server finds the project's custom resolvers where the build links them
+ * (lib/server-extension/resolvers) and serves telemetry uptime over a real Postgres database holding a
+ * hand-made interval history.
  */
 import {spawn, type ChildProcess} from 'child_process'
 import fs from 'fs'
@@ -13,7 +14,7 @@ import {freePort} from '../db/embedded'
 import {applyMigrations} from '../db/migrate'
 import {PROJECT_DIR} from '../config/project-dir'
 import {useTestDatabase} from '../test/vitest/database'
-import {TelemetryStore, type NodeRow} from './telemetry-store'
+import {TelemetryStore, type NodeRow} from '../telemetry/telemetry-store'
 
 const db = useTestDatabase('telemetry_gql')
 const CHAIN = '0xde7e000000000000000000000000000000000000000000000000000000000001'

@@ -1,0 +1,22 @@
+/**
+ * Our Prometheus metrics on the processor's metrics endpoint: the SDK's processor serves a registry of its
+ * own (on `PROCESSOR_PROMETHEUS_PORT`), so the metrics we register on prom-client's default registry are
+ * added to it here.
+ */
+import {register, Registry} from 'prom-client'
+
+/**
+ * @subsquid/substrate-processor (pinned in package.json) keeps that registry in the private
+ * `prometheus.registry`; the only read of it, which fails at start-up if an upgrade moves it.
+ */
+export function serveOnProcessorEndpoint(processor: object): void {
+    const registry = (processor as {prometheus?: {registry?: unknown}}).prometheus?.registry
+    if (!(registry instanceof Registry)) {
+        throw new Error('@subsquid/substrate-processor no longer keeps its Prometheus registry in `prometheus.registry`; ' +
+            'update squid/processor-metrics.ts for the installed version')
+    }
+    for (const metric of register.getMetricsAsArray()) {
+        // The default registry holds metric objects (its typings say plain descriptions).
+        if (!registry.getSingleMetric(metric.name)) registry.registerMetric(metric as never)
+    }
+}

@@ -1,0 +1,67 @@
+/**
+ * A real relay processor whose database is blocked while the devnet keeps finalizing: it exits non-zero
+ * with one error line naming the statement it waits on and the one blocking it; its stall gauges are on
+ * the processor's metrics endpoint.
+ */
+import pg from 'pg'
+import {afterAll, describe, expect, inject, it} from 'vitest'
+import {pgClientConfig, type DbSettings} from '../../db/connection'
+import {applyMigrations} from '../../db/migrate'
+import {createTempDatabase} from '../../db/test-database'
+import {startDevnet} from '../../devnet'
+import {waitFor} from '../../test/vitest/wait-for'
+import {processorHead, startProcessorChild} from '../processor-child'
+import {RELAY_STATE_SCHEMA} from '../relay/mapping'
+import {STALL_EXIT_CODE} from './stall-detector'
+
+const cleanups: (() => Promise<unknown>)[] = []
+afterAll(async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined)
+})
+
+async function freshDb(prefix: string): Promise<DbSettings> {
+    const db = await createTempDatabase(inject('dbServer'), prefix)
+    cleanups.push(() => db.drop())
+    await applyMigrations(db.settings)
+    return db.settings
+}
+
+describe('stall detector', () => {
+    it('exits a processor whose height stands still while the chain finalizes, naming the statement that blocks it', async () => {
+        const devnet = await startDevnet({scenario: 'legacy', seed: 8, port: 0, blockTimeMs: 0, finalityLagBlocks: 2})
+        cleanups.push(() => devnet.stop())
+        await devnet.produceBlocks(20)
+        const db = await freshDb('squid_stall')
+        // Long enough for a loaded machine's start-up, short enough for a test.
+        const run = startProcessorChild({layer: 'relay', db, rpcUrl: devnet.httpUrl, env: {STALL_TIMEOUT_MS: '8000'}})
+        cleanups.push(async () => run.child.kill('SIGKILL'))
+        await waitFor('the processor to index the head', () => processorHead(db, RELAY_STATE_SCHEMA), h => h === 20, 60_000, 100)
+
+        const port = /prometheus metrics are served at port (\d+)/.exec(run.log())?.[1]
+        expect(port, run.log().slice(-2000)).toBeDefined()
+        const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()
+        expect(metrics).toMatch(/^squid_processor_stalled_seconds 0$/m)
+        expect(metrics).toMatch(/^squid_processor_lag_blocks \d+$/m)
+        expect(metrics).toMatch(/^sqd_processor_last_block \d+$/m)
+
+        // An operator's session holds the processor's status row: its next commit waits.
+        const holder = new pg.Client(pgClientConfig(db))
+        await holder.connect()
+        cleanups.push(() => holder.end())
+        await holder.query('BEGIN')
+        await holder.query(`SELECT height FROM ${RELAY_STATE_SCHEMA}.status WHERE id = 0 FOR UPDATE`)
+        const producing = setInterval(() => void devnet.produceBlocks(1), 500)
+        cleanups.push(async () => clearInterval(producing))
+
+        const code = await Promise.race([run.exited, new Promise(resolve => setTimeout(() => resolve('still running'), 60_000))])
+        clearInterval(producing)
+        await holder.query('ROLLBACK')
+        expect(code, run.log().slice(-3000)).toBe(STALL_EXIT_CODE)
+        // The processor logs JSON lines when its output is not a terminal; level 4 is an error.
+        const errors = run.log().split('\n').filter(l => l.includes('processor stalled')).map(l => JSON.parse(l) as {level: number; msg: string})
+        expect(errors).toHaveLength(1)
+        expect(errors[0].level).toBe(4)
+        expect(errors[0].msg).toMatch(/relay processor stalled: its indexed height 18 has not moved for \d+ ms while the chain's finalized head is \d+/)
+        expect(errors[0].msg).toMatch(/on "UPDATE "squid_processor"\.status SET height = \$1.*", blocked by pid \d+ \([^)]*idle in transaction\) "SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE"/)
+    })
+})
