@@ -8,9 +8,11 @@ import {Cron} from 'croner'
 import pg from 'pg'
 import {Gauge, Histogram} from 'prom-client'
 import {dbSettingsFromEnv, pgClientConfig} from '../db/connection'
+import {createDataSource} from '../db/orm'
 import {runService} from '../service/run-service'
 import {candidateProblemLines, CandidateFileWatch, loadCandidateListFile, syncCandidates} from './candidates/candidate-sync'
 import {recordFailedPass, runPass, type PassTrigger} from './pass'
+import {scoreEra} from './score-era'
 import {PassQueue} from './pass-queue'
 import {squidHeadFromMetrics} from './squid-head'
 import {enabledChecks} from './validity/checks'
@@ -60,6 +62,17 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
     })
     const failures = new Gauge({name: 'scorer_pass_failures', help: 'Passes that failed since the scorer started', registers: [metrics]})
 
+    // Scores, ranks and faults are written through the generated entities (TypeORM); validity through `pool`.
+    const orm = createDataSource(dbSettingsFromEnv(process.env), {withModel: true})
+    /** After validity: the newest complete era is scored once (a re-run would replace its rows with the same ones). */
+    const scoreNewEra = async (era: number | null) => {
+        if (era === null) return
+        if (!orm.isInitialized) await orm.initialize()
+        const scored = await pool.query('SELECT 1 FROM score_metadata WHERE id = $1', [String(era)])
+        if (scored.rowCount) return
+        const r = await scoreEra(orm.manager, era, config)
+        log.info(`era ${era} scored: ${r.scores.candidates.length} candidates`)
+    }
     const headSource = squidHeadFromMetrics(config.metrics)
     const v = config.validity
     const queue = new PassQueue(async (trigger: PassTrigger) => {
@@ -76,6 +89,10 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
                 telemetryChain: config.telemetry.chains?.length === 1 ? config.telemetry.chains[0] : undefined,
             })
             if (s.skipped) return log.debug(`${trigger} pass skipped: era ${s.era}, session ${s.session} already passed`)
+            await scoreNewEra(s.era).catch(e => {
+                failures.inc()
+                log.error(`scoring era ${s.era} failed: ${e instanceof Error ? e.message : String(e)}`)
+            })
             duration.observe(s.durationMs / 1000)
             for (const [k, n] of Object.entries(s.counts)) verdicts.set({verdict: k}, n)
             lastPass.set((nowMs + s.durationMs) / 1000)
@@ -129,5 +146,6 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
         clearInterval(pollTimer)
         await queue.stop()
         await pool.end()
+        if (orm.isInitialized) await orm.destroy()
     }
 })
