@@ -11,7 +11,7 @@ import WebSocket from 'ws'
 import {afterEach, describe, expect, it} from 'vitest'
 import {ApiPromise, WsProvider} from '@polkadot/api'
 import {DEV_METHODS, startDevnet, type Devnet} from './index'
-import {connectFeed} from './telemetry/feed-test-client'
+import {connectFeed} from '../test/feed-test-client'
 import {waitFor} from '../test/vitest/wait-for'
 
 const cleanups: (() => Promise<unknown>)[] = []

@@ -5,20 +5,10 @@
 import path from 'path'
 import type {Config} from '../config/load'
 import {PROJECT_DIR} from '../config/project-dir'
+import type {ServiceSpec} from '../service/service-spec'
 import {squidServices} from '../squid/services'
 import {devnetEndpoints, devnetFeedUrl} from '../devnet/endpoints'
 
-export interface ServiceSpec {
-    name: string
-    /** Script under lib/, run with the same Node. */
-    script: string
-    args?: string[]
-    env?: Record<string, string>
-    /** What it serves, for the start-up banner. */
-    urls?: Record<string, string>
-    /** Ports it listens on (127.0.0.1): checked free before every start, a taken one stops the launcher. */
-    ports?: number[]
-}
 
 /**
  * @param dataDir where services keep state across restarts (the devnet's journal), next to the

@@ -9,7 +9,7 @@ import readline from 'readline'
 import type {Logger} from '@subsquid/logger'
 import {PROJECT_DIR} from '../config/project-dir'
 import {assertPortsFree} from './port-check'
-import type {ServiceSpec} from './services'
+import type {ServiceSpec} from '../service/service-spec'
 
 const RESTART_MIN_DELAY_MS = 1000
 const RESTART_MAX_DELAY_MS = 30_000

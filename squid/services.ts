@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import type {Config} from '../config/load'
-import type {ServiceSpec} from '../launcher/services'
+import type {ServiceSpec} from '../service/service-spec'
 import {devnetEndpoints} from '../devnet/endpoints'
 
 type ChainKey = 'relay' | 'assetHub' | 'people'

@@ -2,7 +2,7 @@ import WebSocket from 'ws'
 import {afterEach, describe, expect, it} from 'vitest'
 import {startDevnet, type Devnet} from '../index'
 import {scenarioNodes} from '../scenario/nodes'
-import {connectFeed} from './feed-test-client'
+import {connectFeed} from '../../test/feed-test-client'
 
 let devnet: Devnet | undefined
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest'
 import {nodesFromCandidates} from './feed-encoding'
 import {DEVNET_FEED_CHAIN, startTelemetryFeed, type TelemetryFeed} from './feed-server'
-import {connectFeed as connect} from './feed-test-client'
+import {connectFeed as connect} from '../../test/feed-test-client'
 
 const nodes = nodesFromCandidates([
     {name: 'alpha', stash: '1614F5TvNUQmPZ964M9KCdJfmQjnkdtHYXPhuX2KeNCnuc7U'},

@@ -2,7 +2,7 @@
  * A raw substrate-telemetry feed client for tests: it records every frame and its decoded messages.
  */
 import WebSocket from 'ws'
-import {decodeFeedFrame, type FeedMessage} from '../../telemetry/feed-frame'
+import {decodeFeedFrame, type FeedMessage} from '../telemetry/feed-frame'
 
 export interface FeedTestClient {
     ws: WebSocket
