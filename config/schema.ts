@@ -312,6 +312,8 @@ const devnet = z.strictObject({
     blockTimeMs: ms,
     /** Blocks between the best and the finalized head. */
     finalityLagBlocks: blocks,
+    /** Where the services reach the devnet: 127.0.0.1 under `npm start`, the devnet container's name under docker-compose. */
+    host: z.string().min(1).default('127.0.0.1'),
 })
 
 export const configSchema = z.strictObject({
