@@ -145,7 +145,6 @@ function rows(s: JsonSchema, at: string, required: boolean, src: SourceDocs, out
         if (same) {
             const key = `${at}.<${names.length} keys>`
             out.push({key, type: 'object', need: 'optional', doc: `one per key: ${names.map(n => `\`${n}\``).join(', ')}`})
-            rows({...props[names[0]], default: undefined}, `${at}.<key>`, false, src, []) // shape only
             for (const [k, v] of Object.entries(props[names[0]].properties ?? {})) {
                 rows(v, `${at}.<key>.${k}`, (props[names[0]].required ?? []).includes(k), src, out)
             }

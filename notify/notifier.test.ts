@@ -76,7 +76,7 @@ class ScriptedServer {
  * token, a m.room.message body; a repeated txnId is the same event (the spec's idempotency).
  */
 class MatrixLikeServer extends ScriptedServer {
-    readonly room: {txnId: string; eventId: string; content: any}[] = []
+    readonly room: {txnId: string; eventId: string; content: {msgtype: string; body: string; format: string; formatted_body: string}}[] = []
 
     constructor() {
         super(r => {

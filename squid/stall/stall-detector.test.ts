@@ -11,6 +11,7 @@ import path from 'node:path'
 import pg from 'pg'
 import {afterAll, describe, expect, inject, it} from 'vitest'
 import {PROJECT_DIR} from '../../config/project-dir'
+import type {NotifyEvent, SquidStalled} from '../../notify/events'
 import {pgClientConfig, type DbSettings} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {createTempDatabase} from '../../db/test-database'
@@ -33,8 +34,8 @@ async function freshDb(prefix: string): Promise<DbSettings> {
 }
 
 /** A webhook receiver on this machine, and the devnet config that sends notifications to it. */
-async function webhookConfig(): Promise<{file: string; events: () => any[]}> {
-    const events: any[] = []
+async function webhookConfig(): Promise<{file: string; events: () => NotifyEvent[]}> {
+    const events: NotifyEvent[] = []
     const server = http.createServer((req, res) => {
         let body = ''
         req.on('data', d => (body += d))
@@ -94,6 +95,6 @@ describe('stall detector', () => {
         expect(errors[0].msg).toMatch(/on "UPDATE "squid_processor"\.status SET height = \$1.*", blocked by pid \d+ \([^)]*idle in transaction\) "SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE"/)
         // The notification left before the process exited.
         expect(hook.events()).toEqual([expect.objectContaining({kind: 'squidStalled', chain: 'relay', indexedHeight: 18})])
-        expect(hook.events()[0].blockingQuery).toMatch(/^UPDATE "squid_processor"\.status SET height = \$1.*\(blocked by .*SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE\)$/)
+        expect((hook.events()[0] as SquidStalled).blockingQuery).toMatch(/^UPDATE "squid_processor"\.status SET height = \$1.*\(blocked by .*SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE\)$/)
     })
 })
