@@ -32,6 +32,17 @@ describe('commands.json', () => {
         expect(Object.keys(commands.commands).sort()).toEqual(['build', 'codegen', 'migration:apply', 'migration:generate', 'process', 'serve', 'typegen'])
     })
 
+    it('is what `sqd` lists as the squid\'s commands', async () => {
+        const help = await new Promise<string>(resolve => {
+            let out = ''
+            const child = spawn(SQD, ['--help'], {cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe']})
+            child.stdout.on('data', d => (out += d))
+            child.on('exit', () => resolve(out))
+        })
+        const listed = help.slice(help.indexOf('SQUID COMMANDS')).split('\n').slice(1).map(l => l.trim().split(/\s+/)[0]).filter(Boolean)
+        expect(listed.slice(0, Object.keys(commands.commands).length)).toEqual(Object.keys(commands.commands))
+    })
+
     it('calls only npm scripts of this project', () => {
         for (const [name, c] of Object.entries<{cmd: string[]}>(commands.commands)) {
             expect(c.cmd.slice(0, 3), name).toEqual(['npm', 'run', '--silent'])
