@@ -203,6 +203,21 @@ const nominator = z.strictObject({
         /** Call hashes whose announcements are always removed. */
         blacklistedCallHashes: z.array(hash32),
     }),
+    /** How often the service looks for a due round and for announcements to execute or remove. */
+    checkIntervalMs: z.int().min(10),
+    /** How transactions are signed, sent and followed to finality. */
+    submission: z.strictObject({
+        tipPlanck: planck,
+        /** Blocks a signed transaction stays valid from its birth block (the finalized head when signed); rounded up to a power of two by the chain. */
+        mortalityBlocks: z.int().min(4).max(65536),
+        /** How often the finalized head is read while a transaction is followed. */
+        pollIntervalMs: z.int().min(10),
+        /** Back-off bounds after a connection error or a refusal by the pool (Invalid, Usurped, Dropped). */
+        retryMinDelayMs: ms,
+        retryMaxDelayMs: ms,
+        /** Signed versions of one batch at most: a new one only when the last was refused or expired without landing. */
+        maxAttempts: z.int().min(1),
+    }),
     accounts: z.array(nominatorAccount),
 })
 
@@ -349,6 +364,9 @@ export const configSchema = z.strictObject({
     })
     if (cfg.nominator.announcement.cancelAfterBlocks < cfg.nominator.announcement.delayBlocks) {
         ctx.addIssue({code: 'custom', path: ['nominator', 'announcement', 'cancelAfterBlocks'], message: 'must not be smaller than delayBlocks, or announcements are removed before they can run'})
+    }
+    if (cfg.nominator.submission.retryMaxDelayMs < cfg.nominator.submission.retryMinDelayMs) {
+        ctx.addIssue({code: 'custom', path: ['nominator', 'submission', 'retryMaxDelayMs'], message: 'must not be smaller than retryMinDelayMs'})
     }
     if (cfg.telemetry.reconnectMaxDelayMs < cfg.telemetry.reconnectMinDelayMs) {
         ctx.addIssue({code: 'custom', path: ['telemetry', 'reconnectMaxDelayMs'], message: 'must not be smaller than reconnectMinDelayMs'})

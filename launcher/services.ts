@@ -19,6 +19,8 @@ export function plannedServices(cfg: Config, dataDir: string): ServiceSpec[] {
     if (cfg.usesDevnet && cfg.devnet) services.push(devnetService(cfg.devnet, dataDir))
     if (cfg.telemetry.enabled) services.push(telemetryService(cfg))
     services.push(...squidServices(cfg))
+    services.push(gatewayService(cfg))
+    if (cfg.nominator.enabled || cfg.nominator.dryRun) services.push(nominatorService(cfg))
     return services
 }
 
@@ -47,6 +49,25 @@ function telemetryService(cfg: Config): ServiceSpec {
         name: 'telemetry',
         script: path.join(PROJECT_DIR, 'lib', 'telemetry', 'main.js'),
         urls: metricsUrls(cfg, 'telemetry'),
+    }
+}
+
+/** The REST gateway, with its API, documentation and metrics in the banner. */
+function gatewayService(cfg: Config): ServiceSpec {
+    const base = `http://${cfg.metrics.host}:${cfg.api.restPort}`
+    return {
+        name: 'gateway',
+        script: path.join(PROJECT_DIR, 'lib', 'gateway', 'main.js'),
+        urls: {'rest api': base, 'rest docs': `${base}/docs`, ...metricsUrls(cfg, 'gateway')},
+    }
+}
+
+/** The nominator: the only service that holds keys. */
+function nominatorService(cfg: Config): ServiceSpec {
+    return {
+        name: 'nominator',
+        script: path.join(PROJECT_DIR, 'lib', 'nominator', 'main.js'),
+        urls: metricsUrls(cfg, 'nominator'),
     }
 }
 

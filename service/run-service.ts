@@ -66,9 +66,13 @@ async function run(name: ServiceName, log: Logger, start: (ctx: ServiceContext) 
         log.info('stopped')
         process.exit(0)
     }
-    const onSignal = () => void stop().catch(e => fatalStop(log, e))
-    process.once('SIGINT', onSignal)
-    process.once('SIGTERM', onSignal)
+    // A terminal's Ctrl-C reaches the whole process group and the launcher then sends SIGTERM too: stop once.
+    let stopping: Promise<void> | undefined
+    const onSignal = () => {
+        stopping ??= stop().catch(e => fatalStop(log, e))
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
 }
 
 function fatalStop(log: Logger, err: unknown): never {

@@ -1,6 +1,6 @@
 /**
  * Applies the calls the devnet supports to the world as the runtime would: staking nominate/chill/
- * payouts, utility batches, proxies with announcements and delays. A failing call returns the module
+ * payouts, utility batches, proxies with announcements and delays, system remarks. A failing call returns the module
  * error a real runtime gives and leaves no trace (its journal entries are rolled back).
  */
 import {blake2AsHex} from '@polkadot/util-crypto'
@@ -83,6 +83,14 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
             }
             journal.mapSet(world.nominators, origin, {targets: [...new Set(targets)], submittedIn: world.activeEra + 1})
             world.mark('nominator', origin)
+            return
+        }
+        case 'system.remark':
+            return
+        case 'system.remarkWithEvent': {
+            // As frame-system: the event carries the remark's blake2-256, not its bytes.
+            const bytes = (args[0] as {toU8a(bare: boolean): Uint8Array}).toU8a(true)
+            ctx.events.push({pallet: 'System', name: 'Remarked', fields: {sender: origin, hash: blake2AsHex(bytes, 256)}})
             return
         }
         case 'staking.chill': {

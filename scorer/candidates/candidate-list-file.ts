@@ -4,9 +4,9 @@
  * column of a syntax error, never the text around it).
  */
 import fs from 'fs'
+import {JsonSyntaxError, parseJson} from '../../config/json-syntax'
 import {CandidateListError, type CandidateList} from './candidate'
 import {parseDnList} from './dn-list'
-import {jsonSyntaxErrorAt} from './json-syntax'
 import {parseOneKvList} from './onekv-list'
 
 export type CandidateListFormat = '1kv' | 'decentralizedNodes'
@@ -24,10 +24,10 @@ export function readCandidateListFile(file: string, ss58Prefix: number, format: 
 export function parseCandidateListText(text: string, file: string, ss58Prefix: number, format: CandidateListFormat = '1kv'): CandidateList {
     let json: unknown
     try {
-        json = JSON.parse(text)
-    } catch {
-        const at = jsonSyntaxErrorAt(text)
-        throw new CandidateListError(file, 'not valid JSON', at?.line, at?.column)
+        json = parseJson(text)
+    } catch (e) {
+        if (e instanceof JsonSyntaxError) throw new CandidateListError(file, 'not valid JSON', e.line, e.column)
+        throw e
     }
     return format === '1kv' ? parseOneKvList(json, file, ss58Prefix) : parseDnList(json, file, ss58Prefix)
 }

@@ -1,0 +1,142 @@
+/**
+ * The old API's service routes: `/healthcheck` (now JSON as application/json), `/metrics` (Prometheus text),
+ * `/release` (the client release counted as latest) and `/blockindex` (the indexed block range).
+ */
+import type {FastifyInstance} from 'fastify'
+import {databaseUnavailability, notFound} from './api-error'
+import {SQUID_STATE_SCHEMAS, type ChainLayerName} from './chain-history-store'
+import type {RouteContext} from './gateway'
+
+const errors = (...codes: number[]) => Object.fromEntries(codes.map(c => [c, {$ref: 'ErrorBody#'}]))
+
+const healthSchema = {
+    type: 'object',
+    required: ['version', 'connected', 'currentEndpoint', 'upSince'],
+    properties: {
+        version: {type: 'string', description: "the gateway's version"},
+        connected: {type: 'boolean', description: 'the database answers'},
+        currentEndpoint: {
+            type: 'string',
+            description: 'always "" (the old API named its chain RPC node here; endpoints are not published)',
+        },
+        upSince: {type: 'integer', description: 'ms since 1970 when the gateway started'},
+    },
+} as const
+
+const blockRange = {
+    type: 'object',
+    required: ['earliest', 'latest', 'blocksIndexed'],
+    properties: {
+        earliest: {type: 'integer', description: 'first block indexed (config chains.*.fromBlock)'},
+        latest: {type: 'integer', description: 'highest block indexed'},
+        blocksIndexed: {type: 'integer', description: 'latest − earliest + 1'},
+    },
+} as const
+
+export function registerServiceRoutes(app: FastifyInstance, ctx: RouteContext) {
+    const {settings, store} = ctx
+
+    app.get(
+        '/healthcheck',
+        {
+            schema: {
+                summary: 'Whether the gateway and its database are up',
+                description:
+                    'The old API answered text/plain and 403 when disconnected; this one answers application/json, 503 while the database is away.',
+                tags: ['service'],
+                response: {200: healthSchema, 503: healthSchema},
+            },
+        },
+        async (_req, reply) => {
+            let connected = true
+            try {
+                await store.ping()
+            } catch (e) {
+                if (!databaseUnavailability(e)) throw e
+                connected = false
+            }
+            reply.code(connected ? 200 : 503)
+            return {version: settings.version, connected, currentEndpoint: '', upSince: settings.startedAtMs}
+        },
+    )
+
+    app.get(
+        '/metrics',
+        {
+            schema: {
+                summary: "The gateway's Prometheus metrics",
+                tags: ['service'],
+                response: {200: {type: 'string', description: 'Prometheus text exposition format'}},
+            },
+        },
+        async (_req, reply) => {
+            reply.type(ctx.metrics.contentType)
+            return ctx.metrics.metrics()
+        },
+    )
+
+    app.get(
+        '/release',
+        {
+            schema: {
+                summary: 'The client release counted as latest by the client-upgrade check',
+                description: 'From config validity.clientUpgrade.forcedVersion (no release table yet); publishedAt 0 means "long ago".',
+                tags: ['service'],
+                response: {
+                    200: {
+                        type: 'object',
+                        required: ['name', 'publishedAt'],
+                        properties: {
+                            name: {type: 'string', description: 'release tag, e.g. "v1.15.2"'},
+                            publishedAt: {type: 'integer', description: 'ms since 1970; 0 when not known'},
+                        },
+                    },
+                    ...errors(404),
+                },
+            },
+        },
+        async () => {
+            if (!settings.forcedVersion)
+                throw notFound('no release is known: validity.clientUpgrade.forcedVersion is not set and no release table exists yet')
+            return {name: `v${settings.forcedVersion}`, publishedAt: 0}
+        },
+    )
+
+    app.get(
+        '/blockindex',
+        {
+            schema: {
+                summary: 'The indexed block range',
+                description: "The old fields are the relay processor's; `layers` has each processor that has run on this database.",
+                tags: ['chain history'],
+                response: {
+                    200: {
+                        type: 'object',
+                        required: ['latest', 'earliest', 'blocksIndexed', 'layers'],
+                        properties: {
+                            ...blockRange.properties,
+                            layers: {
+                                type: 'object',
+                                properties: Object.fromEntries(Object.keys(SQUID_STATE_SCHEMAS).map(l => [l, blockRange])),
+                            },
+                        },
+                    },
+                    ...errors(404, 503),
+                },
+            },
+        },
+        async (req, reply) =>
+            ctx.cached(req, reply, async () => {
+                const layers: Partial<Record<ChainLayerName, {earliest: number; latest: number; blocksIndexed: number}>> = {}
+                for (const layer of Object.keys(SQUID_STATE_SCHEMAS) as ChainLayerName[]) {
+                    const latest = await store.indexedHeight(layer)
+                    if (latest === null) continue
+                    const earliest = Math.min(settings.fromBlocks[layer] ?? 0, latest)
+                    layers[layer] = {earliest, latest, blocksIndexed: latest - earliest + 1}
+                }
+                const main = layers.relay ?? layers.assetHub
+                if (!main) throw notFound('no block has been indexed yet')
+                return {body: {...main, layers}, headers: {}}
+            }),
+    )
+}
