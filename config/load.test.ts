@@ -251,3 +251,42 @@ describe('secrets', () => {
         fs.rmSync(dir, {recursive: true})
     })
 })
+
+describe('notify', () => {
+    const TOKEN = 'syt_bm90aWZpZXI_abcdefghijklmnop_0a1b2c'
+
+    it('reads the Matrix token and a webhook URL as secrets that never print', () => {
+        const cfg = parseConfig(edit('kusama', c => {
+            c.notify.matrix = {homeserverUrl: 'https://matrix.example', roomId: '!room:matrix.example', accessToken: {env: 'MATRIX_TOKEN'}}
+            c.notify.webhook = {url: {env: 'HOOK_URL'}}
+        }), path.join(DIR, 'kusama.json'), {...ENV, MATRIX_TOKEN: TOKEN, HOOK_URL: 'https://hooks.example/T0/B0/XYZsecret'})
+        expect(cfg.notify.matrix!.accessToken.reveal()).toBe(TOKEN)
+        expect(cfg.notify.webhook!.url.reveal()).toBe('https://hooks.example/T0/B0/XYZsecret')
+        const printed = JSON.stringify(cfg, (_k, v) => typeof v === 'bigint' ? v.toString() : v) + util.inspect(cfg, {depth: 10})
+        expect(printed).not.toContain(TOKEN)
+        expect(printed).not.toContain('XYZsecret')
+    })
+
+    it('a plain webhook URL is accepted (and held as a secret too); a missing section means no targets', () => {
+        const cfg = parseConfig(edit('kusama', c => (c.notify.webhook = {url: 'http://127.0.0.1:8080/hook'})), path.join(DIR, 'kusama.json'), ENV)
+        expect(cfg.notify.webhook!.url.reveal()).toBe('http://127.0.0.1:8080/hook')
+        const bare = parseConfig(edit('kusama', c => delete c.notify), path.join(DIR, 'kusama.json'), ENV)
+        expect(bare.notify).toMatchObject({maxPerMinute: 20, attempts: 6})
+        expect(bare.notify.webhook).toBeUndefined()
+        expect(bare.notify.matrix).toBeUndefined()
+    })
+
+    it('names each bad key, and never echoes a token written into the file', () => {
+        expect(problems(edit('kusama', c => {
+            c.notify.matrix = {homeserverUrl: 'matrix.example', roomId: '#alias:matrix.example', accessToken: TOKEN}
+        }))).toEqual([
+            'notify.matrix.homeserverUrl: expected an http:// or https:// URL',
+            'notify.matrix.roomId: expected a room id like "!abcdef:matrix.org"',
+            'notify.matrix.accessToken: a secret must be {"env": "VAR_NAME"} or {"file": "path"}, never the value itself',
+        ])
+        expect(problems(edit('kusama', c => (c.notify.maxRetryDelayMs = 10)))).toEqual(['notify.maxRetryDelayMs: must not be smaller than minRetryDelayMs'])
+        expect(problems(edit('kusama', c => (c.notify.matrix = {homeserverUrl: 'https://m.example', roomId: '!r:m.example', accessToken: {env: 'NO_SUCH_TOKEN'}})))).toEqual([
+            'notify.matrix.accessToken: environment variable NO_SUCH_TOKEN is not set',
+        ])
+    })
+})

@@ -9,20 +9,27 @@ import {JsonSyntaxError, parseJson} from './json-syntax'
 import {redactUrls} from './redact-url'
 import {configSchema, type ConfigFile} from './schema'
 import {PROJECT_DIR} from './project-dir'
-import {readSecret, type Secret, type SecretRef} from './secret'
+import {readSecret, Secret, type SecretRef} from './secret'
 
 export interface NominatorAccountConfig extends Omit<ConfigFile['nominator']['accounts'][number], 'seed'> {
     seed: Secret
 }
 
 /** The validated config, with secrets read and paths made absolute. */
-export interface Config extends Omit<ConfigFile, 'nominator' | 'telemetry'> {
+/** The `notify` section with its secrets read; a webhook URL is always held as a secret. */
+export interface NotifyConfig extends Omit<ConfigFile['notify'], 'webhook' | 'matrix'> {
+    webhook?: {url: Secret}
+    matrix?: Omit<NonNullable<ConfigFile['notify']['matrix']>, 'accessToken'> & {accessToken: Secret}
+}
+
+export interface Config extends Omit<ConfigFile, 'nominator' | 'telemetry' | 'notify'> {
     /** The file it came from. */
     file: string
     nominator: Omit<ConfigFile['nominator'], 'accounts'> & {accounts: NominatorAccountConfig[]}
     telemetry: Omit<ConfigFile['telemetry'], 'location'> & {
         location: Omit<ConfigFile['telemetry']['location'], 'ipinfoToken'> & {ipinfoToken?: Secret}
     }
+    notify: NotifyConfig
     /** True when no chain endpoint is configured and the devnet stands in. */
     usesDevnet: boolean
 }
@@ -64,6 +71,12 @@ export function parseConfig(json: unknown, file: string, env: Record<string, str
     }
     const accounts = cfg.nominator.accounts.map((a, i) => ({...a, seed: secret(a.seed, `nominator.accounts.${i}.seed`)}))
     const ipinfoToken = cfg.telemetry.location.ipinfoToken && secret(cfg.telemetry.location.ipinfoToken, 'telemetry.location.ipinfoToken')
+    const {webhook, matrix} = cfg.notify
+    const notify: NotifyConfig = {
+        ...cfg.notify,
+        webhook: webhook && {url: typeof webhook.url === 'string' ? new Secret(webhook.url, 'config') : secret(webhook.url, 'notify.webhook.url')},
+        matrix: matrix && {...matrix, accessToken: secret(matrix.accessToken, 'notify.matrix.accessToken')},
+    }
     const candidatesFile = path.resolve(baseDir, cfg.candidatesFile)
     if (!fs.existsSync(candidatesFile)) problems.push(`candidatesFile: no such file ${cfg.candidatesFile}`)
     if (problems.length > 0) throw new ConfigError(file, problems)
@@ -73,6 +86,7 @@ export function parseConfig(json: unknown, file: string, env: Record<string, str
         candidatesFile,
         nominator: {...cfg.nominator, accounts},
         telemetry: {...cfg.telemetry, location: {...cfg.telemetry.location, ipinfoToken}},
+        notify,
         usesDevnet: !cfg.chains.relay && !cfg.chains.assetHub && !cfg.chains.people,
     }
 }
@@ -99,7 +113,7 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
     }
 }
 
-const SECRET_KEYS = new Set(['seed', 'ipinfoToken'])
+const SECRET_KEYS = new Set(['seed', 'ipinfoToken', 'accessToken', 'webhook'])
 
 function describeValue(v: unknown): string {
     if (v === undefined) return 'nothing'

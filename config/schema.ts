@@ -283,6 +283,41 @@ const metrics = z.strictObject({
     }),
 })
 
+const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'expected an http:// or https:// URL')
+
+/** Where events (rounds, validity changes, announcements, failures, stalls) are announced (notify/). */
+const notify = z.strictObject({
+    /** Messages one target sends in any minute, at most; the rest wait in its queue. */
+    maxPerMinute: z.int().min(1),
+    /** Messages waiting per target; when it is full the oldest waiting one is dropped (and the drop logged). */
+    maxQueued: z.int().min(1),
+    /** Attempts per message, the first included, on a 429, a 5xx or no answer. */
+    attempts: z.int().min(1),
+    /** Wait after the first failed attempt, doubled after each further one; a server's longer Retry-After wins. */
+    minRetryDelayMs: ms,
+    /** Longest wait between attempts. */
+    maxRetryDelayMs: ms,
+    /** How long one request may take. */
+    requestTimeoutMs: z.int().min(1),
+    /** A generic webhook: each message is POSTed as JSON ({id, network, event, text, html}). */
+    webhook: z.strictObject({
+        /** The URL, or a secret holding it: a Slack/Discord/Mattermost hook URL is itself the credential. */
+        url: z.union([httpUrl, secretRef], {error: 'expected an http:// or https:// URL, or a secret {"env": "VAR_NAME"} or {"file": "path"} holding it'}),
+    }).optional(),
+    /** A Matrix room, through the client-server API of its homeserver. */
+    matrix: z.strictObject({
+        /** e.g. "https://matrix.org". */
+        homeserverUrl: httpUrl,
+        /** The room's id (not its alias), e.g. "!abcdef:matrix.org"; the account must have joined it. */
+        roomId: z.string().regex(/^![^:\s]+:\S+$/, 'expected a room id like "!abcdef:matrix.org"'),
+        /** The sending account's access token. */
+        accessToken: secretRef,
+    }).optional(),
+})
+
+/** No target, and the delivery settings a config without a `notify` section gets. */
+export const DEFAULT_NOTIFY = {maxPerMinute: 20, maxQueued: 200, attempts: 6, minRetryDelayMs: 1000, maxRetryDelayMs: 300_000, requestTimeoutMs: 10_000}
+
 /** A processor whose indexed height stands still this long while finalized blocks wait exits, and is restarted. */
 export const DEFAULT_STALL_TIMEOUT_MS = 300_000
 
@@ -300,6 +335,8 @@ const devnet = z.strictObject({
     blockTimeMs: ms,
     /** Blocks between the best and the finalized head. */
     finalityLagBlocks: blocks,
+    /** Where the services reach the devnet: 127.0.0.1 under `npm start`, the devnet container's name under docker-compose. */
+    host: z.string().min(1).default('127.0.0.1'),
 })
 
 export const configSchema = z.strictObject({
@@ -322,6 +359,7 @@ export const configSchema = z.strictObject({
     api,
     metrics,
     squid: squid.default({stallTimeoutMs: DEFAULT_STALL_TIMEOUT_MS}),
+    notify: notify.default(DEFAULT_NOTIFY),
     devnet: devnet.optional(),
 }).superRefine((cfg, ctx) => {
     const noChains = !cfg.chains.relay && !cfg.chains.assetHub && !cfg.chains.people
@@ -347,6 +385,9 @@ export const configSchema = z.strictObject({
     }
     const cron = cronProblem(cfg.scorer.schedule)
     if (cron) ctx.addIssue({code: 'custom', path: ['scorer', 'schedule'], message: cron})
+    if (cfg.notify.maxRetryDelayMs < cfg.notify.minRetryDelayMs) {
+        ctx.addIssue({code: 'custom', path: ['notify', 'maxRetryDelayMs'], message: 'must not be smaller than minRetryDelayMs'})
+    }
     if (cfg.telemetry.location.source === 'ipinfo' && !cfg.telemetry.location.ipinfoToken) {
         ctx.addIssue({code: 'custom', path: ['telemetry', 'location', 'ipinfoToken'], message: 'required when source is "ipinfo"'})
     }

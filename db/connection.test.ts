@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {dbEnv, dbSettingsFromEnv, describeDb, isDbConfigured} from './connection'
+import {childEnvWithDb, dbEnv, dbSettingsFromEnv, describeDb, isDbConfigured} from './connection'
 
 describe('database settings from the environment', () => {
     it('uses DB_URL before the separate variables', () => {
@@ -30,5 +30,12 @@ describe('database settings from the environment', () => {
         const s = {host: '127.0.0.1', port: 5999, database: 'd', user: 'u', password: 'hunter2'}
         expect(dbSettingsFromEnv(dbEnv(s))).toEqual(s)
         expect(describeDb(s)).toBe('postgres://u@127.0.0.1:5999/d')
+    })
+
+    it('hands a child process the database in one form only: the operator\'s DB_URL as written, else the separate variables', () => {
+        const s = {host: 'db.example', port: 6543, database: 'chain', user: 'alice', password: 'pw'}
+        const url = 'postgres://alice:pw@db.example:6543/chain?sslmode=require'
+        expect(childEnvWithDb({DB_URL: url, DB_HOST: 'stale', DB_PASS: 'x', PATH: '/bin'}, s)).toEqual({DB_URL: url, PATH: '/bin'})
+        expect(childEnvWithDb({DB_HOST: 'old', DB_NAME: 'old', PATH: '/bin'}, s)).toEqual({...dbEnv(s), PATH: '/bin'})
     })
 })

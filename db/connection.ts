@@ -70,6 +70,17 @@ export function dbEnv(db: DbSettings): Record<string, string> {
     }
 }
 
+/**
+ * The environment for child processes: `env` with the database named in one form only. Given both,
+ * `@subsquid/typeorm-config` logs "ignoring DB_HOST…, because DB_URL is set" in every child. The
+ * operator's own `DB_URL` is passed on as written (it may carry SSL parameters); otherwise `db`'s variables.
+ */
+export function childEnvWithDb(env: Env, db: DbSettings): Env {
+    const out: Env = {...env}
+    for (const k of DB_ENV_KEYS) delete out[k]
+    return env.DB_URL ? {...out, DB_URL: env.DB_URL} : {...out, ...dbEnv(db)}
+}
+
 /** For `pg.Client`/`pg.Pool`. */
 export function pgClientConfig(db: DbSettings) {
     return {host: db.host, port: db.port, database: db.database, user: db.user, password: db.password}

@@ -205,4 +205,23 @@ describe('npm start with no database configured', () => {
             await db.drop()
         }
     })
+
+    it('with DB_URL set, hands its services that one form, so none warns that it ignores DB_HOST and the rest', async () => {
+        const db = await createTempDatabase(inject('dbServer'), 'launcher_db_url')
+        try {
+            const {user, password, host, port, database} = db.settings
+            const url = `postgres://${encodeURIComponent(user)}${password ? `:${encodeURIComponent(password)}` : ''}@${host}:${port}/${database}`
+            const run = launch({...bareEnv({CONFIG: await devnetConfigOnFreePorts(), DATA_DIR: dataDir}), DB_URL: url})
+            await run.waitFor('"msg":"ready"')
+            // The GraphQL server and the relay processor have each opened their TypeORM connection.
+            await run.waitFor('identities held at block')
+            await run.waitFor('listening on port')
+            run.kill('SIGTERM')
+            expect(await run.exited).toBe(0)
+            expect(run.output()).toContain(`postgres  ${describeDb(db.settings)}`)
+            expect(run.output()).not.toMatch(/ignoring DB_\w+, because DB_URL is set/)
+        } finally {
+            await db.drop()
+        }
+    })
 })

@@ -7,7 +7,7 @@ import {createLogger} from '@subsquid/logger'
 import {ConfigError, loadConfig} from '../config/load'
 import {redactUrlsInLogs} from '../config/log-redaction'
 import {redactUrl} from '../config/redact-url'
-import {dbEnv, dbSettingsFromEnv, describeDb, isDbConfigured, type DbSettings} from '../db/connection'
+import {childEnvWithDb, dbSettingsFromEnv, describeDb, isDbConfigured, type DbSettings} from '../db/connection'
 import {startDetachedEmbeddedPostgres} from '../db/embedded'
 import {applyMigrations} from '../db/migrate'
 import {PROJECT_DIR} from '../config/project-dir'
@@ -50,8 +50,8 @@ async function main(): Promise<void> {
     }
 
     const supervisor = new Supervisor(log, {
-        ...process.env,
-        ...dbEnv(db),
+        // One form of the database's address, or every child warns that it ignores the other.
+        ...childEnvWithDb(process.env, db),
         CONFIG: config.file,
         FORCE_PRETTY_LOGGER: process.env.FORCE_PRETTY_LOGGER ?? (process.stderr.isTTY ? '1' : '0'),
     }, undefined, e => void fail(e))

@@ -21,7 +21,7 @@ import {NominatorStore} from './store/nominator-store'
 const STOP_WAIT_MS = 3000
 
 function chainUrls(cfg: Config): string[] {
-    if (cfg.usesDevnet && cfg.devnet) return devnetEndpoints(cfg.devnet.scenario, cfg.devnet.port).map(e => e.url)
+    if (cfg.usesDevnet && cfg.devnet) return devnetEndpoints(cfg.devnet.scenario, cfg.devnet.port, cfg.devnet.host).map(e => e.url)
     return [cfg.chains.relay, cfg.chains.assetHub].filter(c => c !== undefined).map(c => c.rpcUrl.replace(/^http/, 'ws'))
 }
 

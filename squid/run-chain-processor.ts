@@ -14,7 +14,8 @@ import {ensureChainGenesis} from './genesis-guard'
 import {serveOnProcessorEndpoint} from './processor-metrics'
 import {processorSettingsFromEnv, stallTimeoutFromEnv} from './processor-settings'
 import {EraSnapshotWorker} from './staking/era-snapshot-worker'
-import {describeStall} from './stall/stall'
+import {notifierFromEnv} from '../notify/notifier'
+import {describeStall, stallEvent} from './stall/stall'
 import {startStallDetector, tagDatabaseConnections} from './stall/stall-detector'
 import {PipelinedDatabase, type CommitListener} from './store/pipelined-database'
 
@@ -31,12 +32,17 @@ export function runChainProcessor(mapping: LayerMapping, stateSchema: string, ch
     const db = dbSettingsFromEnv(process.env)
     const applicationName = tagDatabaseConnections(stateSchema)
     const processor = createChainProcessor(settings, layerEvents(mapping))
+    const notifier = notifierFromEnv(process.env, log)
     const snapshots = mapping.staking ? new EraSnapshotWorker({chain: mapping.chain, rpcUrl: settings.rpcUrl, db}) : undefined
     startStallDetector({
         chain: mapping.chain, stateSchema, applicationName, rpcUrl: settings.rpcUrl, db, queuedEras: () => snapshots?.queuedEras() ?? [],
         settings: {timeoutMs: stallTimeoutFromEnv(process.env), fromBlock: settings.fromBlock, toBlock: settings.toBlock},
-        // The notification seam: logged for now.
-        onStall: report => log.error(describeStall(report)),
+        onStall: async report => {
+            log.error(describeStall(report))
+            notifier.notify(stallEvent(report))
+            // The process exits next: give the message its chance to leave.
+            await notifier.flush(STALL_NOTIFY_TIMEOUT_MS)
+        },
     })
     serveOnProcessorEndpoint(processor)
     const carry = new BatchCarry()
@@ -50,6 +56,9 @@ export function runChainProcessor(mapping: LayerMapping, stateSchema: string, ch
         })
     }, exitOnError)
 }
+
+/** How long a stalled processor waits for its notification to be delivered before it exits. */
+const STALL_NOTIFY_TIMEOUT_MS = 10_000
 
 /** As the SDK ends the processor on a handler's error. */
 function exitOnError(err: unknown): never {

@@ -27,7 +27,7 @@ export function squidServices(cfg: Config): ServiceSpec[] {
     if (cfg.usesDevnet) {
         // The devnet serves its scenario's chains on consecutive ports: one chain with every pallet
         // (legacy: the relay processor reads it) or relay, Asset Hub and People (current).
-        for (const e of cfg.devnet ? devnetEndpoints(cfg.devnet.scenario, cfg.devnet.port) : []) {
+        for (const e of cfg.devnet ? devnetEndpoints(cfg.devnet.scenario, cfg.devnet.port, cfg.devnet.host) : []) {
             processor(e.role === 'all' ? 'relay' : e.role, e.url, 0)
         }
     } else {

@@ -37,4 +37,18 @@ describe('squid.yaml', () => {
         expect([command, script]).toEqual(['node', 'lib/graphql/squid-graphql-server.js'])
         expect(fs.existsSync(path.join(__dirname, '..', 'graphql', 'squid-graphql-server.ts'))).toBe(true)
     })
+
+    it('names only commands that exist: the migration tool, and compiled entry points whose sources are in the repo', () => {
+        const root = path.join(__dirname, '..')
+        const services = [value!.deploy!.init, value!.deploy!.api, ...(value!.deploy!.processor as object[])] as {cmd: string[]}[]
+        for (const {cmd: [command, script]} of services) {
+            if (command === 'npx') expect(fs.existsSync(path.join(root, 'node_modules', '.bin', script)), script).toBe(true)
+            else {
+                expect(command).toBe('node')
+                expect(script).toMatch(/^lib\/.*\.js$/)
+                expect(fs.existsSync(path.join(root, script.replace(/^lib\//, '').replace(/\.js$/, '.ts'))), script).toBe(true)
+            }
+        }
+        expect((value!.deploy!.init as {cmd: string[]}).cmd).toEqual(['npx', 'squid-typeorm-migration', 'apply'])
+    })
 })

@@ -43,9 +43,9 @@ runService('telemetry', async ({config: cfg, log, metrics, addHealthCheck}) => {
         if (!cfg.usesDevnet || !cfg.devnet) {
             throw new Error(`${cfg.file}: telemetry.feedUrl is required when the config does not use the devnet`)
         }
-        feedUrl = devnetFeedUrl(cfg.devnet.port)
+        feedUrl = devnetFeedUrl(cfg.devnet.port, cfg.devnet.host)
         if (!t.chains) {
-            const httpUrl = devnetEndpoints(cfg.devnet.scenario, cfg.devnet.port)[0].httpUrl
+            const httpUrl = devnetEndpoints(cfg.devnet.scenario, cfg.devnet.port, cfg.devnet.host)[0].httpUrl
             const genesis = await fetchGenesisHash(httpUrl, {
                 onRetry: (attempt, reason) => {
                     if (attempt % 20 === 1) log.info(`waiting for the devnet at ${httpUrl} (${reason})`)

@@ -3,8 +3,15 @@
  * with one error line naming the statement it waits on and the one blocking it; its stall gauges are on
  * the processor's metrics endpoint.
  */
+import fs from 'node:fs'
+import http from 'node:http'
+import type {AddressInfo} from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 import {afterAll, describe, expect, inject, it} from 'vitest'
+import {PROJECT_DIR} from '../../config/project-dir'
+import type {NotifyEvent, SquidStalled} from '../../notify/events'
 import {pgClientConfig, type DbSettings} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {createTempDatabase} from '../../db/test-database'
@@ -26,14 +33,38 @@ async function freshDb(prefix: string): Promise<DbSettings> {
     return db.settings
 }
 
+/** A webhook receiver on this machine, and the devnet config that sends notifications to it. */
+async function webhookConfig(): Promise<{file: string; events: () => NotifyEvent[]}> {
+    const events: NotifyEvent[] = []
+    const server = http.createServer((req, res) => {
+        let body = ''
+        req.on('data', d => (body += d))
+        req.on('end', () => {
+            events.push(JSON.parse(body).event)
+            res.writeHead(200).end('{}')
+        })
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
+    cleanups.push(() => new Promise(resolve => server.close(resolve)))
+    const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
+    cfg.candidatesFile = path.join(PROJECT_DIR, 'config', cfg.candidatesFile)
+    for (const a of cfg.nominator.accounts) if (a.seed.file) a.seed.file = path.join(PROJECT_DIR, 'config', a.seed.file)
+    cfg.notify.webhook = {url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`}
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stall-notify-'))
+    cleanups.push(async () => fs.rmSync(dir, {recursive: true, force: true}))
+    fs.writeFileSync(path.join(dir, 'devnet.json'), JSON.stringify(cfg))
+    return {file: path.join(dir, 'devnet.json'), events: () => events}
+}
+
 describe('stall detector', () => {
-    it('exits a processor whose height stands still while the chain finalizes, naming the statement that blocks it', async () => {
+    it('exits a processor whose height stands still while the chain finalizes, naming the statement that blocks it, and notifies', async () => {
         const devnet = await startDevnet({scenario: 'legacy', seed: 8, port: 0, blockTimeMs: 0, finalityLagBlocks: 2})
         cleanups.push(() => devnet.stop())
         await devnet.produceBlocks(20)
         const db = await freshDb('squid_stall')
         // Long enough for a loaded machine's start-up, short enough for a test.
-        const run = startProcessorChild({layer: 'relay', db, rpcUrl: devnet.httpUrl, env: {STALL_TIMEOUT_MS: '8000'}})
+        const hook = await webhookConfig()
+        const run = startProcessorChild({layer: 'relay', db, rpcUrl: devnet.httpUrl, env: {STALL_TIMEOUT_MS: '8000', CONFIG: hook.file}})
         cleanups.push(async () => run.child.kill('SIGKILL'))
         await waitFor('the processor to index the head', () => processorHead(db, RELAY_STATE_SCHEMA), h => h === 20, 60_000, 100)
 
@@ -63,5 +94,8 @@ describe('stall detector', () => {
         expect(errors[0].level).toBe(4)
         expect(errors[0].msg).toMatch(/relay processor stalled: its indexed height 18 has not moved for \d+ ms while the chain's finalized head is \d+/)
         expect(errors[0].msg).toMatch(/on "UPDATE "squid_processor"\.status SET height = \$1.*", blocked by pid \d+ \([^)]*idle in transaction\) "SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE"/)
+        // The notification left before the process exited.
+        expect(hook.events()).toEqual([expect.objectContaining({kind: 'squidStalled', chain: 'relay', indexedHeight: 18})])
+        expect((hook.events()[0] as SquidStalled).blockingQuery).toMatch(/^UPDATE "squid_processor"\.status SET height = \$1.*\(blocked by .*SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE\)$/)
     })
 })

@@ -48,8 +48,8 @@ export interface StallDetectorOptions {
     settings: StallSettings
     /** Era snapshots queued in the processor's snapshot thread. */
     queuedEras?: () => number[]
-    /** Told once, before the process exits: the notification seam. */
-    onStall(report: StallReport): void
+    /** Told once, and waited for, before the process exits: the notification seam. */
+    onStall(report: StallReport): void | Promise<void>
 }
 
 /** Samples per timeout: the stall is seen within a fifth of the timeout after it passes. */
@@ -97,7 +97,7 @@ export function startStallDetector(o: StallDetectorOptions): {stop(): void} {
             pendingEras: await pendingEras(db, o.chain).catch(() => []),
             queuedEras: o.queuedEras?.() ?? [],
         }
-        o.onStall(report)
+        await o.onStall(report)
         process.exit(STALL_EXIT_CODE)
     }
 

@@ -2,6 +2,7 @@
  * Whether a chain processor has stalled: its indexed height stands still while finalized blocks of its
  * range wait above it, for longer than the configured time; and the one line that says what it waits for.
  */
+import type {SquidStalled} from '../../notify/events'
 
 /** One look at the processor and its chain. */
 export interface ProgressSample {
@@ -62,6 +63,16 @@ export interface StallReport {
     pendingEras: number[]
     /** Era snapshots queued in the processor's snapshot thread and not written yet. */
     queuedEras: number[]
+}
+
+/** The notification event for a stall: the first statement that waits for a lock, with what holds it. */
+export function stallEvent(r: StallReport): SquidStalled {
+    const w = r.lockWaits[0]
+    const blockingQuery = w && `${w.query}${w.blockedBy.length ? ` (blocked by ${w.blockedBy.map(b => `${b.application || 'pid ' + b.pid}: ${b.query}`).join('; ')})` : ''}`
+    return {
+        kind: 'squidStalled', chain: r.chain, indexedHeight: r.indexedHeight, finalizedHeight: r.finalizedHeight, waitedMs: r.waitedMs,
+        ...(blockingQuery ? {blockingQuery} : {}),
+    }
 }
 
 /** Longest statement text quoted in the message. */
