@@ -98,26 +98,27 @@ export async function startFaultProxy(upstream: string, feedPath?: string): Prom
             const up = new WebSocket(upstream + (req.url ?? '/'), {maxPayload: 256 * 1024 * 1024})
             sockets.add(client)
             sockets.add(up)
-            const pending: RawData[] = []
-            const toUpstream = (data: RawData) => {
+            const pending: (RawData | string)[] = []
+            const toUpstream = (data: RawData | string) => {
                 if (up.readyState === WebSocket.OPEN) up.send(data)
                 else if (up.readyState === WebSocket.CONNECTING) pending.push(data)
             }
-            const toClient = (data: RawData) => {
+            const toClient = (data: string) => {
                 if (client.readyState === WebSocket.OPEN) client.send(data)
             }
             up.on('open', () => {
                 for (const d of pending.splice(0)) up.send(d)
             })
             client.on('message', (data, isBinary) => {
+                // Text frames stay text frames: clients refuse anything else.
+                const payload = isBinary ? data : data.toString()
                 if (isFeed) {
-                    if (!feedStalled) toUpstream(data)
+                    if (!feedStalled) toUpstream(payload)
                     return
                 }
-                const text = isBinary ? undefined : data.toString()
-                const refused = text === undefined ? undefined : refusal(text)
-                if (refused) toClient(Buffer.from(refused))
-                else later(() => toUpstream(text === undefined ? data : Buffer.from(text)))
+                const refused = typeof payload === 'string' ? refusal(payload) : undefined
+                if (refused) toClient(refused)
+                else later(() => toUpstream(payload))
             })
             up.on('message', (data, isBinary) => {
                 if (isFeed && feedStalled) return

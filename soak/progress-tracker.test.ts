@@ -34,6 +34,18 @@ describe('soak progress tracker', () => {
         expect(t.stalls.length).toBe(1)
     })
 
+    it('does not call a processor stalled before its first height (start-up), only once it has one', () => {
+        const t = new ProgressTracker(10_000)
+        t.watch('soak/people', 'people')
+        t.onHeads({...heads(12, 0), recent: {people: []}})
+        t.onSample('soak/people', {height: -1, hot: []}, 0)
+        t.onSample('soak/people', {height: -1, hot: []}, 30_000)
+        expect(t.stalls).toEqual([])
+        t.onSample('soak/people', {height: 3, hot: []}, 31_000)
+        t.onSample('soak/people', {height: 3, hot: []}, 42_000)
+        expect(t.stalls).toEqual([{processor: 'soak/people', height: 3, fromMs: 31_000, toMs: 42_000}])
+    })
+
     it('does not call a processor stalled while the chain stands still, however long', () => {
         const t = new ProgressTracker(10_000)
         t.watch('ref/relay', 'relay')

@@ -105,7 +105,8 @@ export class ProgressTracker {
             w.heightSinceMs = nowMs
             w.stall = null
         }
-        if (this.finalized <= w.height) return
+        // Before its first batch (start-up, a fresh database) a processor has no height to stand still at.
+        if (w.height < 0 || this.finalized <= w.height) return
         // Behind since the finalized head passed this height, or since the height was reached if later.
         const behindSinceMs = Math.max(w.heightSinceMs, this.finalizedAtMs.get(w.height + 1) ?? nowMs)
         if (nowMs - behindSinceMs <= this.stallAfterMs) return
@@ -119,6 +120,11 @@ export class ProgressTracker {
     /** The longest finality-to-visible time of each processor (null: no block finalized after it caught up). */
     maxLag(processor: string): FinalityLag | null {
         return this.watched.get(processor)?.maxLag ?? null
+    }
+
+    /** Every one of these processors has reached the finalized head at least once. */
+    caughtUp(processors: string[]): boolean {
+        return processors.every(p => this.watched.get(p)?.caughtUp)
     }
 
     heightOf(processor: string): number {
