@@ -3,6 +3,7 @@
  * non-zero when a processor stalled, the stacks did not settle or a row differs.
  */
 import {randomInt} from 'crypto'
+import fs from 'fs'
 import {acquireDbServer} from '../db/test-database'
 import {formatReport, soakProblems} from './soak-report'
 import {runSoak} from './soak-run'
@@ -21,8 +22,10 @@ async function main(): Promise<number> {
     // The reference database goes on the server tests use (DB_URL/DB_HOST, else 127.0.0.1:5432, else embedded).
     const server = await acquireDbServer()
     try {
-        const report = await runSoak({...settings, referenceServer: server.settings, sampleIntervalMs: 500, log})
+        const {reportFile: _, ...soak} = settings
+        const report = await runSoak({...soak, referenceServer: server.settings, sampleIntervalMs: 500, log})
         process.stdout.write('\n' + formatReport(report) + '\n')
+        if (settings.reportFile) fs.writeFileSync(settings.reportFile, JSON.stringify(report, null, 2))
         return soakProblems(report).length ? 1 : 0
     } finally {
         await server.stop()

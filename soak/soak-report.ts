@@ -22,7 +22,7 @@ function table(header: string[], rows: string[][]): string[] {
 
 export function formatReport(r: SoakReport): string {
     const out: string[] = []
-    out.push(`soak: seed ${r.seed} (SOAK_SEED=${r.seed} SOAK_DURATION_MIN=${r.durationMs / 60_000} to replay), ${seconds(r.durationMs)} of faults, ` +
+    out.push(`soak: seed ${r.seed} (SOAK_SEED=${r.seed} SOAK_DURATION_MIN=${Number((r.durationMs / 60_000).toFixed(3))} to replay), ${seconds(r.durationMs)} of faults, ` +
         `a block every ${r.blockTimeMs} ms: ${r.best} blocks (finalized ${r.finalized}), ${r.eras} eras`)
     out.push(`faults injected: ${Object.entries(r.injected).map(([k, n]) => `${k} ${n}`).join(', ')}`)
     out.push('')

@@ -96,6 +96,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     const log = opts.log
     const workDir = opts.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'soak-'))
     fs.mkdirSync(workDir, {recursive: true})
+    // The embedded Postgres runs as the postgres user when this runs as root: it must enter the folder.
+    if (!opts.workDir) fs.chmodSync(workDir, 0o755)
     const faults = faultSchedule(opts.seed, opts.durationMs)
     log(`seed ${opts.seed}, ${(opts.durationMs / 60_000).toFixed(1)} min, ${faults.length} faults; logs in ${workDir}`)
 

@@ -12,6 +12,8 @@ export interface SoakSettings {
     sessionsPerEra: number
     settleTimeoutMs: number
     workDir?: string
+    /** Where to write the report as JSON as well. */
+    reportFile?: string
 }
 
 interface Setting {
@@ -26,7 +28,7 @@ interface Setting {
     integer?: boolean
 }
 
-export const SETTINGS: Record<Exclude<keyof SoakSettings, 'workDir'>, Setting> = {
+export const SETTINGS: Record<Exclude<keyof SoakSettings, 'workDir' | 'reportFile'>, Setting> = {
     seed: {flag: '--seed', env: 'SOAK_SEED', what: 'the fault schedule\'s and the devnet\'s seed (default: drawn and printed)', min: 0, integer: true},
     durationMs: {flag: '--duration-min', env: 'SOAK_DURATION_MIN', what: 'minutes of block production and faults', default: 30, toMs: 60_000, min: 0.1},
     stallAfterMs: {flag: '--stall-after-s', env: 'SOAK_STALL_AFTER_S', what: 'seconds a height may stand still behind the finalized head', default: 60, toMs: 1000, min: 1},
@@ -36,6 +38,7 @@ export const SETTINGS: Record<Exclude<keyof SoakSettings, 'workDir'>, Setting> =
     settleTimeoutMs: {flag: '--settle-timeout-s', env: 'SOAK_SETTLE_TIMEOUT_S', what: 'seconds both stacks may take to reach the head after the run', default: 300, toMs: 1000, min: 1},
 }
 const WORK_DIR = {flag: '--dir', env: 'SOAK_DIR'}
+const REPORT_FILE = {flag: '--report-file', env: 'SOAK_REPORT_FILE'}
 
 export class SoakSettingsError extends Error {
     override name = 'SoakSettingsError'
@@ -44,7 +47,8 @@ export class SoakSettingsError extends Error {
 export function usage(): string {
     return ['npm run soak -- [flags]   (or the environment variables)', ...Object.values(SETTINGS).map(s =>
         `  ${s.flag} / ${s.env}: ${s.what}${s.default === undefined ? '' : ` (default ${s.default})`}`),
-    `  ${WORK_DIR.flag} / ${WORK_DIR.env}: folder for config, logs and the soak's Postgres (default: a new temporary folder)`].join('\n')
+    `  ${WORK_DIR.flag} / ${WORK_DIR.env}: folder for config, logs and the soak's Postgres (default: a new temporary folder)`,
+    `  ${REPORT_FILE.flag} / ${REPORT_FILE.env}: also write the report to this file as JSON`].join('\n')
 }
 
 /** @param draw the seed when none is given */
@@ -52,7 +56,7 @@ export function soakSettings(argv: string[], env: Record<string, string | undefi
     const flags = new Map<string, string>()
     for (let i = 0; i < argv.length; i++) {
         const [flag, inline] = argv[i].split('=', 2)
-        const known = flag === WORK_DIR.flag || Object.values(SETTINGS).some(s => s.flag === flag)
+        const known = flag === WORK_DIR.flag || flag === REPORT_FILE.flag || Object.values(SETTINGS).some(s => s.flag === flag)
         if (!known) throw new SoakSettingsError(`unknown argument "${argv[i]}"\n${usage()}`)
         const value = inline ?? argv[++i]
         if (value === undefined) throw new SoakSettingsError(`${flag}: a value is required`)
@@ -75,5 +79,7 @@ export function soakSettings(argv: string[], env: Record<string, string | undefi
     }
     const dir = flags.get(WORK_DIR.flag) ?? env[WORK_DIR.env]
     if (dir) out.workDir = dir
+    const reportFile = flags.get(REPORT_FILE.flag) ?? env[REPORT_FILE.env]
+    if (reportFile) out.reportFile = reportFile
     return out
 }

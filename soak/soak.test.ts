@@ -1,26 +1,54 @@
 /**
- * The chaos soak, short (`npm run soak` runs it for 30 minutes): the processors of the current layout and the
- * telemetry follower, read through the fault proxies into a Postgres that is restarted, kill -9'd and
- * reorged under, end with no stall and with every table as an uninterrupted stack wrote it.
+ * The chaos soak, short, as `npm run soak` runs it (the compiled CLI, which starts the services the way the
+ * launcher does): the processors of the current layout and the telemetry follower, read through the fault
+ * proxies into a Postgres that is restarted, kill -9'd and reorged under, end with no stall and with every
+ * table as an uninterrupted stack wrote it; the exit code says so.
  */
+import {spawn} from 'child_process'
+import fs from 'fs'
+import os from 'os'
+import path from 'path'
 import {describe, expect, inject, it} from 'vitest'
-import {formatReport, soakProblems} from './soak-report'
-import {runSoak} from './soak-run'
+import {PROJECT_DIR} from '../config/project-dir'
+import {dbEnv} from '../db/connection'
+import type {SoakReport} from './soak-run'
+
+function runCli(env: Record<string, string>): Promise<{code: number | null; output: string}> {
+    const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib/soak/main.js')], {
+        cwd: PROJECT_DIR, env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    for (const stream of [child.stdout, child.stderr]) stream.on('data', d => (output += d.toString()))
+    return new Promise(resolve => child.on('exit', code => resolve({code, output})))
+}
 
 describe('chaos soak (short)', () => {
     it('survives one fault of every kind with no stall and the same rows as an uninterrupted stack', async () => {
-        const lines: string[] = []
-        const report = await runSoak({
-            seed: 3, durationMs: 40_000, stallAfterMs: 60_000, blockTimeMs: 1000, blocksPerSession: 5, sessionsPerEra: 3,
-            settleTimeoutMs: 150_000, sampleIntervalMs: 500, referenceServer: inject('dbServer'), log: line => lines.push(line),
-        })
-        const summary = `${lines.join('\n')}\n\n${formatReport(report)}`
-        // Every kind was injected, and the kills and exits were restarted as the launcher does.
-        for (const [kind, n] of Object.entries(report.injected)) expect(n, `${kind}\n${summary}`).toBeGreaterThanOrEqual(1)
-        const soak = report.services.filter(s => s.stack === 'soak')
-        expect(soak.reduce((n, s) => n + s.killed, 0), summary).toBeGreaterThanOrEqual(3)
-        for (const s of soak) expect(s.restarts, `${s.service}\n${summary}`).toBeGreaterThanOrEqual(s.killed)
-        expect(report.eras, summary).toBeGreaterThanOrEqual(2)
-        expect(soakProblems(report), summary).toEqual([])
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soak-test-'))
+        fs.chmodSync(dir, 0o755)
+        const reportFile = path.join(dir, 'report.json')
+        try {
+            const {DB_URL: _, ...server} = dbEnv(inject('dbServer')) as Record<string, string>
+            const {code, output} = await runCli({
+                ...server, SOAK_SEED: '3', SOAK_DURATION_MIN: '0.75', SOAK_BLOCK_TIME_MS: '1000', SOAK_STALL_AFTER_S: '60',
+                SOAK_SETTLE_TIMEOUT_S: '150', SOAK_DIR: path.join(dir, 'run'), SOAK_REPORT_FILE: reportFile,
+            })
+            const summary = output.slice(-6000)
+            expect(fs.existsSync(reportFile), summary).toBe(true)
+            const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as SoakReport
+            // Every kind was injected; the kills and exits were restarted as the launcher does.
+            for (const [kind, n] of Object.entries(report.injected)) expect(n, `${kind}\n${summary}`).toBeGreaterThanOrEqual(1)
+            const soak = report.services.filter(s => s.stack === 'soak')
+            expect(soak.reduce((n, s) => n + s.killed, 0), summary).toBeGreaterThanOrEqual(3)
+            for (const s of soak) expect(s.restarts, `${s.service}\n${summary}`).toBeGreaterThanOrEqual(s.killed)
+            expect(report.eras, summary).toBeGreaterThanOrEqual(2)
+            expect(report.stalls, summary).toEqual([])
+            expect(report.settled, summary).toBe(true)
+            expect(report.diffs, summary).toEqual([])
+            expect(output).toContain('PASSED: no stall, no differing row')
+            expect(code, summary).toBe(0)
+        } finally {
+            fs.rmSync(dir, {recursive: true, force: true})
+        }
     }, 600_000)
 })
