@@ -7,9 +7,13 @@ import fs from 'fs'
 import {acquireDbServer} from '../db/test-database'
 import {formatReport, soakProblems} from './soak-report'
 import {runSoak} from './soak-run'
-import {soakSettings, SoakSettingsError} from './soak-settings'
+import {soakSettings, SoakSettingsError, usage} from './soak-settings'
 
 async function main(): Promise<number> {
+    if (process.argv.includes('--help')) {
+        process.stdout.write(usage() + '\n')
+        return 0
+    }
     let settings
     try {
         settings = soakSettings(process.argv.slice(2), process.env, () => randomInt(1_000_000))

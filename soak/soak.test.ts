@@ -11,6 +11,7 @@ import path from 'path'
 import {describe, expect, inject, it} from 'vitest'
 import {PROJECT_DIR} from '../config/project-dir'
 import {dbEnv} from '../db/connection'
+import {formatReport} from './soak-report'
 import type {SoakReport} from './soak-run'
 
 function runCli(env: Record<string, string>): Promise<{code: number | null; output: string}> {
@@ -33,9 +34,11 @@ describe('chaos soak (short)', () => {
                 ...server, SOAK_SEED: '3', SOAK_DURATION_MIN: '0.75', SOAK_BLOCK_TIME_MS: '1000', SOAK_STALL_AFTER_S: '60',
                 SOAK_SETTLE_TIMEOUT_S: '150', SOAK_DIR: path.join(dir, 'run'), SOAK_REPORT_FILE: reportFile,
             })
-            const summary = output.slice(-6000)
-            expect(fs.existsSync(reportFile), summary).toBe(true)
+            expect(fs.existsSync(reportFile), output.slice(-6000)).toBe(true)
             const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as SoakReport
+            // The fault log, then the summary with one example per differing table.
+            const summary = `${output.split('\n').filter(l => l.startsWith('[soak ')).join('\n')}\n\n` +
+                formatReport({...report, diffs: report.diffs.map(d => ({...d, examples: d.examples.slice(0, 1)}))})
             // Every kind was injected; the kills and exits were restarted as the launcher does.
             for (const [kind, n] of Object.entries(report.injected)) expect(n, `${kind}\n${summary}`).toBeGreaterThanOrEqual(1)
             const soak = report.services.filter(s => s.stack === 'soak')
