@@ -3,7 +3,7 @@
  * kind of fault comes at least once, faults stay inside the run's middle and reorgs within finality.
  */
 import {describe, expect, it} from 'vitest'
-import {CHAIN_TARGETS, describeFault, faultSchedule, MAX_REORG_DEPTH, SERVICE_TARGETS, type Fault} from './fault-schedule'
+import {CHAIN_TARGETS, describeFault, faultSchedule, MAX_ERRORS_IN_A_ROW, MAX_REORG_DEPTH, SERVICE_TARGETS, type Fault} from './fault-schedule'
 
 const MINUTE = 60_000
 const kinds = ['kill', 'reorg', 'rpc-errors', 'latency', 'drop-connections', 'feed-stall', 'postgres-restart']
@@ -43,6 +43,8 @@ describe('soak fault schedule', () => {
                 if (f.kind === 'reorg') expect(f.depth).toBeGreaterThanOrEqual(1)
                 if (f.kind === 'reorg') expect(f.depth).toBeLessThanOrEqual(MAX_REORG_DEPTH)
                 if (f.kind === 'rpc-errors') expect(CHAIN_TARGETS).toContain(f.chain)
+                // More in a row and the client's own back-off would stall the processor for over a minute.
+                if (f.kind === 'rpc-errors') expect(f.count).toBeLessThanOrEqual(MAX_ERRORS_IN_A_ROW)
                 if (f.kind === 'latency') expect(f.latencyMs).toBeGreaterThanOrEqual(20)
                 if (f.kind === 'postgres-restart') expect(f.downMs).toBeLessThanOrEqual(5000)
             }

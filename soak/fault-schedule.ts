@@ -31,11 +31,14 @@ export type FaultKind = Fault['kind']
 
 /**
  * Error replies a node or provider gives: the first two the Subsquid client retries, the third it does
- * not (the processor exits and the supervisor restarts it), so it comes one at a time.
+ * not (the processor exits and the supervisor restarts it), so it comes one at a time. The client pauses
+ * 10 ms, 0.1, 0.5, 2, 10, then 20 s after each error in a row: five in a row cost 12.6 s, eight over a
+ * minute, which would make a stall of the client's own schedule.
  */
+export const MAX_ERRORS_IN_A_ROW = 5
 const ERROR_REPLIES = [
-    {code: -32029, message: 'rate limit exceeded', count: [5, 60]},
-    {code: -32000, message: 'execution timeout', count: [1, 20]},
+    {code: -32029, message: 'rate limit exceeded', count: [1, MAX_ERRORS_IN_A_ROW]},
+    {code: -32000, message: 'execution timeout', count: [1, MAX_ERRORS_IN_A_ROW]},
     {code: -32603, message: 'Internal error', count: [1, 1]},
 ] as const
 
