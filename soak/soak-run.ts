@@ -63,7 +63,7 @@ export interface SoakReport {
     stallAfterMs: number
     best: number
     finalized: number
-    /** Eras the reference database saw end. */
+    /** Eras seen to end (by the stack that got further). */
     eras: number
     faults: Fault[]
     injected: Record<FaultKind, number>
@@ -270,7 +270,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
             })
         }
         await sampleOnce()
-        const eras = await eraCount(referenceDb.settings)
+        // Either stack may have stalled short of the end: the one that got further says how many eras the chain had.
+        const eras = Math.max(await eraCount(referenceDb.settings), await eraCount(soakPg.settings).catch(() => 0))
 
         const services: ServiceReport[] = []
         for (const stack of STACKS) {
