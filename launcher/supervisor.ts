@@ -80,6 +80,11 @@ export class Supervisor {
         if (!this.stopping) this.spawn(r)
     }
 
+    /** The process id of a running service (undefined while it waits for a restart), for the soak's kill -9. */
+    pidOf(name: string): number | undefined {
+        return this.running.find(r => r.spec.name === name)?.child?.pid
+    }
+
     async stop(): Promise<void> {
         this.stopping = true
         await Promise.all(this.running.map(async r => {
