@@ -71,12 +71,12 @@ async function intervals(id: string): Promise<{kind: string; open: boolean}[]> {
 }
 
 async function feedIntervals(chain: string): Promise<{open: boolean}[]> {
-    const {rows} = await pool.query(`SELECT "end" IS NULL AS open FROM feed_connection_interval WHERE chain = $1 ORDER BY start`, [chain])
+    const {rows} = await pool.query(`SELECT "end" IS NULL AS open FROM feed_connection_interval WHERE genesis_hash = $1 ORDER BY start`, [chain])
     return rows
 }
 
 async function onlineCount(chain: string): Promise<number> {
-    const {rows} = await pool.query('SELECT count(*)::int AS n FROM telemetry_node WHERE chain = $1 AND online', [chain])
+    const {rows} = await pool.query('SELECT count(*)::int AS n FROM telemetry_node WHERE genesis_hash = $1 AND online', [chain])
     return rows[0].n
 }
 
@@ -117,7 +117,7 @@ describe('telemetry follower against the devnet feed', () => {
         await waitFor('second feed interval', () => feedIntervals(feed.chain.genesisHash), v => v.length === 2 && v[1].open)
         await waitFor('6 nodes online again', () => onlineCount(feed.chain.genesisHash), n => n === 6)
         await f.flush()
-        const {rows} = await pool.query('SELECT count(*)::int AS n, max(connections) AS max FROM telemetry_node WHERE chain = $1', [feed.chain.genesisHash])
+        const {rows} = await pool.query('SELECT count(*)::int AS n, max(connections) AS max FROM telemetry_node WHERE genesis_hash = $1', [feed.chain.genesisHash])
         expect(rows[0]).toEqual({n: 6, max: 1})
         expect(await feedIntervals(feed.chain.genesisHash)).toEqual([{open: false}, {open: true}])
         // One closed online interval before the drop and one open after it; no offline time.
@@ -191,7 +191,7 @@ describe('telemetry follower against the devnet feed', () => {
             expect(await nodeRow(nodeId(feed, n.name))).toMatchObject({online: true, connections: 1})
             expect(await intervals(nodeId(feed, n.name))).toEqual([{kind: 'online', open: true}])
         }
-        const {rows} = await pool.query('SELECT count(*)::int AS n FROM telemetry_node WHERE chain = $1', [feed.chain.genesisHash])
+        const {rows} = await pool.query('SELECT count(*)::int AS n FROM telemetry_node WHERE genesis_hash = $1', [feed.chain.genesisHash])
         expect(rows[0].n).toBe(6)
     })
 
@@ -225,7 +225,7 @@ describe('telemetry follower against the devnet feed', () => {
         })
         expect(await intervals(id2)).toEqual([{kind: 'online', open: false}, {kind: 'online', open: true}])
         expect(await intervals(nodeId(feed, nodes[0].name))).toEqual([{kind: 'online', open: false}, {kind: 'offline', open: false}, {kind: 'offline', open: true}])
-        const {rows} = await pool.query('SELECT count(*)::int AS n, sum(connections)::int AS c FROM telemetry_node WHERE chain = $1', [feed.chain.genesisHash])
+        const {rows} = await pool.query('SELECT count(*)::int AS n, sum(connections)::int AS c FROM telemetry_node WHERE genesis_hash = $1', [feed.chain.genesisHash])
         expect(rows[0]).toEqual({n: 6, c: 5})
         await after.halt()
         const up = (await store.readUptime([id2], {startMs: windowStartMs, endMs: windowEndMs}, windowEndMs)).get(id2)!
