@@ -5,6 +5,7 @@
  */
 import path from 'path'
 import {createLogger} from '@subsquid/logger'
+import {decode as decodeSs58} from '@subsquid/ss58'
 import pg from 'pg'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {pgClientConfig} from '../db/connection'
@@ -105,6 +106,23 @@ describe('telemetry follower against the devnet feed', () => {
         expect(await intervals(nodeId(feed, nodes[1].name))).toEqual([{kind: 'online', open: false}, {kind: 'offline', open: false}, {kind: 'online', open: true}])
         expect(await intervals(nodeId(feed, nodes[0].name))).toEqual([{kind: 'online', open: true}])
         expect(f.metrics.connected).toBe(true)
+    })
+
+    it('stores the hex public key beside each SS58 address (validator address, candidate stash), as the squid keys accounts', async () => {
+        const feed = await feedWith()
+        const f = follower(feed)
+        await f.start()
+        await waitFor('6 nodes online', () => onlineCount(feed.chain.genesisHash), n => n === 6)
+        const {rows} = await pool.query('SELECT genesis_hash, validator_address, validator_public_key, candidate_stash, candidate_public_key FROM telemetry_node WHERE genesis_hash = $1', [feed.chain.genesisHash])
+        expect(rows.length).toBe(6)
+        const matched = rows.filter(r => r.candidate_stash !== null)
+        expect(matched.length).toBeGreaterThan(0)
+        for (const r of rows) {
+            expect(r.validator_public_key).toBe(r.validator_address === null ? null : decodeSs58(r.validator_address).bytes)
+            expect(r.candidate_public_key).toBe(r.candidate_stash === null ? null : decodeSs58(r.candidate_stash).bytes)
+        }
+        // The squid's account ids are lower-case 0x hex of 32 bytes.
+        for (const r of matched) expect(r.candidate_public_key).toMatch(/^0x[0-9a-f]{64}$/)
     })
 
     it('reconnect with resubscribe: known nodes are matched again, never double counted, and the gap is a feed gap', async () => {

@@ -12,6 +12,6 @@ export const PEOPLE_STATE_SCHEMA = 'squid_people'
 
 export const peopleMapping: LayerMapping = {
     chain: ChainLayer.people,
-    identity: {events: IDENTITY_EVENTS, decode: events.identity as never, storage: peopleIdentityStorage},
+    identity: {events: IDENTITY_EVENTS, decode: events.identity, storage: peopleIdentityStorage},
 }
 

@@ -15,6 +15,6 @@ export const RELAY_STATE_SCHEMA = 'squid_processor'
 export const relayMapping: LayerMapping = {
     chain: ChainLayer.relay,
     staking: {events: RELAY_STAKING_EVENTS, decode: decodeRelayStakingEvent, storage: relayStakingStorage},
-    identity: {events: IDENTITY_EVENTS, decode: events.identity as never, storage: relayIdentityStorage},
+    identity: {events: IDENTITY_EVENTS, decode: events.identity, storage: relayIdentityStorage},
 }
 
