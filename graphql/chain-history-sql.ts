@@ -17,7 +17,7 @@ ORDER BY ev.era DESC`
  */
 export const UNCLAIMED_PAYOUTS_SQL = `
 SELECT ev.era, ev.points, COALESCE(ev.page_count, 1) AS "pageCount",
-       COALESCE(ev.page_count, 1) - count(DISTINCT COALESCE(p.page::text, p.id)) AS "unclaimedPages"
+       (COALESCE(ev.page_count, 1) - count(DISTINCT COALESCE(p.page::text, p.id)))::int AS "unclaimedPages"
 FROM era_validator ev LEFT JOIN payout p ON p.validator_id = ev.validator_id AND p.era = ev.era
 WHERE ev.validator_id = $1 AND ev.active AND ev.points > 0 AND ev.era >= $2
 GROUP BY ev.era, ev.points, ev.page_count
