@@ -27,6 +27,8 @@ export class EraPoints {
 export class UnclaimedPayout {
     @Field(() => Int) era!: number
     @Field(() => Int) points!: number
+    @Field(() => Int, {description: 'exposure pages the era is paid in, one payout each'}) pageCount!: number
+    @Field(() => Int, {description: 'pages no payout was recorded for'}) unclaimedPages!: number
 }
 
 @ObjectType()
@@ -66,7 +68,7 @@ export class ChainHistoryResolver {
         return rows.map(r => ({era: r.era, points: r.points, active: r.active, commissionPerbill: r.commission_perbill ?? undefined, eraTotalPoints: r.total_points ?? undefined}))
     }
 
-    @Query(() => [UnclaimedPayout], {description: 'Eras a validator was active with points but no payout was recorded'})
+    @Query(() => [UnclaimedPayout], {description: 'Eras a validator was active with points and some exposure page has no recorded payout'})
     async unclaimedPayouts(
         @Arg('validator') validator: string,
         @Arg('fromEra', () => Int, {defaultValue: 0}) fromEra: number,

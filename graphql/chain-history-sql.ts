@@ -11,14 +11,17 @@ WHERE ev.validator_id = $1 AND ev.era BETWEEN $2 AND $3
 ORDER BY ev.era DESC`
 
 /**
- * Eras in which the validator was active and earned points but no payout of its own was recorded.
- * Params: validator, fromEra.
+ * Eras in which the validator was active and earned points and some exposure page is not paid: each
+ * payout (`PayoutStarted`) pays one page (its `page` where the runtime names it), and an era is paid in
+ * `page_count` pages (1 where unknown). Params: validator, fromEra.
  */
 export const UNCLAIMED_PAYOUTS_SQL = `
-SELECT ev.era, ev.points
-FROM era_validator ev
+SELECT ev.era, ev.points, COALESCE(ev.page_count, 1) AS "pageCount",
+       (COALESCE(ev.page_count, 1) - count(DISTINCT COALESCE(p.page::text, p.id)))::int AS "unclaimedPages"
+FROM era_validator ev LEFT JOIN payout p ON p.validator_id = ev.validator_id AND p.era = ev.era
 WHERE ev.validator_id = $1 AND ev.active AND ev.points > 0 AND ev.era >= $2
-  AND NOT EXISTS (SELECT 1 FROM payout p WHERE p.validator_id = ev.validator_id AND p.era = ev.era)
+GROUP BY ev.era, ev.points, ev.page_count
+HAVING count(DISTINCT COALESCE(p.page::text, p.id)) < COALESCE(ev.page_count, 1)
 ORDER BY ev.era`
 
 /**

@@ -26,10 +26,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-gql-'))
 
 function node(name: string, firstSeenS: number): NodeRow {
     return {
-        id: `${CHAIN}:${name}`, chain: CHAIN, name, implementation: 'Parity Polkadot', version: '1.16.2', validator_address: null, network_id: null,
+        id: `${CHAIN}:${name}`, genesis_hash: CHAIN, name, implementation: 'Parity Polkadot', version: '1.16.2', validator_address: null, validator_public_key: null, network_id: null,
         ip: null, startup_time: null, sysinfo: null, hwbench: null, feed_latitude: null, feed_longitude: null, feed_city: null,
         first_seen_at: new Date(s(firstSeenS)).toISOString(), last_seen_at: new Date(s(firstSeenS)).toISOString(), online: true, connections: 1,
-        stale: false, candidate_stash: null, matched_by: null,
+        stale: false, candidate_stash: null, candidate_public_key: null, matched_by: null,
     }
 }
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
     const alice = `${CHAIN}:alice`
     // Feed up [0, 80) and [90, alive until 100); alice seen at 10: online [10, 50), offline [50, 70), online [70, 80), online [90, …).
     await store.write({
-        chain: CHAIN, feedUrl: 'ws://devnet/feed', nodes: [node('alice', 10), node('bob', 200)], aliveUntilMs: null,
+        genesisHash: CHAIN, feedUrl: 'ws://devnet/feed', nodes: [node('alice', 10), node('bob', 200)], aliveUntilMs: null,
         feed: [{op: 'open', startMs: s(0)}, {op: 'close', startMs: s(0), endMs: s(80)}, {op: 'open', startMs: s(90)}],
         intervals: [
             {op: 'open', nodeKey: alice, kind: 'online', startMs: s(10)}, {op: 'close', nodeKey: alice, kind: 'online', startMs: s(10), endMs: s(50)},
@@ -49,7 +49,7 @@ beforeAll(async () => {
             {op: 'open', nodeKey: alice, kind: 'online', startMs: s(90)},
         ],
     })
-    await store.write({chain: CHAIN, feedUrl: 'ws://devnet/feed', nodes: [], intervals: [], feed: [], aliveUntilMs: s(100)})
+    await store.write({genesisHash: CHAIN, feedUrl: 'ws://devnet/feed', nodes: [], intervals: [], feed: [], aliveUntilMs: s(100)})
     await pool.end()
 
     fs.copyFileSync(path.join(PROJECT_DIR, 'schema.graphql'), path.join(dir, 'schema.graphql'))

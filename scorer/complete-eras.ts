@@ -5,13 +5,13 @@
  */
 import type {EntityManager} from 'typeorm'
 
-/**
- * SQL condition on an `era` row aliased `e`. Until the squid records `era.snapshot_completed_at`, an era is
- * complete when its totals are set and no `pending_era_snapshot` row waits for it (the snapshot writes the
- * totals and deletes the marker in one transaction). With the column in place this becomes
- * `e.snapshot_completed_at IS NOT NULL`.
- */
-export const COMPLETE_ERA_SQL = `(e.total_points IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pending_era_snapshot p WHERE p.id = e.id))`
+/** SQL condition on an `era` row aliased `alias`: the squid set `snapshot_completed_at` with the era's last snapshot rows. */
+export function eraCompleteSql(alias: string): string {
+    return `${alias}.snapshot_completed_at IS NOT NULL`
+}
+
+/** The same condition on an `era` row aliased `e`. */
+export const COMPLETE_ERA_SQL = eraCompleteSql('e')
 
 /** The newest complete era, or null while none is. */
 export async function latestCompleteEra(em: EntityManager): Promise<number | null> {

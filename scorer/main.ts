@@ -16,7 +16,7 @@ import {scoreEra} from './score-era'
 import {PassQueue} from './pass-queue'
 import {squidHeadFromMetrics} from './squid-head'
 import {enabledChecks} from './validity/checks'
-import {eraCompleteSql} from './validity/facts-store'
+import {eraCompleteSql} from './complete-eras'
 
 runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
     const pool = new pg.Pool({...pgClientConfig(dbSettingsFromEnv(process.env)), max: 3})

@@ -311,6 +311,7 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
                         endTime: new Date(t0 + (i + 1) * 3600_000),
                         validatorPayoutPlanck: 1000n,
                         totalPoints: 40,
+                        snapshotCompletedAt: new Date(t0 + (i + 1) * 3600_000),
                     }),
             ),
         )

@@ -3,10 +3,10 @@
  * (`sqd_processor_chain_height`): how far behind the head the squid's rows are.
  */
 import type {Config} from '../config/load'
-import type {ChainLayerName} from '../squid/facts'
+import type {ChainLayer} from '../squid/chain-layer'
 import type {HeadSource} from './validity/facts-store'
 
-const PORT_KEYS: Record<ChainLayerName, 'squidRelay' | 'squidAssetHub' | 'squidPeople'> = {
+const PORT_KEYS: Record<ChainLayer, 'squidRelay' | 'squidAssetHub' | 'squidPeople'> = {
     relay: 'squidRelay',
     assetHub: 'squidAssetHub',
     people: 'squidPeople',

@@ -166,6 +166,7 @@ export async function writeSyntheticHistory(em: EntityManager, o: SyntheticHisto
                 remainderPlanck: 0n,
                 totalPoints: total,
                 validatorCount: stashes.length,
+                snapshotCompletedAt: new Date(startMs + ERA_MS),
             }),
         )
     }
@@ -217,7 +218,7 @@ export async function writeSyntheticHistory(em: EntityManager, o: SyntheticHisto
     await insertRows(em, [
         new FeedConnectionInterval({
             id: `${CHAIN}:${START_MS}`,
-            chain: CHAIN,
+            genesisHash: CHAIN,
             feedUrl: 'ws://feed',
             start: new Date(START_MS),
             end: null,
@@ -232,7 +233,7 @@ export async function writeSyntheticHistory(em: EntityManager, o: SyntheticHisto
         const firstSeen = START_MS + random.int(o.eras * ERA_MS)
         const node = new TelemetryNode({
             id: `${CHAIN}:node-${i}`,
-            chain: CHAIN,
+            genesisHash: CHAIN,
             name: `node-${i}`,
             implementation: random.next() < 0.1 ? 'Kagome' : 'Parity Polkadot',
             version: '1.15.2',

@@ -25,24 +25,24 @@ async function exec(db: DbSettings, sql: string): Promise<void> {
 
 /** The same telemetry node and session, seen at other wall-clock times and with other feed outages. */
 const rows = (seenAt: string, intervals: string) => `
-    INSERT INTO telemetry_node (id, chain, name, first_seen_at, last_seen_at, online, connections, stale)
+    INSERT INTO telemetry_node (id, genesis_hash, name, first_seen_at, last_seen_at, online, connections, stale)
         VALUES ('c:n1', 'c', 'n1', '${seenAt}', '${seenAt}', true, 1, false);
     ${intervals}
-    INSERT INTO session (id, index, chain, era, block_number) VALUES ('5', 5, 'relay', NULL, 25);`
+    INSERT INTO session (id, index, chain, era, block_number) VALUES ('relay-5', 5, 'relay', NULL, 25);`
 
 describe('soak table comparison', () => {
     it('lets wall-clock columns and closed intervals differ, not chain rows, and names what differs', async () => {
         await applyMigrations(soakDb.settings)
         await applyMigrations(referenceDb.settings)
         await exec(soakDb.settings, rows('2026-01-01T00:00:05Z', `
-            INSERT INTO feed_connection_interval (id, chain, feed_url, start, "end", alive_until) VALUES
+            INSERT INTO feed_connection_interval (id, genesis_hash, feed_url, start, "end", alive_until) VALUES
                 ('c:1', 'c', 'ws://proxy/feed', '2026-01-01T00:00:00Z', '2026-01-01T00:00:09Z', '2026-01-01T00:00:09Z'),
                 ('c:2', 'c', 'ws://proxy/feed', '2026-01-01T00:00:10Z', NULL, '2026-01-01T00:00:20Z');
             INSERT INTO telemetry_node_interval (id, node_id, kind, start, "end") VALUES
                 ('c:n1:online:1', 'c:n1', 'online', '2026-01-01T00:00:00Z', '2026-01-01T00:00:09Z'),
                 ('c:n1:online:2', 'c:n1', 'online', '2026-01-01T00:00:10Z', NULL);`))
         await exec(referenceDb.settings, rows('2026-01-01T00:00:01Z', `
-            INSERT INTO feed_connection_interval (id, chain, feed_url, start, "end", alive_until) VALUES
+            INSERT INTO feed_connection_interval (id, genesis_hash, feed_url, start, "end", alive_until) VALUES
                 ('c:0', 'c', 'ws://devnet/feed', '2026-01-01T00:00:00Z', NULL, '2026-01-01T00:00:20Z');
             INSERT INTO telemetry_node_interval (id, node_id, kind, start, "end") VALUES
                 ('c:n1:online:0', 'c:n1', 'online', '2026-01-01T00:00:00Z', NULL);`))

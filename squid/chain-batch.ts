@@ -5,13 +5,15 @@
  */
 import type {BlockHeader, DataHandlerContext} from '@subsquid/substrate-processor'
 import type {Store} from '@subsquid/typeorm-store'
-import type {ChainLayerName, ContextualFact, IdentityFact, StakingFact} from './facts'
+import type {ChainLayer, ContextualFact, IdentityFact, StakingFact} from './facts'
 import {decodeIdentityEvent, IdentityEventDefs} from './identity/decode'
-import {IdentityStorageDefs, readAllIdentities, readIdentities} from './identity/identity-reader'
+import {readAllIdentities, readIdentities} from './identity/identity-reader'
+import type {IdentityStorage} from './identity/identity-storage'
 import type {IdentityFields} from './identity/registration'
 import {eventContext, SourceEvent} from './staking/event-source'
 import {SessionKeysRow, sessionKeysRows, snapshotRows, SnapshotRows} from './staking/era-snapshot'
-import {readEraSnapshot, StakingStorageDefs} from './staking/era-snapshot-reader'
+import {readEraSnapshot} from './staking/era-snapshot-reader'
+import type {StakingStorage, StorageBlock} from './staking/staking-storage'
 import {mapStakingFacts, StakingCursor} from './staking/history'
 import {readReceivedSessionKeys} from './staking/validator-set-reader'
 import {
@@ -20,26 +22,25 @@ import {
 } from './store/chain-history-writer'
 import {batchOf} from './store/batch-finality'
 import {snapshotsBeside, type EraSnapshotWorker, type PendingSnapshot} from './staking/era-snapshot-worker'
-import {findVersion, RuntimeBlock} from './versioned'
 
 export interface LayerMapping {
-    chain: ChainLayerName
+    chain: ChainLayer
     staking?: {
         events: readonly string[]
         decode(e: SourceEvent): StakingFact
-        storage: StakingStorageDefs
+        storage: StakingStorage
     }
     identity?: {
         events: readonly string[]
         decode: IdentityEventDefs
-        storage: IdentityStorageDefs
+        storage: IdentityStorage
     }
 }
 
 type Header = BlockHeader<{block: {timestamp: true}}>
 type Ctx = DataHandlerContext<Store, {block: {timestamp: true}; event: {name: true; args: true}}>
 
-function storageBlock(header: Header): RuntimeBlock & {hash: string} {
+function storageBlock(header: Header): StorageBlock {
     return {_runtime: header._runtime, hash: header.hash, height: header.height, specName: header.specName, specVersion: header.specVersion}
 }
 
@@ -108,7 +109,7 @@ function continueCarry(carry: BatchCarry, blocks: Ctx['blocks']): void {
  * transaction (`snapshotsBeside`), else read and written here; at received validator sets their session keys.
  */
 async function handleStaking(
-    ctx: Ctx, chain: ChainLayerName, storage: StakingStorageDefs, facts: ContextualFact<StakingFact>[], carry: BatchCarry, worker?: EraSnapshotWorker,
+    ctx: Ctx, chain: ChainLayer, storage: StakingStorage, facts: ContextualFact<StakingFact>[], carry: BatchCarry, worker?: EraSnapshotWorker,
 ): Promise<void> {
     const beside = worker !== undefined && snapshotsBeside(batchOf(ctx.store).transaction)
     const cursor = carry.cursor ?? await readCursor(storage, ctx.blocks[0].header)
@@ -148,7 +149,7 @@ async function handleStaking(
 }
 
 /** The identity copy in a processor's first batch, then the identities the batch's events touched. */
-async function handleIdentity(ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, facts: IdentityItem[], carry: BatchCarry): Promise<void> {
+async function handleIdentity(ctx: Ctx, chain: ChainLayer, storage: IdentityStorage, facts: IdentityItem[], carry: BatchCarry): Promise<void> {
     // Identities set before the processor's first block and never changed have no event: copy them all once.
     if (ctx.blocks.length && !carry.identitiesCopied) {
         if (await identityImportBlock(ctx.store, chain) === undefined) await importIdentities(ctx, chain, storage, ctx.blocks[0].header)
@@ -159,18 +160,13 @@ async function handleIdentity(ctx: Ctx, chain: ChainLayerName, storage: Identity
 }
 
 /** Active era and session before the batch, read at the parent of its first block. */
-async function readCursor(defs: StakingStorageDefs, first: Header): Promise<StakingCursor> {
+async function readCursor(storage: StakingStorage, first: Header): Promise<StakingCursor> {
     const p = first.getParent()
     // The processor knows the parent's runtime only when it saw the parent; else the block's own runtime
     // (read at the parent) decodes it, except across an upgrade in exactly that block.
-    const parent = {...p, _runtime: p._runtime ?? first._runtime, specName: first.specName, specVersion: first.specVersion}
-    /* eslint-disable @typescript-eslint/no-explicit-any */
-    const activeEra = findVersion(defs.staking.activeEra as any, parent as never) as {get(b: unknown): Promise<{index: number} | undefined>} | undefined
-    const currentIndex = findVersion(defs.session?.currentIndex as any, parent as never) as {get(b: unknown): Promise<number>} | undefined
-    return {
-        activeEra: (await activeEra?.get(parent))?.index,
-        session: currentIndex ? await currentIndex.get(parent) : undefined,
-    }
+    const parent: StorageBlock = {hash: p.hash, height: p.height, _runtime: p._runtime ?? first._runtime, specName: first.specName, specVersion: first.specVersion}
+    const [activeEra, session] = await Promise.all([storage.activeEra(parent), storage.currentSession(parent)])
+    return {activeEra, session}
 }
 
 /**
@@ -178,7 +174,7 @@ async function readCursor(defs: StakingStorageDefs, first: Header): Promise<Stak
  * happened), and the record that the copy is done. Written before the batch's events are handled, so
  * those see the copied rows as stored (a cleared parent's subs among them).
  */
-async function importIdentities(ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, header: Header) {
+async function importIdentities(ctx: Ctx, chain: ChainLayer, storage: IdentityStorage, header: Header) {
     const startedMs = Date.now()
     const all = await readAllIdentities(storage, storageBlock(header)) ?? new Map<string, IdentityFields>()
     const timestamp = blockTime(header)
@@ -189,7 +185,7 @@ async function importIdentities(ctx: Ctx, chain: ChainLayerName, storage: Identi
 
 /** Identities touched in each block, read at that block; the last read of an account in the batch is its current identity. */
 async function handleIdentities(
-    ctx: Ctx, chain: ChainLayerName, storage: IdentityStorageDefs, facts: IdentityItem[],
+    ctx: Ctx, chain: ChainLayer, storage: IdentityStorage, facts: IdentityItem[],
 ) {
     const updates = new Map<string, IdentityUpdate>()
     const changes: (IdentityEventRow & {fields: IdentityUpdate['fields']})[] = []

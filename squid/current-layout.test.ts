@@ -14,7 +14,8 @@ import {startDevnet, type Devnet} from '../devnet'
 import type {FactEvent} from '../devnet/scenario/facts'
 import {useTestDatabase} from '../test/vitest/database'
 import {lastIdentityEvents, storedIdentityRows, withoutBlock, worldIdentitiesAt, worldIdentityRows} from '../test/vitest/world-identities'
-import {startProcessorChild, type ProcessorLayer} from './processor-child'
+import {ChainLayer} from './chain-layer'
+import {startProcessorChild} from './processor-child'
 import {relayMapping} from './relay/mapping'
 import {ReceivedValidatorSetMismatchError, readReceivedSessionKeys} from './staking/validator-set-reader'
 
@@ -33,7 +34,7 @@ beforeAll(async () => {
     await devnet.produceBlocks(66)
     indexedTo = devnet.finalized().number
     await applyMigrations(db.settings)
-    const layers: [ProcessorLayer, string][] = [['relay', 'relay'], ['asset-hub', 'assetHub'], ['people', 'people']]
+    const layers: [ChainLayer, string][] = [[ChainLayer.relay, 'relay'], [ChainLayer.assetHub, 'assetHub'], [ChainLayer.people, 'people']]
     // One at a time: they share the account table, as one squid's processors do.
     for (const [layer, role] of layers) {
         const endpoint = devnet.endpoints.find(e => e.role === role)!

@@ -3,7 +3,7 @@
  * mappings turn into entity rows. Accounts are 0x hex public keys, balances planck `bigint`.
  */
 
-export type ChainLayerName = 'relay' | 'assetHub' | 'people'
+export {ChainLayer} from './chain-layer'
 
 /** Where an event sits: enough to key a row and order it. */
 export interface EventContext {

@@ -7,9 +7,7 @@ import path from 'node:path'
 import pg from 'pg'
 import {PROJECT_DIR} from '../config/project-dir'
 import {dbEnv, DbSettings, pgClientConfig} from '../db/connection'
-
-
-export type ProcessorLayer = 'relay' | 'asset-hub' | 'people'
+import {ChainLayer, layerFileName} from './chain-layer'
 
 export interface ProcessorChild {
     child: ChildProcess
@@ -20,11 +18,16 @@ export interface ProcessorChild {
 }
 
 export function startProcessorChild(opts: {
-    layer: ProcessorLayer; db: DbSettings; rpcUrl: string; fromBlock?: number; toBlock?: number; script?: string; env?: Record<string, string>
+    layer: ChainLayer; db: DbSettings; rpcUrl: string; fromBlock?: number; toBlock?: number; script?: string; env?: Record<string, string>
     /** Node options for the child, e.g. `--cpu-prof`. */
     nodeArgs?: string[]
+    /**
+     * The config file (`CONFIG`) whose metrics port the processor serves its metrics and health on; without one
+     * it runs on the environment alone, as on Subsquid Cloud (a `CONFIG` the test runner inherited is not passed on).
+     */
+    config?: string
 }): ProcessorChild {
-    const script = opts.script ?? path.join(PROJECT_DIR, 'lib/squid', opts.layer, 'main.js')
+    const script = opts.script ?? path.join(PROJECT_DIR, 'lib/squid', layerFileName(opts.layer), 'main.js')
     // As the launcher runs it: every log line, the snapshot thread's too, with URLs redacted.
     const child = spawn(process.execPath, ['--require', path.join(PROJECT_DIR, 'lib/launcher/redacted-logs.js'), ...(opts.nodeArgs ?? []), script], {
         cwd: PROJECT_DIR,
@@ -32,7 +35,7 @@ export function startProcessorChild(opts: {
             ...process.env, ...dbEnv(opts.db), RPC_URL: opts.rpcUrl,
             ...(opts.fromBlock === undefined ? {} : {BLOCK_FROM: String(opts.fromBlock)}),
             ...(opts.toBlock === undefined ? {} : {BLOCK_TO: String(opts.toBlock)}),
-            PROCESSOR_PROMETHEUS_PORT: '0', ...opts.env,
+            PROCESSOR_PROMETHEUS_PORT: '0', CONFIG: opts.config ?? '', ...opts.env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
     })

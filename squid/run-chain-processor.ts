@@ -1,17 +1,19 @@
 /**
- * Starts one chain's processor: settings from the environment, its events, its own state schema in
- * the shared Postgres, hot blocks on (unfinalized blocks are indexed and rolled back on a reorg).
+ * Starts one chain's processor as a service (`runHandOverService`): settings from the environment, its
+ * events, its own state schema in the shared Postgres, hot blocks on (unfinalized blocks are indexed and
+ * rolled back on a reorg), its metrics and health on the config's port.
  */
 import {createLogger} from '@subsquid/logger'
 import {RpcClient} from '@subsquid/rpc-client'
 import {TypeormDatabase} from '@subsquid/typeorm-store'
-import {redactUrlsInLogs} from '../config/log-redaction'
-import {redactUrl} from '../config/redact-url'
-import {dbSettingsFromEnv} from '../db/connection'
+import {redactUrl, redactUrls} from '../config/redact-url'
+import pg from 'pg'
+import {dbSettingsFromEnv, pgClientConfig, type DbSettings} from '../db/connection'
+import {runHandOverService, type ServiceName} from '../service/run-service'
 import {BatchCarry, endsRange, handleChainBatch, LayerMapping} from './chain-batch'
 import {createChainProcessor} from './chain-processor'
 import {ensureChainGenesis} from './genesis-guard'
-import {serveOnProcessorEndpoint} from './processor-metrics'
+import {processorRegistry, serveOnProcessorEndpoint} from './processor-metrics'
 import {processorSettingsFromEnv, stallTimeoutFromEnv} from './processor-settings'
 import {EraSnapshotWorker} from './staking/era-snapshot-worker'
 import {notifierFromEnv} from '../notify/notifier'
@@ -25,9 +27,21 @@ export function layerEvents(m: LayerMapping): string[] {
     return [...(m.staking?.events ?? []), ...(m.identity?.events ?? [])]
 }
 
-/** `processor.run` owns the process from here: it exits 0 at the range end and 1 on a fatal error. */
-export function runChainProcessor(mapping: LayerMapping, stateSchema: string, chainUrlVar: string): void {
-    redactUrlsInLogs()
+/**
+ * The processor's service: once the chain's first block is finalized `processor.run` owns the process, and
+ * exits 0 at the range end and 1 on a fatal error.
+ */
+export function runChainProcessor(mapping: LayerMapping, stateSchema: string, chainUrlVar: string, service: ServiceName): void {
+    runHandOverService(service, async ({addRegistry, addHealthCheck}) => {
+        const {settings, db, registry} = startChainProcessor(mapping, stateSchema, chainUrlVar)
+        // The SDK's registry (its metrics, Node's, and ours added to it) is served on its own port and on the service's.
+        addRegistry(registry)
+        addHealthCheck('database', databaseCheck(db))
+        addHealthCheck('chain', chainCheck(settings.rpcUrl))
+    }, {defaultMetrics: false})
+}
+
+function startChainProcessor(mapping: LayerMapping, stateSchema: string, chainUrlVar: string) {
     const settings = processorSettingsFromEnv(process.env, chainUrlVar)
     const db = dbSettingsFromEnv(process.env)
     const applicationName = tagDatabaseConnections(stateSchema)
@@ -55,6 +69,39 @@ export function runChainProcessor(mapping: LayerMapping, stateSchema: string, ch
             if (endsRange(ctx.blocks, settings.toBlock)) log.info(handlerTime.summary())
         })
     }, exitOnError)
+    return {settings, db, registry: processorRegistry(processor)}
+}
+
+/** How long a health probe's connection may take (the probe itself times out a little later). */
+const PROBE_TIMEOUT_MS = 1500
+
+/** The database answers a query. */
+function databaseCheck(db: DbSettings): () => Promise<void> {
+    return async () => {
+        const client = new pg.Client({...pgClientConfig(db), connectionTimeoutMillis: PROBE_TIMEOUT_MS, application_name: 'squid health'})
+        client.on('error', () => undefined)
+        try {
+            await client.connect()
+            await client.query('SELECT 1')
+        } finally {
+            await client.end().catch(() => undefined)
+        }
+    }
+}
+
+/** The chain's RPC endpoint answers with its finalized head. */
+function chainCheck(rpcUrl: string): () => Promise<void> {
+    return async () => {
+        const rpc = new RpcClient({url: rpcUrl, requestTimeout: PROBE_TIMEOUT_MS, retryAttempts: 0, log: null})
+        try {
+            await rpc.call('chain_getFinalizedHead')
+        } catch (e) {
+            // The RPC client's message may carry the endpoint URL, API key and all.
+            throw new Error(`${redactUrl(rpcUrl)}: ${e instanceof Error ? redactUrls(e.message) : String(e)}`)
+        } finally {
+            rpc.close()
+        }
+    }
 }
 
 /** How long a stalled processor waits for its notification to be delivered before it exits. */

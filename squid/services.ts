@@ -6,19 +6,16 @@ import path from 'node:path'
 import type {Config} from '../config/load'
 import type {ServiceSpec} from '../service/service-spec'
 import {devnetEndpoints} from '../devnet/endpoints'
+import {CHAIN_LAYERS, ChainLayer, layerFileName} from './chain-layer'
 
-type ChainKey = 'relay' | 'assetHub' | 'people'
-
-const PROCESSOR_SCRIPTS: Record<ChainKey, {name: string; script: string}> = {
-    relay: {name: 'squid-relay', script: path.join(__dirname, 'relay/main.js')},
-    assetHub: {name: 'squid-asset-hub', script: path.join(__dirname, 'asset-hub/main.js')},
-    people: {name: 'squid-people', script: path.join(__dirname, 'people/main.js')},
+function processorScript(layer: ChainLayer): {name: string; script: string} {
+    return {name: `squid-${layerFileName(layer)}`, script: path.join(__dirname, layerFileName(layer), 'main.js')}
 }
 
 export function squidServices(cfg: Config): ServiceSpec[] {
     const services: ServiceSpec[] = []
-    const processor = (chain: ChainKey, rpcUrl: string, fromBlock: number, toBlock?: number) => services.push({
-        ...PROCESSOR_SCRIPTS[chain],
+    const processor = (chain: ChainLayer, rpcUrl: string, fromBlock: number, toBlock?: number) => services.push({
+        ...processorScript(chain),
         env: {
             RPC_URL: rpcUrl, BLOCK_FROM: String(fromBlock), ...(toBlock === undefined ? {} : {BLOCK_TO: String(toBlock)}),
             STALL_TIMEOUT_MS: String(cfg.squid.stallTimeoutMs),
@@ -28,10 +25,10 @@ export function squidServices(cfg: Config): ServiceSpec[] {
         // The devnet serves its scenario's chains on consecutive ports: one chain with every pallet
         // (legacy: the relay processor reads it) or relay, Asset Hub and People (current).
         for (const e of cfg.devnet ? devnetEndpoints(cfg.devnet.scenario, cfg.devnet.port, cfg.devnet.host) : []) {
-            processor(e.role === 'all' ? 'relay' : e.role, e.url, 0)
+            processor(e.role === 'all' ? ChainLayer.relay : ChainLayer[e.role], e.url, 0)
         }
     } else {
-        for (const chain of ['relay', 'assetHub', 'people'] as const) {
+        for (const chain of CHAIN_LAYERS) {
             const c = cfg.chains[chain]
             if (c) processor(chain, c.rpcUrl, c.fromBlock, c.toBlock)
         }

@@ -43,9 +43,14 @@ export function matchCandidate(node: {name: string; validatorAddress: string | n
 
 /** Public key hex of an SS58 address; anything else as it is. */
 function accountKey(address: string): string {
+    return publicKeyOf(address) ?? address
+}
+
+/** The hex public key (as the squid's account ids) of an SS58 address, or null when it is not one. */
+export function publicKeyOf(address: string): string | null {
     try {
         return decodeSs58(address).bytes
     } catch {
-        return address
+        return null
     }
 }

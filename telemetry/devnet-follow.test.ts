@@ -50,7 +50,7 @@ async function devnetOn(port: number, seed: number): Promise<Devnet> {
 }
 
 async function storedNodes(chain: string): Promise<{name: string; validator_address: string; version: string; online: boolean; candidate_stash: string | null; matched_by: string | null}[]> {
-    const {rows} = await pool.query('SELECT name, validator_address, version, online, candidate_stash, matched_by FROM telemetry_node WHERE chain = $1 ORDER BY name', [chain])
+    const {rows} = await pool.query('SELECT name, validator_address, version, online, candidate_stash, matched_by FROM telemetry_node WHERE genesis_hash = $1 ORDER BY name', [chain])
     return rows
 }
 

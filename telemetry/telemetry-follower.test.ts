@@ -5,6 +5,7 @@
  */
 import path from 'path'
 import {createLogger} from '@subsquid/logger'
+import {decode as decodeSs58} from '@subsquid/ss58'
 import pg from 'pg'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {pgClientConfig} from '../db/connection'
@@ -71,12 +72,12 @@ async function intervals(id: string): Promise<{kind: string; open: boolean}[]> {
 }
 
 async function feedIntervals(chain: string): Promise<{open: boolean}[]> {
-    const {rows} = await pool.query(`SELECT "end" IS NULL AS open FROM feed_connection_interval WHERE chain = $1 ORDER BY start`, [chain])
+    const {rows} = await pool.query(`SELECT "end" IS NULL AS open FROM feed_connection_interval WHERE genesis_hash = $1 ORDER BY start`, [chain])
     return rows
 }
 
 async function onlineCount(chain: string): Promise<number> {
-    const {rows} = await pool.query('SELECT count(*)::int AS n FROM telemetry_node WHERE chain = $1 AND online', [chain])
+    const {rows} = await pool.query('SELECT count(*)::int AS n FROM telemetry_node WHERE genesis_hash = $1 AND online', [chain])
     return rows[0].n
 }
 
@@ -107,6 +108,23 @@ describe('telemetry follower against the devnet feed', () => {
         expect(f.metrics.connected).toBe(true)
     })
 
+    it('stores the hex public key beside each SS58 address (validator address, candidate stash), as the squid keys accounts', async () => {
+        const feed = await feedWith()
+        const f = follower(feed)
+        await f.start()
+        await waitFor('6 nodes online', () => onlineCount(feed.chain.genesisHash), n => n === 6)
+        const {rows} = await pool.query('SELECT genesis_hash, validator_address, validator_public_key, candidate_stash, candidate_public_key FROM telemetry_node WHERE genesis_hash = $1', [feed.chain.genesisHash])
+        expect(rows.length).toBe(6)
+        const matched = rows.filter(r => r.candidate_stash !== null)
+        expect(matched.length).toBeGreaterThan(0)
+        for (const r of rows) {
+            expect(r.validator_public_key).toBe(r.validator_address === null ? null : decodeSs58(r.validator_address).bytes)
+            expect(r.candidate_public_key).toBe(r.candidate_stash === null ? null : decodeSs58(r.candidate_stash).bytes)
+        }
+        // The squid's account ids are lower-case 0x hex of 32 bytes.
+        for (const r of matched) expect(r.candidate_public_key).toMatch(/^0x[0-9a-f]{64}$/)
+    })
+
     it('reconnect with resubscribe: known nodes are matched again, never double counted, and the gap is a feed gap', async () => {
         const feed = await feedWith()
         const f = follower(feed)
@@ -117,7 +135,7 @@ describe('telemetry follower against the devnet feed', () => {
         await waitFor('second feed interval', () => feedIntervals(feed.chain.genesisHash), v => v.length === 2 && v[1].open)
         await waitFor('6 nodes online again', () => onlineCount(feed.chain.genesisHash), n => n === 6)
         await f.flush()
-        const {rows} = await pool.query('SELECT count(*)::int AS n, max(connections) AS max FROM telemetry_node WHERE chain = $1', [feed.chain.genesisHash])
+        const {rows} = await pool.query('SELECT count(*)::int AS n, max(connections) AS max FROM telemetry_node WHERE genesis_hash = $1', [feed.chain.genesisHash])
         expect(rows[0]).toEqual({n: 6, max: 1})
         expect(await feedIntervals(feed.chain.genesisHash)).toEqual([{open: false}, {open: true}])
         // One closed online interval before the drop and one open after it; no offline time.
@@ -191,7 +209,7 @@ describe('telemetry follower against the devnet feed', () => {
             expect(await nodeRow(nodeId(feed, n.name))).toMatchObject({online: true, connections: 1})
             expect(await intervals(nodeId(feed, n.name))).toEqual([{kind: 'online', open: true}])
         }
-        const {rows} = await pool.query('SELECT count(*)::int AS n FROM telemetry_node WHERE chain = $1', [feed.chain.genesisHash])
+        const {rows} = await pool.query('SELECT count(*)::int AS n FROM telemetry_node WHERE genesis_hash = $1', [feed.chain.genesisHash])
         expect(rows[0].n).toBe(6)
     })
 
@@ -225,7 +243,7 @@ describe('telemetry follower against the devnet feed', () => {
         })
         expect(await intervals(id2)).toEqual([{kind: 'online', open: false}, {kind: 'online', open: true}])
         expect(await intervals(nodeId(feed, nodes[0].name))).toEqual([{kind: 'online', open: false}, {kind: 'offline', open: false}, {kind: 'offline', open: true}])
-        const {rows} = await pool.query('SELECT count(*)::int AS n, sum(connections)::int AS c FROM telemetry_node WHERE chain = $1', [feed.chain.genesisHash])
+        const {rows} = await pool.query('SELECT count(*)::int AS n, sum(connections)::int AS c FROM telemetry_node WHERE genesis_hash = $1', [feed.chain.genesisHash])
         expect(rows[0]).toEqual({n: 6, c: 5})
         await after.halt()
         const up = (await store.readUptime([id2], {startMs: windowStartMs, endMs: windowEndMs}, windowEndMs)).get(id2)!

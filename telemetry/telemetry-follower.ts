@@ -5,7 +5,7 @@
  */
 import type {Logger} from '@subsquid/logger'
 import {redactUrl} from '../config/redact-url'
-import {type CandidateIndex, matchCandidate} from './candidate-match'
+import {type CandidateIndex, matchCandidate, publicKeyOf} from './candidate-match'
 import {FeedClient} from './feed-client'
 import {decodeFeedFrame, FEED_VERSION, FeedFrameError} from './feed-frame'
 import {emptyMetrics, type FeedMetrics} from './feed-metrics'
@@ -185,7 +185,7 @@ export class TelemetryFollower {
         const snapshots = this.unwritten.nodes.map(k => this.state.snapshot(k)!).filter(Boolean)
         try {
             await this.opts.store.write({
-                chain: this.opts.chain,
+                genesisHash: this.opts.chain,
                 // Stored and served by the API: a key in the feed's URL must not be.
                 feedUrl: redactUrl(this.opts.feedUrl),
                 nodes: snapshots.map(s => this.toRow(s)),
@@ -222,15 +222,16 @@ export class TelemetryFollower {
         const d = s.details
         const match = matchCandidate({name: s.name, validatorAddress: d?.validatorAddress ?? null}, this.opts.candidates)
         return {
-            id: s.key, chain: s.chain, name: s.name,
+            id: s.key, genesis_hash: s.chain, name: s.name,
             implementation: d?.implementation ?? null, version: d?.version ?? null, validator_address: d?.validatorAddress ?? null,
+            validator_public_key: d?.validatorAddress ? publicKeyOf(d.validatorAddress) : null,
             network_id: d?.networkId ?? null, ip: d?.ip ?? null,
             startup_time: s.startupTimeMs === null ? null : new Date(s.startupTimeMs).toISOString(),
             sysinfo: d?.sysinfo ?? null, hwbench: s.hwbench,
             feed_latitude: s.location?.latitude ?? null, feed_longitude: s.location?.longitude ?? null, feed_city: s.location?.city ?? null,
             first_seen_at: new Date(s.firstSeenMs).toISOString(), last_seen_at: new Date(s.lastSeenMs).toISOString(),
             online: s.online, connections: s.connections, stale: s.stale,
-            candidate_stash: match?.stash ?? null, matched_by: match?.by ?? null,
+            candidate_stash: match?.stash ?? null, candidate_public_key: match ? publicKeyOf(match.stash) : null, matched_by: match?.by ?? null,
         }
     }
 

@@ -12,11 +12,13 @@ import {UPTIME_SQL, uptimeFromSqlRow, uptimeSqlParams} from './uptime-sql'
 /** One telemetry_node row, as json_populate_recordset reads it (snake_case, ISO times). */
 export interface NodeRow {
     id: string
-    chain: string
+    genesis_hash: string
     name: string
     implementation: string | null
     version: string | null
+    /** SS58, as the feed gives it; its hex public key beside it. */
     validator_address: string | null
+    validator_public_key: string | null
     network_id: string | null
     ip: string | null
     startup_time: string | null
@@ -30,12 +32,14 @@ export interface NodeRow {
     online: boolean
     connections: number
     stale: boolean
+    /** SS58, as the candidate list gives it; its hex public key beside it. */
     candidate_stash: string | null
+    candidate_public_key: string | null
     matched_by: string | null
 }
 
 export interface TelemetryBatch {
-    chain: string
+    genesisHash: string
     feedUrl: string
     nodes: NodeRow[]
     intervals: IntervalOp[]
@@ -54,15 +58,15 @@ export function intervalId(nodeKey: string, kind: string, startMs: number): stri
     return `${nodeKey}:${kind}:${startMs}`
 }
 
-export function feedIntervalId(chain: string, startMs: number): string {
-    return `${chain}:${startMs}`
+export function feedIntervalId(genesisHash: string, startMs: number): string {
+    return `${genesisHash}:${startMs}`
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
 const NODE_UPDATE_COLUMNS = [
-    'implementation', 'version', 'validator_address', 'network_id', 'ip', 'startup_time', 'sysinfo', 'hwbench', 'feed_latitude',
-    'feed_longitude', 'feed_city', 'last_seen_at', 'online', 'connections', 'stale', 'candidate_stash', 'matched_by',
+    'implementation', 'version', 'validator_address', 'validator_public_key', 'network_id', 'ip', 'startup_time', 'sysinfo', 'hwbench', 'feed_latitude',
+    'feed_longitude', 'feed_city', 'last_seen_at', 'online', 'connections', 'stale', 'candidate_stash', 'candidate_public_key', 'matched_by',
 ]
 
 export class TelemetryStore {
@@ -88,20 +92,20 @@ export class TelemetryStore {
      * After a restart: intervals the previous run left open end at the last time it confirmed the feed
      * alive, so the time it was not running is unknown rather than online or offline. Returns counts.
      */
-    async recover(chain: string): Promise<{nodeIntervals: number; feedIntervals: number}> {
+    async recover(genesisHash: string): Promise<{nodeIntervals: number; feedIntervals: number}> {
         const {client, release} = await this.checkOut()
         try {
             await client.query('BEGIN')
             const nodes = await client.query(
                 `UPDATE telemetry_node_interval i
                     SET "end" = GREATEST(i.start, COALESCE(
-                        (SELECT max(COALESCE(f."end", f.alive_until)) FROM feed_connection_interval f WHERE f.chain = $1), i.start))
+                        (SELECT max(COALESCE(f."end", f.alive_until)) FROM feed_connection_interval f WHERE f.genesis_hash = $1), i.start))
                    FROM telemetry_node n
-                  WHERE i.node_id = n.id AND n.chain = $1 AND i."end" IS NULL`,
-                [chain],
+                  WHERE i.node_id = n.id AND n.genesis_hash = $1 AND i."end" IS NULL`,
+                [genesisHash],
             )
-            const feeds = await client.query(`UPDATE feed_connection_interval SET "end" = alive_until WHERE chain = $1 AND "end" IS NULL`, [chain])
-            await client.query(`UPDATE telemetry_node SET connections = 0 WHERE chain = $1`, [chain])
+            const feeds = await client.query(`UPDATE feed_connection_interval SET "end" = alive_until WHERE genesis_hash = $1 AND "end" IS NULL`, [genesisHash])
+            await client.query(`UPDATE telemetry_node SET connections = 0 WHERE genesis_hash = $1`, [genesisHash])
             await client.query('COMMIT')
             return {nodeIntervals: nodes.rowCount ?? 0, feedIntervals: feeds.rowCount ?? 0}
         } catch (e) {
@@ -112,15 +116,15 @@ export class TelemetryStore {
         }
     }
 
-    async loadNodes(chain: string): Promise<StoredNode[]> {
+    async loadNodes(genesisHash: string): Promise<StoredNode[]> {
         const {rows} = await this.pool.query(
             `SELECT n.*, l.ip AS location_ip, l.looked_up_at
                FROM telemetry_node n LEFT JOIN telemetry_node_location l ON l.node_id = n.id
-              WHERE n.chain = $1`,
-            [chain],
+              WHERE n.genesis_hash = $1`,
+            [genesisHash],
         )
         return rows.map(r => ({
-            id: r.id, chain: r.chain, name: r.name, firstSeenMs: r.first_seen_at.getTime(), lastSeenMs: r.last_seen_at.getTime(), online: r.online,
+            id: r.id, chain: r.genesis_hash, name: r.name, firstSeenMs: r.first_seen_at.getTime(), lastSeenMs: r.last_seen_at.getTime(), online: r.online,
             details: r.implementation === null ? null : {
                 name: r.name, implementation: r.implementation, version: r.version, validatorAddress: r.validator_address,
                 networkId: r.network_id, ip: r.ip, sysinfo: r.sysinfo,
@@ -148,11 +152,11 @@ export class TelemetryStore {
             for (const f of batch.feed) {
                 if (f.op === 'open') {
                     await client.query(
-                        `INSERT INTO feed_connection_interval (id, chain, feed_url, start, "end", alive_until) VALUES ($1, $2, $3, $4, NULL, $4) ON CONFLICT (id) DO NOTHING`,
-                        [feedIntervalId(batch.chain, f.startMs), batch.chain, batch.feedUrl, iso(f.startMs)],
+                        `INSERT INTO feed_connection_interval (id, genesis_hash, feed_url, start, "end", alive_until) VALUES ($1, $2, $3, $4, NULL, $4) ON CONFLICT (id) DO NOTHING`,
+                        [feedIntervalId(batch.genesisHash, f.startMs), batch.genesisHash, batch.feedUrl, iso(f.startMs)],
                     )
                 } else {
-                    await client.query(`UPDATE feed_connection_interval SET "end" = $2, alive_until = $2 WHERE id = $1`, [feedIntervalId(batch.chain, f.startMs), iso(f.endMs)])
+                    await client.query(`UPDATE feed_connection_interval SET "end" = $2, alive_until = $2 WHERE id = $1`, [feedIntervalId(batch.genesisHash, f.startMs), iso(f.endMs)])
                 }
             }
             if (opens.length) {
@@ -170,7 +174,7 @@ export class TelemetryStore {
                 )
             }
             if (batch.aliveUntilMs !== null) {
-                await client.query(`UPDATE feed_connection_interval SET alive_until = $2 WHERE chain = $1 AND "end" IS NULL`, [batch.chain, iso(batch.aliveUntilMs)])
+                await client.query(`UPDATE feed_connection_interval SET alive_until = $2 WHERE genesis_hash = $1 AND "end" IS NULL`, [batch.genesisHash, iso(batch.aliveUntilMs)])
             }
             await client.query('COMMIT')
         } catch (e) {
@@ -201,22 +205,22 @@ export class TelemetryStore {
     async readUptime(nodeIds: string[], window: Span, nowMs: number): Promise<Map<string, Uptime>> {
         const params = [nodeIds, iso(window.startMs), iso(window.endMs)]
         const [nodes, intervals, feeds] = await Promise.all([
-            this.pool.query(`SELECT id, chain, first_seen_at FROM telemetry_node WHERE id = ANY($1)`, [nodeIds]),
+            this.pool.query(`SELECT id, genesis_hash, first_seen_at FROM telemetry_node WHERE id = ANY($1)`, [nodeIds]),
             this.pool.query(
                 `SELECT node_id, start, "end" FROM telemetry_node_interval
                   WHERE node_id = ANY($1) AND kind = 'online' AND start < $3 AND ("end" IS NULL OR "end" > $2)`,
                 params,
             ),
             this.pool.query(
-                `SELECT chain, start, COALESCE("end", alive_until) AS "end" FROM feed_connection_interval
-                  WHERE chain IN (SELECT chain FROM telemetry_node WHERE id = ANY($1)) AND start < $3 AND COALESCE("end", alive_until) > $2`,
+                `SELECT genesis_hash, start, COALESCE("end", alive_until) AS "end" FROM feed_connection_interval
+                  WHERE genesis_hash IN (SELECT genesis_hash FROM telemetry_node WHERE id = ANY($1)) AND start < $3 AND COALESCE("end", alive_until) > $2`,
                 params,
             ),
         ])
         const out = new Map<string, Uptime>()
         for (const n of nodes.rows) {
             const online = intervals.rows.filter(i => i.node_id === n.id).map(i => ({startMs: i.start.getTime(), endMs: i.end?.getTime() ?? nowMs}))
-            const feedUp = feeds.rows.filter(f => f.chain === n.chain).map(f => ({startMs: f.start.getTime(), endMs: f.end.getTime()}))
+            const feedUp = feeds.rows.filter(f => f.genesis_hash === n.genesis_hash).map(f => ({startMs: f.start.getTime(), endMs: f.end.getTime()}))
             out.set(n.id, uptime(window, {online, feedUp, firstSeenMs: n.first_seen_at.getTime()}))
         }
         for (const id of nodeIds) if (!out.has(id)) out.set(id, uptime(window, {online: [], feedUp: [], firstSeenMs: null}))

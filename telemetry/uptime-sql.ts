@@ -10,10 +10,10 @@ import type {Span, Uptime} from './uptime'
  * Returns one row per node: id, window_ms, known_ms (feed up and node seen), online_ms.
  */
 export const UPTIME_SQL = `
-WITH n AS (SELECT id, chain, first_seen_at FROM telemetry_node WHERE id = ANY($1::text[])),
+WITH n AS (SELECT id, genesis_hash, first_seen_at FROM telemetry_node WHERE id = ANY($1::text[])),
 feed AS (
     SELECT n.id, range_agg(tstzrange(f.start, GREATEST(f.start, COALESCE(f."end", f.alive_until)))) AS up
-      FROM n JOIN feed_connection_interval f ON f.chain = n.chain GROUP BY n.id),
+      FROM n JOIN feed_connection_interval f ON f.genesis_hash = n.genesis_hash GROUP BY n.id),
 onl AS (
     SELECT i.node_id AS id, range_agg(tstzrange(i.start, GREATEST(i.start, COALESCE(i."end", $4::timestamptz)))) AS up
       FROM telemetry_node_interval i WHERE i.node_id = ANY($1::text[]) AND i.kind = 'online' GROUP BY i.node_id),

@@ -74,6 +74,23 @@ describe('db/analytics', () => {
         expect(byValidator(V3)).toEqual([])
     })
 
+    it('unclaimed-payouts.sql counts exposure pages: an era paid on some pages and not others is listed with its unpaid pages', async () => {
+        // V3's era 89 (one payout recorded) paid in 3 pages.
+        await client.query('UPDATE era_validator SET page_count = 3 WHERE id = $1', [`89-${V3}`])
+        try {
+            const unpaid = async () => (await client.query(sql('unclaimed-payouts.sql'))).rows.filter(r => r.validator === V3)
+                .map(r => [r.era, r.page_count, r.unclaimed_pages])
+            expect(await unpaid()).toEqual([[89, 3, 2]])
+            await client.query(`INSERT INTO payout (id, era, validator_id, page, chain, block_number) VALUES ('p3-page-1', 89, $1, 1, 'relay', 2)`, [V3])
+            expect(await unpaid()).toEqual([[89, 3, 1]])
+            await client.query(`INSERT INTO payout (id, era, validator_id, page, chain, block_number) VALUES ('p3-page-2', 89, $1, 2, 'relay', 3)`, [V3])
+            expect(await unpaid()).toEqual([])
+        } finally {
+            await client.query(`DELETE FROM payout WHERE id IN ('p3-page-1', 'p3-page-2')`)
+            await client.query('UPDATE era_validator SET page_count = NULL WHERE id = $1', [`89-${V3}`])
+        }
+    })
+
     it('nodes-per-identity.sql groups sub-identities under their operator', async () => {
         const {rows} = await client.query(sql('nodes-per-identity.sql'))
         expect(rows.map(r => [r.root, r.root_display, Number(r.active_nodes), Number(r.accounts)])).toEqual([

@@ -3,7 +3,8 @@
  * chill, a kick of the programme's nominator, a payout missed past the threshold), with its evidence,
  * deduplicated by that source, and counted over a window of eras for the faults score component.
  */
-import type {ChainLayer, ChillFact, EraRewardFact, EraSpan, KickFact, OffenceFact, OfflineReportFact, SlashFact} from './fault-facts'
+import {ChainLayer} from '../../squid/chain-layer'
+import type {ChillFact, EraRewardFact, EraSpan, KickFact, OffenceFact, OfflineReportFact, SlashFact} from './fault-facts'
 
 export type FaultSource = 'offlineReport' | 'offence' | 'slash' | 'chill' | 'kick' | 'missedPayout'
 
@@ -96,7 +97,7 @@ export function faultEvents(facts: FaultFacts, options: FaultOptions): FaultEven
     }
     for (const f of facts.offences) {
         if (f.validator === null) continue
-        const event = f.chain === 'relay' ? 'Offences.Offence' : 'Staking.OffenceReported'
+        const event = f.chain === ChainLayer.relay ? 'Offences.Offence' : 'Staking.OffenceReported'
         const kindText = asciiOf(f.kind)
         const fraction = f.slashFractionPerbill === null ? '' : `, slash fraction ${f.slashFractionPerbill} perbill`
         add({

@@ -3,7 +3,9 @@
  * Chill, Kick; EraValidator with Payout for missed payouts), so the adapter is a plain SELECT.
  */
 
-export type ChainLayer = 'relay' | 'assetHub' | 'people'
+import type {ChainLayer} from '../../squid/chain-layer'
+
+export type {ChainLayer}
 
 /** OfflineReport: `ImOnline.SomeOffline` (legacy layout, until 2024). */
 export interface OfflineReportFact {

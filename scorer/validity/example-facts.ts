@@ -2,6 +2,7 @@
  * One candidate's facts with every check passing, at a fixed time, for tests to vary one fact at a time;
  * its numbers are round so the expected sentences can be written by hand.
  */
+import {ChainLayer} from '../../squid/chain-layer'
 import type {CandidateFacts} from './facts'
 
 export const NOW_MS = Date.UTC(2025, 0, 15, 12, 0, 0)
@@ -10,7 +11,7 @@ export const DAY_MS = 24 * HOUR_MS
 export const STASH_HEX = '0x' + 'aa'.repeat(32)
 
 export function exampleFacts(): CandidateFacts {
-    const chainAt = {layer: 'assetHub' as const, block: 9_876_543, era: 1234}
+    const chainAt = {layer: ChainLayer.assetHub, block: 9_876_543, era: 1234}
     return {
         candidate: {name: 'node-1', stash: '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5', stashPublicKeyHex: STASH_HEX, kusamaStash: 'HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F', skipSelfStake: false},
         pass: {
@@ -24,9 +25,9 @@ export function exampleFacts(): CandidateFacts {
         validateIntention: {source: 'Staking.Validators', ...chainAt, value: true},
         prefs: {source: 'ValidatorPreference', ...chainAt, value: {commissionPerbill: 30_000_000, blocked: false}},
         selfStake: {source: 'Staking.Ledger', ...chainAt, value: {activePlanck: 60_000_000_000_000n}},
-        sessionKeys: {source: 'SessionKeys', layer: 'relay', block: 24_999_000, era: 1234, value: {beefyHex: '0x02' + '11'.repeat(32)}},
-        identity: {source: 'Identity', layer: 'people', block: 4_999_000, value: {accountHex: STASH_HEX, display: 'Node Operator', parent: null, subName: null, judgements: ['Reasonable']}},
-        identityGroup: {source: 'Identity.root', layer: 'people', block: 4_999_000, value: {rootHex: STASH_HEX, rootDisplay: 'Node Operator', candidateNames: ['node-1']}},
+        sessionKeys: {source: 'SessionKeys', layer: ChainLayer.relay, block: 24_999_000, era: 1234, value: {beefyHex: '0x02' + '11'.repeat(32)}},
+        identity: {source: 'Identity', layer: ChainLayer.people, block: 4_999_000, value: {accountHex: STASH_HEX, display: 'Node Operator', parent: null, subName: null, judgements: ['Reasonable']}},
+        identityGroup: {source: 'Identity.root', layer: ChainLayer.people, block: 4_999_000, value: {rootHex: STASH_HEX, rootDisplay: 'Node Operator', candidateNames: ['node-1']}},
         unclaimedEras: {source: 'Payout', ...chainAt, value: []},
         slashes: {source: 'Slash', ...chainAt, value: {slashes: [], offences: []}},
         kusamaRank: {source: 'Kusama /candidate', atMs: NOW_MS - 60_000, value: {rank: 150, valid: true}},

@@ -4,22 +4,15 @@
  * and the block, era or time it is as of; chain facts only from complete eras.
  */
 import type pg from 'pg'
-import type {ChainLayerName} from '../../squid/facts'
+import {ChainLayer} from '../../squid/chain-layer'
 import {UPTIME_SQL, uptimeFromSqlRow, uptimeSqlParams, type UptimeSqlRow} from '../../telemetry/uptime-sql'
 import type {Candidate} from '../candidates/candidate'
+import {eraCompleteSql} from '../complete-eras'
 import type {CandidateFacts, FeedFacts, IdentityFacts, PassFacts, SquidProgress} from './facts'
 
-/**
- * SQL condition: era row `alias` has its whole snapshot (validators, exposures, nominators) stored. The
- * one place that knows it: becomes `${alias}.snapshot_completed_at IS NOT NULL` once Era.snapshotCompletedAt
- * is on main; until then, the era has its totals and no pending snapshot marker.
- */
-export function eraCompleteSql(alias: string): string {
-    return `(${alias}.total_points IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pending_era_snapshot p WHERE p.id = ${alias}.id))`
-}
 
 /** The Subsquid state schema of each chain layer's processor (squid/NOTES.md). */
-export const SQUID_STATE_SCHEMAS: Record<ChainLayerName, string> = {
+export const SQUID_STATE_SCHEMAS: Record<ChainLayer, string> = {
     relay: 'squid_processor',
     assetHub: 'squid_asset_hub',
     people: 'squid_people',
@@ -29,7 +22,7 @@ export const SQUID_STATE_SCHEMAS: Record<ChainLayerName, string> = {
 export const HISTORY_DEPTH_ERAS = 84
 
 /** Where the chain's head is for a layer when the database does not say (e.g. the processor's metrics); undefined: not known. */
-export type HeadSource = (layer: ChainLayerName, indexedBlock: number) => Promise<number | undefined>
+export type HeadSource = (layer: ChainLayer, indexedBlock: number) => Promise<number | undefined>
 
 export interface FactsOptions {
     nowMs: number
@@ -94,7 +87,7 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
                 (SELECT max(i.start) FROM telemetry_node_interval i WHERE i.node_id = n.id AND i.kind = 'offline' AND i."end" IS NULL) AS offline_since,
                 l.ip, l.country, l.region, l.provider, l.looked_up_at
             FROM telemetry_node n LEFT JOIN telemetry_node_location l ON l.node_id = n.id
-            WHERE n.candidate_stash = ANY($1) AND ($2::text IS NULL OR n.chain = $2)
+            WHERE n.candidate_stash = ANY($1) AND ($2::text IS NULL OR n.genesis_hash = $2)
             ORDER BY n.candidate_stash, n.online DESC, n.last_seen_at DESC`,
         [stashes, chain ?? null],
     ) as Rows<NodeRow>)
@@ -145,7 +138,7 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
             WHERE i.id = ANY($1) OR i.id IN (SELECT root_id FROM identity WHERE id = ANY($1))`,
         [ids],
     ) as Rows<IdentityRow>)
-    const imports = await (db.query('SELECT id, block_number FROM identity_import') as Rows<{id: ChainLayerName; block_number: number}>)
+    const imports = await (db.query('SELECT id, block_number FROM identity_import') as Rows<{id: ChainLayer; block_number: number}>)
     const unclaimed = !opts.unclaimedEras
         ? {rows: []}
         : await (db.query(
@@ -196,7 +189,7 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
     const slashesBy = groupBy(slashes.rows, r => r.staker_id)
     const offencesBy = groupBy(offences.rows, r => r.validator_id)
     // Identities are on People once it has been indexed, before that on the relay.
-    const identityLayer: ChainLayerName | undefined = importBy.has('people') ? 'people' : importBy.has('relay') ? 'relay' : undefined
+    const identityLayer: ChainLayer | undefined = importBy.has(ChainLayer.people) ? ChainLayer.people : importBy.has(ChainLayer.relay) ? ChainLayer.relay : undefined
 
     // Identity groups: the root of each candidate's identity, or the stash itself.
     const roots = new Map<string, string>()
@@ -318,7 +311,7 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
             // Session keys are indexed for the era's validator set only: a stash outside it is unknown, not keyless.
             const k = keysBy.get(id)
             if (k)
-                facts.sessionKeys = {source: 'SessionKeys', layer: 'relay', block: k.block_number, era: k.era, value: {beefyHex: k.beefy}}
+                facts.sessionKeys = {source: 'SessionKeys', layer: ChainLayer.relay, block: k.block_number, era: k.era, value: {beefyHex: k.beefy}}
             if (identityLayer) {
                 const i = identityBy.get(id)
                 facts.identity =
@@ -361,14 +354,14 @@ function identityFacts(i: IdentityRow): IdentityFacts {
     }
 }
 
-async function readSquidProgress(db: pg.ClientBase, headSource?: HeadSource): Promise<Partial<Record<ChainLayerName, SquidProgress>>> {
+async function readSquidProgress(db: pg.ClientBase, headSource?: HeadSource): Promise<Partial<Record<ChainLayer, SquidProgress>>> {
     const present = (
         await (db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'status' AND table_schema = ANY($1)`, [
             Object.values(SQUID_STATE_SCHEMAS),
         ]) as Rows<{table_schema: string}>)
     ).rows.map(r => r.table_schema)
-    const progress: Partial<Record<ChainLayerName, SquidProgress>> = {}
-    for (const layer of Object.keys(SQUID_STATE_SCHEMAS) as ChainLayerName[]) {
+    const progress: Partial<Record<ChainLayer, SquidProgress>> = {}
+    for (const layer of Object.keys(SQUID_STATE_SCHEMAS) as ChainLayer[]) {
         const schema = SQUID_STATE_SCHEMAS[layer]
         if (!present.includes(schema)) continue
         const r = (
@@ -390,8 +383,8 @@ async function busiestTelemetryChain(db: pg.ClientBase, stashes: string[]): Prom
     const r = (
         await (db.query(
             `SELECT chain FROM (
-            SELECT chain, count(*) FILTER (WHERE candidate_stash = ANY($1)) AS matched FROM telemetry_node GROUP BY chain
-            UNION ALL SELECT DISTINCT chain, 0 FROM feed_connection_interval) c
+            SELECT genesis_hash AS chain, count(*) FILTER (WHERE candidate_stash = ANY($1)) AS matched FROM telemetry_node GROUP BY genesis_hash
+            UNION ALL SELECT DISTINCT genesis_hash, 0 FROM feed_connection_interval) c
         GROUP BY chain ORDER BY sum(matched) DESC, chain LIMIT 1`,
             [stashes],
         ) as Rows<{chain: string}>)
@@ -402,8 +395,8 @@ async function busiestTelemetryChain(db: pg.ClientBase, stashes: string[]): Prom
 async function readFeed(db: pg.ClientBase, chain: string): Promise<FeedFacts | undefined> {
     const r = (
         await (db.query(
-            `SELECT f.start, f."end", f.alive_until, (SELECT min(start) FROM feed_connection_interval WHERE chain = $1) AS first
-        FROM feed_connection_interval f WHERE f.chain = $1 ORDER BY f.start DESC LIMIT 1`,
+            `SELECT f.start, f."end", f.alive_until, (SELECT min(start) FROM feed_connection_interval WHERE genesis_hash = $1) AS first
+        FROM feed_connection_interval f WHERE f.genesis_hash = $1 ORDER BY f.start DESC LIMIT 1`,
             [chain],
         ) as Rows<{start: Date; end: Date | null; alive_until: Date; first: Date}>)
     ).rows[0]
@@ -441,7 +434,7 @@ function planck(v: string): bigint {
 
 interface EraRow {
     index: number
-    chain: ChainLayerName
+    chain: ChainLayer
     start_block: number | null
     end_block: number | null
     complete: boolean
@@ -495,7 +488,7 @@ interface KeysRow {
 
 interface IdentityRow {
     id: string
-    chain: ChainLayerName
+    chain: ChainLayer
     display: string | null
     sub_name: string | null
     parent_id: string | null

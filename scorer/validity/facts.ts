@@ -3,7 +3,7 @@
  * checks at once; every fact says where it was read and as of which block, era or time, so a result can
  * cite it. A fact left undefined was not read (missing data: the check says unknown, never invalid).
  */
-import type {ChainLayerName} from '../../squid/facts'
+import type {ChainLayer} from '../../squid/chain-layer'
 import type {Candidate} from '../candidates/candidate'
 
 /** Where a fact was read and as of when: what evidence cites. */
@@ -11,7 +11,7 @@ export interface FactSource {
     /** The table or feed it came from, e.g. `ValidatorPreference`, `TelemetryNodeInterval`, `kusama /candidate`. */
     source: string
     /** Chain layer of a chain fact: it is as fresh as that layer's squid. */
-    layer?: ChainLayerName
+    layer?: ChainLayer
     block?: number
     era?: number
     /** When it was read or true, ms since the epoch. */
@@ -42,7 +42,7 @@ export interface FeedFacts {
 export interface PassFacts {
     nowMs: number
     /** Progress per chain layer; a layer absent here makes its facts unknown. */
-    squid: Partial<Record<ChainLayerName, SquidProgress>>
+    squid: Partial<Record<ChainLayer, SquidProgress>>
     /** The telemetry feed; undefined when no connection was ever recorded. */
     feed?: FeedFacts
     /** The newest client release, where one is recorded (config `forcedVersion` takes precedence). */

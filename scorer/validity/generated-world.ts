@@ -95,8 +95,9 @@ export async function writeWorld(db: pg.ClientBase, w: World): Promise<void> {
     }
     await q(`INSERT INTO account (id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [hex])
     await q(
-        `INSERT INTO era (id, index, chain, start_block, end_block, total_points, validator_count)
-        SELECT e::text, e, 'assetHub', e * ${ERA_BLOCKS}, CASE WHEN e <= $1 THEN (e + 1) * ${ERA_BLOCKS} - 1 END, CASE WHEN e <= $1 THEN 1000 END, $2
+        `INSERT INTO era (id, index, chain, start_block, end_block, total_points, validator_count, snapshot_completed_at)
+        SELECT e::text, e, 'assetHub', e * ${ERA_BLOCKS}, CASE WHEN e <= $1 THEN (e + 1) * ${ERA_BLOCKS} - 1 END, CASE WHEN e <= $1 THEN 1000 END, $2,
+            CASE WHEN e <= $1 THEN now() END
         FROM generate_series(1, $1 + 1) e`,
         [w.eras, v.length],
     )
@@ -176,7 +177,7 @@ export async function writeWorld(db: pg.ClientBase, w: World): Promise<void> {
     if (w.feed !== 'never') {
         const down = w.feed?.down
         await q(
-            `INSERT INTO feed_connection_interval (id, chain, feed_url, start, "end", alive_until) VALUES ($1, $2, 'ws://feed', $3, $4, $5)`,
+            `INSERT INTO feed_connection_interval (id, genesis_hash, feed_url, start, "end", alive_until) VALUES ($1, $2, 'ws://feed', $3, $4, $5)`,
             [
                 `${w.chain}:1`,
                 w.chain,
@@ -190,7 +191,7 @@ export async function writeWorld(db: pg.ClientBase, w: World): Promise<void> {
     const node = (x: WorldValidator) => x.node ?? {online: true}
     const nodeIds = noded.map(x => `${w.chain}:${x.name}`)
     await q(
-        `INSERT INTO telemetry_node (id, chain, name, implementation, version, first_seen_at, last_seen_at, online, connections, stale, candidate_stash, matched_by)
+        `INSERT INTO telemetry_node (id, genesis_hash, name, implementation, version, first_seen_at, last_seen_at, online, connections, stale, candidate_stash, matched_by)
         SELECT u.id, $2, u.name, 'Parity Polkadot', u.version, u.first_seen, u.last_seen, u.online, CASE WHEN u.online THEN 1 ELSE 0 END, false, u.stash, 'name'
         FROM unnest($1::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::bool[], $8::text[]) AS u(id, name, version, first_seen, last_seen, online, stash)`,
         [

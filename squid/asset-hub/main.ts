@@ -5,4 +5,4 @@
 import {runChainProcessor} from '../run-chain-processor'
 import {ASSET_HUB_STATE_SCHEMA, assetHubMapping} from './mapping'
 
-runChainProcessor(assetHubMapping, ASSET_HUB_STATE_SCHEMA, 'RPC_ASSET_HUB_URL')
+runChainProcessor(assetHubMapping, ASSET_HUB_STATE_SCHEMA, 'RPC_ASSET_HUB_URL', 'squidAssetHub')

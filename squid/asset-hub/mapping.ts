@@ -2,14 +2,15 @@
  * What the asset-hub processor indexes: its events, decoders and storage items (typegen'd for every
  * runtime in squid/metadata/asset-hub.jsonl).
  */
+import {ChainLayer} from '../chain-layer'
 import type {LayerMapping} from '../chain-batch'
 import {ASSET_HUB_STAKING_EVENTS, decodeAssetHubStakingEvent} from '../staking/decode-asset-hub'
-import {storage} from '../types/asset-hub'
+import {assetHubStakingStorage} from './staking-storage'
 
 export const ASSET_HUB_STATE_SCHEMA = 'squid_asset_hub'
 
 export const assetHubMapping: LayerMapping = {
-    chain: 'assetHub',
-    staking: {events: ASSET_HUB_STAKING_EVENTS, decode: decodeAssetHubStakingEvent, storage: {staking: storage.staking as never}},
+    chain: ChainLayer.assetHub,
+    staking: {events: ASSET_HUB_STAKING_EVENTS, decode: decodeAssetHubStakingEvent, storage: assetHubStakingStorage},
 }
 

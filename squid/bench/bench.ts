@@ -20,6 +20,7 @@ import {acquireDbServer, createTempDatabase} from '../../db/test-database'
 import {startDevnet} from '../../devnet'
 import {layerEvents} from '../run-chain-processor'
 import {relayMapping} from '../relay/mapping'
+import {ChainLayer} from '../chain-layer'
 import {startProcessorChild} from '../processor-child'
 
 interface RunResult {
@@ -67,7 +68,7 @@ async function timedRun(label: string, db: DbSettings, rpcUrl: string, toBlock: 
     const started = process.hrtime.bigint()
     const devnetCpu = process.cpuUsage()
     const postgresCpu = postgresCpuSeconds()
-    const run = startProcessorChild({layer: 'relay', db, rpcUrl, toBlock, script})
+    const run = startProcessorChild({layer: ChainLayer.relay, db, rpcUrl, toBlock, script})
     const commits = trackCommits(db, started)
     let peakKb = 0
     let processorCpu = 0

@@ -28,7 +28,7 @@ export interface DataValue {
 
 interface RegistrationLike {
     judgements: [number, {__kind: string}][]
-    info: Record<string, unknown>
+    info: object
 }
 
 /** IdentityOf values: a Registration, or `[Registration, Option<Username>]` (People 1003003, relay 1002005). */

@@ -2,26 +2,28 @@ import path from 'node:path'
 import {Metadata, TypeRegistry} from '@polkadot/types'
 import {Runtime} from '@subsquid/substrate-runtime'
 import {describe, expect, it} from 'vitest'
-import {buildLayer, LAYERS, METADATA_DIR, readJsonl, runtimeVersionOf, SOURCES, toJsonl} from './spec-versions'
+import {CHAIN_LAYERS, ChainLayer, layerFileName} from '../chain-layer'
+import {buildLayer, METADATA_DIR, readJsonl, runtimeVersionOf, SOURCES, toJsonl} from './spec-versions'
 import {metadataVersion, stripToMagic, toV14} from './to-v14'
 
-const expectedRuntimes = {
-    'relay': ['polkadot@9420', 'kusama@9420', 'polkadot@1002005', 'kusama@1003000', 'kusama@1009002', 'polkadot@2000000'],
-    'asset-hub': ['statemine@1009003', 'statemint@2000000', 'statemint@2000002', 'statemine@2000002', 'statemint@2003000', 'statemine@2003000'],
-    'people': ['people-polkadot@1003003', 'people-kusama@1003003', 'people-polkadot@1005001', 'people-kusama@1005001',
+const expectedRuntimes: Record<ChainLayer, string[]> = {
+    [ChainLayer.relay]: ['polkadot@9420', 'kusama@9420', 'polkadot@1002005', 'kusama@1003000', 'kusama@1009002', 'polkadot@2000000'],
+    [ChainLayer.assetHub]: ['statemine@1009003', 'statemint@2000000', 'statemint@2000002', 'statemine@2000002', 'statemint@2003000', 'statemine@2003000'],
+    [ChainLayer.people]: ['people-polkadot@1003003', 'people-kusama@1003003', 'people-polkadot@1005001', 'people-kusama@1005001',
         'people-polkadot@2000000', 'people-kusama@2000004', 'people-polkadot@2003000', 'people-kusama@2003000'],
 }
 
 describe('committed spec-version files', () => {
-    for (const layer of LAYERS) {
-        const records = readJsonl(path.join(METADATA_DIR, `${layer}.jsonl`))
+    for (const layer of CHAIN_LAYERS) {
+        const name = layerFileName(layer)
+        const records = readJsonl(path.join(METADATA_DIR, `${name}.jsonl`))
 
-        it(`${layer}.jsonl lists the expected runtimes as V14`, () => {
+        it(`${name}.jsonl lists the expected runtimes as V14`, () => {
             expect(records.map(r => `${r.specName}@${r.specVersion}`)).toEqual(expectedRuntimes[layer])
             for (const r of records) expect(r.metadata.slice(0, 12)).toBe('0x6d6574610e')
         })
 
-        it(`${layer}.jsonl: every record decodes with @subsquid/substrate-runtime and @polkadot/types`, () => {
+        it(`${name}.jsonl: every record decodes with @subsquid/substrate-runtime and @polkadot/types`, () => {
             for (const r of records) {
                 const rt = new Runtime({specName: r.specName, specVersion: r.specVersion, implName: r.specName, implVersion: 0}, r.metadata)
                 const registry = new TypeRegistry()
@@ -42,18 +44,18 @@ describe('committed spec-version files', () => {
     }
 
     it('has the pallets each layer is indexed for', () => {
-        const has = (layer: keyof typeof expectedRuntimes, runtime: string, name: string) => {
-            const r = readJsonl(path.join(METADATA_DIR, `${layer}.jsonl`)).find(x => `${x.specName}@${x.specVersion}` === runtime)!
+        const has = (layer: ChainLayer, runtime: string, name: string) => {
+            const r = readJsonl(path.join(METADATA_DIR, `${layerFileName(layer)}.jsonl`)).find(x => `${x.specName}@${x.specVersion}` === runtime)!
             const rt = new Runtime({specName: r.specName, specVersion: r.specVersion, implName: r.specName, implVersion: 0}, r.metadata)
             return rt.hasEvent(name)
         }
-        expect(has('relay', 'polkadot@9420', 'ImOnline.SomeOffline')).toBe(true)
-        expect(has('relay', 'polkadot@1002005', 'Staking.PayoutStarted')).toBe(true)
-        expect(has('relay', 'polkadot@2000000', 'StakingAhClient.ValidatorSetReceived')).toBe(true)
-        expect(has('asset-hub', 'statemint@2003000', 'StakingRcClient.SessionReportReceived')).toBe(true)
-        expect(has('asset-hub', 'statemint@2003000', 'Staking.SessionRotated')).toBe(true)
-        expect(has('people', 'people-polkadot@2003000', 'Identity.JudgementGiven')).toBe(true)
-        expect(has('people', 'people-polkadot@2003000', 'Staking.Rewarded')).toBe(false)
+        expect(has(ChainLayer.relay, 'polkadot@9420', 'ImOnline.SomeOffline')).toBe(true)
+        expect(has(ChainLayer.relay, 'polkadot@1002005', 'Staking.PayoutStarted')).toBe(true)
+        expect(has(ChainLayer.relay, 'polkadot@2000000', 'StakingAhClient.ValidatorSetReceived')).toBe(true)
+        expect(has(ChainLayer.assetHub, 'statemint@2003000', 'StakingRcClient.SessionReportReceived')).toBe(true)
+        expect(has(ChainLayer.assetHub, 'statemint@2003000', 'Staking.SessionRotated')).toBe(true)
+        expect(has(ChainLayer.people, 'people-polkadot@2003000', 'Identity.JudgementGiven')).toBe(true)
+        expect(has(ChainLayer.people, 'people-polkadot@2003000', 'Staking.Rewarded')).toBe(false)
     })
 })
 
@@ -68,7 +70,7 @@ describe('toV14', () => {
     })
 
     it('keeps every V16 pallet, event count and storage item (statemint 2003000: 60 pallets, 479 events)', () => {
-        const source = SOURCES['asset-hub'].find(s => s.origin.includes('statemint_2003000'))!
+        const source = SOURCES[ChainLayer.assetHub].find(s => s.origin.includes('statemint_2003000'))!
         const raw = source.load()
         const v16 = new Metadata(new TypeRegistry(), raw as `0x${string}`).asV16
         const v14 = new Metadata(new TypeRegistry(), toV14(raw) as `0x${string}`).asV14
@@ -85,9 +87,9 @@ describe('toV14', () => {
     })
 
     it('the committed jsonl files are what the sources build', () => {
-        for (const layer of LAYERS) {
-            const committed = toJsonl(readJsonl(path.join(METADATA_DIR, `${layer}.jsonl`)))
-            expect(toJsonl(buildLayer(layer)) === committed, `${layer}.jsonl is stale`).toBe(true)
+        for (const layer of CHAIN_LAYERS) {
+            const committed = toJsonl(readJsonl(path.join(METADATA_DIR, `${layerFileName(layer)}.jsonl`)))
+            expect(toJsonl(buildLayer(layer)) === committed, `${layerFileName(layer)}.jsonl is stale`).toBe(true)
         }
     })
 })

@@ -6,10 +6,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {Metadata, TypeRegistry} from '@polkadot/types'
 import type {RuntimeVersion} from '@polkadot/types/interfaces'
+import {ChainLayer} from '../chain-layer'
 import {toV14} from './to-v14'
-
-export type Layer = 'relay' | 'asset-hub' | 'people'
-export const LAYERS: readonly Layer[] = ['relay', 'asset-hub', 'people']
 
 /** One line of a typegen `specVersions` jsonl. */
 export interface SpecVersionRecord {
@@ -53,8 +51,8 @@ const TYPES_SUPPORT = '@polkadot/types-support/metadata'
 const TXWRAPPER = '@substrate/txwrapper-dev/lib/metadata'
 
 /** Relay: legacy staking (9420, 1002005, 1003000, 1009002) and the post-AHM relay (Polkadot 2000000). */
-export const SOURCES: Record<Layer, MetadataSource[]> = {
-    'relay': [
+export const SOURCES: Record<ChainLayer, MetadataSource[]> = {
+    [ChainLayer.relay]: [
         fromModule(`${TXWRAPPER}/polkadot/metadataHex`, 'polkadotMetadataHex'),
         fromModule(`${TXWRAPPER}/kusama/metadataHex`, 'kusamaMetadataHex'),
         fromModule(`${TYPES_SUPPORT}/v14/polkadot-hex`),
@@ -62,7 +60,7 @@ export const SOURCES: Record<Layer, MetadataSource[]> = {
         fromModule(`${TYPES_SUPPORT}/v15/kusama-hex`),
         fromModule(`${TYPES_SUPPORT}/v15/polkadot-hex`),
     ],
-    'asset-hub': [
+    [ChainLayer.assetHub]: [
         fromModule(`${TYPES_SUPPORT}/v15/asset-hub-kusama-hex`),
         fromModule(`${TYPES_SUPPORT}/v15/asset-hub-polkadot-hex`),
         fromScaleFile('asset-hub-kusama-statemine_2000002_v16.scale'),
@@ -70,7 +68,7 @@ export const SOURCES: Record<Layer, MetadataSource[]> = {
         fromScaleFile('asset-hub-kusama-statemine_2003000_v16.scale'),
         fromScaleFile('asset-hub-polkadot-statemint_2003000_v16.scale'),
     ],
-    'people': [
+    [ChainLayer.people]: [
         fromScaleFile('people-kusama_1003003_v15.scale'),
         fromScaleFile('people-polkadot_1003003_v15.scale'),
         fromScaleFile('people-kusama_1005001_v15.scale'),
@@ -99,7 +97,7 @@ export function runtimeVersionOf(v14Hex: string): {specName: string; specVersion
  * Typegen names an item's type after the first runtime that has it (`v<ver>` for the spec name of the
  * last record, `<specName>V<ver>` for the others), so shared types get Polkadot names.
  */
-export function buildLayer(layer: Layer): SpecVersionRecord[] {
+export function buildLayer(layer: ChainLayer): SpecVersionRecord[] {
     const records = SOURCES[layer].map(source => {
         let metadata: string
         try {

@@ -5,4 +5,4 @@
 import {runChainProcessor} from '../run-chain-processor'
 import {PEOPLE_STATE_SCHEMA, peopleMapping} from './mapping'
 
-runChainProcessor(peopleMapping, PEOPLE_STATE_SCHEMA, 'RPC_PEOPLE_URL')
+runChainProcessor(peopleMapping, PEOPLE_STATE_SCHEMA, 'RPC_PEOPLE_URL', 'squidPeople')

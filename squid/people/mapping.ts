@@ -2,14 +2,16 @@
  * What the people processor indexes: its events, decoders and storage items (typegen'd for every
  * runtime in squid/metadata/people.jsonl).
  */
+import {ChainLayer} from '../chain-layer'
 import type {LayerMapping} from '../chain-batch'
 import {IDENTITY_EVENTS} from '../identity/decode'
-import {events, storage} from '../types/people'
+import {events} from '../types/people'
+import {peopleIdentityStorage} from './identity-storage'
 
 export const PEOPLE_STATE_SCHEMA = 'squid_people'
 
 export const peopleMapping: LayerMapping = {
-    chain: 'people',
-    identity: {events: IDENTITY_EVENTS, decode: events.identity as never, storage: storage.identity as never},
+    chain: ChainLayer.people,
+    identity: {events: IDENTITY_EVENTS, decode: events.identity, storage: peopleIdentityStorage},
 }
 

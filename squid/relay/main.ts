@@ -5,4 +5,4 @@
 import {runChainProcessor} from '../run-chain-processor'
 import {RELAY_STATE_SCHEMA, relayMapping} from './mapping'
 
-runChainProcessor(relayMapping, RELAY_STATE_SCHEMA, 'RPC_RELAY_URL')
+runChainProcessor(relayMapping, RELAY_STATE_SCHEMA, 'RPC_RELAY_URL', 'squidRelay')

@@ -28,6 +28,12 @@ async function freshDb(prefix: string): Promise<DbSettings> {
     return db.settings
 }
 
+function withoutCompletionTime(row: Record<string, unknown>): Record<string, unknown> {
+    if (!('snapshot_completed_at' in row)) return row
+    const {snapshot_completed_at: at, ...rest} = row
+    return {...rest, snapshot_completed: at !== null}
+}
+
 async function rows(db: DbSettings, sql: string): Promise<any[]> {
     const client = new pg.Client(pgClientConfig(db))
     await client.connect()
@@ -71,7 +77,9 @@ describe('relay processor at the head', () => {
         const reference = await freshDb('squid_hot_era_end_ref')
         const finalizedRun = startProcessorChild({layer: 'relay', db: reference, rpcUrl: devnet.httpUrl, toBlock: 31})
         expect(await finalizedRun.exited, finalizedRun.log().slice(-2000)).toBe(0)
-        for (const t of SNAPSHOT_TABLES) expect(await rows(db, `SELECT * FROM ${t} ORDER BY id`), t).toEqual(await rows(reference, `SELECT * FROM ${t} ORDER BY id`))
+        // An era's `snapshot_completed_at` is when its run wrote the snapshot: only whether it is set is compared.
+        const table = async (d: DbSettings, t: string) => (await rows(d, `SELECT * FROM ${t} ORDER BY id`)).map(withoutCompletionTime)
+        for (const t of SNAPSHOT_TABLES) expect(await table(db, t), t).toEqual(await table(reference, t))
         run.child.kill('SIGTERM')
     })
 })

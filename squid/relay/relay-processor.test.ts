@@ -3,6 +3,7 @@
  * rows it writes equal what the devnet produced, and GraphQL serves the same facts.
  */
 import {spawn} from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -209,6 +210,52 @@ describe('relay processor on the legacy devnet', () => {
         }
     })
 
+    it('stores the prefs each era was paid with (ErasValidatorPrefs), not those in force when it ended', async () => {
+        const world = devnet.chain.world
+        const ended = (await q('SELECT index FROM era WHERE snapshot_completed_at IS NOT NULL ORDER BY index')).map(r => r.index as number)
+        let changedDuringAnEra = 0
+        for (const era of ended) {
+            const truth = world.eras.get(era)!
+            const rows = await q('SELECT validator_id, commission_perbill, blocked FROM era_validator WHERE era = $1 AND active', [era])
+            expect(rows.length).toBe(truth.exposures.length)
+            for (const r of rows) {
+                expect({commissionPerbill: r.commission_perbill, blocked: r.blocked}, `era ${era} ${r.validator_id}`).toEqual(truth.prefs.get(r.validator_id))
+            }
+            const end = (await q('SELECT end_block FROM era WHERE index = $1', [era]))[0].end_block
+            changedDuringAnEra += factsUpTo('Staking.ValidatorPrefsSet').filter(e => e.block >= truth.startBlock && e.block <= end && truth.prefs.has(field(e, 'stash'))).length
+        }
+        // The world changed some elected validator's prefs while its era ran: the case the era-end Validators read got wrong.
+        expect(changedDuringAnEra).toBeGreaterThan(0)
+    })
+
+    it('counts unclaimed payouts per exposure page, so a partly paid era is listed with its unpaid pages', async () => {
+        const world = devnet.chain.world
+        // One PayoutStarted pays one page.
+        const paid = new Map<string, number>()
+        for (const e of factsUpTo('Staking.PayoutStarted')) {
+            const key = `${field(e, 'eraIndex')}/${field(e, 'validatorStash')}`
+            paid.set(key, (paid.get(key) ?? 0) + 1)
+        }
+        const eras = await q('SELECT index, end_block FROM era WHERE snapshot_completed_at IS NOT NULL ORDER BY index')
+        const expected: {validator: string; era: number; points: number; page_count: number; unclaimed_pages: number}[] = []
+        for (const {index: era, end_block: end} of eras) {
+            const truth = world.eras.get(era)!
+            for (const x of truth.exposures) {
+                const points = truth.points.get(x.validator) ?? 0
+                // Exposures are paged (ErasStakersPaged, 8 per page on this devnet) from the upgrade on.
+                const pages = end >= UPGRADE_BLOCK ? Math.max(1, Math.ceil(x.others.length / devnet.spec.exposurePageSize)) : 1
+                const unpaid = pages - (paid.get(`${era}/${x.validator}`) ?? 0)
+                if (points > 0 && unpaid > 0) expected.push({validator: x.validator, era, points, page_count: pages, unclaimed_pages: unpaid})
+            }
+        }
+        expected.sort((a, b) => a.validator.localeCompare(b.validator) || a.era - b.era)
+        const partly = expected.filter(r => r.unclaimed_pages < r.page_count)
+        expect(partly.length).toBeGreaterThan(0)
+        const {rows} = await client.query(fs.readFileSync(path.join(PROJECT_DIR, 'db/analytics/unclaimed-payouts.sql'), 'utf8'))
+        expect(rows.map(r => ({...r, page_count: Number(r.page_count), unclaimed_pages: Number(r.unclaimed_pages)}))).toEqual(expected)
+        expect(Number((await q('SELECT count(*) AS n FROM era_validator WHERE active AND page_count IS NULL'))[0].n)).toBe(0)
+    })
+
     it('serves the same facts over GraphQL, including the custom queries', async () => {
         const port = await freePort()
         const server = spawn(process.execPath, [path.join(PROJECT_DIR, 'lib/graphql/serve.js')], {
@@ -231,8 +278,16 @@ describe('relay processor on the legacy devnet', () => {
             const dbHistory = await q('SELECT era, points, active FROM era_validator WHERE validator_id = $1 ORDER BY era DESC', [top.validator_id])
             expect(history.data.eraPointsHistory).toEqual(dbHistory)
             const unclaimed = await gql(`{unclaimedPayouts(validator: "${top.validator_id}") {era points}}`)
-            const dbUnclaimed = await q('SELECT ev.era, ev.points FROM era_validator ev WHERE ev.validator_id = $1 AND ev.active AND ev.points > 0 AND NOT EXISTS (SELECT 1 FROM payout p WHERE p.validator_id = ev.validator_id AND p.era = ev.era) ORDER BY era', [top.validator_id])
+            // Per exposure page: an era is listed while fewer payouts than its pages are recorded.
+            const dbUnclaimed = await q(`SELECT ev.era, ev.points FROM era_validator ev WHERE ev.validator_id = $1 AND ev.active AND ev.points > 0
+                AND (SELECT count(*) FROM payout p WHERE p.validator_id = ev.validator_id AND p.era = ev.era) < ev.page_count ORDER BY era`, [top.validator_id])
             expect(unclaimed.data.unclaimedPayouts).toEqual(dbUnclaimed)
+            // A partly paid era is served with its unpaid pages.
+            const [partly] = await q(`SELECT ev.validator_id, ev.era, ev.points, ev.page_count, ev.page_count - count(p.id) AS unpaid FROM era_validator ev
+                JOIN payout p ON p.validator_id = ev.validator_id AND p.era = ev.era WHERE ev.active AND ev.points > 0
+                GROUP BY ev.validator_id, ev.era, ev.points, ev.page_count HAVING count(p.id) < ev.page_count ORDER BY ev.era, ev.validator_id LIMIT 1`)
+            const pages = await gql(`{unclaimedPayouts(validator: "${partly.validator_id}", fromEra: ${partly.era}) {era points pageCount unclaimedPages}}`)
+            expect(pages.data.unclaimedPayouts[0]).toEqual({era: partly.era, points: partly.points, pageCount: partly.page_count, unclaimedPages: Number(partly.unpaid)})
             // The last snapshotted era's nominators of a validator: the world's (as no kick changed them since) with its exposures.
             const [last] = await q('SELECT max(era) AS era FROM exposure')
             const world = devnet.chain.world

@@ -45,10 +45,17 @@ async function query(db: DbSettings, sql: string): Promise<any[]> {
     }
 }
 
+/** Every row; an era's `snapshot_completed_at` is when its run wrote the snapshot, so only whether it is set is compared. */
 async function dump(db: DbSettings): Promise<Record<string, unknown[]>> {
     const out: Record<string, unknown[]> = {}
-    for (const t of ALL_TABLES) out[t] = await query(db, `SELECT * FROM ${t} ORDER BY id`)
+    for (const t of ALL_TABLES) out[t] = (await query(db, `SELECT * FROM ${t} ORDER BY id`)).map(withoutCompletionTime)
     return out
+}
+
+function withoutCompletionTime(row: Record<string, unknown>): Record<string, unknown> {
+    if (!('snapshot_completed_at' in row)) return row
+    const {snapshot_completed_at: at, ...rest} = row
+    return {...rest, snapshot_completed: at !== null}
 }
 
 /** Runs the processor on `db` up to `to` and expects it to exit 0 there. */

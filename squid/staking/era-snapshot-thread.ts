@@ -15,16 +15,18 @@ import {Runtime} from '@subsquid/substrate-runtime'
 import {createDataSource} from '../../db/orm'
 import {assetHubMapping} from '../asset-hub/mapping'
 import type {LayerMapping} from '../chain-batch'
+import {ChainLayer} from '../chain-layer'
 import {relayMapping} from '../relay/mapping'
 import {writeSnapshot} from '../store/chain-history-writer'
 import {transactionSink} from '../store/snapshot-sink'
 import {snapshotRows, SnapshotRows} from './era-snapshot'
-import {readEraSnapshot, SnapshotBlock} from './era-snapshot-reader'
+import {readEraSnapshot} from './era-snapshot-reader'
+import type {StorageBlock} from './staking-storage'
 import type {PendingSnapshot, SnapshotThreadInit, ToMain, ToThread} from './era-snapshot-worker'
 
 const init = workerData as SnapshotThreadInit
-const mapping: LayerMapping = {relay: relayMapping, assetHub: assetHubMapping}[init.chain as 'relay' | 'assetHub']
-const storage = mapping.staking!.storage
+const mapping = stakingMapping(init.chain)
+const storage = mapping.staking.storage
 // Retries connection errors as the processor's own client does; a snapshot that still fails stops the processor, and its marker is redone.
 const rpc = new RpcClient({url: init.rpcUrl, capacity: 5, requestTimeout: 60_000, retryAttempts: Number.MAX_SAFE_INTEGER})
 const db = createDataSource(init.db, {withModel: true})
@@ -97,7 +99,7 @@ async function readAt(era: number, blockHash: string, blockNumber: number): Prom
 }
 
 /** The block with the runtime its storage is decoded with; metadata is fetched once per runtime version. */
-async function blockAt(hash: string, height: number): Promise<SnapshotBlock> {
+async function blockAt(hash: string, height: number): Promise<StorageBlock> {
     const version = await rpc.call('state_getRuntimeVersion', [hash])
     const key = `${version.specName}@${version.specVersion}`
     let runtime = runtimes.get(key)
@@ -111,8 +113,9 @@ async function blockAt(hash: string, height: number): Promise<SnapshotBlock> {
 async function write(era: number, rows: SnapshotRows): Promise<void> {
     if (!db.isInitialized) await db.initialize()
     await db.transaction('READ COMMITTED', async em => {
-        await writeSnapshot(transactionSink(em, db.manager), mapping.chain as never, rows)
-        await em.query('UPDATE era SET total_points = $2, validator_count = $3 WHERE id = $1', [String(era), rows.totalPoints, rows.validatorCount])
+        await writeSnapshot(transactionSink(em, db.manager), mapping.chain, rows)
+        // The era is complete (`Era.snapshotCompletedAt`) in the transaction that writes its last rows.
+        await em.query('UPDATE era SET total_points = $2, validator_count = $3, snapshot_completed_at = now() WHERE id = $1', [String(era), rows.totalPoints, rows.validatorCount])
         await em.query('DELETE FROM pending_era_snapshot WHERE id = $1', [String(era)])
     })
 }
@@ -130,4 +133,11 @@ function lowerThreadPriority(): void {
     } catch {
         log.info('snapshot thread runs at normal priority (no per-thread priority here)')
     }
+}
+
+/** The mapping of a chain layer with staking: the relay (legacy layout) or Asset Hub. */
+function stakingMapping(chain: ChainLayer): LayerMapping & {staking: NonNullable<LayerMapping['staking']>} {
+    const m = chain === ChainLayer.relay ? relayMapping : chain === ChainLayer.assetHub ? assetHubMapping : undefined
+    if (!m?.staking) throw new Error(`era snapshots: the ${chain} layer has no staking`)
+    return {...m, staking: m.staking}
 }

@@ -19,7 +19,7 @@
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import type {DbSettings} from '../../db/connection'
-import type {ChainLayerName} from '../facts'
+import type {ChainLayer} from '../facts'
 import type {BatchTransaction} from '../store/batch-finality'
 import type {CommitListener} from '../store/pipelined-database'
 
@@ -27,7 +27,7 @@ import type {CommitListener} from '../store/pipelined-database'
 const MAX_PENDING = 2
 
 export interface SnapshotThreadInit {
-    chain: ChainLayerName
+    chain: ChainLayer
     rpcUrl: string
     db: DbSettings
 }

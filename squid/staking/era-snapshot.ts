@@ -4,22 +4,8 @@
  * bonds, and nominator targets where they changed.
  */
 import {createHash} from 'node:crypto'
-import type {ChainLayerName} from '../facts'
-
-export interface ValidatorExposure {
-    validator: string
-    totalPlanck: bigint
-    ownPlanck: bigint
-    /** Nominator count as the chain states it (paged overview), else the edge count. */
-    nominatorCount: number
-    others: {nominator: string; amountPlanck: bigint}[]
-}
-
-/** A validator's session keys (`Session.NextKeys`): key name → hex public key. */
-export interface ValidatorSessionKeys {
-    validator: string
-    keys: Record<string, string>
-}
+import type {ChainLayer} from '../facts'
+import type {ExposureFact, PrefsFact, ValidatorSessionKeys} from './staking-storage'
 
 export interface EraSnapshot {
     /** The era the points, exposures and prefs are for (the era that just ended). */
@@ -27,8 +13,9 @@ export interface EraSnapshot {
     blockNumber: number
     totalPoints: number
     points: Map<string, number>
-    exposures: ValidatorExposure[]
-    prefs: Map<string, {commissionPerbill: number; blocked: boolean}>
+    exposures: ExposureFact[]
+    /** The prefs each exposed validator is paid with in this era (ErasValidatorPrefs). */
+    prefs: Map<string, PrefsFact>
     /** Ledger.active of each validator's stash. */
     selfStake: Map<string, bigint>
     /** Keys per validator of the era that starts (NextKeys); empty where the chain has no Session pallet. */
@@ -38,7 +25,7 @@ export interface EraSnapshot {
 }
 
 export interface EraValidatorRow {
-    id: string; era: number; validator: string; points: number; commissionPerbill?: number; blocked?: boolean
+    id: string; era: number; validator: string; points: number; commissionPerbill?: number; blocked?: boolean; pageCount?: number
     selfStakePlanck?: bigint; ownExposurePlanck?: bigint; totalExposurePlanck?: bigint; nominatorCount: number; active: boolean
 }
 export interface ExposureRow {id: string; era: number; nominator: string; validator: string; amountPlanck: bigint}
@@ -48,7 +35,7 @@ export interface NominatorTargetsRow extends Nomination {id: string; era: number
 export interface NominatorBondRow {id: string; era: number; nominator: string; bondedPlanck: bigint}
 
 export interface SnapshotRows {
-    chain: ChainLayerName
+    chain: ChainLayer
     era: number
     totalPoints: number
     validatorCount: number
@@ -67,7 +54,7 @@ export function sessionKeysRows(era: number, blockNumber: number, keys: Validato
     return keys.map(k => ({id: `${era}-${k.validator}`, era, validator: k.validator, keys: k.keys, beefy: k.keys.beefy, blockNumber}))
 }
 
-export function snapshotRows(s: EraSnapshot, chain: ChainLayerName): SnapshotRows {
+export function snapshotRows(s: EraSnapshot, chain: ChainLayer): SnapshotRows {
     const exposureBy = new Map(s.exposures.map(x => [x.validator, x]))
     const validators = [...new Set([...exposureBy.keys(), ...s.points.keys()])].sort()
     const nextEra = s.era + 1
@@ -76,7 +63,7 @@ export function snapshotRows(s: EraSnapshot, chain: ChainLayerName): SnapshotRow
         const prefs = s.prefs.get(validator)
         return {
             id: `${s.era}-${validator}`, era: s.era, validator, points: s.points.get(validator) ?? 0,
-            commissionPerbill: prefs?.commissionPerbill, blocked: prefs?.blocked, selfStakePlanck: s.selfStake.get(validator),
+            commissionPerbill: prefs?.commissionPerbill, blocked: prefs?.blocked, pageCount: x?.pageCount, selfStakePlanck: s.selfStake.get(validator),
             ownExposurePlanck: x?.ownPlanck, totalExposurePlanck: x?.totalPlanck, nominatorCount: x?.nominatorCount ?? 0,
             active: x !== undefined,
         }

@@ -4,7 +4,7 @@
  * payouts with their rewards (linked by carrying `PayoutStarted` forward inside its extrinsic), and the
  * event rows (prefs, slashes, chills, kicks, bonds, offline reports, offences) tagged with the era.
  */
-import type {ChainLayerName, ContextualFact, EventContext, StakingFact} from '../facts'
+import type {ChainLayer, ContextualFact, EventContext, StakingFact} from '../facts'
 
 /** Era and session in force before the batch's first block (read from its parent's storage). */
 export interface StakingCursor {
@@ -47,7 +47,7 @@ export interface OffenceRow extends Stamp {
 }
 
 export interface StakingRows {
-    chain: ChainLayerName
+    chain: ChainLayer
     eraBoundaries: EraBoundary[]
     receivedValidatorSets: ReceivedValidatorSet[]
     sessions: SessionRow[]
@@ -66,7 +66,7 @@ export interface StakingRows {
     cursor: StakingCursor
 }
 
-export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: ChainLayerName, start: StakingCursor): StakingRows {
+export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: ChainLayer, start: StakingCursor): StakingRows {
     const rows: StakingRows = {
         chain, eraBoundaries: [], receivedValidatorSets: [], sessions: [], payouts: [], rewards: [], prefs: [], slashes: [], chills: [],
         kicks: [], bonds: [], offlineReports: [], offences: [], accounts: new Set(), cursor: {...start},

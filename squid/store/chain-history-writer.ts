@@ -5,10 +5,10 @@
 import type {Store} from '@subsquid/typeorm-store'
 import {In} from 'typeorm'
 import {
-    Account, BondChange, BondKind, ChainLayer, Chill, Era, EraValidator, Exposure, Identity, IdentityChange, IdentityImport, Judgement,
+    Account, BondChange, BondKind, Chill, Era, EraValidator, Exposure, Identity, IdentityChange, IdentityImport, Judgement,
     Kick, NominatorBond, NominatorTargets, Offence, PendingEraSnapshot, OfflineReport, Payout, Reward, Session, SessionKeys, Slash, ValidatorPreference,
 } from '../../db/model'
-import type {ChainLayerName} from '../facts'
+import type {ChainLayer} from '../chain-layer'
 import type {IdentityFields} from '../identity/registration'
 import {nominatorTargetChanges, type SessionKeysRow, type SnapshotRows} from '../staking/era-snapshot'
 import type {PendingSnapshot} from '../staking/era-snapshot-worker'
@@ -18,10 +18,9 @@ import {ensureAccounts, SnapshotSink, storeSink} from './snapshot-sink'
 
 const acc = (id: string) => new Account({id})
 const optAcc = (id: string | undefined) => (id === undefined ? null : acc(id))
-const layer = (c: ChainLayerName) => c as ChainLayer
 
 export async function writeStakingBatch(store: Store, rows: StakingRows, snapshots: SnapshotRows[]): Promise<void> {
-    const chain = layer(rows.chain)
+    const chain = rows.chain
     await ensureAccounts(store, rows.accounts)
     await writeEras(store, rows, snapshots)
 
@@ -72,7 +71,7 @@ export async function writeSnapshot(sink: SnapshotSink, chain: ChainLayer, s: Sn
     await sink.ensureAccounts([...s.eraValidators.map(v => v.validator), ...s.sessionKeys.map(k => k.validator)])
     await sink.insert(s.eraValidators.map(v => new EraValidator({
         id: v.id, era: v.era, validator: acc(v.validator), chain, points: v.points, commissionPerbill: v.commissionPerbill,
-        blocked: v.blocked, selfStakePlanck: v.selfStakePlanck, ownExposurePlanck: v.ownExposurePlanck,
+        blocked: v.blocked, pageCount: v.pageCount, selfStakePlanck: v.selfStakePlanck, ownExposurePlanck: v.ownExposurePlanck,
         totalExposurePlanck: v.totalExposurePlanck, nominatorCount: v.nominatorCount, active: v.active,
     })))
     await sink.insert(s.exposures.map(x => new Exposure({
@@ -99,8 +98,8 @@ async function writeNominatorTargets(sink: SnapshotSink, s: SnapshotRows): Promi
 }
 
 /** Era ends whose snapshots the worker writes beside the event stream (`EraSnapshotWorker`). */
-export async function recordPendingSnapshots(store: Store, chainName: ChainLayerName, pending: PendingSnapshot[]): Promise<void> {
-    await insertBulk(store, pending.map(p => new PendingEraSnapshot({id: String(p.era), chain: layer(chainName), blockNumber: p.blockNumber, blockHash: p.blockHash})))
+export async function recordPendingSnapshots(store: Store, chain: ChainLayer, pending: PendingSnapshot[]): Promise<void> {
+    await insertBulk(store, pending.map(p => new PendingEraSnapshot({id: String(p.era), chain, blockNumber: p.blockNumber, blockHash: p.blockHash})))
 }
 
 /** Session keys of the validator sets the relay received; a set received again for an era replaces the earlier one. */
@@ -129,7 +128,7 @@ async function writeEras(store: Store, rows: StakingRows, snapshots: SnapshotRow
     const era = (index: number) => {
         let e = eras.get(String(index))
         if (!e) {
-            e = new Era({id: String(index), index, chain: layer(rows.chain)})
+            e = new Era({id: String(index), index, chain: rows.chain})
             eras.set(e.id, e)
         }
         return e
@@ -140,7 +139,9 @@ async function writeEras(store: Store, rows: StakingRows, snapshots: SnapshotRow
         })
         Object.assign(era(b.endedEra + 1), {startBlock: b.blockNumber, startTime: b.timestamp})
     }
-    for (const s of snapshots) Object.assign(era(s.era), {totalPoints: s.totalPoints, validatorCount: s.validatorCount})
+    // The snapshot's rows are written later in this same transaction: the era is complete when it commits.
+    const completedAt = new Date()
+    for (const s of snapshots) Object.assign(era(s.era), {totalPoints: s.totalPoints, validatorCount: s.validatorCount, snapshotCompletedAt: completedAt})
     await upsertAll(store, [...eras.values()])
 }
 
@@ -161,9 +162,8 @@ export interface IdentityEventRow {
 
 /** Current identities (one upsert) and the change history (one insert, with the identity as read after the block). */
 export async function writeIdentityBatch(
-    store: Store, chainName: ChainLayerName, updates: IdentityUpdate[], changes: (IdentityEventRow & {fields: IdentityFields})[],
+    store: Store, chain: ChainLayer, updates: IdentityUpdate[], changes: (IdentityEventRow & {fields: IdentityFields})[],
 ): Promise<void> {
-    const chain = layer(chainName)
     await ensureAccounts(store, [
         ...updates.flatMap(u => [u.account, ...(u.fields.parent ? [u.fields.parent] : [])]),
         ...changes.map(c => c.account),
@@ -189,12 +189,12 @@ export async function storedSubsOf(store: Store, parents: string[]): Promise<str
 }
 
 /** The block whose identities the chain layer's processor copied when it started, if it has. */
-export async function identityImportBlock(store: Store, chain: ChainLayerName): Promise<number | undefined> {
+export async function identityImportBlock(store: Store, chain: ChainLayer): Promise<number | undefined> {
     return (await store.get(IdentityImport, chain))?.blockNumber
 }
 
 /** Written with the copied identities, so a crash before the batch commits repeats the copy. */
-export async function recordIdentityImport(store: Store, chain: ChainLayerName, blockNumber: number): Promise<void> {
+export async function recordIdentityImport(store: Store, chain: ChainLayer, blockNumber: number): Promise<void> {
     await store.insert(new IdentityImport({id: chain, blockNumber}))
 }
 

@@ -49,4 +49,16 @@ export class Era {
      */
     @IntColumn_({nullable: true})
     validatorCount!: number | undefined | null
+
+    /**
+     * When the snapshot read at this era's end was stored, all of it at once: the era's EraValidator and
+     * Exposure rows and totals (totalPoints, validatorCount), and the rows keyed by the next era (era + 1)
+     * as it starts: NominatorBond, NominatorTargets changes and, where the layer has a Session pallet (the
+     * legacy relay), SessionKeys. Set in the transaction that writes them (the snapshot thread's, or the
+     * era-end block's batch for hot blocks and the range's last batch); null while the snapshot is pending
+     * (a PendingEraSnapshot row). In the current layout the relay writes SessionKeys on its own, when it
+     * receives the validator set. Readers of an era's rows (scorer, gateway) read only eras where it is set.
+     */
+    @DateTimeColumn_({nullable: true})
+    snapshotCompletedAt!: Date | undefined | null
 }

@@ -31,11 +31,23 @@ export class EraValidator {
     @IntColumn_({nullable: false})
     points!: number
 
+    /**
+     * commission the era was paid with (ErasValidatorPrefs, fixed at its election); null when not exposed. The current one is the latest ValidatorPreference
+     */
     @IntColumn_({nullable: true})
     commissionPerbill!: number | undefined | null
 
+    /**
+     * blocked as the era was paid with (ErasValidatorPrefs); null when not exposed
+     */
     @BooleanColumn_({nullable: true})
     blocked!: boolean | undefined | null
+
+    /**
+     * exposure pages the era's rewards are paid in, one payout each (ErasStakersOverview.pageCount, 1 for unpaged ErasStakers); null when not exposed
+     */
+    @IntColumn_({nullable: true})
+    pageCount!: number | undefined | null
 
     /**
      * the stash's bonded active balance (Ledger.active)

@@ -15,9 +15,12 @@ export class FeedConnectionInterval {
     @PrimaryColumn_()
     id!: string
 
+    /**
+     * Genesis hash of the chain subscribed to (0x hex)
+     */
     @Index_()
     @StringColumn_({nullable: false})
-    chain!: string
+    genesisHash!: string
 
     @StringColumn_({nullable: false})
     feedUrl!: string

@@ -4,7 +4,8 @@ import {ChainLayer} from "./_chainLayer"
 /**
  * A finalized era end whose snapshot (EraValidator, Exposure, SessionKeys, NominatorTargets and NominatorBond
  * rows, the era's totals) is read and written beside the event stream: stored in the era-end block's batch,
- * deleted in the transaction that writes the snapshot. One left by a crash is redone at start-up.
+ * deleted in the transaction that writes the snapshot and sets `Era.snapshotCompletedAt`. One left by a crash
+ * is redone at start-up.
  */
 @Entity_()
 export class PendingEraSnapshot {

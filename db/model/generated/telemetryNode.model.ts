@@ -18,11 +18,11 @@ export class TelemetryNode {
     id!: string
 
     /**
-     * Genesis hash of the chain the node reports to
+     * Genesis hash of the chain the node reports to (0x hex)
      */
     @Index_()
     @StringColumn_({nullable: false})
-    chain!: string
+    genesisHash!: string
 
     @Index_()
     @StringColumn_({nullable: false})
@@ -40,6 +40,13 @@ export class TelemetryNode {
     @Index_()
     @StringColumn_({nullable: true})
     validatorAddress!: string | undefined | null
+
+    /**
+     * hex public key of validatorAddress (joins Account ids); null when it is not a valid SS58 address
+     */
+    @Index_()
+    @StringColumn_({nullable: true})
+    validatorPublicKey!: string | undefined | null
 
     /**
      * libp2p peer id
@@ -99,11 +106,18 @@ export class TelemetryNode {
     stale!: boolean
 
     /**
-     * Stash of the programme candidate it matched, and how (name | validatorAddress)
+     * Stash (SS58, as the candidate list gives it) of the programme candidate it matched, and how (name | validatorAddress)
      */
     @Index_()
     @StringColumn_({nullable: true})
     candidateStash!: string | undefined | null
+
+    /**
+     * hex public key of candidateStash (joins Account ids)
+     */
+    @Index_()
+    @StringColumn_({nullable: true})
+    candidatePublicKey!: string | undefined | null
 
     @StringColumn_({nullable: true})
     matchedBy!: string | undefined | null
