@@ -5,6 +5,7 @@
  */
 import type pg from 'pg'
 import type {PageRequest} from './page'
+import {ChainLayer, STATE_SCHEMAS} from '../squid/chain-layer'
 
 export interface Page<T> {
     rows: T[]
@@ -47,9 +48,6 @@ export interface LocatedNode {
     lookedUpAt: Date
 }
 
-/** The state schemas of the three processors (squid/NOTES.md). */
-export const SQUID_STATE_SCHEMAS = {relay: 'squid_processor', assetHub: 'squid_asset_hub', people: 'squid_people'} as const
-export type ChainLayerName = keyof typeof SQUID_STATE_SCHEMAS
 
 const big = (v: string | null): bigint | null => (v === null ? null : BigInt(v))
 
@@ -199,9 +197,9 @@ export class ChainHistoryStore {
     }
 
     /** A processor's indexed height, or null when it has not run on this database. */
-    async indexedHeight(layer: ChainLayerName): Promise<number | null> {
+    async indexedHeight(layer: ChainLayer): Promise<number | null> {
         try {
-            const [r] = await this.rows<{height: number}>(`SELECT height FROM "${SQUID_STATE_SCHEMAS[layer]}".status WHERE id = 0`)
+            const [r] = await this.rows<{height: number}>(`SELECT height FROM "${STATE_SCHEMAS[layer]}".status WHERE id = 0`)
             return r && r.height >= 0 ? r.height : null
         } catch (e) {
             // 3F000 no such schema, 42P01 no such table: that processor never ran here.

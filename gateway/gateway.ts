@@ -12,7 +12,8 @@ import type pg from 'pg'
 import {Counter, Histogram, type Registry} from 'prom-client'
 import {AddressEncoder} from './address-param'
 import {ApiError, databaseUnavailability, errorBody, errorBodySchema} from './api-error'
-import {ChainHistoryStore, type ChainLayerName} from './chain-history-store'
+import {ChainHistoryStore} from './chain-history-store'
+import type {ChainLayer} from '../squid/chain-layer'
 import {registerChainHistoryRoutes} from './chain-history-routes'
 import {ResponseCache} from './response-cache'
 import {registerServiceRoutes} from './service-routes'
@@ -28,7 +29,7 @@ export interface GatewaySettings {
     /** config `validity.clientUpgrade.forcedVersion`: the release `/release` reports while there is no release table. */
     forcedVersion?: string
     /** The first block each configured processor indexes (config `chains.*.fromBlock`). */
-    fromBlocks: Partial<Record<ChainLayerName, number>>
+    fromBlocks: Partial<Record<ChainLayer, number>>
     /** The programme's candidates, as account hexes (from the candidate list). */
     candidateHexes: ReadonlySet<string>
     version: string

@@ -4,7 +4,7 @@
  */
 import type {FastifyInstance} from 'fastify'
 import {databaseUnavailability, notFound} from './api-error'
-import {SQUID_STATE_SCHEMAS, type ChainLayerName} from './chain-history-store'
+import {STATE_SCHEMAS, type ChainLayer} from '../squid/chain-layer'
 import type {RouteContext} from './gateway'
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map(c => [c, {$ref: 'ErrorBody#'}]))
@@ -117,7 +117,7 @@ export function registerServiceRoutes(app: FastifyInstance, ctx: RouteContext) {
                             ...blockRange.properties,
                             layers: {
                                 type: 'object',
-                                properties: Object.fromEntries(Object.keys(SQUID_STATE_SCHEMAS).map(l => [l, blockRange])),
+                                properties: Object.fromEntries(Object.keys(STATE_SCHEMAS).map(l => [l, blockRange])),
                             },
                         },
                     },
@@ -127,8 +127,8 @@ export function registerServiceRoutes(app: FastifyInstance, ctx: RouteContext) {
         },
         async (req, reply) =>
             ctx.cached(req, reply, async () => {
-                const layers: Partial<Record<ChainLayerName, {earliest: number; latest: number; blocksIndexed: number}>> = {}
-                for (const layer of Object.keys(SQUID_STATE_SCHEMAS) as ChainLayerName[]) {
+                const layers: Partial<Record<ChainLayer, {earliest: number; latest: number; blocksIndexed: number}>> = {}
+                for (const layer of Object.keys(STATE_SCHEMAS) as ChainLayer[]) {
                     const latest = await store.indexedHeight(layer)
                     if (latest === null) continue
                     const earliest = Math.min(settings.fromBlocks[layer] ?? 0, latest)

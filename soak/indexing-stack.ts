@@ -12,9 +12,7 @@ import {PROJECT_DIR} from '../config/project-dir'
 import {dbEnv, pgClientConfig, type DbSettings} from '../db/connection'
 import {plannedServices} from '../launcher/services'
 import {Supervisor} from '../launcher/supervisor'
-import {ASSET_HUB_STATE_SCHEMA} from '../squid/asset-hub/mapping'
-import {PEOPLE_STATE_SCHEMA} from '../squid/people/mapping'
-import {RELAY_STATE_SCHEMA} from '../squid/relay/mapping'
+import {STATE_SCHEMAS as CHAIN_STATE_SCHEMAS} from '../squid/chain-layer'
 import type {ChainTarget, ServiceTarget} from './fault-schedule'
 import type {ProcessorSample} from './progress-tracker'
 
@@ -29,7 +27,7 @@ export interface StackEndpoints {
 /** The launcher's service names (squid/services.ts, launcher/services.ts). */
 const SERVICE_NAMES: Record<ServiceTarget, string> = {relay: 'squid-relay', assetHub: 'squid-asset-hub', people: 'squid-people', telemetry: 'telemetry'}
 
-export const STATE_SCHEMAS: Record<ChainTarget, string> = {relay: RELAY_STATE_SCHEMA, assetHub: ASSET_HUB_STATE_SCHEMA, people: PEOPLE_STATE_SCHEMA}
+export const STATE_SCHEMAS: Record<ChainTarget, string> = CHAIN_STATE_SCHEMAS
 
 /**
  * The devnet sample config with these endpoints. The follower reconnects within seconds after a feed
@@ -44,9 +42,12 @@ function stackConfig(endpoints: StackEndpoints): unknown {
         candidatesFile: path.join(PROJECT_DIR, 'config', base.candidatesFile),
         telemetry: {
             ...base.telemetry,
-            feedUrl: endpoints.feedUrl, chains: [endpoints.genesisHash], metricsPort: 0,
+            feedUrl: endpoints.feedUrl, chains: [endpoints.genesisHash],
             silenceTimeoutMs: 5000, reconnectMinDelayMs: 500, reconnectMaxDelayMs: 3000, flushIntervalMs: 500,
         },
+        // Two stacks run side by side: no fixed ports, and nothing that nominates.
+        metrics: {...base.metrics, ports: Object.fromEntries(Object.keys(base.metrics.ports).map(k => [k, 0]))},
+        nominator: {...base.nominator, enabled: false, dryRun: false, accounts: []},
     }
 }
 
@@ -68,7 +69,8 @@ export class IndexingStack {
         this.supervisor = new Supervisor(createLogger(`soak:${name}`), {
             ...env, ...dbEnv(db), CONFIG: configFile, FORCE_PRETTY_LOGGER: '0', PROCESSOR_PROMETHEUS_PORT: '0',
         }, line => this.log.write(line + '\n'))
-        this.supervisor.start(plannedServices(config, dir).filter(s => s.name !== 'graphql'))
+        // The indexing stack only: what reads the chain and the feed.
+        this.supervisor.start(plannedServices(config, dir).filter(s => s.name === 'telemetry' || s.name.startsWith('squid-')))
     }
 
     pidOf(service: ServiceTarget): number | undefined {

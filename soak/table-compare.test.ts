@@ -49,8 +49,8 @@ describe('soak table comparison', () => {
         expect(await compareDatabases(soakDb.settings, referenceDb.settings)).toEqual([])
 
         // A chain row that differs, one that is missing, a node gone offline: each is reported.
-        await exec(soakDb.settings, `UPDATE session SET chain = 'assetHub', era = 1 WHERE id = '5';
-            INSERT INTO session (id, index, chain, era, block_number) VALUES ('6', 6, 'relay', NULL, 30);
+        await exec(soakDb.settings, `UPDATE session SET era = 1 WHERE id = 'relay-5';
+            INSERT INTO session (id, index, chain, era, block_number) VALUES ('relay-6', 6, 'relay', NULL, 30);
             UPDATE telemetry_node SET online = false`)
         const diffs = await compareDatabases(soakDb.settings, referenceDb.settings)
         expect(diffs.map(d => [d.table, d.soakRows, d.referenceRows, d.onlySoak, d.onlyReference, d.changed])).toEqual([
@@ -58,9 +58,9 @@ describe('soak table comparison', () => {
             ['telemetry_node', 1, 1, 0, 0, 1],
         ])
         expect(diffs[0].examples).toEqual([
-            '6: soak {"id": "6", "era": null, "chain": "relay", "index": 6, "timestamp": null, "block_number": 30} / reference (none)',
-            '5: soak {"id": "5", "era": 1, "chain": "assetHub", "index": 5, "timestamp": null, "block_number": 25} / ' +
-                'reference {"id": "5", "era": null, "chain": "relay", "index": 5, "timestamp": null, "block_number": 25}',
+            'relay-6: soak {"id": "relay-6", "era": null, "chain": "relay", "index": 6, "timestamp": null, "block_number": 30} / reference (none)',
+            'relay-5: soak {"id": "relay-5", "era": 1, "chain": "relay", "index": 5, "timestamp": null, "block_number": 25} / ' +
+                'reference {"id": "relay-5", "era": null, "chain": "relay", "index": 5, "timestamp": null, "block_number": 25}',
         ])
     })
 })

@@ -32,7 +32,7 @@ export const COMPARISON_RULES: Record<string, TableRule> = {
         why: 'periods in wall-clock time, keyed by their start, closed by every feed outage: only the open ones (who is online or offline now) must agree',
     },
     feed_connection_interval: {
-        rowsSql: `SELECT chain AS id, jsonb_build_object('chain', chain) AS row FROM feed_connection_interval WHERE "end" IS NULL`,
+        rowsSql: `SELECT genesis_hash AS id, jsonb_build_object('genesisHash', genesis_hash) AS row FROM feed_connection_interval WHERE "end" IS NULL`,
         why: 'one row per feed connection in wall-clock time, with its URL (the proxy\'s for the soak stack): only the open connection per chain must agree',
     },
 }

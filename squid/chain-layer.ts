@@ -18,3 +18,10 @@ const FILE_NAMES: Record<ChainLayer, string> = {
 export function layerFileName(layer: ChainLayer): string {
     return FILE_NAMES[layer]
 }
+
+/** The Subsquid state schema of each layer's processor (`squid_processor` is the one graphql-server's `squidStatus` reads). */
+export const STATE_SCHEMAS: Record<ChainLayer, string> = {
+    [ChainLayer.relay]: 'squid_processor',
+    [ChainLayer.assetHub]: 'squid_asset_hub',
+    [ChainLayer.people]: 'squid_people',
+}

@@ -4,19 +4,13 @@
  * and the block, era or time it is as of; chain facts only from complete eras.
  */
 import type pg from 'pg'
-import {ChainLayer} from '../../squid/chain-layer'
+import {ChainLayer, STATE_SCHEMAS} from '../../squid/chain-layer'
 import {UPTIME_SQL, uptimeFromSqlRow, uptimeSqlParams, type UptimeSqlRow} from '../../telemetry/uptime-sql'
 import type {Candidate} from '../candidates/candidate'
 import {eraCompleteSql} from '../complete-eras'
 import type {CandidateFacts, FeedFacts, IdentityFacts, PassFacts, SquidProgress} from './facts'
 
 
-/** The Subsquid state schema of each chain layer's processor (squid/NOTES.md). */
-export const SQUID_STATE_SCHEMAS: Record<ChainLayer, string> = {
-    relay: 'squid_processor',
-    assetHub: 'squid_asset_hub',
-    people: 'squid_people',
-}
 
 /** Eras back from the active one in which an unpaid payout still counts (the chain's HistoryDepth). */
 export const HISTORY_DEPTH_ERAS = 84
@@ -357,12 +351,12 @@ function identityFacts(i: IdentityRow): IdentityFacts {
 async function readSquidProgress(db: pg.ClientBase, headSource?: HeadSource): Promise<Partial<Record<ChainLayer, SquidProgress>>> {
     const present = (
         await (db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'status' AND table_schema = ANY($1)`, [
-            Object.values(SQUID_STATE_SCHEMAS),
+            Object.values(STATE_SCHEMAS),
         ]) as Rows<{table_schema: string}>)
     ).rows.map(r => r.table_schema)
     const progress: Partial<Record<ChainLayer, SquidProgress>> = {}
-    for (const layer of Object.keys(SQUID_STATE_SCHEMAS) as ChainLayer[]) {
-        const schema = SQUID_STATE_SCHEMAS[layer]
+    for (const layer of Object.keys(STATE_SCHEMAS) as ChainLayer[]) {
+        const schema = STATE_SCHEMAS[layer]
         if (!present.includes(schema)) continue
         const r = (
             await (db.query(

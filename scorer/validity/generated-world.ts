@@ -6,7 +6,7 @@
 import {encodeAddress} from '@polkadot/util-crypto'
 import type pg from 'pg'
 import type {Candidate, CandidateList} from '../candidates/candidate'
-import {SQUID_STATE_SCHEMAS} from './facts-store'
+import {STATE_SCHEMAS} from '../../squid/chain-layer'
 
 export const DAY_MS = 86_400_000
 /** A real BEEFY key shape (33-byte compressed ECDSA) and the dummy the BEEFY check rejects. */
@@ -82,7 +82,7 @@ export async function writeWorld(db: pg.ClientBase, w: World): Promise<void> {
     const hex = v.map(x => x.hex)
     const head = (w.eras + 1) * ERA_BLOCKS + 10
     const q = (sql: string, params: unknown[] = []) => db.query(sql, params)
-    for (const [layer, schema] of Object.entries(SQUID_STATE_SCHEMAS)) {
+    for (const [layer, schema] of Object.entries(STATE_SCHEMAS)) {
         await q(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
         await q(
             `CREATE TABLE IF NOT EXISTS ${schema}.status (id int primary key, height int not null, hash text DEFAULT '0x', nonce int DEFAULT 0)`,

@@ -6,8 +6,9 @@ import {ChainLayer} from '../chain-layer'
 import type {LayerMapping} from '../chain-batch'
 import {ASSET_HUB_STAKING_EVENTS, decodeAssetHubStakingEvent} from '../staking/decode-asset-hub'
 import {assetHubStakingStorage} from './staking-storage'
+import {STATE_SCHEMAS} from '../chain-layer'
 
-export const ASSET_HUB_STATE_SCHEMA = 'squid_asset_hub'
+export const ASSET_HUB_STATE_SCHEMA = STATE_SCHEMAS.assetHub
 
 export const assetHubMapping: LayerMapping = {
     chain: ChainLayer.assetHub,

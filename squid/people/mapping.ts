@@ -7,8 +7,9 @@ import type {LayerMapping} from '../chain-batch'
 import {IDENTITY_EVENTS} from '../identity/decode'
 import {events} from '../types/people'
 import {peopleIdentityStorage} from './identity-storage'
+import {STATE_SCHEMAS} from '../chain-layer'
 
-export const PEOPLE_STATE_SCHEMA = 'squid_people'
+export const PEOPLE_STATE_SCHEMA = STATE_SCHEMAS.people
 
 export const peopleMapping: LayerMapping = {
     chain: ChainLayer.people,

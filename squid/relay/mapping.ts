@@ -9,8 +9,9 @@ import {decodeRelayStakingEvent, RELAY_STAKING_EVENTS} from '../staking/decode-r
 import {events} from '../types/relay'
 import {relayIdentityStorage} from './identity-storage'
 import {relayStakingStorage} from './staking-storage'
+import {STATE_SCHEMAS} from '../chain-layer'
 
-export const RELAY_STATE_SCHEMA = 'squid_processor'
+export const RELAY_STATE_SCHEMA = STATE_SCHEMAS.relay
 
 export const relayMapping: LayerMapping = {
     chain: ChainLayer.relay,
