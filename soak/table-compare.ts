@@ -14,10 +14,18 @@ export interface TableRule {
 }
 
 /**
- * What the squid writes comes from the chain alone and must agree exactly. The telemetry follower also
- * writes when it saw things (wall-clock times, one row per feed connection and per online period).
+ * What the squid writes comes from the chain alone and must agree exactly, but for the times it wrote things
+ * (an era's snapshot, a genesis record). The telemetry follower also writes when it saw things (wall-clock times, one row per feed connection and per online period).
  */
 export const COMPARISON_RULES: Record<string, TableRule> = {
+    era: {
+        rowsSql: `SELECT id, to_jsonb(t) - 'snapshot_completed_at' || jsonb_build_object('snapshot_complete', snapshot_completed_at IS NOT NULL) AS row FROM era t`,
+        why: 'when the era\'s snapshot was written is wall-clock time; whether it is complete must agree',
+    },
+    chain_genesis: {
+        ignoreColumns: ['recorded_at'],
+        why: 'when each reader first started (wall clock)',
+    },
     telemetry_node: {
         ignoreColumns: ['first_seen_at', 'last_seen_at'],
         why: 'when each follower first and last saw the node (wall clock)',

@@ -30,7 +30,6 @@ function fromModule(moduleId: string, exportName = 'default'): MetadataSource {
     return {
         origin: moduleId,
         load: () => {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
             const mod = require(moduleId) as Record<string, unknown>
             const hex = mod[exportName]
             if (typeof hex !== 'string') throw new Error(`${moduleId}: export ${exportName} is not a hex string`)

@@ -307,7 +307,7 @@ describe('relay processor on the legacy devnet', () => {
             expect(tooWide.errors?.[0].message).toMatch(/root fields/)
             const bad = await gql('{unclaimedPayouts(validator: "alice") {era}}')
             expect(bad.errors?.[0].message).toMatch(/validator: expected a 0x-prefixed/)
-            expect((bad.errors?.[0] as {extensions?: {code?: string}}).extensions?.code).toBe('BAD_USER_INPUT')
+            expect((bad.errors?.[0] as {extensions?: {code?: string}} | undefined)?.extensions?.code).toBe('BAD_USER_INPUT')
             // Errors carry no stack trace (no server paths), and clients can still read the schema.
             expect(JSON.stringify(bad)).not.toMatch(/stacktrace|resolvers\.js/)
             const schema = await gql('{__schema {queryType {name}}}')
