@@ -51,7 +51,8 @@ function readSourceDocs(file: string): SourceDocs {
 
     /** The schema expression under `.optional()`, `.default(…)` and the like. */
     const unwrap = (e: ts.Expression): ts.Expression => {
-        while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && WRAPPERS.has(e.expression.name.text)) e = e.expression.expression
+        while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && WRAPPERS.has(e.expression.name.text))
+            e = e.expression.expression
         return e
     }
     const isObjectCall = (e: ts.Expression): e is ts.CallExpression =>
@@ -62,7 +63,10 @@ function readSourceDocs(file: string): SourceDocs {
         if (ts.isIdentifier(e)) {
             const c = consts.get(e.text)
             if (!c || seen.has(e.text)) return
-            if (!isObjectCall(unwrap(c.init)) && !(ts.isCallExpression(unwrap(c.init)) && isArrayCall(unwrap(c.init) as ts.CallExpression))) {
+            if (
+                !isObjectCall(unwrap(c.init)) &&
+                !(ts.isCallExpression(unwrap(c.init)) && isArrayCall(unwrap(c.init) as ts.CallExpression))
+            ) {
                 if (at) out.typeOf.set(at, e.text)
                 out.valueTypes.set(e.text, c.doc)
             }
@@ -72,12 +76,21 @@ function readSourceDocs(file: string): SourceDocs {
         if (isArrayCall(e)) return walk(e.arguments[0], `${at}[]`, seen)
         if (!isObjectCall(e) || !e.arguments[0] || !ts.isObjectLiteralExpression(e.arguments[0])) return
         for (const p of e.arguments[0].properties) {
-            if (!(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) || !p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue
+            if (
+                !(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) ||
+                !p.name ||
+                !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))
+            )
+                continue
             const key = at ? `${at}.${p.name.text}` : p.name.text
             const value = ts.isPropertyAssignment(p) ? p.initializer : p.name
             // The key's own comment, else the comment of the constant it names.
             const root = unwrap(value)
-            const doc = jsDoc(p) || (ts.isIdentifier(root) && consts.get(root.text) && isObjectCall(unwrap(consts.get(root.text)!.init)) ? consts.get(root.text)!.doc : '')
+            const doc =
+                jsDoc(p) ||
+                (ts.isIdentifier(root) && consts.get(root.text) && isObjectCall(unwrap(consts.get(root.text)!.init))
+                    ? consts.get(root.text)!.doc
+                    : '')
             if (doc) out.docs.set(key, doc)
             walk(value, key, seen)
         }
@@ -93,20 +106,26 @@ function isArrayCall(e: ts.CallExpression): boolean {
 /** The text of a node's /** … *\/ comment, on one line. */
 function jsDoc(node: ts.Node): string {
     const docs = (node as {jsDoc?: ts.JSDoc[]}).jsDoc ?? []
-    return docs.map(d => (typeof d.comment === 'string' ? d.comment : ts.getTextOfJSDocComment(d.comment) ?? '')).join(' ').replace(/\s+/g, ' ').trim()
+    return docs
+        .map(d => (typeof d.comment === 'string' ? d.comment : (ts.getTextOfJSDocComment(d.comment) ?? '')))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim()
 }
 
 /** The schema without `null` in an `anyOf`, and whether null was allowed. */
 function nonNull(s: JsonSchema): {schema: JsonSchema; nullable: boolean} {
     const options = s.anyOf?.filter(o => o.type !== 'null')
-    if (s.anyOf && options!.length === 1 && options!.length < s.anyOf.length) return {schema: {...options![0], default: s.default}, nullable: true}
+    if (s.anyOf && options!.length === 1 && options!.length < s.anyOf.length)
+        return {schema: {...options![0], default: s.default}, nullable: true}
     return {schema: s, nullable: false}
 }
 
 function describeType(s: JsonSchema): string {
     if (s.anyOf) {
         // A secret reference is an anyOf of {env} and {file}.
-        if (s.anyOf.length === 2 && s.anyOf[0].properties?.env && s.anyOf[1].properties?.file) return 'secret: `{"env": "VAR"}` or `{"file": "path"}`'
+        if (s.anyOf.length === 2 && s.anyOf[0].properties?.env && s.anyOf[1].properties?.file)
+            return 'secret: `{"env": "VAR"}` or `{"file": "path"}`'
         return s.anyOf.map(describeType).join(', or ')
     }
     if (s.enum) return 'one of ' + s.enum.map(v => `\`${JSON.stringify(v)}\``).join(', ')
@@ -133,15 +152,24 @@ function rows(s: JsonSchema, at: string, required: boolean, src: SourceDocs, out
     const {schema, nullable} = nonNull(s)
     const named = src.typeOf.get(at)
     const namedItems = schema.type === 'array' ? src.typeOf.get(`${at}[]`) : undefined
-    const type = (named ? `[\`${named}\`](#value-types)` : namedItems ? `array of [\`${namedItems}\`](#value-types)` : schema.type === 'object' ? 'object' : describeType(schema)) +
-        (nullable ? ' or `null`' : '')
+    const type =
+        (named
+            ? `[\`${named}\`](#value-types)`
+            : namedItems
+              ? `array of [\`${namedItems}\`](#value-types)`
+              : schema.type === 'object'
+                ? 'object'
+                : describeType(schema)) + (nullable ? ' or `null`' : '')
     const need = schema.default !== undefined ? `default \`${JSON.stringify(schema.default)}\`` : required ? 'required' : 'optional'
     if (at) out.push({key: at, type, need, doc: src.docs.get(at) ?? ''})
     const props = schema.properties
     if (props) {
         const names = Object.keys(props)
         // Keys that only repeat one shape (the per-check overrides): one row for them all.
-        const same = names.length > 3 && names.every(n => JSON.stringify(props[n]) === JSON.stringify(props[names[0]])) && names.every(n => !src.docs.has(`${at}.${n}`))
+        const same =
+            names.length > 3 &&
+            names.every(n => JSON.stringify(props[n]) === JSON.stringify(props[names[0]])) &&
+            names.every(n => !src.docs.has(`${at}.${n}`))
         if (same) {
             const key = `${at}.<${names.length} keys>`
             out.push({key, type: 'object', need: 'optional', doc: `one per key: ${names.map(n => `\`${n}\``).join(', ')}`})
@@ -153,7 +181,8 @@ function rows(s: JsonSchema, at: string, required: boolean, src: SourceDocs, out
         for (const [k, v] of Object.entries(props)) rows(v, at ? `${at}.${k}` : k, (schema.required ?? []).includes(k), src, out)
     }
     if (schema.type === 'array' && schema.items?.properties) {
-        for (const [k, v] of Object.entries(schema.items.properties)) rows(v, `${at}[].${k}`, (schema.items.required ?? []).includes(k), src, out)
+        for (const [k, v] of Object.entries(schema.items.properties))
+            rows(v, `${at}[].${k}`, (schema.items.required ?? []).includes(k), src, out)
     }
 }
 
@@ -183,12 +212,19 @@ export function renderConfigReference(): string {
         for (const r of section) lines.push(`| \`${r.key}\` | ${cell(r.type)} | ${r.need} | ${cell(r.doc)} |`)
         lines.push('')
     }
-    const sections = Object.entries(json.properties ?? {}).filter(([, v]) => nonNull(v).schema.type === 'object').map(([k]) => k)
+    const sections = Object.entries(json.properties ?? {})
+        .filter(([, v]) => nonNull(v).schema.type === 'object')
+        .map(([k]) => k)
     lines.push('## Top level', '')
     table(all.filter(r => !r.key.includes('.') && !r.key.includes('[') && !sections.includes(r.key)))
     for (const key of sections) {
         const head = all.find(r => r.key === key)!
-        lines.push(`## \`${key}\``, '', `${head.doc ? head.doc + ' ' : ''}${head.need === 'required' ? 'Required.' : head.need === 'optional' ? 'Optional.' : `Optional, ${head.need}.`}`, '')
+        lines.push(
+            `## \`${key}\``,
+            '',
+            `${head.doc ? head.doc + ' ' : ''}${head.need === 'required' ? 'Required.' : head.need === 'optional' ? 'Optional.' : `Optional, ${head.need}.`}`,
+            '',
+        )
         table(all.filter(r => r.key.startsWith(`${key}.`) || r.key.startsWith(`${key}[]`)))
     }
     lines.push('## Value types', '', '| type | what | JSON |', '|---|---|---|')

@@ -6,7 +6,11 @@
 
 export class JsonSyntaxError extends Error {
     override name = 'JsonSyntaxError'
-    constructor(readonly reason: string, readonly line?: number, readonly column?: number) {
+    constructor(
+        readonly reason: string,
+        readonly line?: number,
+        readonly column?: number,
+    ) {
         super(`not valid JSON: ${reason}${line === undefined ? '' : ` at line ${line}, column ${column}`}`)
     }
 }
@@ -69,7 +73,7 @@ export function jsonSyntaxErrorAt(text: string): {offset: number; reason: string
                     if (text[i] !== '"') fail('expected a double-quoted property name')
                     string()
                     ws()
-                    if (text[i] !== ':') fail('expected \':\' after a property name')
+                    if (text[i] !== ':') fail("expected ':' after a property name")
                     i++
                 }
                 value()

@@ -45,7 +45,15 @@ describe('sample configs', () => {
         expect(dot.validity.selfStake.minPlanck).toBe(5000n * 10n ** 10n)
         expect(ksm.validity.online.maxOfflineMs).toBe(16 * 3600_000)
         expect(ksm.validity.accumulatedOffline.maxPerbill).toBe(20_000_000)
-        expect(ksm.score.weights).toMatchObject({inclusion: 220, spanInclusion: 220, discovered: 30, nominated: 100, rank: 50, provider: 100, client: 200})
+        expect(ksm.score.weights).toMatchObject({
+            inclusion: 220,
+            spanInclusion: 220,
+            discovered: 30,
+            nominated: 100,
+            rank: 50,
+            provider: 100,
+            client: 200,
+        })
         expect([ksm.nominator.roundEveryEras, dot.nominator.roundEveryEras]).toEqual([4, 1])
         expect([ksm.nominator.maxTargets, dot.nominator.maxTargets]).toEqual([24, 16])
         expect(ksm.nominator.announcement.delayBlocks).toBe(10850)
@@ -62,9 +70,13 @@ describe('sample configs', () => {
     })
 
     it('per-check hysteresis accepts only check names', () => {
-        expect(problems(edit('kusama', c => { c.validity.hysteresis.checks = {online: {passes: 1, minMs: 0}, comission: {passes: 2, minMs: 0}} }))).toEqual([
-            'validity.hysteresis.checks.comission: unknown key',
-        ])
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.validity.hysteresis.checks = {online: {passes: 1, minMs: 0}, comission: {passes: 2, minMs: 0}}
+                }),
+            ),
+        ).toEqual(['validity.hysteresis.checks.comission: unknown key'])
     })
 
     it('nominator caps and the ample-backing threshold: null means none, amounts are planck', () => {
@@ -72,115 +84,212 @@ describe('sample configs', () => {
         expect(ksm.nominator.caps).toEqual({perIdentityGroup: 2, perProvider: null, perCountry: null})
         expect(ksm.nominator.ampleBackingPlanck).toBeNull()
         expect(loadConfig(path.join(DIR, 'devnet.json'), {}).nominator.ampleBackingPlanck).toBe(2_000_000_000_000_000n)
-        expect(problems(edit('kusama', c => { c.nominator.caps.perProvider = 0; c.nominator.ampleBackingPlanck = 1e15 }))).toEqual([
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.nominator.caps.perProvider = 0
+                    c.nominator.ampleBackingPlanck = 1e15
+                }),
+            ),
+        ).toEqual([
             'nominator.caps.perProvider: must be at least 1, got 0',
             'nominator.ampleBackingPlanck: expected string, got 1000000000000000',
         ])
     })
 
     it('a weight of 0 is allowed', () => {
-        expect(problems(edit('kusama', c => { c.score.weights.client = 0 }))).toEqual([])
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.score.weights.client = 0
+                }),
+            ),
+        ).toEqual([])
     })
 })
 
 describe('config errors: one line per bad key, naming the key', () => {
     it('unknown keys', () => {
-        expect(problems(edit('kusama', c => { c.score.weights.useInclusion = true; c.dryRun = true }))).toEqual([
-            'score.weights.useInclusion: unknown key',
-            'dryRun: unknown key',
-        ])
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.score.weights.useInclusion = true
+                    c.dryRun = true
+                }),
+            ),
+        ).toEqual(['score.weights.useInclusion: unknown key', 'dryRun: unknown key'])
     })
 
     it('missing keys', () => {
-        expect(problems(edit('kusama', c => { delete c.validity.commission.maxPerbill }))).toEqual([
-            'validity.commission.maxPerbill: missing (expected number)',
-        ])
+        expect(
+            problems(
+                edit('kusama', c => {
+                    delete c.validity.commission.maxPerbill
+                }),
+            ),
+        ).toEqual(['validity.commission.maxPerbill: missing (expected number)'])
     })
 
     it('wrong types, as the old backend accepted them ("weights as strings")', () => {
-        expect(problems(edit('kusama', c => { c.score.weights.rank = '50' }))).toEqual([
-            'score.weights.rank: expected number, got "50"',
-        ])
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.score.weights.rank = '50'
+                }),
+            ),
+        ).toEqual(['score.weights.rank: expected number, got "50"'])
     })
 
     it('values out of range', () => {
-        expect(problems(edit('kusama', c => { c.validity.commission.maxPerbill = 1_500_000_000; c.score.weights.faults = -1 }))).toEqual([
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.validity.commission.maxPerbill = 1_500_000_000
+                    c.score.weights.faults = -1
+                }),
+            ),
+        ).toEqual([
             'validity.commission.maxPerbill: must be at most 1000000000, got 1500000000',
             'score.weights.faults: must be at least 0, got -1',
         ])
     })
 
     it('a fraction where an integer is needed', () => {
-        expect(problems(edit('kusama', c => { c.validity.online.maxOfflineMs = 1.5 }))).toEqual([
-            'validity.online.maxOfflineMs: expected int, got 1.5',
-        ])
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.validity.online.maxOfflineMs = 1.5
+                }),
+            ),
+        ).toEqual(['validity.online.maxOfflineMs: expected int, got 1.5'])
     })
 
     it('balances that are not whole planck strings', () => {
-        const lines = problems(edit('kusama', c => { c.validity.selfStake.minPlanck = 10 }))
+        const lines = problems(
+            edit('kusama', c => {
+                c.validity.selfStake.minPlanck = 10
+            }),
+        )
         expect(lines).toEqual(['validity.selfStake.minPlanck: expected string, got 10'])
-        expect(problems(edit('kusama', c => { c.validity.selfStake.minPlanck = '10.5' }))[0])
-            .toMatch(/^validity\.selfStake\.minPlanck: expected a whole number of planck/)
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.validity.selfStake.minPlanck = '10.5'
+                }),
+            )[0],
+        ).toMatch(/^validity\.selfStake\.minPlanck: expected a whole number of planck/)
     })
 
     it('a value outside an enumeration', () => {
-        expect(problems(edit('kusama', c => { c.network = 'westend' }))).toEqual([
-            'network: expected one of "polkadot", "kusama", "devnet", got "westend"',
-        ])
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.network = 'westend'
+                }),
+            ),
+        ).toEqual(['network: expected one of "polkadot", "kusama", "devnet", got "westend"'])
     })
 
     it('malformed URLs and hashes', () => {
-        expect(problems(edit('kusama', c => { c.chains.relay.rpcUrl = 'kusama.example' ; c.telemetry.chains = ['0x12'] }))).toEqual([
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.chains.relay.rpcUrl = 'kusama.example'
+                    c.telemetry.chains = ['0x12']
+                }),
+            ),
+        ).toEqual([
             'chains.relay.rpcUrl: expected a ws://, wss://, http:// or https:// URL',
             'telemetry.chains.0: expected a 0x-prefixed 32-byte hex hash',
         ])
     })
 
     it('a scorer schedule that is not a cron expression, named by its key', () => {
-        const lines = problems(edit('kusama', c => { c.scorer.schedule = 'every 5 minutes' }))
+        const lines = problems(
+            edit('kusama', c => {
+                c.scorer.schedule = 'every 5 minutes'
+            }),
+        )
         expect(lines).toHaveLength(1)
-        expect(lines[0]).toMatch(/^scorer\.schedule: not a cron expression croner can schedule \(.+\), e\.g\. "\*\/5 \* \* \* \*" for every five minutes$/)
-        expect(problems(edit('kusama', c => { c.scorer.schedule = '0 */10 * * * *' }))).toEqual([])
+        expect(lines[0]).toMatch(
+            /^scorer\.schedule: not a cron expression croner can schedule \(.+\), e\.g\. "\*\/5 \* \* \* \*" for every five minutes$/,
+        )
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.scorer.schedule = '0 */10 * * * *'
+                }),
+            ),
+        ).toEqual([])
     })
 
     it('keys that contradict each other', () => {
-        expect(problems(edit('kusama', c => {
-            delete c.nominator.accounts[0].real
-            c.nominator.announcement.cancelAfterBlocks = 100
-        }))).toEqual([
+        expect(
+            problems(
+                edit('kusama', c => {
+                    delete c.nominator.accounts[0].real
+                    c.nominator.announcement.cancelAfterBlocks = 100
+                }),
+            ),
+        ).toEqual([
             'nominator.accounts.0.real: required for mode "delayedProxy": the account the proxy nominates for',
             'nominator.announcement.cancelAfterBlocks: must not be smaller than delayBlocks, or announcements are removed before they can run',
         ])
-        expect(problems(edit('devnet', c => { delete c.devnet }), {})).toEqual([
-            'devnet: required when no chain endpoint is configured (the devnet stands in for them)',
-        ])
+        expect(
+            problems(
+                edit('devnet', c => {
+                    delete c.devnet
+                }),
+                {},
+            ),
+        ).toEqual(['devnet: required when no chain endpoint is configured (the devnet stands in for them)'])
     })
 
     it('a secret written into the file is refused without echoing it', () => {
-        const lines = problems(edit('kusama', c => { c.nominator.accounts[0].seed = SEED }))
-        expect(lines).toEqual(['nominator.accounts.0.seed: a secret must be {"env": "VAR_NAME"} or {"file": "path"}, never the value itself'])
+        const lines = problems(
+            edit('kusama', c => {
+                c.nominator.accounts[0].seed = SEED
+            }),
+        )
+        expect(lines).toEqual([
+            'nominator.accounts.0.seed: a secret must be {"env": "VAR_NAME"} or {"file": "path"}, never the value itself',
+        ])
         expect(lines.join('\n')).not.toContain('bottom drive')
     })
 
     it('a secret whose variable or file is missing', () => {
-        expect(problems(sample('kusama'), {})).toEqual(['nominator.accounts.0.seed: environment variable KUSAMA_NOMINATOR_1_SEED is not set'])
-        expect(problems(edit('kusama', c => { c.nominator.accounts[0].seed = {file: 'no-such-seed.txt'} }))).toEqual([
-            'nominator.accounts.0.seed: cannot read secret file no-such-seed.txt: ENOENT',
+        expect(problems(sample('kusama'), {})).toEqual([
+            'nominator.accounts.0.seed: environment variable KUSAMA_NOMINATOR_1_SEED is not set',
         ])
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.nominator.accounts[0].seed = {file: 'no-such-seed.txt'}
+                }),
+            ),
+        ).toEqual(['nominator.accounts.0.seed: cannot read secret file no-such-seed.txt: ENOENT'])
     })
 
     it('a missing candidates file', () => {
-        expect(problems(edit('kusama', c => { c.candidatesFile = 'candidates/westend.json' }))).toEqual([
-            'candidatesFile: no such file candidates/westend.json',
-        ])
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.candidatesFile = 'candidates/westend.json'
+                }),
+            ),
+        ).toEqual(['candidatesFile: no such file candidates/westend.json'])
     })
 
     it('every problem at once, not just the first', () => {
-        expect(problems(edit('kusama', c => {
-            c.ss58Prefix = -1
-            c.api.graphqlPort = 70000
-            c.telemetry.location.source = 'ipinfo'
-        }))).toHaveLength(3)
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.ss58Prefix = -1
+                    c.api.graphqlPort = 70000
+                    c.telemetry.location.source = 'ipinfo'
+                }),
+            ),
+        ).toHaveLength(3)
     })
 
     it('files that cannot be read or parsed', () => {
@@ -217,7 +326,8 @@ describe('config errors: one line per bad key, naming the key', () => {
     })
 
     it('finds the first syntax error where JSON.parse does, and none in valid JSON', () => {
-        for (const ok of ['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n"]} ', '"s"', '0']) expect(jsonSyntaxErrorAt(ok), ok).toBeNull()
+        for (const ok of ['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n"]} ', '"s"', '0'])
+            expect(jsonSyntaxErrorAt(ok), ok).toBeNull()
         expect(jsonSyntaxErrorAt('{"a": 1,}')).toEqual({offset: 8, reason: 'expected a double-quoted property name'})
         expect(jsonSyntaxErrorAt('[1 2]')).toEqual({offset: 3, reason: "expected ',' or ']'"})
         expect(jsonSyntaxErrorAt('{"a" 1}')).toEqual({offset: 5, reason: "expected ':' after a property name"})
@@ -244,7 +354,12 @@ describe('secrets', () => {
         const cfg = parseConfig(c, path.join(dir, 'kusama.json'), {SECOND_SEED: '0x' + 'ab'.repeat(32)})
         expect(cfg.nominator.accounts[0].seed.reveal()).toBe(SEED)
         expect(cfg.nominator.accounts[1].seed.reveal()).toBe('0x' + 'ab'.repeat(32))
-        const printed = [JSON.stringify(cfg, (_k, v) => typeof v === 'bigint' ? v.toString() : v), util.inspect(cfg, {depth: 10}), String(cfg.nominator.accounts[0].seed), `${cfg.nominator.accounts[1].seed}`].join('\n')
+        const printed = [
+            JSON.stringify(cfg, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)),
+            util.inspect(cfg, {depth: 10}),
+            String(cfg.nominator.accounts[0].seed),
+            `${cfg.nominator.accounts[1].seed}`,
+        ].join('\n')
         expect(printed).not.toContain('bottom drive')
         expect(printed).not.toContain('abab')
         expect(printed).toContain('[redacted]')
@@ -256,37 +371,69 @@ describe('notify', () => {
     const TOKEN = 'syt_bm90aWZpZXI_abcdefghijklmnop_0a1b2c'
 
     it('reads the Matrix token and a webhook URL as secrets that never print', () => {
-        const cfg = parseConfig(edit('kusama', c => {
-            c.notify.matrix = {homeserverUrl: 'https://matrix.example', roomId: '!room:matrix.example', accessToken: {env: 'MATRIX_TOKEN'}}
-            c.notify.webhook = {url: {env: 'HOOK_URL'}}
-        }), path.join(DIR, 'kusama.json'), {...ENV, MATRIX_TOKEN: TOKEN, HOOK_URL: 'https://hooks.example/T0/B0/XYZsecret'})
+        const cfg = parseConfig(
+            edit('kusama', c => {
+                c.notify.matrix = {
+                    homeserverUrl: 'https://matrix.example',
+                    roomId: '!room:matrix.example',
+                    accessToken: {env: 'MATRIX_TOKEN'},
+                }
+                c.notify.webhook = {url: {env: 'HOOK_URL'}}
+            }),
+            path.join(DIR, 'kusama.json'),
+            {...ENV, MATRIX_TOKEN: TOKEN, HOOK_URL: 'https://hooks.example/T0/B0/XYZsecret'},
+        )
         expect(cfg.notify.matrix!.accessToken.reveal()).toBe(TOKEN)
         expect(cfg.notify.webhook!.url.reveal()).toBe('https://hooks.example/T0/B0/XYZsecret')
-        const printed = JSON.stringify(cfg, (_k, v) => typeof v === 'bigint' ? v.toString() : v) + util.inspect(cfg, {depth: 10})
+        const printed = JSON.stringify(cfg, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) + util.inspect(cfg, {depth: 10})
         expect(printed).not.toContain(TOKEN)
         expect(printed).not.toContain('XYZsecret')
     })
 
     it('a plain webhook URL is accepted (and held as a secret too); a missing section means no targets', () => {
-        const cfg = parseConfig(edit('kusama', c => (c.notify.webhook = {url: 'http://127.0.0.1:8080/hook'})), path.join(DIR, 'kusama.json'), ENV)
+        const cfg = parseConfig(
+            edit('kusama', c => (c.notify.webhook = {url: 'http://127.0.0.1:8080/hook'})),
+            path.join(DIR, 'kusama.json'),
+            ENV,
+        )
         expect(cfg.notify.webhook!.url.reveal()).toBe('http://127.0.0.1:8080/hook')
-        const bare = parseConfig(edit('kusama', c => delete c.notify), path.join(DIR, 'kusama.json'), ENV)
+        const bare = parseConfig(
+            edit('kusama', c => delete c.notify),
+            path.join(DIR, 'kusama.json'),
+            ENV,
+        )
         expect(bare.notify).toMatchObject({maxPerMinute: 20, attempts: 6})
         expect(bare.notify.webhook).toBeUndefined()
         expect(bare.notify.matrix).toBeUndefined()
     })
 
     it('names each bad key, and never echoes a token written into the file', () => {
-        expect(problems(edit('kusama', c => {
-            c.notify.matrix = {homeserverUrl: 'matrix.example', roomId: '#alias:matrix.example', accessToken: TOKEN}
-        }))).toEqual([
+        expect(
+            problems(
+                edit('kusama', c => {
+                    c.notify.matrix = {homeserverUrl: 'matrix.example', roomId: '#alias:matrix.example', accessToken: TOKEN}
+                }),
+            ),
+        ).toEqual([
             'notify.matrix.homeserverUrl: expected an http:// or https:// URL',
             'notify.matrix.roomId: expected a room id like "!abcdef:matrix.org"',
             'notify.matrix.accessToken: a secret must be {"env": "VAR_NAME"} or {"file": "path"}, never the value itself',
         ])
-        expect(problems(edit('kusama', c => (c.notify.maxRetryDelayMs = 10)))).toEqual(['notify.maxRetryDelayMs: must not be smaller than minRetryDelayMs'])
-        expect(problems(edit('kusama', c => (c.notify.matrix = {homeserverUrl: 'https://m.example', roomId: '!r:m.example', accessToken: {env: 'NO_SUCH_TOKEN'}})))).toEqual([
-            'notify.matrix.accessToken: environment variable NO_SUCH_TOKEN is not set',
+        expect(problems(edit('kusama', c => (c.notify.maxRetryDelayMs = 10)))).toEqual([
+            'notify.maxRetryDelayMs: must not be smaller than minRetryDelayMs',
         ])
+        expect(
+            problems(
+                edit(
+                    'kusama',
+                    c =>
+                        (c.notify.matrix = {
+                            homeserverUrl: 'https://m.example',
+                            roomId: '!r:m.example',
+                            accessToken: {env: 'NO_SUCH_TOKEN'},
+                        }),
+                ),
+            ),
+        ).toEqual(['notify.matrix.accessToken: environment variable NO_SUCH_TOKEN is not set'])
     })
 })

@@ -35,7 +35,10 @@ export interface Config extends Omit<ConfigFile, 'nominator' | 'telemetry' | 'no
 }
 
 export class ConfigError extends Error {
-    constructor(readonly file: string, readonly problems: string[]) {
+    constructor(
+        readonly file: string,
+        readonly problems: string[],
+    ) {
         super(`invalid config ${file}:\n` + problems.map(p => `  ${p}`).join('\n'))
     }
 }
@@ -74,7 +77,9 @@ export function parseConfig(json: unknown, file: string, env: Record<string, str
     const {webhook, matrix} = cfg.notify
     const notify: NotifyConfig = {
         ...cfg.notify,
-        webhook: webhook && {url: typeof webhook.url === 'string' ? new Secret(webhook.url, 'config') : secret(webhook.url, 'notify.webhook.url')},
+        webhook: webhook && {
+            url: typeof webhook.url === 'string' ? new Secret(webhook.url, 'config') : secret(webhook.url, 'notify.webhook.url'),
+        },
         matrix: matrix && {...matrix, accessToken: secret(matrix.accessToken, 'notify.matrix.accessToken')},
     }
     const candidatesFile = path.resolve(baseDir, cfg.candidatesFile)
@@ -101,7 +106,9 @@ function describeIssue(issue: z.core.$ZodIssue): string[] {
         case 'unrecognized_keys':
             return issue.keys.map(k => `${at(k)}: unknown key`)
         case 'invalid_type':
-            return [`${key}: ${issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`}`]
+            return [
+                `${key}: ${issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`}`,
+            ]
         case 'too_big':
             return [`${key}: must be at most ${issue.maximum}, got ${describeValue(issue.input)}`]
         case 'too_small':

@@ -43,7 +43,13 @@ export function redactValue(value: unknown, seen: WeakMap<object, unknown> = new
     const keys = isError ? [...new Set(['message', 'stack', ...Object.keys(value)])] : Object.keys(value)
     for (const k of keys) {
         const v = (value as Record<string, unknown>)[k]
-        if (v !== undefined) Object.defineProperty(out, k, {value: redactValue(v, seen), enumerable: k !== 'message' && k !== 'stack' || !isError, writable: true, configurable: true})
+        if (v !== undefined)
+            Object.defineProperty(out, k, {
+                value: redactValue(v, seen),
+                enumerable: (k !== 'message' && k !== 'stack') || !isError,
+                writable: true,
+                configurable: true,
+            })
     }
     if (isError && (value as Error).cause !== undefined) out.cause = redactValue((value as Error).cause, seen)
     return out

@@ -31,11 +31,24 @@ export function redactUrl(url: string): string {
     const [, scheme, userInfo, host, path, query, fragment] = m
     // A database URL's path names the database (describeDb prints it on purpose), not a key.
     const isDatabase = /^postgres(ql)?:/i.test(scheme)
-    const redactedPath = isDatabase ? path : path.split('/').map(s => (isKeyLike(s) ? HIDDEN : s)).join('/')
-    const redactedQuery = query === undefined ? '' : '?' + query.slice(1).split('&').map(p => {
-        const eq = p.indexOf('=')
-        return eq < 0 ? (isKeyLike(p) ? HIDDEN : p) : `${p.slice(0, eq)}=${HIDDEN}`
-    }).join('&')
+    const redactedPath = isDatabase
+        ? path
+        : path
+              .split('/')
+              .map(s => (isKeyLike(s) ? HIDDEN : s))
+              .join('/')
+    const redactedQuery =
+        query === undefined
+            ? ''
+            : '?' +
+              query
+                  .slice(1)
+                  .split('&')
+                  .map(p => {
+                      const eq = p.indexOf('=')
+                      return eq < 0 ? (isKeyLike(p) ? HIDDEN : p) : `${p.slice(0, eq)}=${HIDDEN}`
+                  })
+                  .join('&')
     return scheme + (userInfo ? redactUserInfo(userInfo) : '') + host + redactedPath + redactedQuery + (fragment ? `#${HIDDEN}` : '')
 }
 

@@ -19,13 +19,18 @@ const weight = z.int().min(0).max(1_000_000)
 const endpointUrl = z.string().regex(/^(wss?|https?):\/\/\S+$/, 'expected a ws://, wss://, http:// or https:// URL')
 const feedUrl = z.string().regex(/^wss?:\/\/\S+$/, 'expected a ws:// or wss:// URL')
 const hash32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'expected a 0x-prefixed 32-byte hex hash')
-const address = z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{46,48}$|^0x[0-9a-fA-F]{64}$/, 'expected an SS58 address or a 0x-prefixed 32-byte public key')
+const address = z
+    .string()
+    .regex(/^[1-9A-HJ-NP-Za-km-z]{46,48}$|^0x[0-9a-fA-F]{64}$/, 'expected an SS58 address or a 0x-prefixed 32-byte public key')
 
 /** Where a secret comes from: never the config file itself. */
-const secretRef = z.union([
-    z.strictObject({env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name')}),
-    z.strictObject({file: z.string().min(1)}),
-], {error: 'a secret must be {"env": "VAR_NAME"} or {"file": "path"}, never the value itself'})
+const secretRef = z.union(
+    [
+        z.strictObject({env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name')}),
+        z.strictObject({file: z.string().min(1)}),
+    ],
+    {error: 'a secret must be {"env": "VAR_NAME"} or {"file": "path"}, never the value itself'},
+)
 
 const chainEndpoint = z.strictObject({
     rpcUrl: endpointUrl,
@@ -37,11 +42,24 @@ const chainEndpoint = z.strictObject({
 
 /** The validity checks, by the names config, results and history use (scorer/validity/checks.ts). */
 export const validityCheckNames = [
-    'online', 'connectionTime', 'accumulatedOffline', 'clientUpgrade', 'provider', 'sanctionedGeoArea',
-    'validateIntention', 'commission', 'blocked', 'selfStake', 'beefy', 'identity', 'unclaimedRewards',
-    'maxNodesPerIdentity', 'noSlash', 'kusamaRank',
+    'online',
+    'connectionTime',
+    'accumulatedOffline',
+    'clientUpgrade',
+    'provider',
+    'sanctionedGeoArea',
+    'validateIntention',
+    'commission',
+    'blocked',
+    'selfStake',
+    'beefy',
+    'identity',
+    'unclaimedRewards',
+    'maxNodesPerIdentity',
+    'noSlash',
+    'kusamaRank',
 ] as const
-export type ValidityCheckName = typeof validityCheckNames[number]
+export type ValidityCheckName = (typeof validityCheckNames)[number]
 
 /** How long a check's new result must persist before the check flips to it. */
 const hysteresis = z.strictObject({
@@ -61,7 +79,12 @@ const validity = z.strictObject({
     hysteresis: z.strictObject({
         default: hysteresis,
         /** Per-check overrides of the default. */
-        checks: z.strictObject(Object.fromEntries(validityCheckNames.map(n => [n, hysteresis.optional()])) as Record<ValidityCheckName, z.ZodOptional<typeof hysteresis>>),
+        checks: z.strictObject(
+            Object.fromEntries(validityCheckNames.map(n => [n, hysteresis.optional()])) as Record<
+                ValidityCheckName,
+                z.ZodOptional<typeof hysteresis>
+            >,
+        ),
     }),
     online: z.strictObject({
         /** A node not seen on telemetry for longer than this is invalid (1KV: 16 h). */
@@ -87,7 +110,10 @@ const validity = z.strictObject({
     clientUpgrade: z.strictObject({
         skip: z.boolean(),
         /** Pin the version counted as latest (1KV production: "1.15.2"). */
-        forcedVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like "1.15.2"').optional(),
+        forcedVersion: z
+            .string()
+            .regex(/^\d+\.\d+\.\d+$/, 'expected a version like "1.15.2"')
+            .optional(),
         /** Regular expression that release tags must match to count. */
         releaseTagFormat: z.string().min(1),
         /** Time after a release before older clients are invalid (1KV: 48 h). */
@@ -99,14 +125,16 @@ const validity = z.strictObject({
         maxEras: eras,
     }),
     /** Polkadot only: the candidate's Kusama node must hold this rank in the Kusama programme. */
-    kusamaRank: z.strictObject({
-        skip: z.boolean(),
-        minRank: z.int().min(0),
-        /** The Kusama instance's REST API (this backend's, or the 1KV one): `GET <url>/candidate/<kusamaStash>`. */
-        url: z.string().regex(/^https?:\/\/\S+$/, 'expected an http:// or https:// URL'),
-        /** A rank fetched longer ago than this is unknown. */
-        maxAgeMs: ms,
-    }).optional(),
+    kusamaRank: z
+        .strictObject({
+            skip: z.boolean(),
+            minRank: z.int().min(0),
+            /** The Kusama instance's REST API (this backend's, or the 1KV one): `GET <url>/candidate/<kusamaStash>`. */
+            url: z.string().regex(/^https?:\/\/\S+$/, 'expected an http:// or https:// URL'),
+            /** A rank fetched longer ago than this is unknown. */
+            maxAgeMs: ms,
+        })
+        .optional(),
     provider: z.strictObject({
         /** Provider (ASN organisation) names whose nodes are invalid. */
         blacklisted: z.array(z.string().min(1)),
@@ -300,23 +328,36 @@ const notify = z.strictObject({
     /** How long one request may take. */
     requestTimeoutMs: z.int().min(1),
     /** A generic webhook: each message is POSTed as JSON ({id, network, event, text, html}). */
-    webhook: z.strictObject({
-        /** The URL, or a secret holding it: a Slack/Discord/Mattermost hook URL is itself the credential. */
-        url: z.union([httpUrl, secretRef], {error: 'expected an http:// or https:// URL, or a secret {"env": "VAR_NAME"} or {"file": "path"} holding it'}),
-    }).optional(),
+    webhook: z
+        .strictObject({
+            /** The URL, or a secret holding it: a Slack/Discord/Mattermost hook URL is itself the credential. */
+            url: z.union([httpUrl, secretRef], {
+                error: 'expected an http:// or https:// URL, or a secret {"env": "VAR_NAME"} or {"file": "path"} holding it',
+            }),
+        })
+        .optional(),
     /** A Matrix room, through the client-server API of its homeserver. */
-    matrix: z.strictObject({
-        /** e.g. "https://matrix.org". */
-        homeserverUrl: httpUrl,
-        /** The room's id (not its alias), e.g. "!abcdef:matrix.org"; the account must have joined it. */
-        roomId: z.string().regex(/^![^:\s]+:\S+$/, 'expected a room id like "!abcdef:matrix.org"'),
-        /** The sending account's access token. */
-        accessToken: secretRef,
-    }).optional(),
+    matrix: z
+        .strictObject({
+            /** e.g. "https://matrix.org". */
+            homeserverUrl: httpUrl,
+            /** The room's id (not its alias), e.g. "!abcdef:matrix.org"; the account must have joined it. */
+            roomId: z.string().regex(/^![^:\s]+:\S+$/, 'expected a room id like "!abcdef:matrix.org"'),
+            /** The sending account's access token. */
+            accessToken: secretRef,
+        })
+        .optional(),
 })
 
 /** No target, and the delivery settings a config without a `notify` section gets. */
-export const DEFAULT_NOTIFY = {maxPerMinute: 20, maxQueued: 200, attempts: 6, minRetryDelayMs: 1000, maxRetryDelayMs: 300_000, requestTimeoutMs: 10_000}
+export const DEFAULT_NOTIFY = {
+    maxPerMinute: 20,
+    maxQueued: 200,
+    attempts: 6,
+    minRetryDelayMs: 1000,
+    maxRetryDelayMs: 300_000,
+    requestTimeoutMs: 10_000,
+}
 
 /** A processor whose indexed height stands still this long while finalized blocks wait exits, and is restarted. */
 export const DEFAULT_STALL_TIMEOUT_MS = 300_000
@@ -339,59 +380,85 @@ const devnet = z.strictObject({
     host: z.string().min(1).default('127.0.0.1'),
 })
 
-export const configSchema = z.strictObject({
-    network: z.enum(['polkadot', 'kusama', 'devnet']),
-    ss58Prefix: z.int().min(0).max(16383),
-    token: z.strictObject({symbol: z.string().min(1), decimals: z.int().min(0).max(30)}),
-    /** Chains to read; when none is given the launcher starts the devnet and uses it. */
-    chains: z.strictObject({
-        relay: chainEndpoint.optional(),
-        assetHub: chainEndpoint.optional(),
-        people: chainEndpoint.optional(),
-    }),
-    /** The programme's candidate list (1KV format), relative to the config file. */
-    candidatesFile: z.string().min(1),
-    telemetry,
-    validity,
-    score,
-    scorer,
-    nominator,
-    api,
-    metrics,
-    squid: squid.default({stallTimeoutMs: DEFAULT_STALL_TIMEOUT_MS}),
-    notify: notify.default(DEFAULT_NOTIFY),
-    devnet: devnet.optional(),
-}).superRefine((cfg, ctx) => {
-    const noChains = !cfg.chains.relay && !cfg.chains.assetHub && !cfg.chains.people
-    if (noChains && !cfg.devnet) {
-        ctx.addIssue({code: 'custom', path: ['devnet'], message: 'required when no chain endpoint is configured (the devnet stands in for them)'})
-    }
-    cfg.nominator.accounts.forEach((a, i) => {
-        if (a.mode !== 'direct' && !a.real) {
-            ctx.addIssue({code: 'custom', path: ['nominator', 'accounts', i, 'real'], message: `required for mode "${a.mode}": the account the proxy nominates for`})
+export const configSchema = z
+    .strictObject({
+        network: z.enum(['polkadot', 'kusama', 'devnet']),
+        ss58Prefix: z.int().min(0).max(16383),
+        token: z.strictObject({symbol: z.string().min(1), decimals: z.int().min(0).max(30)}),
+        /** Chains to read; when none is given the launcher starts the devnet and uses it. */
+        chains: z.strictObject({
+            relay: chainEndpoint.optional(),
+            assetHub: chainEndpoint.optional(),
+            people: chainEndpoint.optional(),
+        }),
+        /** The programme's candidate list (1KV format), relative to the config file. */
+        candidatesFile: z.string().min(1),
+        telemetry,
+        validity,
+        score,
+        scorer,
+        nominator,
+        api,
+        metrics,
+        squid: squid.default({stallTimeoutMs: DEFAULT_STALL_TIMEOUT_MS}),
+        notify: notify.default(DEFAULT_NOTIFY),
+        devnet: devnet.optional(),
+    })
+    .superRefine((cfg, ctx) => {
+        const noChains = !cfg.chains.relay && !cfg.chains.assetHub && !cfg.chains.people
+        if (noChains && !cfg.devnet) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['devnet'],
+                message: 'required when no chain endpoint is configured (the devnet stands in for them)',
+            })
+        }
+        cfg.nominator.accounts.forEach((a, i) => {
+            if (a.mode !== 'direct' && !a.real) {
+                ctx.addIssue({
+                    code: 'custom',
+                    path: ['nominator', 'accounts', i, 'real'],
+                    message: `required for mode "${a.mode}": the account the proxy nominates for`,
+                })
+            }
+        })
+        if (cfg.nominator.announcement.cancelAfterBlocks < cfg.nominator.announcement.delayBlocks) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['nominator', 'announcement', 'cancelAfterBlocks'],
+                message: 'must not be smaller than delayBlocks, or announcements are removed before they can run',
+            })
+        }
+        if (cfg.nominator.submission.retryMaxDelayMs < cfg.nominator.submission.retryMinDelayMs) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['nominator', 'submission', 'retryMaxDelayMs'],
+                message: 'must not be smaller than retryMinDelayMs',
+            })
+        }
+        if (cfg.telemetry.reconnectMaxDelayMs < cfg.telemetry.reconnectMinDelayMs) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['telemetry', 'reconnectMaxDelayMs'],
+                message: 'must not be smaller than reconnectMinDelayMs',
+            })
+        }
+        if (cfg.telemetry.feedUrl && !cfg.telemetry.chains?.length) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['telemetry', 'chains'],
+                message: 'required when feedUrl is set: the genesis hashes to subscribe to',
+            })
+        }
+        const cron = cronProblem(cfg.scorer.schedule)
+        if (cron) ctx.addIssue({code: 'custom', path: ['scorer', 'schedule'], message: cron})
+        if (cfg.notify.maxRetryDelayMs < cfg.notify.minRetryDelayMs) {
+            ctx.addIssue({code: 'custom', path: ['notify', 'maxRetryDelayMs'], message: 'must not be smaller than minRetryDelayMs'})
+        }
+        if (cfg.telemetry.location.source === 'ipinfo' && !cfg.telemetry.location.ipinfoToken) {
+            ctx.addIssue({code: 'custom', path: ['telemetry', 'location', 'ipinfoToken'], message: 'required when source is "ipinfo"'})
         }
     })
-    if (cfg.nominator.announcement.cancelAfterBlocks < cfg.nominator.announcement.delayBlocks) {
-        ctx.addIssue({code: 'custom', path: ['nominator', 'announcement', 'cancelAfterBlocks'], message: 'must not be smaller than delayBlocks, or announcements are removed before they can run'})
-    }
-    if (cfg.nominator.submission.retryMaxDelayMs < cfg.nominator.submission.retryMinDelayMs) {
-        ctx.addIssue({code: 'custom', path: ['nominator', 'submission', 'retryMaxDelayMs'], message: 'must not be smaller than retryMinDelayMs'})
-    }
-    if (cfg.telemetry.reconnectMaxDelayMs < cfg.telemetry.reconnectMinDelayMs) {
-        ctx.addIssue({code: 'custom', path: ['telemetry', 'reconnectMaxDelayMs'], message: 'must not be smaller than reconnectMinDelayMs'})
-    }
-    if (cfg.telemetry.feedUrl && !cfg.telemetry.chains?.length) {
-        ctx.addIssue({code: 'custom', path: ['telemetry', 'chains'], message: 'required when feedUrl is set: the genesis hashes to subscribe to'})
-    }
-    const cron = cronProblem(cfg.scorer.schedule)
-    if (cron) ctx.addIssue({code: 'custom', path: ['scorer', 'schedule'], message: cron})
-    if (cfg.notify.maxRetryDelayMs < cfg.notify.minRetryDelayMs) {
-        ctx.addIssue({code: 'custom', path: ['notify', 'maxRetryDelayMs'], message: 'must not be smaller than minRetryDelayMs'})
-    }
-    if (cfg.telemetry.location.source === 'ipinfo' && !cfg.telemetry.location.ipinfoToken) {
-        ctx.addIssue({code: 'custom', path: ['telemetry', 'location', 'ipinfoToken'], message: 'required when source is "ipinfo"'})
-    }
-})
 
 export type ConfigFile = z.infer<typeof configSchema>
 

@@ -11,7 +11,10 @@ const REDACTED = '[redacted]'
 
 export class Secret {
     readonly #value: string
-    constructor(value: string, readonly source: string) {
+    constructor(
+        value: string,
+        readonly source: string,
+    ) {
         this.#value = value
     }
     reveal(): string {

@@ -9,8 +9,13 @@ describe('database settings from the environment', () => {
 
     it('falls back to the defaults @subsquid/typeorm-config uses', () => {
         expect(dbSettingsFromEnv({})).toEqual({host: 'localhost', port: 5432, database: 'postgres', user: 'postgres', password: 'postgres'})
-        expect(dbSettingsFromEnv({DB_HOST: 'h', DB_PORT: '5433', DB_NAME: 'n', DB_USER: 'u', DB_PASS: ''}))
-            .toEqual({host: 'h', port: 5433, database: 'n', user: 'u', password: ''})
+        expect(dbSettingsFromEnv({DB_HOST: 'h', DB_PORT: '5433', DB_NAME: 'n', DB_USER: 'u', DB_PASS: ''})).toEqual({
+            host: 'h',
+            port: 5433,
+            database: 'n',
+            user: 'u',
+            password: '',
+        })
     })
 
     it('names the variable that is wrong', () => {
@@ -32,7 +37,7 @@ describe('database settings from the environment', () => {
         expect(describeDb(s)).toBe('postgres://u@127.0.0.1:5999/d')
     })
 
-    it('hands a child process the database in one form only: the operator\'s DB_URL as written, else the separate variables', () => {
+    it("hands a child process the database in one form only: the operator's DB_URL as written, else the separate variables", () => {
         const s = {host: 'db.example', port: 6543, database: 'chain', user: 'alice', password: 'pw'}
         const url = 'postgres://alice:pw@db.example:6543/chain?sslmode=require'
         expect(childEnvWithDb({DB_URL: url, DB_HOST: 'stale', DB_PASS: 'x', PATH: '/bin'}, s)).toEqual({DB_URL: url, PATH: '/bin'})

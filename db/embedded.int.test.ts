@@ -13,8 +13,9 @@ it('refuses a port another process listens on, naming the port, the reason and t
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-port-'))
     fs.chmodSync(dir, 0o755)
     try {
-        await expect(startEmbeddedPostgres({dir, port, persistent: false}))
-            .rejects.toThrow(`port ${port} cannot be used (EADDRINUSE): set EMBEDDED_PG_PORT`)
+        await expect(startEmbeddedPostgres({dir, port, persistent: false})).rejects.toThrow(
+            `port ${port} cannot be used (EADDRINUSE): set EMBEDDED_PG_PORT`,
+        )
     } finally {
         holder.close()
         fs.rmSync(dir, {recursive: true, force: true})

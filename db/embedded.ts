@@ -72,20 +72,24 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
  */
 export function startDetachedEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedPostgresHandle> {
     const {onLog, ...serverOpts} = opts
-    const server = fork(path.join(PROJECT_DIR, 'lib/db/embedded-server.js'), [JSON.stringify(serverOpts)], {detached: true, stdio: ['ignore', 'inherit', 'inherit', 'ipc']})
+    const server = fork(path.join(PROJECT_DIR, 'lib/db/embedded-server.js'), [JSON.stringify(serverOpts)], {
+        detached: true,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
     const exited = new Promise<void>(resolve => server.once('exit', () => resolve()))
     return new Promise((resolve, reject) => {
         server.once('exit', code => reject(new Error(`embedded PostgreSQL exited (code ${code}) before it was ready`)))
         server.on('message', (m: FromServer) => {
             if (m.type === 'log') onLog?.(m.line)
             else if (m.type === 'failed') reject(new Error(m.message))
-            else resolve({
-                settings: m.settings,
-                stop: async () => {
-                    server.kill('SIGTERM')
-                    await exited
-                },
-            })
+            else
+                resolve({
+                    settings: m.settings,
+                    stop: async () => {
+                        server.kill('SIGTERM')
+                        await exited
+                    },
+                })
         })
     })
 }
@@ -98,7 +102,9 @@ function assertReachableByPostgresUser(dir: string): void {
     if (process.getuid?.() !== 0) return
     for (let d = dir; ; d = path.dirname(d)) {
         if ((fs.statSync(d).mode & 0o001) === 0) {
-            throw new Error(`embedded PostgreSQL runs as the postgres user, which cannot enter ${d} (mode ${(fs.statSync(d).mode & 0o777).toString(8)}): choose a data folder under folders every user can traverse`)
+            throw new Error(
+                `embedded PostgreSQL runs as the postgres user, which cannot enter ${d} (mode ${(fs.statSync(d).mode & 0o777).toString(8)}): choose a data folder under folders every user can traverse`,
+            )
         }
         if (d === path.dirname(d)) return
     }
@@ -108,7 +114,12 @@ function assertPortFree(port: number): Promise<void> {
     return new Promise((resolve, reject) => {
         const server = net.createServer()
         server.once('error', (e: NodeJS.ErrnoException) =>
-            reject(new Error(`port ${port} cannot be used (${e.code ?? e.message}): set EMBEDDED_PG_PORT to a free port, or DB_URL/DB_HOST to use an existing server`)))
+            reject(
+                new Error(
+                    `port ${port} cannot be used (${e.code ?? e.message}): set EMBEDDED_PG_PORT to a free port, or DB_URL/DB_HOST to use an existing server`,
+                ),
+            ),
+        )
         server.listen(port, '127.0.0.1', () => server.close(() => resolve()))
     })
 }

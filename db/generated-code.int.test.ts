@@ -7,7 +7,11 @@ import {PROJECT_DIR} from '../config/project-dir'
 
 function check(schemaFile: string): {code: number; output: string} {
     try {
-        const out = execFileSync(process.execPath, ['scripts/regenerate.mjs', '--check', '--schema', schemaFile], {cwd: PROJECT_DIR, encoding: 'utf8', stdio: 'pipe'})
+        const out = execFileSync(process.execPath, ['scripts/regenerate.mjs', '--check', '--schema', schemaFile], {
+            cwd: PROJECT_DIR,
+            encoding: 'utf8',
+            stdio: 'pipe',
+        })
         return {code: 0, output: out}
     } catch (e: any) {
         return {code: e.status, output: String(e.stdout) + String(e.stderr)}
@@ -24,8 +28,11 @@ describe('generated code', () => {
     it('is reported stale when the schema changes and codegen was not run', () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schema-'))
         const schema = path.join(dir, 'schema.graphql')
-        fs.writeFileSync(schema, fs.readFileSync(path.join(PROJECT_DIR, 'schema.graphql'), 'utf8') +
-            '\ntype StalenessProbe @entity {\n  id: ID!\n  note: String\n}\n')
+        fs.writeFileSync(
+            schema,
+            fs.readFileSync(path.join(PROJECT_DIR, 'schema.graphql'), 'utf8') +
+                '\ntype StalenessProbe @entity {\n  id: ID!\n  note: String\n}\n',
+        )
         try {
             const r = check(schema)
             expect(r.code).toBe(1)

@@ -26,13 +26,22 @@ function composeClient(): string[] | undefined {
 
 function composeConfig(env: Record<string, string>): {status: number | null; stdout: string; stderr: string} {
     const client = composeClient()
-    if (!client) throw new Error('no Compose client: install Debian\'s docker-compose (`apt-get install -y docker-compose`, as .ci/run does) or the docker compose plugin')
+    if (!client)
+        throw new Error(
+            "no Compose client: install Debian's docker-compose (`apt-get install -y docker-compose`, as .ci/run does) or the docker compose plugin",
+        )
     // An empty env file: the checkout's .env (for `sqd run .`) must not change what is checked.
     const envFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'compose-')), 'empty.env')
     fs.writeFileSync(envFile, '')
-    const r = spawnSync(client[0], [...client.slice(1), '--env-file', envFile, '-f', path.join(PROJECT_DIR, 'docker-compose.yml'), 'config'], {
-        cwd: PROJECT_DIR, encoding: 'utf8', env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...env},
-    })
+    const r = spawnSync(
+        client[0],
+        [...client.slice(1), '--env-file', envFile, '-f', path.join(PROJECT_DIR, 'docker-compose.yml'), 'config'],
+        {
+            cwd: PROJECT_DIR,
+            encoding: 'utf8',
+            env: {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...env},
+        },
+    )
     fs.rmSync(path.dirname(envFile), {recursive: true, force: true})
     return {status: r.status, stdout: r.stdout, stderr: r.stderr}
 }
@@ -93,23 +102,35 @@ describe('docker-compose.yml', () => {
     it('runs only scripts the build produces: every lib/….js has its source in the repo', () => {
         for (const [name, s] of Object.entries(services)) {
             for (const script of scripts(s)) {
-                expect(fs.existsSync(path.join(PROJECT_DIR, script.replace(/^lib\//, '').replace(/\.js$/, '.ts'))), `${name}: ${script}`).toBe(true)
+                expect(
+                    fs.existsSync(path.join(PROJECT_DIR, script.replace(/^lib\//, '').replace(/\.js$/, '.ts'))),
+                    `${name}: ${script}`,
+                ).toBe(true)
             }
         }
         for (const name of [...APP, 'migrate']) expect(scripts(services[name]).length, name).toBeGreaterThan(0)
     })
 
-    it('checks each service\'s health on the port it publishes; metrics ports are the config\'s', () => {
+    it("checks each service's health on the port it publishes; metrics ports are the config's", () => {
         const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'docker.json'), 'utf8'))
         const metricsPort: Record<string, number> = {
-            'squid-relay': cfg.metrics.ports.squidRelay, 'squid-asset-hub': cfg.metrics.ports.squidAssetHub, 'squid-people': cfg.metrics.ports.squidPeople,
-            telemetry: cfg.metrics.ports.telemetry, graphql: cfg.api.graphqlPort, scorer: cfg.metrics.ports.scorer, gateway: cfg.metrics.ports.gateway, nominator: cfg.metrics.ports.nominator,
+            'squid-relay': cfg.metrics.ports.squidRelay,
+            'squid-asset-hub': cfg.metrics.ports.squidAssetHub,
+            'squid-people': cfg.metrics.ports.squidPeople,
+            telemetry: cfg.metrics.ports.telemetry,
+            graphql: cfg.api.graphqlPort,
+            scorer: cfg.metrics.ports.scorer,
+            gateway: cfg.metrics.ports.gateway,
+            nominator: cfg.metrics.ports.nominator,
         }
         for (const name of ['devnet', ...APP]) {
             const test = services[name].healthcheck?.test ?? []
             expect(test.slice(0, 3), name).toEqual(['CMD', 'node', 'lib/service/health-probe.js'])
             const port = Number(/^http:\/\/127\.0\.0\.1:(\d+)/.exec(test.at(-1)!)?.[1])
-            expect(published(services[name]).map(p => p.port), name).toContain(port)
+            expect(
+                published(services[name]).map(p => p.port),
+                name,
+            ).toContain(port)
             if (name !== 'devnet') expect(port, name).toBe(metricsPort[name])
         }
         // The services' config: endpoints on every interface of their container, the devnet reached by its container's name.
@@ -125,7 +146,7 @@ describe('docker-compose.yml', () => {
         expect(published(services.db)).toEqual([{hostIp: '127.0.0.1', port: 5432}])
     })
 
-    it('holds no password: Postgres\' comes from DB_PASS, which it requires', () => {
+    it("holds no password: Postgres' comes from DB_PASS, which it requires", () => {
         const text = fs.readFileSync(path.join(PROJECT_DIR, 'docker-compose.yml'), 'utf8')
         // A key naming a secret, with a value that is not a ${VARIABLE}.
         expect(text).not.toMatch(/\w*(PASSWORD|PASS|SEED|TOKEN)\w*:\s+(?!["']?\$\{)\S/)
@@ -148,7 +169,7 @@ describe('docker-compose.yml', () => {
     it('mounts no checkout into a container and installs nothing at start-up', () => {
         for (const [name, s] of Object.entries(services)) {
             for (const v of s.volumes ?? []) {
-                const source = typeof v === 'string' ? v.split(':')[0] : v.source ?? ''
+                const source = typeof v === 'string' ? v.split(':')[0] : (v.source ?? '')
                 expect(source.startsWith('/') || source.startsWith('.'), `${name} mounts ${source}`).toBe(false)
             }
             expect((s.command ?? []).join(' '), name).not.toMatch(/npm (ci|install)/)
@@ -158,7 +179,12 @@ describe('docker-compose.yml', () => {
 
 describe('Dockerfile', () => {
     const text = fs.readFileSync(path.join(PROJECT_DIR, 'Dockerfile'), 'utf8')
-    const stages = Object.fromEntries(text.split(/^FROM /m).slice(1).map(s => [/ AS (\w+)/.exec(s.split('\n')[0])?.[1] ?? '', s]))
+    const stages = Object.fromEntries(
+        text
+            .split(/^FROM /m)
+            .slice(1)
+            .map(s => [/ AS (\w+)/.exec(s.split('\n')[0])?.[1] ?? '', s]),
+    )
 
     it('builds in one stage and runs from another with production dependencies, the compiled lib/ and a non-root user', () => {
         expect(stages.build).toMatch(/RUN npm ci\b/)

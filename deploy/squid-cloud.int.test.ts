@@ -29,17 +29,30 @@ describe('commands.json', () => {
         const schema = JSON.parse(fs.readFileSync(require.resolve('@subsquid/commands/lib/commands.schema.json'), 'utf8'))
         const validate = new Ajv2020({strict: false}).compile(schema)
         expect(validate(commands), JSON.stringify(validate.errors)).toBe(true)
-        expect(Object.keys(commands.commands).sort()).toEqual(['build', 'codegen', 'migration:apply', 'migration:generate', 'process', 'serve', 'typegen'])
+        expect(Object.keys(commands.commands).sort()).toEqual([
+            'build',
+            'codegen',
+            'migration:apply',
+            'migration:generate',
+            'process',
+            'serve',
+            'typegen',
+        ])
     })
 
-    it('is what `sqd` lists as the squid\'s commands', async () => {
+    it("is what `sqd` lists as the squid's commands", async () => {
         const help = await new Promise<string>(resolve => {
             let out = ''
             const child = spawn(SQD, ['--help'], {cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe']})
             child.stdout.on('data', d => (out += d))
             child.on('exit', () => resolve(out))
         })
-        const listed = help.slice(help.indexOf('SQUID COMMANDS')).split('\n').slice(1).map(l => l.trim().split(/\s+/)[0]).filter(Boolean)
+        const listed = help
+            .slice(help.indexOf('SQUID COMMANDS'))
+            .split('\n')
+            .slice(1)
+            .map(l => l.trim().split(/\s+/)[0])
+            .filter(Boolean)
         expect(listed.slice(0, Object.keys(commands.commands).length)).toEqual(Object.keys(commands.commands))
     })
 
@@ -55,10 +68,16 @@ describe('.env for `sqd run .`', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'env-file-'))
     afterAll(() => fs.rmSync(dir, {recursive: true, force: true}))
 
-    it('npm\'s prepare copies .env.example to a missing .env, and never touches an existing one', async () => {
+    it("npm's prepare copies .env.example to a missing .env, and never touches an existing one", async () => {
         expect(pkg.scripts.prepare).toBe('node scripts/ensure-env-file.mjs')
         fs.copyFileSync(path.join(PROJECT_DIR, '.env.example'), path.join(dir, '.env.example'))
-        const prepare = () => new Promise<number | null>(resolve => spawn(process.execPath, [path.join(PROJECT_DIR, 'scripts/ensure-env-file.mjs')], {cwd: dir, stdio: 'ignore'}).on('exit', resolve))
+        const prepare = () =>
+            new Promise<number | null>(resolve =>
+                spawn(process.execPath, [path.join(PROJECT_DIR, 'scripts/ensure-env-file.mjs')], {cwd: dir, stdio: 'ignore'}).on(
+                    'exit',
+                    resolve,
+                ),
+            )
         expect(await prepare()).toBe(0)
         expect(fs.readFileSync(path.join(dir, '.env'), 'utf8')).toBe(fs.readFileSync(path.join(PROJECT_DIR, '.env.example'), 'utf8'))
         fs.writeFileSync(path.join(dir, '.env'), 'RPC_RELAY_URL=wss://mine.example\n')
@@ -78,7 +97,10 @@ describe('sqd run .', () => {
     })
 
     it('runs squid.yaml on this machine: migrations at init, a processor per chain, and GraphQL answering', async () => {
-        expect(fs.existsSync(path.join(PROJECT_DIR, '.env')), '.env is missing: `npm ci` creates it (package.json "prepare"), or run `node scripts/ensure-env-file.mjs`').toBe(true)
+        expect(
+            fs.existsSync(path.join(PROJECT_DIR, '.env')),
+            '.env is missing: `npm ci` creates it (package.json "prepare"), or run `node scripts/ensure-env-file.mjs`',
+        ).toBe(true)
         devnet = await startDevnet({scenario: 'current', seed: 3, port: 0, blockTimeMs: 0, finalityLagBlocks: 2})
         await devnet.produceBlocks(12)
         const finalized = devnet.finalized().number
@@ -86,8 +108,12 @@ describe('sqd run .', () => {
         const port = await freePort()
         // Variables set here win over .env (dotenv does not override), as the Cloud's secrets would.
         const env = {
-            ...withoutDb(process.env), ...dbEnv(db.settings), GQL_PORT: String(port),
-            RPC_RELAY_URL: rpc('relay'), RPC_ASSET_HUB_URL: rpc('assetHub'), RPC_PEOPLE_URL: rpc('people'),
+            ...withoutDb(process.env),
+            ...dbEnv(db.settings),
+            GQL_PORT: String(port),
+            RPC_RELAY_URL: rpc('relay'),
+            RPC_ASSET_HUB_URL: rpc('assetHub'),
+            RPC_PEOPLE_URL: rpc('people'),
         }
         // A process group of its own: stopping it stops every service `sqd run` started.
         const child = spawn(SQD, ['run', '.'], {cwd: PROJECT_DIR, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
@@ -97,20 +123,38 @@ describe('sqd run .', () => {
         child.stderr.on('data', d => (out += d))
         const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
 
-        const status = await waitFor('GraphQL to answer under `sqd run .`', async () => {
-            if (child.exitCode !== null) throw new Error(`sqd run exited with ${child.exitCode}:\n${out.slice(-4000)}`)
-            return squidStatus(port)
-        }, h => h !== undefined, 90_000, 500)
+        const status = await waitFor(
+            'GraphQL to answer under `sqd run .`',
+            async () => {
+                if (child.exitCode !== null) throw new Error(`sqd run exited with ${child.exitCode}:\n${out.slice(-4000)}`)
+                return squidStatus(port)
+            },
+            h => h !== undefined,
+            90_000,
+            500,
+        )
         expect(status).toBeGreaterThanOrEqual(-1)
         for (const schema of [RELAY_STATE_SCHEMA, ASSET_HUB_STATE_SCHEMA, PEOPLE_STATE_SCHEMA]) {
-            await waitFor(`${schema} to index the finalized head under \`sqd run .\``, () => processorHeight(db.settings, schema), h => h >= finalized, 90_000, 500)
+            await waitFor(
+                `${schema} to index the finalized head under \`sqd run .\``,
+                () => processorHeight(db.settings, schema),
+                h => h >= finalized,
+                90_000,
+                500,
+            )
         }
         expect(out).toMatch(/\[init\]/)
         for (const name of ['api', 'relay-processor', 'asset-hub-processor', 'people-processor']) expect(out).toContain(`[${name}]`)
 
         killGroup(group, 'SIGTERM')
         await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 20_000))])
-        await waitFor('every process of `sqd run` to stop', () => !groupAlive(group!), v => v, 20_000, 100)
+        await waitFor(
+            'every process of `sqd run` to stop',
+            () => !groupAlive(group!),
+            v => v,
+            20_000,
+            100,
+        )
         group = undefined
     })
 })
@@ -118,10 +162,12 @@ describe('sqd run .', () => {
 async function squidStatus(port: number): Promise<number | undefined> {
     try {
         const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-            method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query: '{ squidStatus { height } }'}),
+            method: 'POST',
+            headers: {'content-type': 'application/json'},
+            body: JSON.stringify({query: '{ squidStatus { height } }'}),
         })
-        const json = await res.json() as {data?: {squidStatus?: {height?: number | null}}}
-        return res.ok && json.data?.squidStatus ? json.data.squidStatus.height ?? -1 : undefined
+        const json = (await res.json()) as {data?: {squidStatus?: {height?: number | null}}}
+        return res.ok && json.data?.squidStatus ? (json.data.squidStatus.height ?? -1) : undefined
     } catch {
         return undefined
     }

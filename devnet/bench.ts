@@ -25,14 +25,21 @@ async function main(): Promise<void> {
     const produceMs = performance.now() - t1
     const facts = devnet.facts()
     const eventCount = Object.values(facts.events).reduce((s, e) => s + e.length, 0)
-    console.log(`scenario ${scenario}: ${world.validators.size} validators, ${world.nominators.size} nominators × ${devnet.spec.targetsPerNominator} targets, ${devnet.spec.activeValidators} seats`)
+    console.log(
+        `scenario ${scenario}: ${world.validators.size} validators, ${world.nominators.size} nominators × ${devnet.spec.targetsPerNominator} targets, ${devnet.spec.activeValidators} seats`,
+    )
     console.log(`genesis (world, election, state): ${(genesisMs / 1000).toFixed(1)} s`)
-    console.log(`produced ${blocks} blocks (${facts.activeEra} eras, runtimes ${devnet.spec.chains.map(c => c.runtimes.map(r => `${r.id}@${r.fromBlock}`).join('→')).join(', ')}, ${eventCount} events) in ${(produceMs / 1000).toFixed(1)} s = ${(blocks / (produceMs / 1000)).toFixed(1)} blocks/s`)
+    console.log(
+        `produced ${blocks} blocks (${facts.activeEra} eras, runtimes ${devnet.spec.chains.map(c => c.runtimes.map(r => `${r.id}@${r.fromBlock}`).join('→')).join(', ')}, ${eventCount} events) in ${(produceMs / 1000).toFixed(1)} s = ${(blocks / (produceMs / 1000)).toFixed(1)} blocks/s`,
+    )
 
     const to = blocks - lag
     // The chain with the staking events (Asset Hub in the current layout) is the heavy one to index.
     const target = devnet.endpoints.find(e => e.role === 'assetHub') ?? devnet.endpoints[0]
-    for (const [transport, url] of [[`${target.role} WebSocket`, target.url], [`${target.role} HTTP`, target.httpUrl]] as const) {
+    for (const [transport, url] of [
+        [`${target.role} WebSocket`, target.url],
+        [`${target.role} HTTP`, target.httpUrl],
+    ] as const) {
         const cpu0 = process.cpuUsage()
         const run = await runProcessorProbe(url, to, {PROBE_NOOP: '1'}, 600_000)
         const cpu = process.cpuUsage(cpu0)
@@ -40,8 +47,10 @@ async function main(): Promise<void> {
         const served = run.lines.reduce((s, l) => s + l.blocks, 0)
         const spanMs = run.lines[run.lines.length - 1].at - run.lines[0].at
         const devnetCpuShare = (cpu.user + cpu.system) / 1000 / run.elapsedMs
-        console.log(`${transport}: processor indexed ${served} blocks in ${(run.elapsedMs / 1000).toFixed(1)} s incl. start-up = ${(served / (run.elapsedMs / 1000)).toFixed(0)} blocks/s; ` +
-            `${(served / (spanMs / 1000)).toFixed(0)} blocks/s between first and last batch; devnet CPU while serving ${(devnetCpuShare * 100).toFixed(0)} % of one core`)
+        console.log(
+            `${transport}: processor indexed ${served} blocks in ${(run.elapsedMs / 1000).toFixed(1)} s incl. start-up = ${(served / (run.elapsedMs / 1000)).toFixed(0)} blocks/s; ` +
+                `${(served / (spanMs / 1000)).toFixed(0)} blocks/s between first and last batch; devnet CPU while serving ${(devnetCpuShare * 100).toFixed(0)} % of one core`,
+        )
     }
     await devnet.stop()
 }

@@ -8,7 +8,12 @@ import {PROJECT_DIR} from '../config/project-dir'
 
 describe('devnet CLI', () => {
     it('parses its options and names bad ones', () => {
-        expect(parseArgs(['--scenario', 'current', '--port', '9950', '--block-time-ms', '0'])).toMatchObject({scenario: 'current', port: 9950, blockTimeMs: 0, seed: 1})
+        expect(parseArgs(['--scenario', 'current', '--port', '9950', '--block-time-ms', '0'])).toMatchObject({
+            scenario: 'current',
+            port: 9950,
+            blockTimeMs: 0,
+            seed: 1,
+        })
         expect(() => parseArgs(['--scenario', 'mars'])).toThrow(/--scenario mars is unknown/)
         expect(() => parseArgs(['--port', '-1'])).toThrow(/--port expects a whole number/)
         expect(() => parseArgs(['--colour', 'red'])).toThrow(/unknown option --colour/)
@@ -17,7 +22,9 @@ describe('devnet CLI', () => {
     it('puts the chains of a layout on consecutive ports', () => {
         expect(devnetEndpoints('legacy', 9944).map(e => [e.role, e.url])).toEqual([['all', 'ws://127.0.0.1:9944']])
         expect(devnetEndpoints('current', 9944).map(e => [e.role, e.url])).toEqual([
-            ['relay', 'ws://127.0.0.1:9944'], ['assetHub', 'ws://127.0.0.1:9945'], ['people', 'ws://127.0.0.1:9946'],
+            ['relay', 'ws://127.0.0.1:9944'],
+            ['assetHub', 'ws://127.0.0.1:9945'],
+            ['people', 'ws://127.0.0.1:9946'],
         ])
     })
 
@@ -25,6 +32,9 @@ describe('devnet CLI', () => {
         expect(devnetFeedUrl(9944)).toBe('ws://127.0.0.1:9944/feed')
         const cfg = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'))
         const devnet = plannedServices(cfg, path.join(PROJECT_DIR, '.data')).find(s => s.name === 'devnet')!
-        expect(devnet.urls).toEqual({'chain rpc': `ws://127.0.0.1:${cfg.devnet!.port}`, 'telemetry feed': `ws://127.0.0.1:${cfg.devnet!.port}/feed`})
+        expect(devnet.urls).toEqual({
+            'chain rpc': `ws://127.0.0.1:${cfg.devnet!.port}`,
+            'telemetry feed': `ws://127.0.0.1:${cfg.devnet!.port}/feed`,
+        })
     })
 })

@@ -28,10 +28,22 @@ interface CliOptions {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-    const opts: CliOptions = {scenario: 'legacy', port: 9944, seed: 1, blockTimeMs: 6000, finalityLagBlocks: 2, initialBlocks: 0, host: '127.0.0.1'}
+    const opts: CliOptions = {
+        scenario: 'legacy',
+        port: 9944,
+        seed: 1,
+        blockTimeMs: 6000,
+        finalityLagBlocks: 2,
+        initialBlocks: 0,
+        host: '127.0.0.1',
+    }
     const ints: Record<string, keyof CliOptions> = {
-        '--port': 'port', '--seed': 'seed', '--block-time-ms': 'blockTimeMs', '--finality-lag-blocks': 'finalityLagBlocks',
-        '--initial-blocks': 'initialBlocks', '--upgrade-at-block': 'upgradeAtBlock',
+        '--port': 'port',
+        '--seed': 'seed',
+        '--block-time-ms': 'blockTimeMs',
+        '--finality-lag-blocks': 'finalityLagBlocks',
+        '--initial-blocks': 'initialBlocks',
+        '--upgrade-at-block': 'upgradeAtBlock',
     }
     for (let i = 0; i < argv.length; i++) {
         const flag = argv[i]
@@ -41,7 +53,9 @@ export function parseArgs(argv: string[]): CliOptions {
             continue
         }
         if (flag === '--help') {
-            console.log(`usage: npm run devnet -- --scenario <${Object.keys(scenarios).join('|')}> --port <p> [--seed n] [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n] [--host h] [--journal-file f] [--instant-seal]`)
+            console.log(
+                `usage: npm run devnet -- --scenario <${Object.keys(scenarios).join('|')}> --port <p> [--seed n] [--block-time-ms ms] [--finality-lag-blocks n] [--initial-blocks n] [--upgrade-at-block n] [--host h] [--journal-file f] [--instant-seal]`,
+            )
             process.exit(0)
         }
         if (value === undefined) throw new Error(`devnet: ${flag} needs a value`)
@@ -73,7 +87,10 @@ async function main(): Promise<void> {
             (opts.journalFile ? `, journal ${opts.journalFile}` : ''),
         ...devnet.endpoints.flatMap(e => [
             `  ${e.role === 'all' ? 'chain' : e.role}: WebSocket ${e.url}  HTTP ${e.httpUrl}`,
-            `    genesis ${e.chain.genesisHash}; runtimes ${devnet.spec.chains.find(c => c.role === e.role)!.runtimes.map(r => `${r.id} from block ${r.fromBlock}`).join(', ')}`,
+            `    genesis ${e.chain.genesisHash}; runtimes ${devnet.spec.chains
+                .find(c => c.role === e.role)!
+                .runtimes.map(r => `${r.id} from block ${r.fromBlock}`)
+                .join(', ')}`,
         ]),
         `  controls (JSON-RPC on every chain's endpoint, see devnet/README.md): ${DEV_METHODS.join(', ')}`,
         `  telemetry feed: ${devnet.feedUrl}  (${devnet.feed.chain.label}, genesis ${devnet.feed.chain.genesisHash}, ${devnet.chain.world.nodeList().length} validator nodes)`,

@@ -72,8 +72,10 @@ describe('devnet controls', () => {
         await d.produceBlocks(10)
         const api = await ApiPromise.create({provider: new WsProvider(d.url), noInitWarn: true})
         try {
-            const heads: {number: number, hash: string, parentHash: string}[] = []
-            const unsub = await api.rpc.chain.subscribeNewHeads(h => heads.push({number: h.number.toNumber(), hash: h.hash.toHex(), parentHash: h.parentHash.toHex()}))
+            const heads: {number: number; hash: string; parentHash: string}[] = []
+            const unsub = await api.rpc.chain.subscribeNewHeads(h =>
+                heads.push({number: h.number.toNumber(), hash: h.hash.toHex(), parentHash: h.parentHash.toHex()}),
+            )
             await waitFor('heads.length > 0', () => heads.length > 0, undefined, 10_000)
             const old8 = d.chain.blocks[8].hash
             const old9 = d.chain.blocks[9].hash
@@ -110,19 +112,30 @@ describe('devnet controls', () => {
     it('answers batches, unknown methods and unknown blocks as a node does', async () => {
         const d = await devnetOf({scenario: 'legacy', seed: 2})
         await d.produceBlocks(3)
-        const res = await fetch(d.httpUrl, {method: 'POST', body: JSON.stringify([
-            {jsonrpc: '2.0', id: 1, method: 'chain_getBlockHash', params: ['0x2']},
-            {jsonrpc: '2.0', id: 2, method: 'chain_getBlockHash', params: [99]},
-            {jsonrpc: '2.0', id: 3, method: 'nope_nothing', params: []},
-            {jsonrpc: '2.0', id: 4, method: 'state_getMetadata', params: ['0x' + '11'.repeat(32)]},
-        ])})
+        const res = await fetch(d.httpUrl, {
+            method: 'POST',
+            body: JSON.stringify([
+                {jsonrpc: '2.0', id: 1, method: 'chain_getBlockHash', params: ['0x2']},
+                {jsonrpc: '2.0', id: 2, method: 'chain_getBlockHash', params: [99]},
+                {jsonrpc: '2.0', id: 3, method: 'nope_nothing', params: []},
+                {jsonrpc: '2.0', id: 4, method: 'state_getMetadata', params: ['0x' + '11'.repeat(32)]},
+            ]),
+        })
         const replies = await res.json()
         expect(replies.find((r: any) => r.id === 1).result).toBe(d.chain.blocks[2].hash)
         expect(replies.find((r: any) => r.id === 2).result).toBeNull()
         expect(replies.find((r: any) => r.id === 3).error.code).toBe(-32601)
         expect(replies.find((r: any) => r.id === 4).error.message).toMatch(/ not found/)
         const methods = (await rpc(d, 'rpc_methods')).result.methods
-        expect(methods).toEqual(expect.arrayContaining(['chain_subscribeNewHeads', 'chain_subscribeNewHead', 'state_subscribeStorage', 'author_submitAndWatchExtrinsic', 'state_getKeysPaged']))
+        expect(methods).toEqual(
+            expect.arrayContaining([
+                'chain_subscribeNewHeads',
+                'chain_subscribeNewHead',
+                'state_subscribeStorage',
+                'author_submitAndWatchExtrinsic',
+                'state_getKeysPaged',
+            ]),
+        )
         const malformed = await fetch(d.httpUrl, {method: 'POST', body: '{not json'})
         expect((await malformed.json()).error.code).toBe(-32700)
     })

@@ -35,7 +35,10 @@ describe('current layout', () => {
     it('serves three chains with their own genesis and runtimes, as V14 metadata', async () => {
         expect(devnet.endpoints.map(e => e.role)).toEqual(['relay', 'assetHub', 'people'])
         expect(new Set(devnet.endpoints.map(e => e.chain.genesisHash)).size).toBe(3)
-        const res = await fetch(endpoint('assetHub').httpUrl, {method: 'POST', body: JSON.stringify({jsonrpc: '2.0', id: 1, method: 'state_getMetadata', params: []})})
+        const res = await fetch(endpoint('assetHub').httpUrl, {
+            method: 'POST',
+            body: JSON.stringify({jsonrpc: '2.0', id: 1, method: 'state_getMetadata', params: []}),
+        })
         expect(((await res.json()).result as string).slice(0, 12)).toBe('0x6d657461' + '0e')
         const versions = await withApi('assetHub', async api => api.runtimeVersion.specVersion.toNumber())
         expect(versions).toBe(2003000)
@@ -77,12 +80,14 @@ describe('current layout', () => {
         })
     })
 
-    it('the relay receives each era\'s validator set: ValidatorSetReceived, the queued set and its session keys', async () => {
+    it("the relay receives each era's validator set: ValidatorSetReceived, the queued set and its session keys", async () => {
         const facts = devnet.facts()
         const received = facts.events['StakingAhClient.ValidatorSetReceived'] ?? []
         expect(received.map(e => e.chain)).toEqual(received.map(() => 'relay'))
         // One per era end, in the block of Asset Hub's EraPaid, for the era that starts there.
-        expect(received.map(e => [e.block, e.fields.id])).toEqual(facts.events['Staking.EraPaid'].map(e => [e.block, (e.fields.eraIndex as number) + 1]))
+        expect(received.map(e => [e.block, e.fields.id])).toEqual(
+            facts.events['Staking.EraPaid'].map(e => [e.block, (e.fields.eraIndex as number) + 1]),
+        )
         expect(received.length).toBeGreaterThanOrEqual(2)
         const world = devnet.chain.world
         const relay = devnet.chainOf('relay')
@@ -104,15 +109,26 @@ describe('current layout', () => {
         const expected = (chain: string, name: string) => (facts.events[name] ?? []).filter(e => e.block <= TO && e.chain === chain)
         const [relay, assetHub, people] = await Promise.all([
             runProcessorProbe(endpoint('relay').url, TO, {PROBE_EVENTS: 'Session.NewSession,Offences.Offence'}),
-            runProcessorProbe(endpoint('assetHub').url, TO, {PROBE_EVENTS: 'Staking.EraPaid,Staking.Rewarded,Staking.PayoutStarted,Staking.OffenceReported,Staking.SessionRotated,Staking.Slashed'}),
-            runProcessorProbe(endpoint('people').httpUrl, TO, {PROBE_EVENTS: 'Identity.IdentitySet,Identity.JudgementGiven,System.CodeUpdated'}),
+            runProcessorProbe(endpoint('assetHub').url, TO, {
+                PROBE_EVENTS:
+                    'Staking.EraPaid,Staking.Rewarded,Staking.PayoutStarted,Staking.OffenceReported,Staking.SessionRotated,Staking.Slashed',
+            }),
+            runProcessorProbe(endpoint('people').httpUrl, TO, {
+                PROBE_EVENTS: 'Identity.IdentitySet,Identity.JudgementGiven,System.CodeUpdated',
+            }),
         ])
         for (const r of [relay, assetHub, people]) expect(r.exitCode, r.stderr.slice(-2000)).toBe(0)
         const seen = (run: typeof relay, name: string) => run.lines.filter(l => l.name === name)
         expect(seen(relay, 'Session.NewSession').length).toBe(expected('relay', 'Session.NewSession').length)
         expect(seen(relay, 'Offences.Offence').length).toBe(expected('relay', 'Offences.Offence').length)
         expect(seen(relay, 'Session.NewSession').length).toBeGreaterThanOrEqual(8)
-        for (const name of ['Staking.EraPaid', 'Staking.Rewarded', 'Staking.PayoutStarted', 'Staking.OffenceReported', 'Staking.SessionRotated']) {
+        for (const name of [
+            'Staking.EraPaid',
+            'Staking.Rewarded',
+            'Staking.PayoutStarted',
+            'Staking.OffenceReported',
+            'Staking.SessionRotated',
+        ]) {
             expect(seen(assetHub, name).length, name).toBe(expected('assetHub', name).length)
         }
         expect(new Set(seen(assetHub, 'Staking.Rewarded').map(l => l.specVersion))).toEqual(new Set([2000000, 2000002, 2003000]))
@@ -125,7 +141,10 @@ describe('current layout', () => {
         await withApi('assetHub', async api => {
             const world = devnet.chain.world
             const alice = devnet.accounts.find(a => a.name === 'Alice')!.publicKey
-            const targets = world.currentEra.exposures.map(e => e.validator).filter(v => !world.validators.get(v)!.blocked).slice(0, 2)
+            const targets = world.currentEra.exposures
+                .map(e => e.validator)
+                .filter(v => !world.validators.get(v)!.blocked)
+                .slice(0, 2)
             const tx = api.tx.proxy.proxy(alice, null, api.tx.utility.batchAll([api.tx.staking.nominate(targets)]))
             await tx.signAsync(devnet.accounts.find(a => a.name === 'Bob')!.pair)
             await api.rpc.author.submitExtrinsic(tx)

@@ -103,7 +103,11 @@ describe('devnet dev_* methods', () => {
         const fork = (await client.call('dev_fork', [{depth: 2, variant: 'drop-extrinsic'}])).result
         expect(fork.forkPoint).toEqual({number: 15, hash: d.chain.blocks[15].hash})
         expect(fork.replaced.map((b: any) => b.hash)).toEqual(old)
-        expect(fork.blocks.map((b: any) => [b.number, b.signedExtrinsics])).toEqual([[16, 0], [17, 0], [18, 0]])
+        expect(fork.blocks.map((b: any) => [b.number, b.signedExtrinsics])).toEqual([
+            [16, 0],
+            [17, 0],
+            [18, 0],
+        ])
         expect({number: fork.number, hash: fork.hash}).toEqual({number: 18, hash: (await api.rpc.chain.getHeader()).hash.toHex()})
         for (const [i, b] of fork.blocks.slice(0, 2).entries()) {
             expect(b.hash).not.toBe(old[i])
@@ -141,7 +145,9 @@ describe('devnet dev_* methods', () => {
         const head = d.head().hash
         const refused = await post(d, 'dev_fork', [{depth: 1, variant: 'add-extrinsic', extrinsics: [chill.toHex()]}])
         expect(refused.error.code).toBe(-32602)
-        expect(refused.error.message).toMatch(/^Invalid params of dev_fork: extrinsics\[0\] is not valid at the fork point \(block 21 of the all chain\): 1010 Invalid Transaction: Transaction is outdated/)
+        expect(refused.error.message).toMatch(
+            /^Invalid params of dev_fork: extrinsics\[0\] is not valid at the fork point \(block 21 of the all chain\): 1010 Invalid Transaction: Transaction is outdated/,
+        )
         expect(d.head().hash).toBe(head)
     })
 
@@ -181,8 +187,13 @@ describe('devnet dev_* methods', () => {
     it('dev_faults: error replies a client sees, latency, clearing, and dropped connections (the reply comes first)', async () => {
         const d = await devnetOf({scenario: 'legacy', seed: 2})
         const api = await apiOf(d)
-        const set = await post(d, 'dev_faults', [{fail: {count: 1, method: 'chain_getHeader', message: 'rate limit exceeded'}, latencyMs: 20}])
-        expect(set.result).toEqual({latencyMs: 20, pending: [{method: 'chain_getHeader', remaining: 1, code: -32000, message: 'rate limit exceeded'}]})
+        const set = await post(d, 'dev_faults', [
+            {fail: {count: 1, method: 'chain_getHeader', message: 'rate limit exceeded'}, latencyMs: 20},
+        ])
+        expect(set.result).toEqual({
+            latencyMs: 20,
+            pending: [{method: 'chain_getHeader', remaining: 1, code: -32000, message: 'rate limit exceeded'}],
+        })
         await expect(api.rpc.chain.getHeader()).rejects.toThrow(/rate limit exceeded/)
         expect((await api.rpc.chain.getHeader()).number.toNumber()).toBe(0)
         // A fault on every method does not reach the controls: dev_faults can always clear it.
@@ -221,7 +232,9 @@ describe('devnet dev_* methods', () => {
         await post(d, 'dev_addNode', [{name: 'while-stalled'}])
         expect((await post(d, 'dev_feed', [{action: 'resume'}])).result.stalled).toBe(false)
         await post(d, 'dev_addNode', [{name: 'after-resume'}])
-        await waitFor('AddedNode after-resume', () => feed.messages.some(m => m.action === 'AddedNode' && m.details.name === 'after-resume'))
+        await waitFor('AddedNode after-resume', () =>
+            feed.messages.some(m => m.action === 'AddedNode' && m.details.name === 'after-resume'),
+        )
         const names = feed.messages.flatMap(m => (m.action === 'AddedNode' ? [m.details.name] : []))
         expect(names).not.toContain('while-stalled')
 
@@ -233,7 +246,8 @@ describe('devnet dev_* methods', () => {
     it('in the current layout, act on every chain and answer with the blocks of the chain asked', async () => {
         const d = await devnetOf({scenario: 'current', seed: 1})
         const [relay, assetHub] = ['relay', 'assetHub'].map(r => d.endpoints.find(e => e.role === r)!)
-        const call = async (url: string, method: string, params: unknown[]) => (await (await fetch(url, {method: 'POST', body: JSON.stringify({jsonrpc: '2.0', id: 1, method, params})})).json())
+        const call = async (url: string, method: string, params: unknown[]) =>
+            await (await fetch(url, {method: 'POST', body: JSON.stringify({jsonrpc: '2.0', id: 1, method, params})})).json()
         const head = (await call(assetHub.httpUrl, 'dev_newBlock', [{count: 2}])).result
         expect(head).toEqual({number: 2, hash: assetHub.chain.head.hash})
         expect(relay.chain.head.number).toBe(2)
@@ -256,7 +270,11 @@ describe('devnet dev_* methods', () => {
             ['dev_newBlock', [{}, {}], /expected one parameter/],
             ['dev_fork', [{}], /depth is required/],
             ['dev_fork', [{depth: 4}], /depth: cannot reorg 4 blocks: the fork point 1 must be at or after the finalized block 3/],
-            ['dev_fork', [{depth: 1, variant: 'sideways'}], /variant must be one of same-content, other-author, drop-extrinsic, add-extrinsic, got "sideways"/],
+            [
+                'dev_fork',
+                [{depth: 1, variant: 'sideways'}],
+                /variant must be one of same-content, other-author, drop-extrinsic, add-extrinsic, got "sideways"/,
+            ],
             ['dev_fork', [{depth: 1, extrinsics: ['0xzz']}], /extrinsics\[0\] must be a hex string/],
             ['dev_fork', [{depth: 1, extrinsics: ['0x00']}], /extrinsics go with the add-extrinsic variant, not same-content/],
             ['dev_fork', [{depth: 1, variant: 'add-extrinsic', extrinsics: ['0x00']}], /extrinsics\[0\] is not valid at the fork point/],

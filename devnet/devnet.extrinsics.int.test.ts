@@ -26,13 +26,15 @@ afterAll(async () => {
 const dev = (name: string) => devnet.accounts.find(a => a.name === name)!
 
 /** Sign, submit, produce a block; the extrinsic's events as `section.method` plus its error, if any. */
-async function include(tx: SubmittableExtrinsic<'promise'>, signer: string): Promise<{events: string[], error?: string, data: any[]}> {
+async function include(tx: SubmittableExtrinsic<'promise'>, signer: string): Promise<{events: string[]; error?: string; data: any[]}> {
     await tx.signAsync(dev(signer).pair)
     const hash = (await api.rpc.author.submitExtrinsic(tx)).toHex()
     const [block] = await devnet.produceBlocks(1)
     const index = block.extrinsics.findIndex(x => blake2AsHex(x, 256) === hash)
     expect(index).toBeGreaterThan(0)
-    const records = (await api.query.system.events.at(block.hash)).filter(r => r.phase.isApplyExtrinsic && r.phase.asApplyExtrinsic.toNumber() === index)
+    const records = (await api.query.system.events.at(block.hash)).filter(
+        r => r.phase.isApplyExtrinsic && r.phase.asApplyExtrinsic.toNumber() === index,
+    )
     const failed = records.find(r => api.events.system.ExtrinsicFailed.is(r.event))
     let error: string | undefined
     if (failed) {
@@ -71,7 +73,10 @@ describe('transaction pool checks', () => {
     it('rejects a mortal transaction whose era has passed', async () => {
         const tx = api.tx.staking.chill()
         const head = await api.rpc.chain.getHeader()
-        await tx.signAsync(dev('Dave').pair, {era: api.registry.createType('ExtrinsicEra', {current: head.number.toNumber(), period: 4}), blockHash: head.hash})
+        await tx.signAsync(dev('Dave').pair, {
+            era: api.registry.createType('ExtrinsicEra', {current: head.number.toNumber(), period: 4}),
+            blockHash: head.hash,
+        })
         await devnet.produceBlocks(5)
         await expect(api.rpc.author.submitExtrinsic(tx)).rejects.toThrow(/1010: Invalid Transaction/)
     })
@@ -82,10 +87,13 @@ describe('transaction pool checks', () => {
         try {
             const statuses: string[] = []
             await new Promise<void>((resolve, reject) => {
-                api2.tx.staking.chill().signAndSend(dev('Dave').pair, (r: any) => {
-                    statuses.push(r.status.type)
-                    if (r.status.isInBlock) resolve()
-                }).catch(reject)
+                api2.tx.staking
+                    .chill()
+                    .signAndSend(dev('Dave').pair, (r: any) => {
+                        statuses.push(r.status.type)
+                        if (r.status.isInBlock) resolve()
+                    })
+                    .catch(reject)
             })
             expect(statuses.slice(0, 2)).toEqual(['Ready', 'InBlock'])
             expect(instant.head().number).toBe(1)
@@ -97,7 +105,10 @@ describe('transaction pool checks', () => {
 
     it('rejects bytes that are not an extrinsic', async () => {
         // Raw JSON-RPC: @polkadot/api would refuse to send these bytes at all.
-        const res = await fetch(devnet.httpUrl, {method: 'POST', body: JSON.stringify({jsonrpc: '2.0', id: 1, method: 'author_submitExtrinsic', params: ['0x1234']})})
+        const res = await fetch(devnet.httpUrl, {
+            method: 'POST',
+            body: JSON.stringify({jsonrpc: '2.0', id: 1, method: 'author_submitExtrinsic', params: ['0x1234']}),
+        })
         const reply = await res.json()
         expect(reply.error.code).toBe(1002)
         expect(reply.error.message).toMatch(/Could not decode extrinsic/)
@@ -126,7 +137,10 @@ describe('dispatch errors', () => {
 
     it('enforces the announcement delay of a time-delayed proxy', async () => {
         const alice = dev('Alice').publicKey
-        const targets = [...devnet.chain.world.validators.values()].filter(v => v.active && !v.blocked).slice(-2).map(v => v.stash)
+        const targets = [...devnet.chain.world.validators.values()]
+            .filter(v => v.active && !v.blocked)
+            .slice(-2)
+            .map(v => v.stash)
         const call = api.tx.staking.nominate(targets)
         const callHash = blake2AsHex(call.method.toU8a(), 256)
         const unannounced = await include(api.tx.proxy.proxyAnnounced(dev('Charlie').publicKey, alice, null, call), 'Dave')
@@ -148,17 +162,28 @@ describe('dispatch errors', () => {
     it('interrupts utility.batch at the first failing call and rolls back batchAll', async () => {
         const alice = dev('Alice').publicKey
         const before = devnet.chain.world.nominators.get(alice)!.targets
-        const good = [...devnet.chain.world.validators.values()].filter(v => v.active && !v.blocked).slice(0, 2).map(v => v.stash)
-        const batchAll = await include(api.tx.proxy.proxy(alice, null, api.tx.utility.batchAll([
-            api.tx.staking.nominate(good),
-            api.tx.staking.nominate([dev('Dave').publicKey]),
-        ])), 'Bob')
+        const good = [...devnet.chain.world.validators.values()]
+            .filter(v => v.active && !v.blocked)
+            .slice(0, 2)
+            .map(v => v.stash)
+        const batchAll = await include(
+            api.tx.proxy.proxy(
+                alice,
+                null,
+                api.tx.utility.batchAll([api.tx.staking.nominate(good), api.tx.staking.nominate([dev('Dave').publicKey])]),
+            ),
+            'Bob',
+        )
         expect(proxyResultError(batchAll.data, batchAll.events)).toBe('staking.BadTarget')
         expect(devnet.chain.world.nominators.get(alice)!.targets).toEqual(before)
-        const batch = await include(api.tx.proxy.proxy(alice, null, api.tx.utility.batch([
-            api.tx.staking.nominate(good),
-            api.tx.staking.nominate([dev('Dave').publicKey]),
-        ])), 'Bob')
+        const batch = await include(
+            api.tx.proxy.proxy(
+                alice,
+                null,
+                api.tx.utility.batch([api.tx.staking.nominate(good), api.tx.staking.nominate([dev('Dave').publicKey])]),
+            ),
+            'Bob',
+        )
         expect(batch.events).toContain('utility.BatchInterrupted')
         expect(devnet.chain.world.nominators.get(alice)!.targets).toEqual(good)
         const force = await include(api.tx.utility.forceBatch([api.tx.staking.chill(), api.tx.staking.chill()]), 'Dave')

@@ -135,15 +135,24 @@ describe('@polkadot/api across the upgrade to 1002005', () => {
         const afterUpgrade = await api.at(devnet.chain.blocks[21].hash)
         // Both clients decode block U's state with the parent's runtime, as real chains require.
         expect(atUpgrade.runtimeVersion.specVersion.toNumber()).toBe(9420)
-        expect(((await atUpgrade.query.staking.erasStakers(era, v)) as any).total.toBigInt()).toBe(devnet.chain.world.currentEra.exposures[0].totalPlanck)
+        expect(((await atUpgrade.query.staking.erasStakers(era, v)) as any).total.toBigInt()).toBe(
+            devnet.chain.world.currentEra.exposures[0].totalPlanck,
+        )
         expect(afterUpgrade.runtimeVersion.specVersion.toNumber()).toBe(1002005)
-        expect(((await afterUpgrade.query.staking.erasStakersOverview(era, v)) as any).unwrap().total.toBigInt()).toBe(devnet.chain.world.currentEra.exposures[0].totalPlanck)
+        expect(((await afterUpgrade.query.staking.erasStakersOverview(era, v)) as any).unwrap().total.toBigInt()).toBe(
+            devnet.chain.world.currentEra.exposures[0].totalPlanck,
+        )
         const raw = devnet.chain.rtAt(21)
         expect(devnet.chain.storage.get(20, raw.storageKey('Staking', 'ErasStakersOverview', era, v))).toBeNull()
     })
 
     it('follows the runtime upgrade and reads paged exposures', async () => {
-        await waitFor('api.runtimeVersion.specVersion.toNumber() === 1002005', () => api.runtimeVersion.specVersion.toNumber() === 1002005, undefined, 10_000)
+        await waitFor(
+            'api.runtimeVersion.specVersion.toNumber() === 1002005',
+            () => api.runtimeVersion.specVersion.toNumber() === 1002005,
+            undefined,
+            10_000,
+        )
         const world = devnet.chain.world
         const era = world.currentEra
         const e = era.exposures.find(x => x.others.length > devnet.spec.exposurePageSize)!
@@ -161,11 +170,11 @@ describe('@polkadot/api across the upgrade to 1002005', () => {
     it('lands a proxied batchAll of nominations that changes the next era exposures', async () => {
         const world = devnet.chain.world
         const alice = dev('Alice').publicKey
-        const targets = world.currentEra.exposures.map(e => e.validator).filter(v => !world.validators.get(v)!.blocked).slice(0, 3)
-        const tx = api.tx.proxy.proxy(alice, null, api.tx.utility.batchAll([
-            api.tx.staking.chill(),
-            api.tx.staking.nominate(targets),
-        ]))
+        const targets = world.currentEra.exposures
+            .map(e => e.validator)
+            .filter(v => !world.validators.get(v)!.blocked)
+            .slice(0, 3)
+        const tx = api.tx.proxy.proxy(alice, null, api.tx.utility.batchAll([api.tx.staking.chill(), api.tx.staking.nominate(targets)]))
         const events = await signSendAndFinalize(tx, dev('Bob').pair)
         expect(events).toContain('proxy.ProxyExecuted')
         expect(events).toContain('system.ExtrinsicSuccess')
@@ -187,7 +196,10 @@ describe('@polkadot/api across the upgrade to 1002005', () => {
             }
         }
         expect(backedByAlice).toBeGreaterThan(0)
-        const exposures = world.eras.get(nextEra)!.exposures.filter(e => e.others.some(o => o.who === alice)).map(e => e.validator)
+        const exposures = world.eras
+            .get(nextEra)!
+            .exposures.filter(e => e.others.some(o => o.who === alice))
+            .map(e => e.validator)
         expect(exposures.every(v => targets.includes(v))).toBe(true)
     })
 })

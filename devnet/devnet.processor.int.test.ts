@@ -26,7 +26,15 @@ describe('Subsquid processor against the devnet', () => {
         const facts = devnet.facts()
         const expected = (name: string) => (facts.events[name] ?? []).filter(e => e.block <= TO)
         const seen = (name: string) => run.lines.filter(l => l.name === name)
-        for (const name of ['Staking.Rewarded', 'Staking.PayoutStarted', 'Staking.EraPaid', 'Session.NewSession', 'Staking.Slashed', 'ImOnline.SomeOffline', 'Offences.Offence']) {
+        for (const name of [
+            'Staking.Rewarded',
+            'Staking.PayoutStarted',
+            'Staking.EraPaid',
+            'Session.NewSession',
+            'Staking.Slashed',
+            'ImOnline.SomeOffline',
+            'Offences.Offence',
+        ]) {
             expect(seen(name).length, name).toBe(expected(name).length)
         }
         expect(seen('Staking.EraPaid').length).toBeGreaterThanOrEqual(2)
@@ -55,7 +63,11 @@ describe('Subsquid processor against the devnet', () => {
         const run = await runProcessorProbe(devnet.httpUrl, TO, {PROBE_EVENTS: 'Staking.EraPaid,Staking.Rewarded'})
         expect(run.exitCode, run.stderr.slice(-2000)).toBe(0)
         const facts = devnet.facts()
-        expect(run.lines.filter(l => l.name === 'Staking.Rewarded').length).toBe(facts.events['Staking.Rewarded'].filter(e => e.block <= TO).length)
-        expect(run.lines.filter(l => l.name === 'Staking.EraPaid').map(l => l.args.eraIndex)).toEqual(facts.events['Staking.EraPaid'].filter(e => e.block <= TO).map(e => e.fields.eraIndex))
+        expect(run.lines.filter(l => l.name === 'Staking.Rewarded').length).toBe(
+            facts.events['Staking.Rewarded'].filter(e => e.block <= TO).length,
+        )
+        expect(run.lines.filter(l => l.name === 'Staking.EraPaid').map(l => l.args.eraIndex)).toEqual(
+            facts.events['Staking.EraPaid'].filter(e => e.block <= TO).map(e => e.fields.eraIndex),
+        )
     })
 })

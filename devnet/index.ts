@@ -118,10 +118,17 @@ export interface Devnet {
 export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
     await cryptoWaitReady()
     const base = typeof options.scenario === 'object' ? options.scenario : scenarioByName(options.scenario ?? 'legacy')
-    const spec: ScenarioSpec = options.upgradeAtBlock === undefined ? base : {
-        ...base,
-        chains: base.chains.map(c => c.role !== 'all' ? c : {...c, runtimes: c.runtimes.map((r, i) => (i === 1 ? {...r, fromBlock: options.upgradeAtBlock!} : r))}),
-    }
+    const spec: ScenarioSpec =
+        options.upgradeAtBlock === undefined
+            ? base
+            : {
+                  ...base,
+                  chains: base.chains.map(c =>
+                      c.role !== 'all'
+                          ? c
+                          : {...c, runtimes: c.runtimes.map((r, i) => (i === 1 ? {...r, fromBlock: options.upgradeAtBlock!} : r))},
+                  ),
+              }
     const seed = options.seed ?? 1
     const lag = options.finalityLagBlocks ?? 2
     const accounts = devAccounts(0)
@@ -204,11 +211,22 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         }
         const methods = nodeMethods(backend)
         methodsByRole.set(role, methods)
-        const server = await startRpcServer(methods, options.port ? options.port + i : 0, options.host ?? '127.0.0.1', i === 0 ? [DEVNET_FEED_PATH] : [])
+        const server = await startRpcServer(
+            methods,
+            options.port ? options.port + i : 0,
+            options.host ?? '127.0.0.1',
+            i === 0 ? [DEVNET_FEED_PATH] : [],
+        )
         servers.push(server)
-        endpoints.push({role, url: server.url, httpUrl: server.httpUrl, port: server.port, get chain() {
-            return chainOf(role)
-        }})
+        endpoints.push({
+            role,
+            url: server.url,
+            httpUrl: server.httpUrl,
+            port: server.port,
+            get chain() {
+                return chainOf(role)
+            },
+        })
     }
     const started = await startTelemetryFeed({
         server: servers[0].httpServer,
@@ -248,15 +266,23 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         finalized: () => network.chains[0].blocks[finalizedNumber],
         async fork(depth: number, forkOptions: ForkOptions = {}) {
             const variant = forkOptions.variant ?? 'same-content'
-            if (!isForkVariant(variant)) throw new ForkError('variant', `unknown fork variant ${JSON.stringify(variant)} (known: ${FORK_VARIANTS.join(', ')})`)
+            if (!isForkVariant(variant))
+                throw new ForkError('variant', `unknown fork variant ${JSON.stringify(variant)} (known: ${FORK_VARIANTS.join(', ')})`)
             const head = network.height
             const forkPoint = head - depth
             if (!Number.isSafeInteger(depth) || depth < 1 || forkPoint < finalizedNumber) {
-                throw new ForkError('depth', `cannot reorg ${depth} blocks: the fork point ${forkPoint} must be at or after the finalized block ${finalizedNumber}`)
+                throw new ForkError(
+                    'depth',
+                    `cannot reorg ${depth} blocks: the fork point ${forkPoint} must be at or after the finalized block ${finalizedNumber}`,
+                )
             }
             const extrinsics = forkOptions.extrinsics ?? []
-            if (extrinsics.length && variant !== 'add-extrinsic') throw new ForkError('extrinsics', `extrinsics go with the add-extrinsic variant, not ${variant}`)
-            if (variant === 'drop-extrinsic' && !network.chains.some(c => c.blocks.slice(forkPoint + 1).some(b => b.extrinsics.length > 1))) {
+            if (extrinsics.length && variant !== 'add-extrinsic')
+                throw new ForkError('extrinsics', `extrinsics go with the add-extrinsic variant, not ${variant}`)
+            if (
+                variant === 'drop-extrinsic' &&
+                !network.chains.some(c => c.blocks.slice(forkPoint + 1).some(b => b.extrinsics.length > 1))
+            ) {
                 throw new ForkError('variant', `drop-extrinsic: blocks ${forkPoint + 1}..${head} carry no signed extrinsic to drop`)
             }
             // Replay the same inputs up to the fork point (same hashes), then grow a new branch one block longer;
@@ -279,7 +305,10 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
                     target.submit(hex)
                 } catch (e) {
                     const reason = e instanceof PoolError ? `${e.code} ${e.message}${e.data ? `: ${e.data}` : ''}` : (e as Error).message
-                    throw new ForkError(`extrinsics[${i}]`, `extrinsics[${i}] is not valid at the fork point (block ${forkPoint} of the ${target.role} chain): ${reason}`)
+                    throw new ForkError(
+                        `extrinsics[${i}]`,
+                        `extrinsics[${i}] is not valid at the fork point (block ${forkPoint} of the ${target.role} chain): ${reason}`,
+                    )
                 }
             })
             const steps: BlockRecord[][] = []
@@ -289,7 +318,10 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
                 journal += journalLine(replay.height, branch, inputs, replay.contentOf.get(replay.height))
             }
             if (variant === 'add-extrinsic' && !extrinsics.length && !replay.contentOf.get(forkPoint + 1)?.extraPayout) {
-                throw new ForkError('variant', `add-extrinsic: no unclaimed payout page to add in block ${forkPoint + 1} (none before the first era ends); pass extrinsics`)
+                throw new ForkError(
+                    'variant',
+                    `add-extrinsic: no unclaimed payout page to add in block ${forkPoint + 1} (none before the first era ends); pass extrinsics`,
+                )
             }
             network = replay
             if (journalFile) fs.writeFileSync(journalFile, journal)

@@ -18,7 +18,12 @@ export interface ProbeRun {
 /** The compiled probe, found from the repository root (this file runs from test/ under vitest and from lib/ compiled). */
 export const PROBE_SCRIPT = path.join(PROJECT_DIR, 'lib/devnet/processor-probe.js')
 
-export async function runProcessorProbe(rpcUrl: string, toBlock: number, env: Record<string, string> = {}, timeoutMs = 100_000): Promise<ProbeRun> {
+export async function runProcessorProbe(
+    rpcUrl: string,
+    toBlock: number,
+    env: Record<string, string> = {},
+    timeoutMs = 100_000,
+): Promise<ProbeRun> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devnet-probe-'))
     const out = path.join(dir, 'out.jsonl')
     const started = Date.now()
@@ -37,5 +42,13 @@ export async function runProcessorProbe(rpcUrl: string, toBlock: number, env: Re
     })
     const text = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : ''
     fs.rmSync(dir, {recursive: true, force: true})
-    return {lines: text.split('\n').filter(Boolean).map(l => JSON.parse(l)), exitCode, stderr, elapsedMs: Date.now() - started}
+    return {
+        lines: text
+            .split('\n')
+            .filter(Boolean)
+            .map(l => JSON.parse(l)),
+        exitCode,
+        stderr,
+        elapsedMs: Date.now() - started,
+    }
 }

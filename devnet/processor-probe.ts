@@ -15,7 +15,10 @@ const rpc = required('RPC_ENDPOINT')
 const to = Number(required('PROBE_TO_BLOCK'))
 const out = required('PROBE_OUT')
 const noop = process.env.PROBE_NOOP === '1'
-const names = (process.env.PROBE_EVENTS ?? 'Staking.Rewarded,Staking.PayoutStarted,Staking.EraPaid,Staking.Slashed,Staking.Chilled,Staking.Kicked,ImOnline.SomeOffline,Offences.Offence,Session.NewSession,Identity.IdentitySet,Identity.JudgementGiven,System.CodeUpdated').split(',')
+const names = (
+    process.env.PROBE_EVENTS ??
+    'Staking.Rewarded,Staking.PayoutStarted,Staking.EraPaid,Staking.Slashed,Staking.Chilled,Staking.Kicked,ImOnline.SomeOffline,Offences.Offence,Session.NewSession,Identity.IdentitySet,Identity.JudgementGiven,System.CodeUpdated'
+).split(',')
 
 const processor = new SubstrateBatchProcessor()
     .setRpcEndpoint({url: rpc, capacity: 10})
@@ -38,16 +41,30 @@ class MemoryDatabase implements FinalDatabase<{}> {
 fs.writeFileSync(out, '')
 processor.run(new MemoryDatabase(), async ctx => {
     if (noop) {
-        fs.appendFileSync(out, JSON.stringify({from: ctx.blocks[0].header.height, to: ctx.blocks[ctx.blocks.length - 1].header.height, blocks: ctx.blocks.length, at: Date.now()}) + '\n')
+        fs.appendFileSync(
+            out,
+            JSON.stringify({
+                from: ctx.blocks[0].header.height,
+                to: ctx.blocks[ctx.blocks.length - 1].header.height,
+                blocks: ctx.blocks.length,
+                at: Date.now(),
+            }) + '\n',
+        )
         return
     }
     const lines: string[] = []
     for (const block of ctx.blocks) {
         for (const e of block.events) {
-            lines.push(JSON.stringify({
-                block: block.header.height, hash: block.header.hash, specVersion: block.header.specVersion,
-                timestamp: block.header.timestamp, name: e.name, args: e.args,
-            }))
+            lines.push(
+                JSON.stringify({
+                    block: block.header.height,
+                    hash: block.header.hash,
+                    specVersion: block.header.specVersion,
+                    timestamp: block.header.timestamp,
+                    name: e.name,
+                    args: e.args,
+                }),
+            )
         }
     }
     if (lines.length) fs.appendFileSync(out, lines.join('\n') + '\n')

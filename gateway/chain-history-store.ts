@@ -48,7 +48,6 @@ export interface LocatedNode {
     lookedUpAt: Date
 }
 
-
 const big = (v: string | null): bigint | null => (v === null ? null : BigInt(v))
 
 export class ChainHistoryStore {

@@ -37,7 +37,9 @@ describe('custom query arguments', () => {
     it('accept only accounts as the squid stores them', () => {
         const key = '0x' + '0a'.repeat(32)
         expect(accountArgument('validator', key)).toBe(key)
-        expect(refusal(() => accountArgument('validator', key.toUpperCase()))).toMatch(/^validator: expected a 0x-prefixed lower-case 32-byte hex public key/)
+        expect(refusal(() => accountArgument('validator', key.toUpperCase()))).toMatch(
+            /^validator: expected a 0x-prefixed lower-case 32-byte hex public key/,
+        )
     })
 
     it('refuse a date the DateTime scalar let through as null or invalid', () => {

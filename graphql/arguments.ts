@@ -16,7 +16,8 @@ export const INT4_MAX = 2 ** 31 - 1
 
 /** An era number: an integer from 0 to INT4_MAX (GraphQL's Int can be negative). */
 export function eraArgument(name: string, era: number): number {
-    if (!Number.isInteger(era) || era < 0 || era > INT4_MAX) throw new BadInputError(`${name}: expected an era from 0 to ${INT4_MAX}, got ${era}`)
+    if (!Number.isInteger(era) || era < 0 || era > INT4_MAX)
+        throw new BadInputError(`${name}: expected an era from 0 to ${INT4_MAX}, got ${era}`)
     return era
 }
 
@@ -39,7 +40,8 @@ export function limitArgument(name: string, limit: number, max: number): number 
 
 /** An account as the squid stores it: a 0x-prefixed lower-case 32-byte hex public key. */
 export function accountArgument(name: string, account: string): string {
-    if (!/^0x[0-9a-f]{64}$/.test(account)) throw new BadInputError(`${name}: expected a 0x-prefixed lower-case 32-byte hex public key, got ${JSON.stringify(account)}`)
+    if (!/^0x[0-9a-f]{64}$/.test(account))
+        throw new BadInputError(`${name}: expected a 0x-prefixed lower-case 32-byte hex public key, got ${JSON.stringify(account)}`)
     return account
 }
 

@@ -47,7 +47,8 @@ export class ValidatorNominator {
     @Field() nominator!: string
     @Field(() => Int, {description: 'era from which these targets are in force'}) sinceEra!: number
     @Field({nullable: true, description: 'bonded active balance as the era started (planck, decimal string)'}) bondedPlanck?: string
-    @Field({nullable: true, description: 'part of the bond in the validator\'s exposure for the era; null when not exposed to it'}) exposedPlanck?: string
+    @Field({nullable: true, description: "part of the bond in the validator's exposure for the era; null when not exposed to it"})
+    exposedPlanck?: string
 }
 
 @Resolver()
@@ -65,7 +66,13 @@ export class ChainHistoryResolver {
         const em = await this.tx()
         const rows: {era: number; points: number; active: boolean; commission_perbill: number | null; total_points: number | null}[] =
             await em.query(ERA_POINTS_HISTORY_SQL, params)
-        return rows.map(r => ({era: r.era, points: r.points, active: r.active, commissionPerbill: r.commission_perbill ?? undefined, eraTotalPoints: r.total_points ?? undefined}))
+        return rows.map(r => ({
+            era: r.era,
+            points: r.points,
+            active: r.active,
+            commissionPerbill: r.commission_perbill ?? undefined,
+            eraTotalPoints: r.total_points ?? undefined,
+        }))
     }
 
     @Query(() => [UnclaimedPayout], {description: 'Eras a validator was active with points and some exposure page has no recorded payout'})
@@ -78,7 +85,9 @@ export class ChainHistoryResolver {
         return em.query(UNCLAIMED_PAYOUTS_SQL, params)
     }
 
-    @Query(() => [ValidatorNominator], {description: 'Nominators whose targets in an era include the validator, exposed to it or not, largest bond first'})
+    @Query(() => [ValidatorNominator], {
+        description: 'Nominators whose targets in an era include the validator, exposed to it or not, largest bond first',
+    })
     async validatorNominators(
         @Arg('validator') validator: string,
         @Arg('era', () => Int) era: number,
@@ -86,20 +95,39 @@ export class ChainHistoryResolver {
     ): Promise<ValidatorNominator[]> {
         const params = [accountArgument('validator', validator), eraArgument('era', era), limitArgument('limit', limit, MAX_NOMINATORS)]
         const em = await this.tx()
-        const rows: {nominator: string; since_era: number; bonded_planck: string | null; exposed_planck: string | null}[] =
-            await em.query(VALIDATOR_NOMINATORS_SQL, params)
-        return rows.map(r => ({nominator: r.nominator, sinceEra: r.since_era, bondedPlanck: r.bonded_planck ?? undefined, exposedPlanck: r.exposed_planck ?? undefined}))
+        const rows: {nominator: string; since_era: number; bonded_planck: string | null; exposed_planck: string | null}[] = await em.query(
+            VALIDATOR_NOMINATORS_SQL,
+            params,
+        )
+        return rows.map(r => ({
+            nominator: r.nominator,
+            sinceEra: r.since_era,
+            bondedPlanck: r.bonded_planck ?? undefined,
+            exposedPlanck: r.exposed_planck ?? undefined,
+        }))
     }
 
     @Query(() => [GroupValidator], {description: 'The accounts of the identity group (root and subs) an account belongs to'})
     async identityGroupValidators(@Arg('account') account: string): Promise<GroupValidator[]> {
         const params = [accountArgument('account', account)]
         const em = await this.tx()
-        const rows: {account: string; display: string | null; sub_name: string | null; verified: boolean; is_root: boolean; active_in_latest_era: boolean; latest_era: number | null}[] =
-            await em.query(IDENTITY_GROUP_VALIDATORS_SQL, params)
+        const rows: {
+            account: string
+            display: string | null
+            sub_name: string | null
+            verified: boolean
+            is_root: boolean
+            active_in_latest_era: boolean
+            latest_era: number | null
+        }[] = await em.query(IDENTITY_GROUP_VALIDATORS_SQL, params)
         return rows.map(r => ({
-            account: r.account, display: r.display ?? undefined, subName: r.sub_name ?? undefined, verified: r.verified,
-            isRoot: r.is_root, activeInLatestEra: r.active_in_latest_era, latestEra: r.latest_era ?? undefined,
+            account: r.account,
+            display: r.display ?? undefined,
+            subName: r.sub_name ?? undefined,
+            verified: r.verified,
+            isRoot: r.is_root,
+            activeInLatestEra: r.active_in_latest_era,
+            latestEra: r.latest_era ?? undefined,
         }))
     }
 }

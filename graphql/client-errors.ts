@@ -9,8 +9,13 @@ import type {GraphQLFormattedError} from 'graphql'
 
 /** Codes whose message tells the client what it got wrong (Apollo Server's, and graphql-js's through it). */
 const CLIENT_CODES = new Set([
-    'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
-    'UNAUTHENTICATED', 'FORBIDDEN',
+    'BAD_USER_INPUT',
+    'GRAPHQL_PARSE_FAILED',
+    'GRAPHQL_VALIDATION_FAILED',
+    'PERSISTED_QUERY_NOT_FOUND',
+    'PERSISTED_QUERY_NOT_SUPPORTED',
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
 ])
 
 export const INTERNAL_ERROR_MESSAGE = 'internal server error (the cause is in the server log)'
@@ -32,8 +37,10 @@ export function clientGraphqlError(error: GraphQLFormattedError, aboutTheRequest
 }
 
 export function responseSizeLimitMessage(maxNodes: number): string {
-    return `response might exceed the size limit of ${maxNodes} nodes: ask for fewer items or fields per request and page `
-        + 'through the rest (limit and offset on a list, first and after on a …Connection query)'
+    return (
+        `response might exceed the size limit of ${maxNodes} nodes: ask for fewer items or fields per request and page ` +
+        'through the rest (limit and offset on a list, first and after on a …Connection query)'
+    )
 }
 
 export interface TransportError {
@@ -63,7 +70,10 @@ export interface MiddlewareError {
 /** The response for a request that failed before GraphQL saw it; status 500 is the server's fault. */
 export function httpErrorResponse(error: MiddlewareError): TransportError {
     if (error.type === 'entity.too.large') {
-        return transportError(413, `request body larger than the limit of ${error.limit === undefined ? '?' : Math.floor(error.limit / 1024)} KB`)
+        return transportError(
+            413,
+            `request body larger than the limit of ${error.limit === undefined ? '?' : Math.floor(error.limit / 1024)} KB`,
+        )
     }
     if (error.type === 'entity.parse.failed') return transportError(400, 'request body is not valid JSON')
     const status = error.status ?? 500

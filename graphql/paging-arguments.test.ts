@@ -2,14 +2,16 @@ import {parse} from 'graphql'
 import {describe, expect, it} from 'vitest'
 import {negativePagingArguments} from './paging-arguments'
 
-const messages = (query: string, variables?: Record<string, unknown>) => negativePagingArguments(parse(query), variables).map(e => e.message)
+const messages = (query: string, variables?: Record<string, unknown>) =>
+    negativePagingArguments(parse(query), variables).map(e => e.message)
 
 describe('negativePagingArguments', () => {
     it('finds negative limit, offset and first, inline or through variables, at any depth', () => {
         expect(messages('{eras(limit: -1) {id}}')).toEqual(['limit: must not be negative, got -1'])
         expect(messages('query($o: Int) {eras(offset: $o) {id}}', {o: -2})).toEqual(['offset: must not be negative, got -2'])
         expect(messages('{validators {eras(first: -3) {id}}} fragment F on Era {x(limit: -4)}')).toEqual([
-            'first: must not be negative, got -3', 'limit: must not be negative, got -4',
+            'first: must not be negative, got -3',
+            'limit: must not be negative, got -4',
         ])
     })
 

@@ -13,11 +13,24 @@ export function negativePagingArguments(document: DocumentNode, variables: Recor
     visit(document, {
         Argument(node) {
             if (!PAGING_ARGUMENTS.has(node.name.value)) return
-            const value = node.value.kind === Kind.INT ? Number(node.value.value)
-                : node.value.kind === Kind.VARIABLE ? variables[node.value.name.value]
-                : undefined
+            const value =
+                node.value.kind === Kind.INT
+                    ? Number(node.value.value)
+                    : node.value.kind === Kind.VARIABLE
+                      ? variables[node.value.name.value]
+                      : undefined
             if (typeof value === 'number' && value < 0) {
-                errors.push(new GraphQLError(`${node.name.value}: must not be negative, got ${value}`, node, undefined, undefined, undefined, undefined, {code: 'BAD_USER_INPUT'}))
+                errors.push(
+                    new GraphQLError(
+                        `${node.name.value}: must not be negative, got ${value}`,
+                        node,
+                        undefined,
+                        undefined,
+                        undefined,
+                        undefined,
+                        {code: 'BAD_USER_INPUT'},
+                    ),
+                )
             }
         },
     })

@@ -4,5 +4,10 @@
  */
 export {ChainHistoryResolver, EraPoints, GroupValidator, UnclaimedPayout, ValidatorNominator} from './chain-history-resolver'
 export {TelemetryUptime, TelemetryUptimeResolver} from './telemetry-uptime-resolver'
-export {CandidateCheckFlip, CandidateCheckState, CandidateValidity, CandidateValidityResolver} from '../scorer/graphql/candidate-validity-resolver'
+export {
+    CandidateCheckFlip,
+    CandidateCheckState,
+    CandidateValidity,
+    CandidateValidityResolver,
+} from '../scorer/graphql/candidate-validity-resolver'
 export {CandidateScore, CandidateScoreComponent, CandidateScoreResolver} from '../scorer/score/score-resolver'

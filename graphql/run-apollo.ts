@@ -43,23 +43,27 @@ export async function runApollo(options: ApolloOptions): Promise<ListeningServer
         executor: async req => {
             const errors = negativePagingArguments(req.document, req.request.variables)
             if (errors.length > 0) return {errors}
-            return openreaderExecute({
-                schema,
-                document: req.document,
-                rootValue: {},
-                contextValue: req.context,
-                variableValues: req.request.variables,
-                operationName: req.operationName,
-            }, {maxRootFields})
+            return openreaderExecute(
+                {
+                    schema,
+                    document: req.document,
+                    rootValue: {},
+                    contextValue: req.context,
+                    variableValues: req.request.variables,
+                    operationName: req.operationName,
+                },
+                {maxRootFields},
+            )
         },
         formatError: error => {
             const client = clientGraphqlError(error, isAboutTheRequest(error))
             // openreader's executor logs the errors of fields (those with a path) with their cause already.
-            if (client.extensions?.code === 'INTERNAL_SERVER_ERROR' && !error.path) log?.error({err: error.originalError ?? error}, 'GraphQL request failed')
+            if (client.extensions?.code === 'INTERNAL_SERVER_ERROR' && !error.path)
+                log?.error({err: error.originalError ?? error}, 'GraphQL request failed')
             return client
         },
         plugins: [
-            ...options.plugins ?? [],
+            ...(options.plugins ?? []),
             {
                 async requestDidStart() {
                     return {
@@ -112,7 +116,10 @@ const requireOneOperation: RequestHandler = (req, res, next) => {
     if (Array.isArray(body)) {
         sendTransportError(res, transportError(400, 'batched requests are not supported: send one operation per request'))
     } else if (!isOperation(body)) {
-        sendTransportError(res, transportError(400, 'request body: expected a JSON object with a "query" string (Content-Type: application/json)'))
+        sendTransportError(
+            res,
+            transportError(400, 'request body: expected a JSON object with a "query" string (Content-Type: application/json)'),
+        )
     } else {
         next()
     }

@@ -44,7 +44,11 @@ async function startAsLauncher(): Promise<RunningServer> {
     let output = ''
     // An operator's shell: NODE_ENV unset, as `npm start` leaves it.
     const {NODE_ENV: _, ...env} = process.env
-    const supervisor = new Supervisor(createLogger('test:launcher'), {...env, ...dbEnv(db.settings), CONFIG: config.file, GQL_PORT: String(port)}, line => (output += line + '\n'))
+    const supervisor = new Supervisor(
+        createLogger('test:launcher'),
+        {...env, ...dbEnv(db.settings), CONFIG: config.file, GQL_PORT: String(port)},
+        line => (output += line + '\n'),
+    )
     supervisor.start([{...spec, script}])
     return {url: `http://127.0.0.1:${port}`, log: () => output, stop: () => supervisor.stop()}
 }
@@ -53,11 +57,24 @@ async function startAsLauncher(): Promise<RunningServer> {
 async function startAsManifest(): Promise<RunningServer> {
     const {value, error} = Manifest.parse(fs.readFileSync(path.join(PROJECT_DIR, 'squid.yaml'), 'utf8'))
     if (!value) throw error
-    const manifest = value.eval({secrets: {RPC_RELAY_URL: 'wss://relay.invalid', RPC_ASSET_HUB_URL: 'wss://asset-hub.invalid', RPC_PEOPLE_URL: 'wss://people.invalid'}})
+    const manifest = value.eval({
+        secrets: {
+            RPC_RELAY_URL: 'wss://relay.invalid',
+            RPC_ASSET_HUB_URL: 'wss://asset-hub.invalid',
+            RPC_PEOPLE_URL: 'wss://people.invalid',
+        },
+    })
     const api = manifest.deploy!.api as {cmd: string[]; env?: Record<string, string>}
     const port = await freePort()
     // The most revealing NODE_ENV: Express and Apollo Server both show stack traces in development.
-    const env = {...process.env, ...manifest.deploy!.env as Record<string, string>, ...api.env, ...dbEnv(db.settings), GQL_PORT: String(port), NODE_ENV: 'development'}
+    const env = {
+        ...process.env,
+        ...(manifest.deploy!.env as Record<string, string>),
+        ...api.env,
+        ...dbEnv(db.settings),
+        GQL_PORT: String(port),
+        NODE_ENV: 'development',
+    }
     const [command, ...args] = api.cmd
     const child = spawn(command, args, {cwd: PROJECT_DIR, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
     let output = ''
@@ -96,8 +113,14 @@ const query = (url: string, q: string) => post(url, JSON.stringify({query: q}))
 
 /** A short JSON error of `code`, with nothing of the server in it. */
 function expectCleanError(answer: Answer, status: number, code: string): string {
-    expect({status: answer.status, contentType: answer.contentType}, answer.text).toEqual({status, contentType: 'application/json; charset=utf-8'})
-    expect(answer.json.errors?.map(e => e.extensions?.code), answer.text).toEqual([code])
+    expect({status: answer.status, contentType: answer.contentType}, answer.text).toEqual({
+        status,
+        contentType: 'application/json; charset=utf-8',
+    })
+    expect(
+        answer.json.errors?.map(e => e.extensions?.code),
+        answer.text,
+    ).toEqual([code])
     expect(answer.text).not.toMatch(/stack|exception|\bat .*:\d+:\d+|node_modules|\/lib\/|\.js\b|<html|<pre/i)
     expect(answer.text).not.toContain(PROJECT_DIR)
     expect(answer.text).not.toMatch(/\b(SELECT|FROM|WHERE|LIMIT|JOIN|BETWEEN)\b|\$\d|parameters|driverError|routine/)
@@ -106,7 +129,7 @@ function expectCleanError(answer: Answer, status: number, code: string): string 
 
 describe.each([
     {how: 'as `npm start` runs it', start: startAsLauncher},
-    {how: 'as squid.yaml\'s api command runs it', start: startAsManifest},
+    {how: "as squid.yaml's api command runs it", start: startAsManifest},
 ])('the GraphQL server $how', ({start}) => {
     let server: RunningServer
 
@@ -123,7 +146,11 @@ describe.each([
     })
 
     it('answers a body over the size limit with 413 and a JSON error', async () => {
-        const message = expectCleanError(await post(server.url, JSON.stringify({query: '{__typename}', padding: 'x'.repeat(1024 * 1024)})), 413, 'PAYLOAD_TOO_LARGE')
+        const message = expectCleanError(
+            await post(server.url, JSON.stringify({query: '{__typename}', padding: 'x'.repeat(1024 * 1024)})),
+            413,
+            'PAYLOAD_TOO_LARGE',
+        )
         expect(message).toMatch(/^request body larger than the limit of \d+ KB$/)
     })
 
@@ -132,7 +159,9 @@ describe.each([
     })
 
     it('refuses a negative limit of a generated list query as bad input, naming the argument', async () => {
-        expect(expectCleanError(await query(server.url, '{eras(limit: -1) {id}}'), 400, 'BAD_USER_INPUT')).toBe('limit: must not be negative, got -1')
+        expect(expectCleanError(await query(server.url, '{eras(limit: -1) {id}}'), 400, 'BAD_USER_INPUT')).toBe(
+            'limit: must not be negative, got -1',
+        )
         const viaVariable = await post(server.url, JSON.stringify({query: 'query($n: Int) {eras(offset: $n) {id}}', variables: {n: -3}}))
         expect(expectCleanError(viaVariable, 400, 'BAD_USER_INPUT')).toBe('offset: must not be negative, got -3')
     })
@@ -161,10 +190,17 @@ describe.each([
         try {
             for (const q of [`{eraPointsHistory(validator: "${VALIDATOR}") {era}}`, '{eraValidators(limit: 1) {id}}']) {
                 const answer = await query(server.url, q)
-                expect(expectCleanError(answer, 200, 'INTERNAL_SERVER_ERROR')).toBe('internal server error (the cause is in the server log)')
+                expect(expectCleanError(answer, 200, 'INTERNAL_SERVER_ERROR')).toBe(
+                    'internal server error (the cause is in the server log)',
+                )
                 expect(answer.text).not.toContain(VALIDATOR)
             }
-            await waitFor('the cause in the server log', () => server.log(), log => /QueryFailedError: relation \\"era_validator\\" does not exist/.test(log), 10_000)
+            await waitFor(
+                'the cause in the server log',
+                () => server.log(),
+                log => /QueryFailedError: relation \\"era_validator\\" does not exist/.test(log),
+                10_000,
+            )
         } finally {
             await client.query('ALTER TABLE era_validator_away RENAME TO era_validator')
             await client.end()

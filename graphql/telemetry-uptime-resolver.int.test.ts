@@ -26,10 +26,29 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-gql-'))
 
 function node(name: string, firstSeenS: number): NodeRow {
     return {
-        id: `${CHAIN}:${name}`, genesis_hash: CHAIN, name, implementation: 'Parity Polkadot', version: '1.16.2', validator_address: null, validator_public_key: null, network_id: null,
-        ip: null, startup_time: null, sysinfo: null, hwbench: null, feed_latitude: null, feed_longitude: null, feed_city: null,
-        first_seen_at: new Date(s(firstSeenS)).toISOString(), last_seen_at: new Date(s(firstSeenS)).toISOString(), online: true, connections: 1,
-        stale: false, candidate_stash: null, candidate_public_key: null, matched_by: null,
+        id: `${CHAIN}:${name}`,
+        genesis_hash: CHAIN,
+        name,
+        implementation: 'Parity Polkadot',
+        version: '1.16.2',
+        validator_address: null,
+        validator_public_key: null,
+        network_id: null,
+        ip: null,
+        startup_time: null,
+        sysinfo: null,
+        hwbench: null,
+        feed_latitude: null,
+        feed_longitude: null,
+        feed_city: null,
+        first_seen_at: new Date(s(firstSeenS)).toISOString(),
+        last_seen_at: new Date(s(firstSeenS)).toISOString(),
+        online: true,
+        connections: 1,
+        stale: false,
+        candidate_stash: null,
+        candidate_public_key: null,
+        matched_by: null,
     }
 }
 
@@ -40,12 +59,22 @@ beforeAll(async () => {
     const alice = `${CHAIN}:alice`
     // Feed up [0, 80) and [90, alive until 100); alice seen at 10: online [10, 50), offline [50, 70), online [70, 80), online [90, …).
     await store.write({
-        genesisHash: CHAIN, feedUrl: 'ws://devnet/feed', nodes: [node('alice', 10), node('bob', 200)], aliveUntilMs: null,
-        feed: [{op: 'open', startMs: s(0)}, {op: 'close', startMs: s(0), endMs: s(80)}, {op: 'open', startMs: s(90)}],
+        genesisHash: CHAIN,
+        feedUrl: 'ws://devnet/feed',
+        nodes: [node('alice', 10), node('bob', 200)],
+        aliveUntilMs: null,
+        feed: [
+            {op: 'open', startMs: s(0)},
+            {op: 'close', startMs: s(0), endMs: s(80)},
+            {op: 'open', startMs: s(90)},
+        ],
         intervals: [
-            {op: 'open', nodeKey: alice, kind: 'online', startMs: s(10)}, {op: 'close', nodeKey: alice, kind: 'online', startMs: s(10), endMs: s(50)},
-            {op: 'open', nodeKey: alice, kind: 'offline', startMs: s(50)}, {op: 'close', nodeKey: alice, kind: 'offline', startMs: s(50), endMs: s(70)},
-            {op: 'open', nodeKey: alice, kind: 'online', startMs: s(70)}, {op: 'close', nodeKey: alice, kind: 'online', startMs: s(70), endMs: s(80)},
+            {op: 'open', nodeKey: alice, kind: 'online', startMs: s(10)},
+            {op: 'close', nodeKey: alice, kind: 'online', startMs: s(10), endMs: s(50)},
+            {op: 'open', nodeKey: alice, kind: 'offline', startMs: s(50)},
+            {op: 'close', nodeKey: alice, kind: 'offline', startMs: s(50), endMs: s(70)},
+            {op: 'open', nodeKey: alice, kind: 'online', startMs: s(70)},
+            {op: 'close', nodeKey: alice, kind: 'online', startMs: s(70), endMs: s(80)},
             {op: 'open', nodeKey: alice, kind: 'online', startMs: s(90)},
         ],
     })
@@ -56,21 +85,30 @@ beforeAll(async () => {
     const resolvers = path.join(dir, 'lib', 'server-extension', 'resolvers')
     fs.mkdirSync(resolvers, {recursive: true})
     // The project's own resolvers module, as `npm start` serves it.
-    fs.writeFileSync(path.join(resolvers, 'index.js'), `module.exports = require(${JSON.stringify(path.join(PROJECT_DIR, 'lib', 'server-extension', 'resolvers', 'index.js'))})\n`)
+    fs.writeFileSync(
+        path.join(resolvers, 'index.js'),
+        `module.exports = require(${JSON.stringify(path.join(PROJECT_DIR, 'lib', 'server-extension', 'resolvers', 'index.js'))})\n`,
+    )
     // The server opens a TypeORM connection for custom resolvers and wants the compiled model there too.
     fs.mkdirSync(path.join(dir, 'lib', 'model'), {recursive: true})
-    fs.writeFileSync(path.join(dir, 'lib', 'model', 'index.js'), `module.exports = require(${JSON.stringify(path.join(PROJECT_DIR, 'lib', 'model', 'index.js'))})\n`)
+    fs.writeFileSync(
+        path.join(dir, 'lib', 'model', 'index.js'),
+        `module.exports = require(${JSON.stringify(path.join(PROJECT_DIR, 'lib', 'model', 'index.js'))})\n`,
+    )
     const port = await freePort()
     url = `http://127.0.0.1:${port}/graphql`
     server = spawn(process.execPath, [path.join(PROJECT_DIR, 'node_modules', '@subsquid', 'graphql-server', 'bin', 'run.js')], {
-        cwd: dir, env: {...process.env, ...dbEnv(db.settings), GQL_PORT: String(port)}, stdio: ['ignore', 'ignore', 'pipe'],
+        cwd: dir,
+        env: {...process.env, ...dbEnv(db.settings), GQL_PORT: String(port)},
+        stdio: ['ignore', 'ignore', 'pipe'],
     })
     let stderr = ''
     server.stderr!.on('data', d => (stderr += d))
     const deadline = Date.now() + 60_000
     for (;;) {
         try {
-            if ((await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})).ok) break
+            if ((await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})).ok)
+                break
         } catch {}
         if (Date.now() > deadline || server.exitCode !== null) throw new Error(`squid-graphql-server did not start: ${stderr}`)
         await new Promise(r => setTimeout(r, 200))
@@ -93,7 +131,9 @@ async function query(q: string): Promise<any> {
 
 describe('GraphQL telemetryUptime (squid-graphql-server)', () => {
     it('online, offline and unknown over a window with a feed gap and an open interval', async () => {
-        const r = await query(`{ telemetryUptime(nodeIds: ["${CHAIN}:alice", "${CHAIN}:bob", "nobody"], from: "${new Date(s(0)).toISOString()}", to: "${new Date(s(100)).toISOString()}") { nodeId onlineMs offlineMs unknownMs } }`)
+        const r = await query(
+            `{ telemetryUptime(nodeIds: ["${CHAIN}:alice", "${CHAIN}:bob", "nobody"], from: "${new Date(s(0)).toISOString()}", to: "${new Date(s(100)).toISOString()}") { nodeId onlineMs offlineMs unknownMs } }`,
+        )
         expect(r.errors).toBeUndefined()
         const byId = Object.fromEntries(r.data.telemetryUptime.map((u: any) => [u.nodeId, u]))
         // Known: feed up ∩ after first seen = [10, 80) ∪ [90, 100) = 80 s; online 40 + 10 + 10 s.
@@ -104,14 +144,23 @@ describe('GraphQL telemetryUptime (squid-graphql-server)', () => {
     })
 
     it('the generated entity queries serve the intervals', async () => {
-        const r = await query(`{ telemetryNodes(where: {name_eq: "alice"}) { name online intervals(orderBy: start_ASC) { kind start end } } feedConnectionIntervals(orderBy: start_ASC) { start end aliveUntil } }`)
+        const r = await query(
+            `{ telemetryNodes(where: {name_eq: "alice"}) { name online intervals(orderBy: start_ASC) { kind start end } } feedConnectionIntervals(orderBy: start_ASC) { start end aliveUntil } }`,
+        )
         expect(r.errors).toBeUndefined()
-        expect(r.data.telemetryNodes[0].intervals.map((i: any) => [i.kind, i.end === null])).toEqual([['online', false], ['offline', false], ['online', false], ['online', true]])
+        expect(r.data.telemetryNodes[0].intervals.map((i: any) => [i.kind, i.end === null])).toEqual([
+            ['online', false],
+            ['offline', false],
+            ['online', false],
+            ['online', true],
+        ])
         expect(Date.parse(r.data.feedConnectionIntervals[1].aliveUntil)).toBe(s(100))
     })
 
     it('a window that ends before it starts is refused as bad input, with the argument named', async () => {
-        const r = await query(`{ telemetryUptime(nodeIds: ["x"], from: "${new Date(s(100)).toISOString()}", to: "${new Date(s(0)).toISOString()}") { nodeId } }`)
+        const r = await query(
+            `{ telemetryUptime(nodeIds: ["x"], from: "${new Date(s(100)).toISOString()}", to: "${new Date(s(0)).toISOString()}") { nodeId } }`,
+        )
         expect(r.errors[0].message).toMatch(/^to: must not be before from/)
         expect(r.errors[0].extensions.code).toBe('BAD_USER_INPUT')
     })

@@ -23,7 +23,9 @@ export class TelemetryUptime {
 export class TelemetryUptimeResolver {
     constructor(private tx: () => Promise<EntityManager>) {}
 
-    @Query(() => [TelemetryUptime], {description: 'Uptime of telemetry nodes over [from, to); to defaults to now. Unknown nodes are left out.'})
+    @Query(() => [TelemetryUptime], {
+        description: 'Uptime of telemetry nodes over [from, to); to defaults to now. Unknown nodes are left out.',
+    })
     async telemetryUptime(
         @Arg('nodeIds', () => [String]) nodeIds: string[],
         @Arg('from') from: Date,
@@ -33,7 +35,8 @@ export class TelemetryUptimeResolver {
         const startMs = dateArgument('from', from).getTime()
         const endMs = to === undefined || to === null ? nowMs : dateArgument('to', to).getTime()
         if (endMs < startMs) throw new BadInputError(`to: must not be before from (${from.toISOString()})`)
-        if (nodeIds.length > MAX_NODES_PER_QUERY) throw new BadInputError(`nodeIds: at most ${MAX_NODES_PER_QUERY} per query, got ${nodeIds.length}`)
+        if (nodeIds.length > MAX_NODES_PER_QUERY)
+            throw new BadInputError(`nodeIds: at most ${MAX_NODES_PER_QUERY} per query, got ${nodeIds.length}`)
         const em = await this.tx()
         const rows: UptimeSqlRow[] = await em.query(UPTIME_SQL, uptimeSqlParams(nodeIds, {startMs, endMs}, nowMs))
         return rows.map(r => ({nodeId: r.id, ...uptimeFromSqlRow(r)}))

@@ -19,10 +19,12 @@ const runs: Run[] = []
 
 afterAll(async () => {
     // A failed assertion must not leave a launcher (and its services) running.
-    await Promise.all(runs.map(r => {
-        r.kill('SIGTERM')
-        return r.exited
-    }))
+    await Promise.all(
+        runs.map(r => {
+            r.kill('SIGTERM')
+            return r.exited
+        }),
+    )
     fs.rmSync(dataDir, {recursive: true, force: true})
 })
 
@@ -83,7 +85,7 @@ function launch(env: NodeJS.ProcessEnv): Run {
     const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
     const run: Run = {
         output: () => out,
-        waitFor: text => out.includes(text) ? Promise.resolve() : new Promise(resolve => waiters.push({text, resolve})),
+        waitFor: text => (out.includes(text) ? Promise.resolve() : new Promise(resolve => waiters.push({text, resolve}))),
         exited,
         kill: signal => child.kill(signal),
         interrupt: () => process.kill(-child.pid!, 'SIGINT'),
@@ -149,7 +151,7 @@ describe('npm start with no database configured', () => {
                 return false
             }
         }
-        for (let i = 0; i < 100 && (groupAlive() || await accepts(port)); i++) await new Promise(resolve => setTimeout(resolve, 100))
+        for (let i = 0; i < 100 && (groupAlive() || (await accepts(port))); i++) await new Promise(resolve => setTimeout(resolve, 100))
         expect(groupAlive()).toBe(false)
         expect(await accepts(port)).toBe(false)
     })
@@ -178,7 +180,9 @@ describe('npm start with no database configured', () => {
         try {
             const run = launch({...bareEnv({CONFIG: configFile, DATA_DIR: dataDir}), ...dbEnv(db.settings)})
             expect(await run.exited).toBe(1)
-            expect(run.output()).toContain(`port ${devnetPort} is in use (EADDRINUSE): devnet cannot listen there. Stop what holds it (another devnet?) or choose another port in`)
+            expect(run.output()).toContain(
+                `port ${devnetPort} is in use (EADDRINUSE): devnet cannot listen there. Stop what holds it (another devnet?) or choose another port in`,
+            )
             expect(run.output()).not.toContain('"msg":"ready"')
             // No squid or telemetry follower reached the chain on that port.
             expect(run.output()).not.toMatch(/^(devnet|telemetry|squid-\S+|graphql) +\|/m)

@@ -49,19 +49,26 @@ async function main(): Promise<void> {
         db = pg.settings
     }
 
-    const supervisor = new Supervisor(log, {
-        // One form of the database's address, or every child warns that it ignores the other.
-        ...childEnvWithDb(process.env, db),
-        CONFIG: config.file,
-        FORCE_PRETTY_LOGGER: process.env.FORCE_PRETTY_LOGGER ?? (process.stderr.isTTY ? '1' : '0'),
-    }, undefined, e => void fail(e))
+    const supervisor = new Supervisor(
+        log,
+        {
+            // One form of the database's address, or every child warns that it ignores the other.
+            ...childEnvWithDb(process.env, db),
+            CONFIG: config.file,
+            FORCE_PRETTY_LOGGER: process.env.FORCE_PRETTY_LOGGER ?? (process.stderr.isTTY ? '1' : '0'),
+        },
+        undefined,
+        e => void fail(e),
+    )
     /** A service that cannot run as configured (its port is taken) stops everything: restarting it would not help. */
     const fail = async (e: Error) => {
         if (shuttingDown) return
         shuttingDown = true
-        log.fatal(e instanceof PortInUseError
-            ? `${e.message}. Stop what holds it (another devnet?) or choose another port in ${path.relative(process.cwd(), config.file) || config.file}`
-            : e.message)
+        log.fatal(
+            e instanceof PortInUseError
+                ? `${e.message}. Stop what holds it (another devnet?) or choose another port in ${path.relative(process.cwd(), config.file) || config.file}`
+                : e.message,
+        )
         await supervisor.stop()
         await cleanUp()
         process.exit(1)
@@ -84,8 +91,10 @@ async function main(): Promise<void> {
         applied = await applyMigrations(db)
     } catch (e) {
         const where = isDbConfigured(process.env) ? 'drop that database' : `remove ${path.join(dataDir, 'postgres')}`
-        log.fatal(`migrations failed on ${describeDb(db)}: ${e instanceof Error ? e.message : String(e)}. ` +
-            `A database indexed by an older schema can need re-indexing: ${where} and start again.`)
+        log.fatal(
+            `migrations failed on ${describeDb(db)}: ${e instanceof Error ? e.message : String(e)}. ` +
+                `A database indexed by an older schema can need re-indexing: ${where} and start again.`,
+        )
         await cleanUp()
         process.exit(1)
     }
@@ -99,7 +108,10 @@ async function main(): Promise<void> {
         return fail(e)
     }
 
-    const lines = [`network   ${config.network}${config.usesDevnet ? ' (devnet)' : ''}  config ${path.relative(process.cwd(), config.file)}`, `postgres  ${describeDb(db)}`]
+    const lines = [
+        `network   ${config.network}${config.usesDevnet ? ' (devnet)' : ''}  config ${path.relative(process.cwd(), config.file)}`,
+        `postgres  ${describeDb(db)}`,
+    ]
     for (const s of services) for (const [what, url] of Object.entries(s.urls ?? {})) lines.push(`${what.padEnd(9)} ${redactUrl(url)}`)
     lines.push(services.length ? `services  ${services.map(s => s.name).join(', ')}` : 'services  none yet', 'Ctrl-C to stop')
     process.stdout.write('\n' + lines.map(l => '  ' + l).join('\n') + '\n\n')

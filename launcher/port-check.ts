@@ -6,7 +6,11 @@ import net from 'net'
 
 export class PortInUseError extends Error {
     override name = 'PortInUseError'
-    constructor(readonly service: string, readonly port: number, readonly code: string) {
+    constructor(
+        readonly service: string,
+        readonly port: number,
+        readonly code: string,
+    ) {
         super(`port ${port} is in use (${code}): ${service} cannot listen there`)
     }
 }

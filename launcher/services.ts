@@ -9,7 +9,6 @@ import type {ServiceSpec} from '../service/service-spec'
 import {squidServices} from '../squid/services'
 import {devnetEndpoints, devnetFeedUrl} from '../devnet/endpoints'
 
-
 /**
  * @param dataDir where services keep state across restarts (the devnet's journal), next to the
  *   embedded database
@@ -31,15 +30,26 @@ function devnetService(devnet: NonNullable<Config['devnet']>, dataDir: string): 
         name: 'devnet',
         script: path.join(PROJECT_DIR, 'lib', 'devnet', 'cli.js'),
         args: [
-            '--scenario', devnet.scenario, '--port', String(devnet.port), '--seed', String(devnet.seed),
-            '--block-time-ms', String(devnet.blockTimeMs), '--finality-lag-blocks', String(devnet.finalityLagBlocks),
+            '--scenario',
+            devnet.scenario,
+            '--port',
+            String(devnet.port),
+            '--seed',
+            String(devnet.seed),
+            '--block-time-ms',
+            String(devnet.blockTimeMs),
+            '--finality-lag-blocks',
+            String(devnet.finalityLagBlocks),
             // Kept next to the embedded database, so a restart serves the chain the squid already indexed.
-            '--journal-file', path.join(dataDir, 'devnet', `${devnet.scenario}-seed${devnet.seed}.jsonl`),
+            '--journal-file',
+            path.join(dataDir, 'devnet', `${devnet.scenario}-seed${devnet.seed}.jsonl`),
         ],
         // Another devnet on these ports would serve its chain to our squid and telemetry follower.
         ports: devnetEndpoints(devnet.scenario, devnet.port).map((_, i) => devnet.port + i),
         urls: {
-            ...Object.fromEntries(devnetEndpoints(devnet.scenario, devnet.port).map(e => [e.role === 'all' ? 'chain rpc' : `${e.role} rpc`, e.url])),
+            ...Object.fromEntries(
+                devnetEndpoints(devnet.scenario, devnet.port).map(e => [e.role === 'all' ? 'chain rpc' : `${e.role} rpc`, e.url]),
+            ),
             'telemetry feed': devnetFeedUrl(devnet.port),
         },
     }

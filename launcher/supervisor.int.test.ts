@@ -31,12 +31,35 @@ describe('supervisor', () => {
         const lines: string[] = []
         const sup = new Supervisor(createLogger('test:supervisor'), {...process.env, GREETING: 'hello'}, l => lines.push(l))
         await sup.start([
-            {name: 'talker', script: script('talker.js', `console.log(process.env.GREETING + ' ' + process.env.EXTRA); console.error('on stderr'); setInterval(() => {}, 1000)`), env: {EXTRA: 'world'}},
-            {name: 'crasher', script: script('crasher.js', `require('fs').appendFileSync(${JSON.stringify(counter)}, 'x'); console.log('up'); process.exit(3)`)},
+            {
+                name: 'talker',
+                script: script(
+                    'talker.js',
+                    `console.log(process.env.GREETING + ' ' + process.env.EXTRA); console.error('on stderr'); setInterval(() => {}, 1000)`,
+                ),
+                env: {EXTRA: 'world'},
+            },
+            {
+                name: 'crasher',
+                script: script(
+                    'crasher.js',
+                    `require('fs').appendFileSync(${JSON.stringify(counter)}, 'x'); console.log('up'); process.exit(3)`,
+                ),
+            },
         ])
         try {
-            await waitFor('talker output', () => lines.includes('talker  | hello world') && lines.includes('talker  | on stderr'), undefined, 10_000)
-            await waitFor('a restart of the crashing service', () => fs.existsSync(counter) && fs.readFileSync(counter, 'utf8').length >= 2, undefined, 10_000)
+            await waitFor(
+                'talker output',
+                () => lines.includes('talker  | hello world') && lines.includes('talker  | on stderr'),
+                undefined,
+                10_000,
+            )
+            await waitFor(
+                'a restart of the crashing service',
+                () => fs.existsSync(counter) && fs.readFileSync(counter, 'utf8').length >= 2,
+                undefined,
+                10_000,
+            )
             expect(lines).toContain('crasher | up')
         } finally {
             await sup.stop()
@@ -54,7 +77,11 @@ describe('supervisor', () => {
         try {
             const start = sup.start([
                 {name: 'other', script: script('other.js', `require('fs').writeFileSync(${JSON.stringify(started)}, 'x')`)},
-                {name: 'devnet', script: script('devnet.js', `require('fs').writeFileSync(${JSON.stringify(started)}, 'x')`), ports: [port]},
+                {
+                    name: 'devnet',
+                    script: script('devnet.js', `require('fs').writeFileSync(${JSON.stringify(started)}, 'x')`),
+                    ports: [port],
+                },
             ])
             await expect(start).rejects.toThrow(new PortInUseError('devnet', port, 'EADDRINUSE'))
             await expect(start).rejects.toThrow(`port ${port} is in use (EADDRINUSE): devnet cannot listen there`)
@@ -70,13 +97,29 @@ describe('supervisor', () => {
         const port = await freePort()
         const counter = path.join(dir, 'devnet-starts')
         const fatal: Error[] = []
-        const sup = new Supervisor(createLogger('test:supervisor'), process.env, () => {}, e => fatal.push(e))
+        const sup = new Supervisor(
+            createLogger('test:supervisor'),
+            process.env,
+            () => {},
+            e => fatal.push(e),
+        )
         let held: net.Server | undefined
         try {
-            await sup.start([{name: 'devnet', script: script('exits.js', `require('fs').appendFileSync(${JSON.stringify(counter)}, 'x'); process.exit(1)`), ports: [port]}])
+            await sup.start([
+                {
+                    name: 'devnet',
+                    script: script('exits.js', `require('fs').appendFileSync(${JSON.stringify(counter)}, 'x'); process.exit(1)`),
+                    ports: [port],
+                },
+            ])
             // Taken before the restart delay is over.
             held = await holdPort(port)
-            await waitFor('the fatal error', async () => fatal.length, n => n > 0, 10_000)
+            await waitFor(
+                'the fatal error',
+                async () => fatal.length,
+                n => n > 0,
+                10_000,
+            )
         } finally {
             await sup.stop()
             held?.close()

@@ -31,7 +31,9 @@ export class Supervisor {
 
     /** @param onFatal a service cannot be restarted (its port is taken): the launcher stops everything */
     constructor(
-        private log: Logger, private baseEnv: Record<string, string | undefined>, private write: (line: string) => void = l => process.stdout.write(l + '\n'),
+        private log: Logger,
+        private baseEnv: Record<string, string | undefined>,
+        private write: (line: string) => void = l => process.stdout.write(l + '\n'),
         private onFatal: (e: Error) => void = e => this.log.fatal(e.message),
     ) {}
 
@@ -48,11 +50,15 @@ export class Supervisor {
 
     private spawn(r: Running): void {
         const {spec} = r
-        const child = spawn(process.execPath, ['--require', EXIT_WITH_LAUNCHER, '--require', REDACTED_LOGS, spec.script, ...(spec.args ?? [])], {
-            env: {...this.baseEnv, ...spec.env},
-            // stdin stays open while this process lives (exit-with-launcher.ts).
-            stdio: ['pipe', 'pipe', 'pipe'],
-        })
+        const child = spawn(
+            process.execPath,
+            ['--require', EXIT_WITH_LAUNCHER, '--require', REDACTED_LOGS, spec.script, ...(spec.args ?? [])],
+            {
+                env: {...this.baseEnv, ...spec.env},
+                // stdin stays open while this process lives (exit-with-launcher.ts).
+                stdio: ['pipe', 'pipe', 'pipe'],
+            },
+        )
         r.child = child
         const startedAt = Date.now()
         const prefix = spec.name.padEnd(this.nameWidth) + ' | '
@@ -87,15 +93,17 @@ export class Supervisor {
 
     async stop(): Promise<void> {
         this.stopping = true
-        await Promise.all(this.running.map(async r => {
-            clearTimeout(r.timer)
-            const child = r.child
-            if (!child || child.exitCode !== null) return
-            const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
-            child.kill('SIGTERM')
-            const timeout = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS)
-            await exited
-            clearTimeout(timeout)
-        }))
+        await Promise.all(
+            this.running.map(async r => {
+                clearTimeout(r.timer)
+                const child = r.child
+                if (!child || child.exitCode !== null) return
+                const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
+                child.kill('SIGTERM')
+                const timeout = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS)
+                await exited
+                clearTimeout(timeout)
+            }),
+        )
     }
 }

@@ -6,7 +6,11 @@ const S = {attempts: 5, minRetryDelayMs: 1000, maxRetryDelayMs: 10_000, maxPerMi
 describe('delivery decisions', () => {
     it('retries what may pass later (429, 408, 5xx) and gives up on the rest', () => {
         expect(classifyAnswer(200)).toEqual({kind: 'sent'})
-        expect(classifyAnswer(429, 500, 'M_LIMIT_EXCEEDED')).toEqual({kind: 'retry', reason: 'HTTP 429 M_LIMIT_EXCEEDED', retryAfterMs: 500})
+        expect(classifyAnswer(429, 500, 'M_LIMIT_EXCEEDED')).toEqual({
+            kind: 'retry',
+            reason: 'HTTP 429 M_LIMIT_EXCEEDED',
+            retryAfterMs: 500,
+        })
         expect(classifyAnswer(502).kind).toBe('retry')
         expect(classifyAnswer(408).kind).toBe('retry')
         expect(classifyAnswer(401, undefined, 'M_UNKNOWN_TOKEN')).toEqual({kind: 'failed', reason: 'HTTP 401 M_UNKNOWN_TOKEN'})

@@ -83,5 +83,11 @@ export interface SquidStalled {
 }
 
 export type NotifyEvent =
-    | RoundDecided | RoundLanded | CandidateInvalid | CandidateValid
-    | AnnouncementExecuted | AnnouncementCancelled | NominatorFailed | SquidStalled
+    | RoundDecided
+    | RoundLanded
+    | CandidateInvalid
+    | CandidateValid
+    | AnnouncementExecuted
+    | AnnouncementCancelled
+    | NominatorFailed
+    | SquidStalled

@@ -8,9 +8,23 @@ import {matrixSendPath, matrixTarget, webhookTarget, type WebhookBody} from './t
 
 const TOKEN = 'syt_c2VjcmV0LXRva2Vu_SECRETxTOKENx42'
 const ROOM = '!programme:matrix.example'
-const FAST: NotifierSettings = {maxPerMinute: 100, maxQueued: 50, attempts: 4, minRetryDelayMs: 10, maxRetryDelayMs: 200, requestTimeoutMs: 5000}
+const FAST: NotifierSettings = {
+    maxPerMinute: 100,
+    maxQueued: 50,
+    attempts: 4,
+    minRetryDelayMs: 10,
+    maxRetryDelayMs: 200,
+    requestTimeoutMs: 5000,
+}
 
-const stalled: NotifyEvent = {kind: 'squidStalled', chain: 'relay', indexedHeight: 17, finalizedHeight: 40, waitedMs: 300_000, blockingQuery: 'INSERT INTO "account" … ON CONFLICT DO NOTHING'}
+const stalled: NotifyEvent = {
+    kind: 'squidStalled',
+    chain: 'relay',
+    indexedHeight: 17,
+    finalizedHeight: 40,
+    waitedMs: 300_000,
+    blockingQuery: 'INSERT INTO "account" … ON CONFLICT DO NOTHING',
+}
 const era = (n: number): NotifyEvent => ({kind: 'roundDecided', era: n, dryRun: false, accounts: []})
 
 interface Recorded {
@@ -43,7 +57,9 @@ class ScriptedServer {
                 const a = (answer === 'drop' ? undefined : answer) ?? this.handle?.(r) ?? {status: 200, json: {}}
                 // The server has done its work; the answer is lost.
                 if (answer === 'drop') return void req.socket.destroy()
-                res.writeHead(a.status, {'content-type': 'application/json', ...('headers' in a ? a.headers : {})}).end(JSON.stringify(a.json ?? {}))
+                res.writeHead(a.status, {'content-type': 'application/json', ...('headers' in a ? a.headers : {})}).end(
+                    JSON.stringify(a.json ?? {}),
+                )
             })
         })
     }
@@ -83,7 +99,8 @@ class MatrixLikeServer extends ScriptedServer {
             const m = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/m\.room\.message\/([^/]+)$/.exec(r.url)
             if (!m) return {status: 404, json: {errcode: 'M_UNRECOGNIZED'}}
             if (r.method !== 'PUT') return {status: 405, json: {errcode: 'M_UNRECOGNIZED'}}
-            if (r.headers.authorization !== `Bearer ${TOKEN}`) return {status: 401, json: {errcode: 'M_UNKNOWN_TOKEN', error: 'Invalid access token passed.'}}
+            if (r.headers.authorization !== `Bearer ${TOKEN}`)
+                return {status: 401, json: {errcode: 'M_UNKNOWN_TOKEN', error: 'Invalid access token passed.'}}
             if (decodeURIComponent(m[1]) !== ROOM) return {status: 403, json: {errcode: 'M_FORBIDDEN'}}
             const txnId = decodeURIComponent(m[2])
             const seen = this.room.find(e => e.txnId === txnId)
@@ -113,13 +130,18 @@ class RecordingLog {
     }
 }
 
-function notifier(targets: ConstructorParameters<typeof Notifier>[1], settings: Partial<NotifierSettings> = {}, log = new RecordingLog()): Notifier {
+function notifier(
+    targets: ConstructorParameters<typeof Notifier>[1],
+    settings: Partial<NotifierSettings> = {},
+    log = new RecordingLog(),
+): Notifier {
     const n = new Notifier('kusama', targets, {...FAST, ...settings}, log)
     notifiers.push(n)
     return n
 }
 
-const matrix = (server: ScriptedServer, token = TOKEN) => matrixTarget({homeserverUrl: server.url + '/', roomId: ROOM, accessToken: new Secret(token, 'env MATRIX_TOKEN')}, FAST.requestTimeoutMs)
+const matrix = (server: ScriptedServer, token = TOKEN) =>
+    matrixTarget({homeserverUrl: server.url + '/', roomId: ROOM, accessToken: new Secret(token, 'env MATRIX_TOKEN')}, FAST.requestTimeoutMs)
 
 describe('webhook target', () => {
     it('POSTs each event as JSON: its data, the rendered sentence, and an id that is also the idempotency key', async () => {
@@ -154,7 +176,7 @@ describe('webhook target', () => {
         ])
     })
 
-    it('waits as long as a 429\'s Retry-After asks, up to maxRetryDelayMs', async () => {
+    it("waits as long as a 429's Retry-After asks, up to maxRetryDelayMs", async () => {
         const hook = await new ScriptedServer().start()
         hook.answer({status: 429, headers: {'retry-after': '1'}})
         const log = new RecordingLog()
@@ -174,7 +196,9 @@ describe('webhook target', () => {
         n.notify(era(2))
         expect(await n.flush(10_000)).toBe(0)
         expect(hook.requests.map(r => JSON.parse(r.body).event.era)).toEqual([1, 1, 1, 2])
-        expect(log.lines.at(-1)).toMatch(/^error notification \(roundDecided\) to webhook http:\/\/127\.0\.0\.1:\d+ failed 3 times \(last: HTTP 500\); given up$/)
+        expect(log.lines.at(-1)).toMatch(
+            /^error notification \(roundDecided\) to webhook http:\/\/127\.0\.0\.1:\d+ failed 3 times \(last: HTTP 500\); given up$/,
+        )
     })
 
     it('does not retry an answer that says the request itself is wrong (4xx other than 429)', async () => {
@@ -193,7 +217,11 @@ describe('matrix target', () => {
     it('PUTs an m.text message with its HTML to the room, authorised by the bearer token', async () => {
         const hs = await new MatrixLikeServer().start()
         const n = notifier([matrix(hs)])
-        n.notify({kind: 'candidateInvalid', candidate: {stash: 'HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F', name: 'A & <B>'}, checks: [{check: 'commission', sentence: 'commission 20 % is above the programme\'s 15 %'}]})
+        n.notify({
+            kind: 'candidateInvalid',
+            candidate: {stash: 'HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F', name: 'A & <B>'},
+            checks: [{check: 'commission', sentence: "commission 20 % is above the programme's 15 %"}],
+        })
         expect(await n.flush(10_000)).toBe(0)
         expect(hs.requests.map(r => r.method)).toEqual(['PUT'])
         expect(hs.room).toHaveLength(1)
@@ -201,9 +229,11 @@ describe('matrix target', () => {
         expect(hs.requests[0].url).toBe(matrixSendPath(ROOM, txnId))
         expect(hs.requests[0].url).toContain('/rooms/!programme%3Amatrix.example/send/m.room.message/')
         expect(content).toEqual({
-            msgtype: 'm.text', format: 'org.matrix.custom.html',
-            body: '[kusama] A & <B> (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F) turned invalid\n- commission: commission 20 % is above the programme\'s 15 %',
-            formatted_body: '<b>[kusama] A &amp; &lt;B&gt; (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F) turned invalid</b><ul><li>commission: commission 20 % is above the programme\'s 15 %</li></ul>',
+            msgtype: 'm.text',
+            format: 'org.matrix.custom.html',
+            body: "[kusama] A & <B> (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F) turned invalid\n- commission: commission 20 % is above the programme's 15 %",
+            formatted_body:
+                "<b>[kusama] A &amp; &lt;B&gt; (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F) turned invalid</b><ul><li>commission: commission 20 % is above the programme's 15 %</li></ul>",
         })
     })
 
@@ -234,7 +264,7 @@ describe('matrix target', () => {
         expect(hs.room).toHaveLength(1)
     })
 
-    it('waits as M_LIMIT_EXCEEDED\'s retry_after_ms asks', async () => {
+    it("waits as M_LIMIT_EXCEEDED's retry_after_ms asks", async () => {
         const hs = await new MatrixLikeServer().start()
         hs.answer({status: 429, json: {errcode: 'M_LIMIT_EXCEEDED', error: 'Too many requests', retry_after_ms: 150}})
         const log = new RecordingLog()
@@ -242,10 +272,14 @@ describe('matrix target', () => {
         n.notify(era(3))
         expect(await n.flush(10_000)).toBe(0)
         expect(hs.room).toHaveLength(1)
-        expect(log.lines).toEqual([expect.stringMatching(/to matrix room !programme:matrix\.example on http:\/\/127\.0\.0\.1:\d+ failed \(HTTP 429 M_LIMIT_EXCEEDED\); attempt 2 of 4 in 150 ms$/)])
+        expect(log.lines).toEqual([
+            expect.stringMatching(
+                /to matrix room !programme:matrix\.example on http:\/\/127\.0\.0\.1:\d+ failed \(HTTP 429 M_LIMIT_EXCEEDED\); attempt 2 of 4 in 150 ms$/,
+            ),
+        ])
     })
 
-    it('a refused token is not retried, and is named by the homeserver\'s errcode only', async () => {
+    it("a refused token is not retried, and is named by the homeserver's errcode only", async () => {
         const hs = await new MatrixLikeServer().start()
         const log = new RecordingLog()
         const n = notifier([matrix(hs, 'syt_wrong_token_0123456789')], {}, log)
@@ -298,7 +332,7 @@ describe('notifier', () => {
         expect(await n.flush(1000)).toBe(0)
     })
 
-    it('never shows a secret: the token and a webhook URL\'s key stay out of messages, log lines and errors', async () => {
+    it("never shows a secret: the token and a webhook URL's key stay out of messages, log lines and errors", async () => {
         const hs = await new MatrixLikeServer().start()
         hs.answer({status: 500}, 'drop')
         const closed = await new ScriptedServer().start()
@@ -307,7 +341,12 @@ describe('notifier', () => {
         const log = new RecordingLog()
         const n = notifier([matrix(hs), webhookTarget(new Secret(deadUrl, 'env HOOK_URL'), FAST.requestTimeoutMs)], {attempts: 3}, log)
         // An error quoting an RPC URL with an API key in it.
-        n.notify({kind: 'nominatorFailed', account: 'nominator-1', era: 12, error: `RPC wss://rpc.example/ws/${TOKEN}/ refused the connection`})
+        n.notify({
+            kind: 'nominatorFailed',
+            account: 'nominator-1',
+            era: 12,
+            error: `RPC wss://rpc.example/ws/${TOKEN}/ refused the connection`,
+        })
         expect(await n.flush(10_000)).toBe(0)
         expect(hs.room).toHaveLength(1)
         expect(log.lines).toHaveLength(5)

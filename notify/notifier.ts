@@ -26,7 +26,12 @@ export class Notifier {
     private queues: TargetQueue[]
 
     /** @param network prefixed to every message (the config's `network`) */
-    constructor(private network: string, targets: Target[], settings: NotifierSettings, log: NotifyLog) {
+    constructor(
+        private network: string,
+        targets: Target[],
+        settings: NotifierSettings,
+        log: NotifyLog,
+    ) {
         this.queues = targets.map(t => new TargetQueue(t, settings, log))
     }
 
@@ -72,7 +77,11 @@ class TargetQueue {
     private idleWaiters: (() => void)[] = []
     private wake?: () => void
 
-    constructor(private target: Target, private s: NotifierSettings, private log: NotifyLog) {}
+    constructor(
+        private target: Target,
+        private s: NotifierSettings,
+        private log: NotifyLog,
+    ) {}
 
     get pending(): number {
         return this.waiting.length + (this.inFlight ? 1 : 0)
@@ -82,7 +91,9 @@ class TargetQueue {
         if (this.closed) return
         if (this.waiting.length >= this.s.maxQueued) {
             const dropped = this.waiting.shift()!
-            this.log.warn(`notification queue of ${this.target.label} is full (${this.s.maxQueued}): dropped the oldest message (${dropped.event.kind})`)
+            this.log.warn(
+                `notification queue of ${this.target.label} is full (${this.s.maxQueued}): dropped the oldest message (${dropped.event.kind})`,
+            )
         }
         this.waiting.push(m)
         if (!this.running) void this.run()
@@ -111,7 +122,7 @@ class TargetQueue {
     }
 
     private async deliver(m: Message): Promise<void> {
-        for (let failed = 0; !this.closed;) {
+        for (let failed = 0; !this.closed; ) {
             await this.sleep(rateLimitWaitMs(this.sentAtMs, Date.now(), this.s.maxPerMinute))
             if (this.closed) return
             this.sentAtMs = [...this.sentAtMs.slice(-(this.s.maxPerMinute - 1)), Date.now()]
@@ -124,10 +135,14 @@ class TargetQueue {
             failed++
             const delayMs = retryDelayMs(failed, outcome.retryAfterMs, this.s)
             if (delayMs === undefined) {
-                this.log.error(`notification (${m.event.kind}) to ${this.target.label} failed ${failed} times (last: ${outcome.reason}); given up`)
+                this.log.error(
+                    `notification (${m.event.kind}) to ${this.target.label} failed ${failed} times (last: ${outcome.reason}); given up`,
+                )
                 return
             }
-            this.log.warn(`notification (${m.event.kind}) to ${this.target.label} failed (${outcome.reason}); attempt ${failed + 1} of ${this.s.attempts} in ${delayMs} ms`)
+            this.log.warn(
+                `notification (${m.event.kind}) to ${this.target.label} failed (${outcome.reason}); attempt ${failed + 1} of ${this.s.attempts} in ${delayMs} ms`,
+            )
             await this.sleep(delayMs)
         }
     }

@@ -2,36 +2,63 @@ import {describe, expect, it} from 'vitest'
 import type {NotifyEvent} from './events'
 import {renderEvent} from './render'
 
-const alice = {account: 'nominator-1', address: 'HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F', targets: [{stash: 'Gx1', name: 'Validator <One>'}, {stash: 'Gx2'}]}
+const alice = {
+    account: 'nominator-1',
+    address: 'HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F',
+    targets: [{stash: 'Gx1', name: 'Validator <One>'}, {stash: 'Gx2'}],
+}
 
 describe('rendered messages', () => {
     it('say what happened in one sentence, with the network, and list the details', () => {
         const cases: [NotifyEvent, string][] = [
-            [{kind: 'roundDecided', era: 5, dryRun: true, accounts: [alice]},
-                '[polkadot] Round for era 5 decided (dry run: nothing submitted): 1 account\n- nominator-1 (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F): 2 targets: Validator <One> (Gx1), Gx2'],
-            [{kind: 'roundLanded', era: 5, blockNumber: 1234, accounts: [alice, {...alice, account: 'nominator-2', targets: []}]},
-                '[polkadot] Round for era 5 landed in block 1234: 2 accounts\n- nominator-1 (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F): 2 targets: Validator <One> (Gx1), Gx2\n- nominator-2 (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F): 0 targets'],
+            [
+                {kind: 'roundDecided', era: 5, dryRun: true, accounts: [alice]},
+                '[polkadot] Round for era 5 decided (dry run: nothing submitted): 1 account\n- nominator-1 (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F): 2 targets: Validator <One> (Gx1), Gx2',
+            ],
+            [
+                {kind: 'roundLanded', era: 5, blockNumber: 1234, accounts: [alice, {...alice, account: 'nominator-2', targets: []}]},
+                '[polkadot] Round for era 5 landed in block 1234: 2 accounts\n- nominator-1 (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F): 2 targets: Validator <One> (Gx1), Gx2\n- nominator-2 (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F): 0 targets',
+            ],
             [{kind: 'candidateValid', candidate: {stash: 'Gx2'}}, '[polkadot] Gx2 turned valid'],
-            [{kind: 'announcementExecuted', account: 'nominator-1', callHash: '0xab', blockNumber: 99}, '[polkadot] Announcement 0xab of nominator-1 executed in block 99'],
-            [{kind: 'announcementCancelled', account: 'nominator-1', callHash: '0xab', reason: 'not executed after 13020 blocks'},
-                '[polkadot] Announcement 0xab of nominator-1 cancelled: not executed after 13020 blocks'],
-            [{kind: 'nominatorFailed', account: 'nominator-1', error: 'Inability to pay some fees'}, '[polkadot] Nominator nominator-1 failed: Inability to pay some fees'],
-            [{kind: 'squidStalled', chain: 'people', indexedHeight: 3, finalizedHeight: 9, waitedMs: 61_400},
-                '[polkadot] The people processor stalled at block 3 (finalized head 9) for 61 s and is restarting'],
+            [
+                {kind: 'announcementExecuted', account: 'nominator-1', callHash: '0xab', blockNumber: 99},
+                '[polkadot] Announcement 0xab of nominator-1 executed in block 99',
+            ],
+            [
+                {kind: 'announcementCancelled', account: 'nominator-1', callHash: '0xab', reason: 'not executed after 13020 blocks'},
+                '[polkadot] Announcement 0xab of nominator-1 cancelled: not executed after 13020 blocks',
+            ],
+            [
+                {kind: 'nominatorFailed', account: 'nominator-1', error: 'Inability to pay some fees'},
+                '[polkadot] Nominator nominator-1 failed: Inability to pay some fees',
+            ],
+            [
+                {kind: 'squidStalled', chain: 'people', indexedHeight: 3, finalizedHeight: 9, waitedMs: 61_400},
+                '[polkadot] The people processor stalled at block 3 (finalized head 9) for 61 s and is restarting',
+            ],
         ]
         for (const [event, text] of cases) expect(renderEvent('polkadot', event).text).toBe(text)
     })
 
     it('escapes HTML in names and quoted text', () => {
         const {html} = renderEvent('kusama', {kind: 'roundDecided', era: 1, dryRun: false, accounts: [alice]})
-        expect(html).toBe('<b>[kusama] Round for era 1 decided: 1 account</b><ul><li>nominator-1 (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F): 2 targets: ' +
-            '<code>Validator &lt;One&gt; (Gx1)</code>, <code>Gx2</code></li></ul>')
+        expect(html).toBe(
+            '<b>[kusama] Round for era 1 decided: 1 account</b><ul><li>nominator-1 (HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F): 2 targets: ' +
+                '<code>Validator &lt;One&gt; (Gx1)</code>, <code>Gx2</code></li></ul>',
+        )
     })
 
     it('redacts URLs in quoted errors and statements, and shortens long ones', () => {
         const {text} = renderEvent('kusama', {kind: 'nominatorFailed', account: 'n', error: 'wss://rpc.example/ws?apikey=abc123 closed'})
         expect(text).toBe('[kusama] Nominator n failed: wss://rpc.example/ws?apikey=*** closed')
-        const long = renderEvent('kusama', {kind: 'squidStalled', chain: 'relay', indexedHeight: 1, finalizedHeight: 2, waitedMs: 1000, blockingQuery: 'SELECT ' + 'x, '.repeat(200)})
+        const long = renderEvent('kusama', {
+            kind: 'squidStalled',
+            chain: 'relay',
+            indexedHeight: 1,
+            finalizedHeight: 2,
+            waitedMs: 1000,
+            blockingQuery: 'SELECT ' + 'x, '.repeat(200),
+        })
         expect(long.text.split('\n')[1].length).toBeLessThan(330)
         expect(long.text).toMatch(/…$/)
     })

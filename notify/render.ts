@@ -20,7 +20,8 @@ export function renderEvent(network: string, event: NotifyEvent): RenderedMessag
     const prefix = `[${network}] `
     return {
         text: prefix + title + lines.map(l => '\n- ' + l.text).join(''),
-        html: `<b>${escapeHtml(prefix + title)}</b>` + (lines.length ? '<ul>' + lines.map(l => `<li>${l.html}</li>`).join('') + '</ul>' : ''),
+        html:
+            `<b>${escapeHtml(prefix + title)}</b>` + (lines.length ? '<ul>' + lines.map(l => `<li>${l.html}</li>`).join('') + '</ul>' : ''),
     }
 }
 
@@ -36,9 +37,15 @@ function plain(text: string): Line {
 function describe(e: NotifyEvent): {title: string; lines: Line[]} {
     switch (e.kind) {
         case 'roundDecided':
-            return {title: `Round for era ${e.era} decided${e.dryRun ? ' (dry run: nothing submitted)' : ''}: ${count(e.accounts.length, 'account')}`, lines: e.accounts.map(accountLine)}
+            return {
+                title: `Round for era ${e.era} decided${e.dryRun ? ' (dry run: nothing submitted)' : ''}: ${count(e.accounts.length, 'account')}`,
+                lines: e.accounts.map(accountLine),
+            }
         case 'roundLanded':
-            return {title: `Round for era ${e.era} landed in block ${e.blockNumber}: ${count(e.accounts.length, 'account')}`, lines: e.accounts.map(accountLine)}
+            return {
+                title: `Round for era ${e.era} landed in block ${e.blockNumber}: ${count(e.accounts.length, 'account')}`,
+                lines: e.accounts.map(accountLine),
+            }
         case 'candidateInvalid':
             return {
                 title: `${candidateName(e.candidate)} turned invalid`,
@@ -51,7 +58,10 @@ function describe(e: NotifyEvent): {title: string; lines: Line[]} {
         case 'announcementCancelled':
             return {title: `Announcement ${e.callHash} of ${e.account} cancelled: ${quote(e.reason)}`, lines: []}
         case 'nominatorFailed':
-            return {title: `Nominator ${e.account} failed${e.era === undefined ? '' : ` in the round for era ${e.era}`}: ${quote(e.error)}`, lines: []}
+            return {
+                title: `Nominator ${e.account} failed${e.era === undefined ? '' : ` in the round for era ${e.era}`}: ${quote(e.error)}`,
+                lines: [],
+            }
         case 'squidStalled':
             return {
                 title: `The ${e.chain} processor stalled at block ${e.indexedHeight} (finalized head ${e.finalizedHeight}) for ${Math.round(e.waitedMs / 1000)} s and is restarting`,

@@ -36,12 +36,14 @@ export function webhookTarget(url: Secret, requestTimeoutMs: number): Target {
         label: `webhook ${new URL(url.reveal()).origin}`,
         async send(m) {
             const body: WebhookBody = {id: m.id, network: m.network, event: m.event, text: m.text, html: m.html}
-            return attempt(requestTimeoutMs, () => fetch(url.reveal(), {
-                method: 'POST',
-                headers: {'content-type': 'application/json', 'idempotency-key': m.id},
-                body: JSON.stringify(body),
-                signal: AbortSignal.timeout(requestTimeoutMs),
-            }))
+            return attempt(requestTimeoutMs, () =>
+                fetch(url.reveal(), {
+                    method: 'POST',
+                    headers: {'content-type': 'application/json', 'idempotency-key': m.id},
+                    body: JSON.stringify(body),
+                    signal: AbortSignal.timeout(requestTimeoutMs),
+                }),
+            )
         },
     }
 }
@@ -63,12 +65,14 @@ export function matrixTarget(s: MatrixSettings, requestTimeoutMs: number): Targe
         label: `matrix room ${s.roomId} on ${new URL(base).origin}`,
         async send(m) {
             // The txnId is the message's id: a retry after a lost answer is the same event to the homeserver.
-            return attempt(requestTimeoutMs, () => fetch(base + matrixSendPath(s.roomId, m.id), {
-                method: 'PUT',
-                headers: {'content-type': 'application/json', authorization: `Bearer ${s.accessToken.reveal()}`},
-                body: JSON.stringify({msgtype: 'm.text', body: m.text, format: 'org.matrix.custom.html', formatted_body: m.html}),
-                signal: AbortSignal.timeout(requestTimeoutMs),
-            }))
+            return attempt(requestTimeoutMs, () =>
+                fetch(base + matrixSendPath(s.roomId, m.id), {
+                    method: 'PUT',
+                    headers: {'content-type': 'application/json', authorization: `Bearer ${s.accessToken.reveal()}`},
+                    body: JSON.stringify({msgtype: 'm.text', body: m.text, format: 'org.matrix.custom.html', formatted_body: m.html}),
+                    signal: AbortSignal.timeout(requestTimeoutMs),
+                }),
+            )
         },
     }
 }
@@ -89,7 +93,7 @@ async function attempt(requestTimeoutMs: number, request: () => Promise<Response
     let errcode: string | undefined
     let retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), Date.now())
     try {
-        const json = await res.json() as {errcode?: unknown; retry_after_ms?: unknown}
+        const json = (await res.json()) as {errcode?: unknown; retry_after_ms?: unknown}
         if (typeof json.errcode === 'string' && /^[A-Z_]{1,40}$/.test(json.errcode)) errcode = json.errcode
         if (retryAfterMs === undefined && typeof json.retry_after_ms === 'number') retryAfterMs = json.retry_after_ms
     } catch {

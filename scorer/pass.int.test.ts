@@ -176,11 +176,10 @@ describe('no flapping', () => {
         })
         expect((await q(`SELECT count(*) FROM validity_change WHERE to_status = 'invalid' AND from_status IS NOT NULL`))[0].count).toBe('0')
         // The feed back, confirmed alive past the rest of the tests.
-        await q(`INSERT INTO feed_connection_interval (id, genesis_hash, feed_url, start, alive_until) VALUES ('back', $1, 'ws://feed', $2, $3)`, [
-            WORLD_CHAIN,
-            new Date(t + 4 * MIN_MS),
-            new Date(t + DAY_MS),
-        ])
+        await q(
+            `INSERT INTO feed_connection_interval (id, genesis_hash, feed_url, start, alive_until) VALUES ('back', $1, 'ws://feed', $2, $3)`,
+            [WORLD_CHAIN, new Date(t + 4 * MIN_MS), new Date(t + DAY_MS)],
+        )
     })
 
     it('a squid that falls behind gives unknown chain checks, never an invalid flip', async () => {

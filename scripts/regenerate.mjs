@@ -43,13 +43,21 @@ run(process.execPath, [path.join(root, 'lib/squid/metadata/build-cli.js'), ...(c
 
 // 4. typegen per chain layer, into a scratch folder first so --check can compare
 let staleTypes = false
-for (const cfgFile of fs.readdirSync(path.join(root, 'squid/typegen')).filter(f => f.endsWith('.json')).sort()) {
+for (const cfgFile of fs
+    .readdirSync(path.join(root, 'squid/typegen'))
+    .filter(f => f.endsWith('.json'))
+    .sort()) {
     const cfgPath = path.join(root, 'squid/typegen', cfgFile)
     const cfg = JSON.parse(fs.readFileSync(cfgPath, 'utf8'))
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'typegen-'))
     const tmpCfg = path.join(out, 'typegen.json')
-    fs.writeFileSync(tmpCfg, JSON.stringify({...cfg, outDir: path.join(out, 'types'), specVersions: path.resolve(path.dirname(cfgPath), cfg.specVersions)}))
-    run(process.execPath, [path.join(root, 'node_modules/@subsquid/substrate-typegen/bin/run.js'), tmpCfg], {stdio: ['ignore', 'ignore', 'inherit']})
+    fs.writeFileSync(
+        tmpCfg,
+        JSON.stringify({...cfg, outDir: path.join(out, 'types'), specVersions: path.resolve(path.dirname(cfgPath), cfg.specVersions)}),
+    )
+    run(process.execPath, [path.join(root, 'node_modules/@subsquid/substrate-typegen/bin/run.js'), tmpCfg], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+    })
     const target = path.resolve(path.dirname(cfgPath), cfg.outDir)
     if (!sameTree(path.join(out, 'types'), target)) {
         staleTypes = true
@@ -119,10 +127,12 @@ function writeMigration(sql) {
 function sameTree(a, b) {
     if (!fs.existsSync(b)) return false
     const list = d => fs.readdirSync(d).sort()
-    const la = list(a), lb = list(b)
+    const la = list(a),
+        lb = list(b)
     if (la.join('\n') !== lb.join('\n')) return false
     return la.every(f => {
-        const fa = path.join(a, f), fb = path.join(b, f)
+        const fa = path.join(a, f),
+            fb = path.join(b, f)
         if (fs.statSync(fa).isDirectory()) return fs.statSync(fb).isDirectory() && sameTree(fa, fb)
         return fs.statSync(fb).isFile() && fs.readFileSync(fa, 'utf8') === fs.readFileSync(fb, 'utf8')
     })

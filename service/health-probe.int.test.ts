@@ -29,21 +29,33 @@ function runProbe(...args: string[]): Promise<{code: number | null; stderr: stri
 }
 
 describe('health probe', () => {
-    it('passes while a service\'s /health is 200 and fails, saying why, when it is 503 or nothing listens', async () => {
+    it("passes while a service's /health is 200 and fails, saying why, when it is 503 or nothing listens", async () => {
         let up = true
         const port = await freePort()
         const server = await startMetricsServer({
-            service: 'telemetry', host: '127.0.0.1', port, registries: [new Registry()], log: createLogger('test:probe'),
-            checks: new Map([['feed', async () => {
-                if (!up) throw new Error('not connected')
-            }]]),
+            service: 'telemetry',
+            host: '127.0.0.1',
+            port,
+            registries: [new Registry()],
+            log: createLogger('test:probe'),
+            checks: new Map([
+                [
+                    'feed',
+                    async () => {
+                        if (!up) throw new Error('not connected')
+                    },
+                ],
+            ]),
         })
         cleanups.push(() => server!.close())
         expect(await runProbe(`http://127.0.0.1:${port}/health`)).toEqual({code: 0, stderr: ''})
         up = false
         expect(await runProbe(`http://127.0.0.1:${port}/health`)).toEqual({code: 1, stderr: `http://127.0.0.1:${port}/health: HTTP 503\n`})
         const closed = await freePort()
-        expect(await runProbe(`http://127.0.0.1:${closed}/health`)).toEqual({code: 1, stderr: `http://127.0.0.1:${closed}/health: no answer (ECONNREFUSED)\n`})
+        expect(await runProbe(`http://127.0.0.1:${closed}/health`)).toEqual({
+            code: 1,
+            stderr: `http://127.0.0.1:${closed}/health: no answer (ECONNREFUSED)\n`,
+        })
         expect((await runProbe()).code).toBe(2)
     })
 
@@ -60,7 +72,9 @@ describe('health probe', () => {
             req.on('data', d => (body += d))
             req.on('end', () => {
                 const ok = req.method === 'POST' && JSON.parse(body || '{}').query === '{ __typename }'
-                res.writeHead(ok ? 200 : 400, {'content-type': 'application/json'}).end(JSON.stringify(ok ? {data: {__typename: 'Query'}} : {errors: []}))
+                res.writeHead(ok ? 200 : 400, {'content-type': 'application/json'}).end(
+                    JSON.stringify(ok ? {data: {__typename: 'Query'}} : {errors: []}),
+                )
             })
         })
         await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))

@@ -22,7 +22,11 @@ export interface HealthReport {
 export const HEALTH_PROBE_TIMEOUT_MS = 2000
 
 /** Runs every check at once; a check that throws or outlasts the timeout fails with its reason. */
-export async function probeHealth(service: string, checks: ReadonlyMap<string, HealthCheck>, timeoutMs = HEALTH_PROBE_TIMEOUT_MS): Promise<HealthReport> {
+export async function probeHealth(
+    service: string,
+    checks: ReadonlyMap<string, HealthCheck>,
+    timeoutMs = HEALTH_PROBE_TIMEOUT_MS,
+): Promise<HealthReport> {
     const entries = await Promise.all(
         [...checks].map(async ([name, check]): Promise<[string, DependencyHealth]> => {
             try {

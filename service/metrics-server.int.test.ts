@@ -14,7 +14,14 @@ afterEach(async () => {
 })
 
 async function serve(registries: Registry[], checks: Record<string, HealthCheck>): Promise<string> {
-    server = await startMetricsServer({service: 'scorer', host: '127.0.0.1', port: await freePort(), registries, checks: new Map(Object.entries(checks)), log})
+    server = await startMetricsServer({
+        service: 'scorer',
+        host: '127.0.0.1',
+        port: await freePort(),
+        registries,
+        checks: new Map(Object.entries(checks)),
+        log,
+    })
     return server!.url
 }
 

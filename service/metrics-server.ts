@@ -27,7 +27,10 @@ export async function startMetricsServer(o: MetricsServerOptions): Promise<Metri
     const server = http.createServer((req, res) => {
         respond(req, o).then(
             ({status, type, body}) => res.writeHead(status, {'content-type': type}).end(body),
-            e => res.writeHead(500, {'content-type': 'application/json'}).end(JSON.stringify({error: e instanceof Error ? e.message : String(e)})),
+            e =>
+                res
+                    .writeHead(500, {'content-type': 'application/json'})
+                    .end(JSON.stringify({error: e instanceof Error ? e.message : String(e)})),
         )
     })
     const listening = await new Promise<boolean>(resolve => {

@@ -32,7 +32,11 @@ export interface ServiceOptions {
     defaultMetrics?: boolean
 }
 
-export function runService(name: ServiceName, start: (ctx: ServiceContext) => Promise<StopService | void>, options: ServiceOptions = {}): void {
+export function runService(
+    name: ServiceName,
+    start: (ctx: ServiceContext) => Promise<StopService | void>,
+    options: ServiceOptions = {},
+): void {
     const log = serviceLog(name)
     run(name, log, start, options).catch(fatalHandler(log))
 }
@@ -91,9 +95,8 @@ function serviceContext<C extends Config | undefined>(name: ServiceName, log: Lo
         addRegistry: (registry: Registry) => void registries.push(registry),
     }
     const port = config?.metrics.ports[name]
-    const serve = async (): Promise<MetricsServer | undefined> => config && port
-        ? startMetricsServer({service: name, host: config.metrics.host, port, registries, checks, log})
-        : undefined
+    const serve = async (): Promise<MetricsServer | undefined> =>
+        config && port ? startMetricsServer({service: name, host: config.metrics.host, port, registries, checks, log}) : undefined
     return {ctx, serve}
 }
 

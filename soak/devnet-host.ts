@@ -46,7 +46,13 @@ function headsOf(devnet: Devnet): ChainHeads {
 async function main(): Promise<void> {
     const opts = JSON.parse(process.argv[2]) as DevnetHostOptions
     const send = (m: FromHost) => process.send?.(m)
-    const devnet = await startDevnet({scenario: opts.scenario, seed: opts.seed, port: 0, blockTimeMs: 0, finalityLagBlocks: opts.finalityLagBlocks})
+    const devnet = await startDevnet({
+        scenario: opts.scenario,
+        seed: opts.seed,
+        port: 0,
+        blockTimeMs: 0,
+        finalityLagBlocks: opts.finalityLagBlocks,
+    })
     let producing = true
     let timer: NodeJS.Timeout | undefined
     // One change at a time: a reorg waits for the block being made and the other way round.
@@ -96,6 +102,6 @@ async function main(): Promise<void> {
 }
 
 main().catch(e => {
-    process.send?.({type: 'failed', message: e instanceof Error ? e.stack ?? e.message : String(e)} satisfies FromHost)
+    process.send?.({type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e)} satisfies FromHost)
     process.exit(1)
 })

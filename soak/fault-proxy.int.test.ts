@@ -51,7 +51,7 @@ describe('soak fault proxy', () => {
         }
     })
 
-    it('cuts its WebSockets, not the node\'s own, and stalls only its feed', async () => {
+    it("cuts its WebSockets, not the node's own, and stalls only its feed", async () => {
         const direct = new WebSocket(devnet.url)
         const behind = new WebSocket(proxy.url)
         await Promise.all([direct, behind].map(ws => new Promise(resolve => ws.once('open', resolve))))
@@ -72,7 +72,12 @@ describe('soak fault proxy', () => {
         expect(frames).toEqual([])
         proxy.resumeFeed()
         feed.send(`subscribe:${devnet.chain.genesisHash}`)
-        await waitFor('feed frames after the stall', () => frames.length, n => n > 0, 10_000)
+        await waitFor(
+            'feed frames after the stall',
+            () => frames.length,
+            n => n > 0,
+            10_000,
+        )
         feed.close()
     })
 })

@@ -78,10 +78,14 @@ export async function startFaultProxy(upstream: string, feedPath?: string): Prom
                 return
             }
             later(() => {
-                const out = http.request(upstreamHttp + (req.url ?? '/'), {method: req.method, headers: {...req.headers, host: new URL(upstreamHttp).host}}, up => {
-                    res.writeHead(up.statusCode ?? 502, up.headers)
-                    up.pipe(res)
-                })
+                const out = http.request(
+                    upstreamHttp + (req.url ?? '/'),
+                    {method: req.method, headers: {...req.headers, host: new URL(upstreamHttp).host}},
+                    up => {
+                        res.writeHead(up.statusCode ?? 502, up.headers)
+                        up.pipe(res)
+                    },
+                )
                 out.on('error', () => res.destroy())
                 out.end(body)
             })

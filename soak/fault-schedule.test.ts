@@ -3,7 +3,15 @@
  * kind of fault comes at least once, faults stay inside the run's middle and reorgs within finality.
  */
 import {describe, expect, it} from 'vitest'
-import {CHAIN_TARGETS, describeFault, faultSchedule, MAX_ERRORS_IN_A_ROW, MAX_REORG_DEPTH, SERVICE_TARGETS, type Fault} from './fault-schedule'
+import {
+    CHAIN_TARGETS,
+    describeFault,
+    faultSchedule,
+    MAX_ERRORS_IN_A_ROW,
+    MAX_REORG_DEPTH,
+    SERVICE_TARGETS,
+    type Fault,
+} from './fault-schedule'
 
 const MINUTE = 60_000
 const kinds = ['kill', 'reorg', 'rpc-errors', 'latency', 'drop-connections', 'feed-stall', 'postgres-restart']
@@ -34,7 +42,11 @@ describe('soak fault schedule', () => {
     })
 
     it('keeps faults sorted, after the start-up and ended before the settling, with parameters in range', () => {
-        for (const [seed, duration] of [[1, 40_000], [5, 30 * MINUTE], [9, 2 * 60 * MINUTE]]) {
+        for (const [seed, duration] of [
+            [1, 40_000],
+            [5, 30 * MINUTE],
+            [9, 2 * 60 * MINUTE],
+        ]) {
             const faults = faultSchedule(seed, duration)
             expect(faults.map(f => f.atMs)).toEqual(faults.map(f => f.atMs).sort((a, b) => a - b))
             for (const f of faults) {

@@ -44,10 +44,10 @@ const ERROR_REPLIES = [
 
 /** On average one fault of a kind (one kill per service) per this long; every kind comes at least once. */
 const MEAN_INTERVAL_MS: Record<FaultKind, number> = {
-    'kill': 6 * 60_000,
-    'reorg': 6 * 60_000,
+    kill: 6 * 60_000,
+    reorg: 6 * 60_000,
     'rpc-errors': 4 * 60_000,
-    'latency': 6 * 60_000,
+    latency: 6 * 60_000,
     'drop-connections': 5 * 60_000,
     'feed-stall': 10 * 60_000,
     'postgres-restart': 10 * 60_000,
@@ -102,12 +102,19 @@ export function faultSchedule(seed: number, durationMs: number): Fault[] {
 /** One line per fault, for the run's log. */
 export function describeFault(f: Fault): string {
     switch (f.kind) {
-    case 'kill': return `kill -9 ${f.service}`
-    case 'reorg': return `reorg of ${f.depth} block(s)`
-    case 'rpc-errors': return `${f.count} × "${f.message}" (${f.code}) from ${f.chain}`
-    case 'latency': return `${f.latencyMs} ms RPC latency for ${(f.durationMs / 1000).toFixed(1)} s`
-    case 'drop-connections': return 'drop every WebSocket'
-    case 'feed-stall': return `telemetry feed stalled for ${(f.durationMs / 1000).toFixed(1)} s`
-    case 'postgres-restart': return `Postgres restart, down ${(f.downMs / 1000).toFixed(1)} s`
+        case 'kill':
+            return `kill -9 ${f.service}`
+        case 'reorg':
+            return `reorg of ${f.depth} block(s)`
+        case 'rpc-errors':
+            return `${f.count} × "${f.message}" (${f.code}) from ${f.chain}`
+        case 'latency':
+            return `${f.latencyMs} ms RPC latency for ${(f.durationMs / 1000).toFixed(1)} s`
+        case 'drop-connections':
+            return 'drop every WebSocket'
+        case 'feed-stall':
+            return `telemetry feed stalled for ${(f.durationMs / 1000).toFixed(1)} s`
+        case 'postgres-restart':
+            return `Postgres restart, down ${(f.downMs / 1000).toFixed(1)} s`
     }
 }

@@ -25,7 +25,12 @@ export interface StackEndpoints {
 }
 
 /** The launcher's service names (squid/services.ts, launcher/services.ts). */
-const SERVICE_NAMES: Record<ServiceTarget, string> = {relay: 'squid-relay', assetHub: 'squid-asset-hub', people: 'squid-people', telemetry: 'telemetry'}
+const SERVICE_NAMES: Record<ServiceTarget, string> = {
+    relay: 'squid-relay',
+    assetHub: 'squid-asset-hub',
+    people: 'squid-people',
+    telemetry: 'telemetry',
+}
 
 export const STATE_SCHEMAS: Record<ChainTarget, string> = CHAIN_STATE_SCHEMAS
 
@@ -42,8 +47,12 @@ function stackConfig(endpoints: StackEndpoints): unknown {
         candidatesFile: path.join(PROJECT_DIR, 'config', base.candidatesFile),
         telemetry: {
             ...base.telemetry,
-            feedUrl: endpoints.feedUrl, chains: [endpoints.genesisHash],
-            silenceTimeoutMs: 5000, reconnectMinDelayMs: 500, reconnectMaxDelayMs: 3000, flushIntervalMs: 500,
+            feedUrl: endpoints.feedUrl,
+            chains: [endpoints.genesisHash],
+            silenceTimeoutMs: 5000,
+            reconnectMinDelayMs: 500,
+            reconnectMaxDelayMs: 3000,
+            flushIntervalMs: 500,
         },
         // Two stacks run side by side: no fixed ports, and nothing that nominates.
         metrics: {...base.metrics, ports: Object.fromEntries(Object.keys(base.metrics.ports).map(k => [k, 0]))},
@@ -60,15 +69,28 @@ export class IndexingStack {
      * @param name `soak` or `reference`: the prefix of its log lines and files
      * @param dir where its config and its services' log (`<name>.log`) go
      */
-    constructor(readonly name: string, readonly db: DbSettings, endpoints: StackEndpoints, dir: string) {
+    constructor(
+        readonly name: string,
+        readonly db: DbSettings,
+        endpoints: StackEndpoints,
+        dir: string,
+    ) {
         const configFile = path.join(dir, `${name}-config.json`)
         fs.writeFileSync(configFile, JSON.stringify(stackConfig(endpoints), null, 2))
         const config = loadConfig(configFile)
         this.log = fs.createWriteStream(path.join(dir, `${name}.log`), {flags: 'a'})
         const {DB_URL: _, ...env} = process.env
-        this.supervisor = new Supervisor(createLogger(`soak:${name}`), {
-            ...env, ...dbEnv(db), CONFIG: configFile, FORCE_PRETTY_LOGGER: '0', PROCESSOR_PROMETHEUS_PORT: '0',
-        }, line => this.log.write(line + '\n'))
+        this.supervisor = new Supervisor(
+            createLogger(`soak:${name}`),
+            {
+                ...env,
+                ...dbEnv(db),
+                CONFIG: configFile,
+                FORCE_PRETTY_LOGGER: '0',
+                PROCESSOR_PROMETHEUS_PORT: '0',
+            },
+            line => this.log.write(line + '\n'),
+        )
         // The indexing stack only: what reads the chain and the feed.
         this.supervisor.start(plannedServices(config, dir).filter(s => s.name === 'telemetry' || s.name.startsWith('squid-')))
     }

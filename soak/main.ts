@@ -36,7 +36,10 @@ async function main(): Promise<number> {
     }
 }
 
-main().then(code => process.exit(code), e => {
-    process.stderr.write(`soak failed to run: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`)
-    process.exit(2)
-})
+main().then(
+    code => process.exit(code),
+    e => {
+        process.stderr.write(`soak failed to run: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+        process.exit(2)
+    },
+)

@@ -50,7 +50,18 @@ describe('soak progress tracker', () => {
         const t = new ProgressTracker(10_000)
         t.watch('ref/relay', 'relay')
         t.onHeads(heads(20, 0))
-        for (let ms = 0; ms <= 60_000; ms += 5_000) t.onSample('ref/relay', {height: 18, hot: [[19, hash(19)], [20, hash(20)]]}, ms)
+        for (let ms = 0; ms <= 60_000; ms += 5_000)
+            t.onSample(
+                'ref/relay',
+                {
+                    height: 18,
+                    hot: [
+                        [19, hash(19)],
+                        [20, hash(20)],
+                    ],
+                },
+                ms,
+            )
         expect(t.stalls).toEqual([])
     })
 
@@ -62,16 +73,56 @@ describe('soak progress tracker', () => {
         t.onSample('soak/relay', {height: 8, hot: []}, 5_000)
         expect(t.maxLag('soak/relay')).toBeNull()
         // Blocks 9 and 10 were visible as hot rows before their finality: lag 0.
-        t.onSample('soak/relay', {height: 8, hot: [[9, hash(9)], [10, hash(10)]]}, 5_500)
+        t.onSample(
+            'soak/relay',
+            {
+                height: 8,
+                hot: [
+                    [9, hash(9)],
+                    [10, hash(10)],
+                ],
+            },
+            5_500,
+        )
         t.onHeads(heads(12, 6_000))
-        t.onSample('soak/relay', {height: 10, hot: [[11, hash(11)], [12, hash(12)]]}, 6_100)
+        t.onSample(
+            'soak/relay',
+            {
+                height: 10,
+                hot: [
+                    [11, hash(11)],
+                    [12, hash(12)],
+                ],
+            },
+            6_100,
+        )
         expect(t.maxLag('soak/relay')).toEqual({processor: 'soak/relay', block: 9, lagMs: 0})
         // Killed: blocks 13–15 come and 11–13 are finalized at 7 s, 8 s, 9 s; it shows them at 12 s.
         t.onHeads(heads(13, 7_000))
         t.onHeads(heads(14, 8_000))
         t.onHeads(heads(15, 9_000))
-        t.onSample('soak/relay', {height: 10, hot: [[11, hash(11)], [12, hash(12)]]}, 9_500)
-        t.onSample('soak/relay', {height: 13, hot: [[14, hash(14)], [15, hash(15)]]}, 12_000)
+        t.onSample(
+            'soak/relay',
+            {
+                height: 10,
+                hot: [
+                    [11, hash(11)],
+                    [12, hash(12)],
+                ],
+            },
+            9_500,
+        )
+        t.onSample(
+            'soak/relay',
+            {
+                height: 13,
+                hot: [
+                    [14, hash(14)],
+                    [15, hash(15)],
+                ],
+            },
+            12_000,
+        )
         expect(t.maxLag('soak/relay')).toEqual({processor: 'soak/relay', block: 13, lagMs: 3_000})
     })
 
@@ -79,10 +130,30 @@ describe('soak progress tracker', () => {
         const t = new ProgressTracker(60_000)
         t.watch('soak/relay', 'relay')
         t.onHeads(heads(10, 0))
-        t.onSample('soak/relay', {height: 8, hot: [[9, hash(9)], [10, hash(10)]]}, 1_000)
+        t.onSample(
+            'soak/relay',
+            {
+                height: 8,
+                hot: [
+                    [9, hash(9)],
+                    [10, hash(10)],
+                ],
+            },
+            1_000,
+        )
         // Blocks 9 and 10 are replaced by 9', 10', 11' at 2 s (9' final at once); the processor still shows the old ones.
         t.onHeads(heads(11, 2_000, 9))
-        t.onSample('soak/relay', {height: 8, hot: [[9, hash(9)], [10, hash(10)]]}, 2_500)
+        t.onSample(
+            'soak/relay',
+            {
+                height: 8,
+                hot: [
+                    [9, hash(9)],
+                    [10, hash(10)],
+                ],
+            },
+            2_500,
+        )
         // 10' is final at 3 s; the new branch's rows appear at 6 s.
         t.onHeads(heads(12, 3_000, 9))
         t.onSample('soak/relay', {height: 10, hot: [[11, hash(11, 1)]]}, 6_000)

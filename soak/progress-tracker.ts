@@ -53,7 +53,16 @@ export class ProgressTracker {
 
     /** A processor of `chain` (a chain role of the devnet), under a name unique across stacks. */
     watch(processor: string, chain: string): void {
-        this.watched.set(processor, {chain, visible: -1, height: -1, heightSinceMs: 0, stall: null, caughtUp: false, visibleAtMs: new Map(), maxLag: null})
+        this.watched.set(processor, {
+            chain,
+            visible: -1,
+            height: -1,
+            heightSinceMs: 0,
+            stall: null,
+            caughtUp: false,
+            visibleAtMs: new Map(),
+            maxLag: null,
+        })
     }
 
     /** The devnet made blocks, finalized some, or reorged. */

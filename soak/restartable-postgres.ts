@@ -9,8 +9,12 @@ export class RestartablePostgres {
     /** The same across restarts (same port, data and password). */
     readonly settings: DbSettings
 
-    private constructor(private handle: EmbeddedPostgresHandle | undefined, private readonly dir: string, private readonly port: number,
-        private readonly onLog: (line: string) => void) {
+    private constructor(
+        private handle: EmbeddedPostgresHandle | undefined,
+        private readonly dir: string,
+        private readonly port: number,
+        private readonly onLog: (line: string) => void,
+    ) {
         this.settings = handle!.settings
     }
 

@@ -17,7 +17,17 @@ import {createTempDatabase} from '../db/test-database'
 import {scenarios} from '../devnet'
 import type {ChainHeads, DevnetHostOptions, FromHost, ToHost} from './devnet-host'
 import {startFaultProxy, type FaultProxy} from './fault-proxy'
-import {CHAIN_TARGETS, describeFault, faultSchedule, MAX_REORG_DEPTH, SERVICE_TARGETS, type ChainTarget, type Fault, type FaultKind, type ServiceTarget} from './fault-schedule'
+import {
+    CHAIN_TARGETS,
+    describeFault,
+    faultSchedule,
+    MAX_REORG_DEPTH,
+    SERVICE_TARGETS,
+    type ChainTarget,
+    type Fault,
+    type FaultKind,
+    type ServiceTarget,
+} from './fault-schedule'
 import {IndexingStack, type StackEndpoints} from './indexing-stack'
 import {ProgressTracker, type FinalityLag, type Stall} from './progress-tracker'
 import {RestartablePostgres} from './restartable-postgres'
@@ -43,7 +53,7 @@ export interface SoakOptions {
 }
 
 export const STACKS = ['soak', 'reference'] as const
-export type StackName = typeof STACKS[number]
+export type StackName = (typeof STACKS)[number]
 
 export interface ServiceReport {
     stack: StackName
@@ -80,8 +90,13 @@ const FINALITY_LAG_BLOCKS = MAX_REORG_DEPTH
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 /** The devnet host process; resolves once it serves. */
-function startDevnetHost(options: DevnetHostOptions, onMessage: (m: FromHost) => void): Promise<{child: ChildProcess; ready: Extract<FromHost, {type: 'ready'}>}> {
-    const child = fork(path.join(PROJECT_DIR, 'lib/soak/devnet-host.js'), [JSON.stringify(options)], {stdio: ['ignore', 'ignore', 'inherit', 'ipc']})
+function startDevnetHost(
+    options: DevnetHostOptions,
+    onMessage: (m: FromHost) => void,
+): Promise<{child: ChildProcess; ready: Extract<FromHost, {type: 'ready'}>}> {
+    const child = fork(path.join(PROJECT_DIR, 'lib/soak/devnet-host.js'), [JSON.stringify(options)], {
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    })
     return new Promise((resolve, reject) => {
         child.once('exit', code => reject(new Error(`the soak's devnet exited (code ${code}) before it served`)))
         child.on('message', (m: FromHost) => {
@@ -114,7 +129,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     }
     try {
         const scenario = {...scenarios.current, blocksPerSession: opts.blocksPerSession, sessionsPerEra: opts.sessionsPerEra}
-        const host = await startDevnetHost({scenario, seed: opts.seed, blockTimeMs: opts.blockTimeMs, finalityLagBlocks: FINALITY_LAG_BLOCKS}, onHost)
+        const host = await startDevnetHost(
+            {scenario, seed: opts.seed, blockTimeMs: opts.blockTimeMs, finalityLagBlocks: FINALITY_LAG_BLOCKS},
+            onHost,
+        )
         cleanups.push(async () => {
             const exited = new Promise(resolve => host.child.once('exit', resolve))
             if (host.child.connected) host.child.send({type: 'stop'} satisfies ToHost)
@@ -141,11 +159,22 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
         await applyMigrations(soakPg.settings)
         await applyMigrations(referenceDb.settings)
 
-        const endpoints = (chains: Record<ChainTarget, string>, feedUrl: string): StackEndpoints => ({chains, feedUrl, genesisHash: host.ready.genesisHash})
+        const endpoints = (chains: Record<ChainTarget, string>, feedUrl: string): StackEndpoints => ({
+            chains,
+            feedUrl,
+            genesisHash: host.ready.genesisHash,
+        })
         const stacks: Record<StackName, IndexingStack> = {
             reference: new IndexingStack('reference', referenceDb.settings, endpoints(upstream, host.ready.feedUrl), workDir),
-            soak: new IndexingStack('soak', soakPg.settings, endpoints(
-                {relay: proxies.relay.url, assetHub: proxies.assetHub.url, people: proxies.people.url}, proxies.relay.url + host.ready.feedPath), workDir),
+            soak: new IndexingStack(
+                'soak',
+                soakPg.settings,
+                endpoints(
+                    {relay: proxies.relay.url, assetHub: proxies.assetHub.url, people: proxies.people.url},
+                    proxies.relay.url + host.ready.feedPath,
+                ),
+                workDir,
+            ),
         }
         // Stacks stop before the databases and the devnet they use.
         cleanups.push(() => Promise.all(STACKS.map(s => stacks[s].stop())))
@@ -192,11 +221,16 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
         const warmUpDeadline = Date.now() + opts.settleTimeoutMs
         while (!tracker.caughtUp(processors) && Date.now() < warmUpDeadline) await sleep(500)
         // One that never got there has stalled or is too slow: the run goes on and the report says which.
-        log(tracker.caughtUp(processors) ? `every processor reached the head (best ${heads?.best}): faults start`
-            : `not every processor reached the head within ${opts.settleTimeoutMs / 1000} s: faults start anyway`)
+        log(
+            tracker.caughtUp(processors)
+                ? `every processor reached the head (best ${heads?.best}): faults start`
+                : `not every processor reached the head within ${opts.settleTimeoutMs / 1000} s: faults start anyway`,
+        )
 
         // The schedule, from now.
-        const injected = Object.fromEntries(['kill', 'reorg', 'rpc-errors', 'latency', 'drop-connections', 'feed-stall', 'postgres-restart'].map(k => [k, 0])) as Record<FaultKind, number>
+        const injected = Object.fromEntries(
+            ['kill', 'reorg', 'rpc-errors', 'latency', 'drop-connections', 'feed-stall', 'postgres-restart'].map(k => [k, 0]),
+        ) as Record<FaultKind, number>
         const startMs = Date.now()
         const activeLatencies: number[] = []
         let activeStalls = 0
@@ -208,34 +242,36 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
             injected[f.kind]++
             log(`+${((Date.now() - startMs) / 1000).toFixed(1)} s: ${describeFault(f)}`)
             switch (f.kind) {
-            case 'kill':
-                if (stacks.soak.kill(f.service)) killed.set(`soak/${f.service}`, (killed.get(`soak/${f.service}`) ?? 0) + 1)
-                else log(`  ${f.service} was not running (waiting for its restart)`)
-                return Promise.resolve()
-            case 'reorg':
-                send({type: 'reorg', depth: f.depth})
-                return Promise.resolve()
-            case 'rpc-errors':
-                proxies[f.chain].failNext(f.count, {code: f.code, message: f.message})
-                return Promise.resolve()
-            case 'latency':
-                activeLatencies.push(f.latencyMs)
-                setLatency()
-                return sleep(f.durationMs).then(() => {
-                    activeLatencies.splice(activeLatencies.indexOf(f.latencyMs), 1)
+                case 'kill':
+                    if (stacks.soak.kill(f.service)) killed.set(`soak/${f.service}`, (killed.get(`soak/${f.service}`) ?? 0) + 1)
+                    else log(`  ${f.service} was not running (waiting for its restart)`)
+                    return Promise.resolve()
+                case 'reorg':
+                    send({type: 'reorg', depth: f.depth})
+                    return Promise.resolve()
+                case 'rpc-errors':
+                    proxies[f.chain].failNext(f.count, {code: f.code, message: f.message})
+                    return Promise.resolve()
+                case 'latency':
+                    activeLatencies.push(f.latencyMs)
                     setLatency()
-                })
-            case 'drop-connections':
-                for (const chain of CHAIN_TARGETS) proxies[chain].dropConnections()
-                return Promise.resolve()
-            case 'feed-stall':
-                activeStalls++
-                proxies.relay.stallFeed()
-                return sleep(f.durationMs).then(() => {
-                    if (--activeStalls === 0) proxies.relay.resumeFeed()
-                })
-            case 'postgres-restart':
-                return soakPg.restart(f.downMs).catch(e => log(`  the soak's Postgres did not come back: ${e instanceof Error ? e.message : e}`))
+                    return sleep(f.durationMs).then(() => {
+                        activeLatencies.splice(activeLatencies.indexOf(f.latencyMs), 1)
+                        setLatency()
+                    })
+                case 'drop-connections':
+                    for (const chain of CHAIN_TARGETS) proxies[chain].dropConnections()
+                    return Promise.resolve()
+                case 'feed-stall':
+                    activeStalls++
+                    proxies.relay.stallFeed()
+                    return sleep(f.durationMs).then(() => {
+                        if (--activeStalls === 0) proxies.relay.resumeFeed()
+                    })
+                case 'postgres-restart':
+                    return soakPg
+                        .restart(f.downMs)
+                        .catch(e => log(`  the soak's Postgres did not come back: ${e instanceof Error ? e.message : e}`))
             }
         }
         for (const f of faults) {
@@ -255,8 +291,15 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
         while (Date.now() < deadline) {
             await sleep(1000)
             const samples = await Promise.all(STACKS.map(s => stacks[s].sample()))
-            const atHead = heads !== undefined && samples.every(s => s && CHAIN_TARGETS.every(c => s[c].height === heads!.finalized &&
-                Math.max(s[c].height, ...s[c].hot.map(h => h[0])) === heads!.best))
+            const atHead =
+                heads !== undefined &&
+                samples.every(
+                    s =>
+                        s &&
+                        CHAIN_TARGETS.every(
+                            c => s[c].height === heads!.finalized && Math.max(s[c].height, ...s[c].hot.map(h => h[0])) === heads!.best,
+                        ),
+                )
             if (!atHead) continue
             settled = true
             diffs = await compareDatabases(soakPg.settings, referenceDb.settings)
@@ -279,15 +322,29 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
                 const key = `${stack}/${service}`
                 const isChain = service !== 'telemetry'
                 services.push({
-                    stack, service, restarts: restarts.get(key) ?? 0, killed: killed.get(key) ?? 0,
+                    stack,
+                    service,
+                    restarts: restarts.get(key) ?? 0,
+                    killed: killed.get(key) ?? 0,
                     ...(isChain ? {height: tracker.heightOf(key), maxLag: tracker.maxLag(key)} : {}),
                 })
             }
         }
         return {
-            seed: opts.seed, durationMs: opts.durationMs, blockTimeMs: opts.blockTimeMs, stallAfterMs: opts.stallAfterMs,
-            best: heads?.best ?? -1, finalized: heads?.finalized ?? -1, eras, faults, injected, services,
-            stalls: tracker.stalls, settled, diffs, workDir,
+            seed: opts.seed,
+            durationMs: opts.durationMs,
+            blockTimeMs: opts.blockTimeMs,
+            stallAfterMs: opts.stallAfterMs,
+            best: heads?.best ?? -1,
+            finalized: heads?.finalized ?? -1,
+            eras,
+            faults,
+            injected,
+            services,
+            stalls: tracker.stalls,
+            settled,
+            diffs,
+            workDir,
         }
     } finally {
         for (const c of cleanups.reverse()) await c().catch(e => log(`cleanup: ${e instanceof Error ? e.message : e}`))

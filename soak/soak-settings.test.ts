@@ -8,14 +8,24 @@ import {soakSettings} from './soak-settings'
 describe('soak settings', () => {
     it('defaults to a 30-minute run with a drawn seed and a 60 s stall threshold', () => {
         expect(soakSettings([], {}, () => 42)).toEqual({
-            seed: 42, durationMs: 30 * 60_000, stallAfterMs: 60_000, blockTimeMs: 2000, blocksPerSession: 5, sessionsPerEra: 3, settleTimeoutMs: 300_000,
+            seed: 42,
+            durationMs: 30 * 60_000,
+            stallAfterMs: 60_000,
+            blockTimeMs: 2000,
+            blocksPerSession: 5,
+            sessionsPerEra: 3,
+            settleTimeoutMs: 300_000,
         })
     })
 
     it('reads the environment, and flags before it', () => {
         const env = {SOAK_SEED: '7', SOAK_DURATION_MIN: '45', SOAK_STALL_AFTER_S: '90', SOAK_DIR: '/tmp/x', SOAK_REPORT_FILE: 'r.json'}
         expect(soakSettings(['--seed', '8', '--duration-min=0.5'], env, () => 1)).toMatchObject({
-            seed: 8, durationMs: 30_000, stallAfterMs: 90_000, workDir: '/tmp/x', reportFile: 'r.json',
+            seed: 8,
+            durationMs: 30_000,
+            stallAfterMs: 90_000,
+            workDir: '/tmp/x',
+            reportFile: 'r.json',
         })
     })
 

@@ -29,13 +29,47 @@ interface Setting {
 }
 
 export const SETTINGS: Record<Exclude<keyof SoakSettings, 'workDir' | 'reportFile'>, Setting> = {
-    seed: {flag: '--seed', env: 'SOAK_SEED', what: 'the fault schedule\'s and the devnet\'s seed (default: drawn and printed)', min: 0, integer: true},
-    durationMs: {flag: '--duration-min', env: 'SOAK_DURATION_MIN', what: 'minutes of block production and faults', default: 30, toMs: 60_000, min: 0.1},
-    stallAfterMs: {flag: '--stall-after-s', env: 'SOAK_STALL_AFTER_S', what: 'seconds a height may stand still behind the finalized head', default: 60, toMs: 1000, min: 1},
+    seed: {
+        flag: '--seed',
+        env: 'SOAK_SEED',
+        what: "the fault schedule's and the devnet's seed (default: drawn and printed)",
+        min: 0,
+        integer: true,
+    },
+    durationMs: {
+        flag: '--duration-min',
+        env: 'SOAK_DURATION_MIN',
+        what: 'minutes of block production and faults',
+        default: 30,
+        toMs: 60_000,
+        min: 0.1,
+    },
+    stallAfterMs: {
+        flag: '--stall-after-s',
+        env: 'SOAK_STALL_AFTER_S',
+        what: 'seconds a height may stand still behind the finalized head',
+        default: 60,
+        toMs: 1000,
+        min: 1,
+    },
     blockTimeMs: {flag: '--block-time-ms', env: 'SOAK_BLOCK_TIME_MS', what: 'ms between blocks', default: 2000, min: 100, integer: true},
-    blocksPerSession: {flag: '--blocks-per-session', env: 'SOAK_BLOCKS_PER_SESSION', what: 'blocks per session of the current layout', default: 5, min: 1, integer: true},
+    blocksPerSession: {
+        flag: '--blocks-per-session',
+        env: 'SOAK_BLOCKS_PER_SESSION',
+        what: 'blocks per session of the current layout',
+        default: 5,
+        min: 1,
+        integer: true,
+    },
     sessionsPerEra: {flag: '--sessions-per-era', env: 'SOAK_SESSIONS_PER_ERA', what: 'sessions per era', default: 3, min: 1, integer: true},
-    settleTimeoutMs: {flag: '--settle-timeout-s', env: 'SOAK_SETTLE_TIMEOUT_S', what: 'seconds both stacks may take to reach the head after the run', default: 300, toMs: 1000, min: 1},
+    settleTimeoutMs: {
+        flag: '--settle-timeout-s',
+        env: 'SOAK_SETTLE_TIMEOUT_S',
+        what: 'seconds both stacks may take to reach the head after the run',
+        default: 300,
+        toMs: 1000,
+        min: 1,
+    },
 }
 const WORK_DIR = {flag: '--dir', env: 'SOAK_DIR'}
 const REPORT_FILE = {flag: '--report-file', env: 'SOAK_REPORT_FILE'}
@@ -45,10 +79,12 @@ export class SoakSettingsError extends Error {
 }
 
 export function usage(): string {
-    return ['npm run soak -- [flags]   (or the environment variables)', ...Object.values(SETTINGS).map(s =>
-        `  ${s.flag} / ${s.env}: ${s.what}${s.default === undefined ? '' : ` (default ${s.default})`}`),
-    `  ${WORK_DIR.flag} / ${WORK_DIR.env}: folder for config, logs and the soak's Postgres (default: a new temporary folder)`,
-    `  ${REPORT_FILE.flag} / ${REPORT_FILE.env}: also write the report to this file as JSON`].join('\n')
+    return [
+        'npm run soak -- [flags]   (or the environment variables)',
+        ...Object.values(SETTINGS).map(s => `  ${s.flag} / ${s.env}: ${s.what}${s.default === undefined ? '' : ` (default ${s.default})`}`),
+        `  ${WORK_DIR.flag} / ${WORK_DIR.env}: folder for config, logs and the soak's Postgres (default: a new temporary folder)`,
+        `  ${REPORT_FILE.flag} / ${REPORT_FILE.env}: also write the report to this file as JSON`,
+    ].join('\n')
 }
 
 /** @param draw the seed when none is given */
@@ -72,7 +108,9 @@ export function soakSettings(argv: string[], env: Record<string, string | undefi
         } else {
             n = Number(raw)
             if (!Number.isFinite(n) || n < s.min || (s.integer && !Number.isInteger(n))) {
-                throw new SoakSettingsError(`${source}: expected ${s.integer ? 'an integer' : 'a number'} of at least ${s.min} (${s.what}), got "${raw}"`)
+                throw new SoakSettingsError(
+                    `${source}: expected ${s.integer ? 'an integer' : 'a number'} of at least ${s.min} (${s.what}), got "${raw}"`,
+                )
             }
         }
         out[key] = Math.round(n * (s.toMs ?? 1))

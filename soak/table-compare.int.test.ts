@@ -34,24 +34,39 @@ describe('soak table comparison', () => {
     it('lets wall-clock columns and closed intervals differ, not chain rows, and names what differs', async () => {
         await applyMigrations(soakDb.settings)
         await applyMigrations(referenceDb.settings)
-        await exec(soakDb.settings, rows('2026-01-01T00:00:05Z', `
+        await exec(
+            soakDb.settings,
+            rows(
+                '2026-01-01T00:00:05Z',
+                `
             INSERT INTO feed_connection_interval (id, genesis_hash, feed_url, start, "end", alive_until) VALUES
                 ('c:1', 'c', 'ws://proxy/feed', '2026-01-01T00:00:00Z', '2026-01-01T00:00:09Z', '2026-01-01T00:00:09Z'),
                 ('c:2', 'c', 'ws://proxy/feed', '2026-01-01T00:00:10Z', NULL, '2026-01-01T00:00:20Z');
             INSERT INTO telemetry_node_interval (id, node_id, kind, start, "end") VALUES
                 ('c:n1:online:1', 'c:n1', 'online', '2026-01-01T00:00:00Z', '2026-01-01T00:00:09Z'),
-                ('c:n1:online:2', 'c:n1', 'online', '2026-01-01T00:00:10Z', NULL);`))
-        await exec(referenceDb.settings, rows('2026-01-01T00:00:01Z', `
+                ('c:n1:online:2', 'c:n1', 'online', '2026-01-01T00:00:10Z', NULL);`,
+            ),
+        )
+        await exec(
+            referenceDb.settings,
+            rows(
+                '2026-01-01T00:00:01Z',
+                `
             INSERT INTO feed_connection_interval (id, genesis_hash, feed_url, start, "end", alive_until) VALUES
                 ('c:0', 'c', 'ws://devnet/feed', '2026-01-01T00:00:00Z', NULL, '2026-01-01T00:00:20Z');
             INSERT INTO telemetry_node_interval (id, node_id, kind, start, "end") VALUES
-                ('c:n1:online:0', 'c:n1', 'online', '2026-01-01T00:00:00Z', NULL);`))
+                ('c:n1:online:0', 'c:n1', 'online', '2026-01-01T00:00:00Z', NULL);`,
+            ),
+        )
         expect(await compareDatabases(soakDb.settings, referenceDb.settings)).toEqual([])
 
         // A chain row that differs, one that is missing, a node gone offline: each is reported.
-        await exec(soakDb.settings, `UPDATE session SET era = 1 WHERE id = 'relay-5';
+        await exec(
+            soakDb.settings,
+            `UPDATE session SET era = 1 WHERE id = 'relay-5';
             INSERT INTO session (id, index, chain, era, block_number) VALUES ('relay-6', 6, 'relay', NULL, 30);
-            UPDATE telemetry_node SET online = false`)
+            UPDATE telemetry_node SET online = false`,
+        )
         const diffs = await compareDatabases(soakDb.settings, referenceDb.settings)
         expect(diffs.map(d => [d.table, d.soakRows, d.referenceRows, d.onlySoak, d.onlyReference, d.changed])).toEqual([
             ['session', 2, 1, 1, 0, 1],

@@ -20,7 +20,7 @@ export interface TableRule {
 export const COMPARISON_RULES: Record<string, TableRule> = {
     era: {
         rowsSql: `SELECT id, to_jsonb(t) - 'snapshot_completed_at' || jsonb_build_object('snapshot_complete', snapshot_completed_at IS NOT NULL) AS row FROM era t`,
-        why: 'when the era\'s snapshot was written is wall-clock time; whether it is complete must agree',
+        why: "when the era's snapshot was written is wall-clock time; whether it is complete must agree",
     },
     chain_genesis: {
         ignoreColumns: ['recorded_at'],
@@ -41,7 +41,7 @@ export const COMPARISON_RULES: Record<string, TableRule> = {
     },
     feed_connection_interval: {
         rowsSql: `SELECT genesis_hash AS id, jsonb_build_object('genesisHash', genesis_hash) AS row FROM feed_connection_interval WHERE "end" IS NULL`,
-        why: 'one row per feed connection in wall-clock time, with its URL (the proxy\'s for the soak stack): only the open connection per chain must agree',
+        why: "one row per feed connection in wall-clock time, with its URL (the proxy's for the soak stack): only the open connection per chain must agree",
     },
 }
 
@@ -62,7 +62,10 @@ const EXAMPLES_PER_KIND = 3
 async function rowsQuery(client: pg.Client, table: string): Promise<string> {
     const rule = COMPARISON_RULES[table]
     if (rule?.rowsSql) return rule.rowsSql
-    const {rows} = await client.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`, [table])
+    const {rows} = await client.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
+        [table],
+    )
     const ignored = (rule?.ignoreColumns ?? []).map(c => `'${c}'`)
     const row = ignored.length ? `to_jsonb(t) - ARRAY[${ignored.join(', ')}]` : 'to_jsonb(t)'
     // A table without an id column: the row is its own key.
@@ -79,13 +82,18 @@ async function connect(db: DbSettings): Promise<pg.Client> {
 }
 
 async function publicTables(client: pg.Client): Promise<string[]> {
-    const {rows} = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)
+    const {rows} = await client.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    )
     return rows.map(r => r.table_name)
 }
 
 async function digest(client: pg.Client, sql: string): Promise<{rows: number; digest: string | null}> {
-    const {rows: [r]} = await client.query(
-        `SELECT count(*)::int AS n, md5(string_agg(x.id || '=' || md5(x.row::text), ',' ORDER BY x.id COLLATE "C", md5(x.row::text) COLLATE "C")) AS d FROM (${sql}) x`)
+    const {
+        rows: [r],
+    } = await client.query(
+        `SELECT count(*)::int AS n, md5(string_agg(x.id || '=' || md5(x.row::text), ',' ORDER BY x.id COLLATE "C", md5(x.row::text) COLLATE "C")) AS d FROM (${sql}) x`,
+    )
     return {rows: r.n, digest: r.d}
 }
 
@@ -110,8 +118,15 @@ export async function compareDatabases(soak: DbSettings, reference: DbSettings):
         const diffs: TableDiff[] = []
         for (const table of [...new Set([...tablesA, ...tablesB])].sort()) {
             if (!tablesA.includes(table) || !tablesB.includes(table)) {
-                diffs.push({table, soakRows: 0, referenceRows: 0, onlySoak: 0, onlyReference: 0, changed: 0,
-                    examples: [`the table exists only in the ${tablesA.includes(table) ? 'soak' : 'reference'} database`]})
+                diffs.push({
+                    table,
+                    soakRows: 0,
+                    referenceRows: 0,
+                    onlySoak: 0,
+                    onlyReference: 0,
+                    changed: 0,
+                    examples: [`the table exists only in the ${tablesA.includes(table) ? 'soak' : 'reference'} database`],
+                })
                 continue
             }
             const sql = await rowsQuery(b, table)
@@ -121,11 +136,19 @@ export async function compareDatabases(soak: DbSettings, reference: DbSettings):
             const onlySoak = [...ha.keys()].filter(id => !hb.has(id))
             const onlyReference = [...hb.keys()].filter(id => !ha.has(id))
             const changed = [...ha.keys()].filter(id => hb.has(id) && hb.get(id) !== ha.get(id))
-            const shown = [...onlySoak.slice(0, EXAMPLES_PER_KIND), ...onlyReference.slice(0, EXAMPLES_PER_KIND), ...changed.slice(0, EXAMPLES_PER_KIND)]
+            const shown = [
+                ...onlySoak.slice(0, EXAMPLES_PER_KIND),
+                ...onlyReference.slice(0, EXAMPLES_PER_KIND),
+                ...changed.slice(0, EXAMPLES_PER_KIND),
+            ]
             const [ra, rb] = [await rowsById(a, sql, shown), await rowsById(b, sql, shown)]
             diffs.push({
-                table, soakRows: da.rows, referenceRows: db.rows,
-                onlySoak: onlySoak.length, onlyReference: onlyReference.length, changed: changed.length,
+                table,
+                soakRows: da.rows,
+                referenceRows: db.rows,
+                onlySoak: onlySoak.length,
+                onlyReference: onlyReference.length,
+                changed: changed.length,
                 examples: shown.map(id => `${id}: soak ${ra.get(id) ?? '(none)'} / reference ${rb.get(id) ?? '(none)'}`),
             })
         }

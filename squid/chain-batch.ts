@@ -17,8 +17,15 @@ import type {StakingStorage, StorageBlock} from './staking/staking-storage'
 import {mapStakingFacts, StakingCursor} from './staking/history'
 import {readReceivedSessionKeys} from './staking/validator-set-reader'
 import {
-    identityImportBlock, IdentityEventRow, IdentityUpdate, recordIdentityImport, storedSubsOf, writeIdentityBatch,
-    recordPendingSnapshots, writeReceivedSessionKeys, writeStakingBatch,
+    identityImportBlock,
+    IdentityEventRow,
+    IdentityUpdate,
+    recordIdentityImport,
+    storedSubsOf,
+    writeIdentityBatch,
+    recordPendingSnapshots,
+    writeReceivedSessionKeys,
+    writeStakingBatch,
 } from './store/chain-history-writer'
 import {batchOf} from './store/batch-finality'
 import {snapshotsBeside, type EraSnapshotWorker, type PendingSnapshot} from './staking/era-snapshot-worker'
@@ -91,7 +98,8 @@ function decodeBatch(blocks: Ctx['blocks'], m: LayerMapping): {staking: Contextu
         for (const event of block.events) {
             const e = event as unknown as SourceEvent
             if (m.staking && stakingNames.has(e.name)) staking.push({ctx: eventContext(e), fact: m.staking.decode(e)})
-            else if (m.identity && identityNames.has(e.name)) identity.push({header: block.header, item: {ctx: eventContext(e), fact: decodeIdentityEvent(e, m.identity.decode)}})
+            else if (m.identity && identityNames.has(e.name))
+                identity.push({header: block.header, item: {ctx: eventContext(e), fact: decodeIdentityEvent(e, m.identity.decode)}})
         }
     }
     return {staking, identity}
@@ -109,10 +117,15 @@ function continueCarry(carry: BatchCarry, blocks: Ctx['blocks']): void {
  * transaction (`snapshotsBeside`), else read and written here; at received validator sets their session keys.
  */
 async function handleStaking(
-    ctx: Ctx, chain: ChainLayer, storage: StakingStorage, facts: ContextualFact<StakingFact>[], carry: BatchCarry, worker?: EraSnapshotWorker,
+    ctx: Ctx,
+    chain: ChainLayer,
+    storage: StakingStorage,
+    facts: ContextualFact<StakingFact>[],
+    carry: BatchCarry,
+    worker?: EraSnapshotWorker,
 ): Promise<void> {
     const beside = worker !== undefined && snapshotsBeside(batchOf(ctx.store).transaction)
-    const cursor = carry.cursor ?? await readCursor(storage, ctx.blocks[0].header)
+    const cursor = carry.cursor ?? (await readCursor(storage, ctx.blocks[0].header))
     const rows = mapStakingFacts(facts, chain, cursor)
     carry.cursor = rows.cursor
     const headerAt = (height: number) => ctx.blocks.find(b => b.header.height === height)!.header
@@ -130,8 +143,10 @@ async function handleStaking(
         const snapshot = await readEraSnapshot(storage, storageBlock(header), boundary.endedEra)
         const snapshotted = snapshotRows(snapshot, chain)
         snapshots.push(snapshotted)
-        ctx.log.info(`era ${boundary.endedEra} ended at block ${header.height}: read ${snapshotted.eraValidators.length} validators, ` +
-            `${snapshotted.exposures.length} exposures, ${snapshotted.nominations.length} nominators in ${Date.now() - startedMs} ms`)
+        ctx.log.info(
+            `era ${boundary.endedEra} ended at block ${header.height}: read ${snapshotted.eraValidators.length} validators, ` +
+                `${snapshotted.exposures.length} exposures, ${snapshotted.nominations.length} nominators in ${Date.now() - startedMs} ms`,
+        )
     }
     // Current layout: the era boundary is on Asset Hub; the relay learns the next era's validators when it receives their set.
     const receivedKeys: SessionKeysRow[] = []
@@ -139,7 +154,9 @@ async function handleStaking(
         const header = headerAt(set.blockNumber)
         const keys = await readReceivedSessionKeys(storage, storageBlock(header), set.era)
         receivedKeys.push(...sessionKeysRows(set.era, set.blockNumber, keys))
-        ctx.log.info(`validator set of era ${set.era} received at block ${header.height}: read the session keys of ${keys.length} of ${set.validatorCount} validators`)
+        ctx.log.info(
+            `validator set of era ${set.era} received at block ${header.height}: read the session keys of ${keys.length} of ${set.validatorCount} validators`,
+        )
     }
     const writeStartedMs = Date.now()
     await writeStakingBatch(ctx.store, rows, snapshots)
@@ -149,10 +166,16 @@ async function handleStaking(
 }
 
 /** The identity copy in a processor's first batch, then the identities the batch's events touched. */
-async function handleIdentity(ctx: Ctx, chain: ChainLayer, storage: IdentityStorage, facts: IdentityItem[], carry: BatchCarry): Promise<void> {
+async function handleIdentity(
+    ctx: Ctx,
+    chain: ChainLayer,
+    storage: IdentityStorage,
+    facts: IdentityItem[],
+    carry: BatchCarry,
+): Promise<void> {
     // Identities set before the processor's first block and never changed have no event: copy them all once.
     if (ctx.blocks.length && !carry.identitiesCopied) {
-        if (await identityImportBlock(ctx.store, chain) === undefined) await importIdentities(ctx, chain, storage, ctx.blocks[0].header)
+        if ((await identityImportBlock(ctx.store, chain)) === undefined) await importIdentities(ctx, chain, storage, ctx.blocks[0].header)
         // A hot block's copy could still be rolled back: look again next time.
         carry.identitiesCopied = batchOf(ctx.store).finality !== 'hot'
     }
@@ -164,7 +187,13 @@ async function readCursor(storage: StakingStorage, first: Header): Promise<Staki
     const p = first.getParent()
     // The processor knows the parent's runtime only when it saw the parent; else the block's own runtime
     // (read at the parent) decodes it, except across an upgrade in exactly that block.
-    const parent: StorageBlock = {hash: p.hash, height: p.height, _runtime: p._runtime ?? first._runtime, specName: first.specName, specVersion: first.specVersion}
+    const parent: StorageBlock = {
+        hash: p.hash,
+        height: p.height,
+        _runtime: p._runtime ?? first._runtime,
+        specName: first.specName,
+        specVersion: first.specVersion,
+    }
     const [activeEra, session] = await Promise.all([storage.activeEra(parent), storage.currentSession(parent)])
     return {activeEra, session}
 }
@@ -176,17 +205,20 @@ async function readCursor(storage: StakingStorage, first: Header): Promise<Staki
  */
 async function importIdentities(ctx: Ctx, chain: ChainLayer, storage: IdentityStorage, header: Header) {
     const startedMs = Date.now()
-    const all = await readAllIdentities(storage, storageBlock(header)) ?? new Map<string, IdentityFields>()
+    const all = (await readAllIdentities(storage, storageBlock(header))) ?? new Map<string, IdentityFields>()
     const timestamp = blockTime(header)
-    await writeIdentityBatch(ctx.store, chain, [...all].map(([account, fields]) => ({account, fields, blockNumber: header.height, timestamp})), [])
+    await writeIdentityBatch(
+        ctx.store,
+        chain,
+        [...all].map(([account, fields]) => ({account, fields, blockNumber: header.height, timestamp})),
+        [],
+    )
     await recordIdentityImport(ctx.store, chain, header.height)
     ctx.log.info(`copied ${all.size} identities held at block ${header.height} in ${Date.now() - startedMs} ms`)
 }
 
 /** Identities touched in each block, read at that block; the last read of an account in the batch is its current identity. */
-async function handleIdentities(
-    ctx: Ctx, chain: ChainLayer, storage: IdentityStorage, facts: IdentityItem[],
-) {
+async function handleIdentities(ctx: Ctx, chain: ChainLayer, storage: IdentityStorage, facts: IdentityItem[]) {
     const updates = new Map<string, IdentityUpdate>()
     const changes: (IdentityEventRow & {fields: IdentityUpdate['fields']})[] = []
     const byBlock = new Map<number, {header: Header; facts: typeof facts}>()
@@ -199,7 +231,9 @@ async function handleIdentities(
         const accounts = new Set<string>()
         for (const {item} of group) [item.fact.account, ...item.fact.alsoTouches].forEach(a => accounts.add(a))
         // Clearing or killing an identity removes its subs on chain without a SubIdentityRemoved event.
-        const gone = group.filter(x => x.item.fact.event === 'IdentityCleared' || x.item.fact.event === 'IdentityKilled').map(x => x.item.fact.account)
+        const gone = group
+            .filter(x => x.item.fact.event === 'IdentityCleared' || x.item.fact.event === 'IdentityKilled')
+            .map(x => x.item.fact.account)
         for (const sub of await storedSubsOf(ctx.store, gone)) accounts.add(sub)
         const read = await readIdentities(storage, storageBlock(header), [...accounts])
         // A sub's operator identity is read too, so groups resolve to a named root.
@@ -212,8 +246,14 @@ async function handleIdentities(
             updates.set(account, {account, fields, blockNumber: header.height, timestamp})
         }
         for (const {item} of group) {
-            changes.push({id: item.ctx.id, account: item.fact.account, event: item.fact.event, blockNumber: item.ctx.blockNumber,
-                timestamp: item.ctx.timestamp, fields: read.get(item.fact.account)!})
+            changes.push({
+                id: item.ctx.id,
+                account: item.fact.account,
+                event: item.fact.event,
+                blockNumber: item.ctx.blockNumber,
+                timestamp: item.ctx.timestamp,
+                fields: read.get(item.fact.account)!,
+            })
         }
     }
     await writeIdentityBatch(ctx.store, chain, [...updates.values()], changes)

@@ -34,7 +34,11 @@ beforeAll(async () => {
     await devnet.produceBlocks(66)
     indexedTo = devnet.finalized().number
     await applyMigrations(db.settings)
-    const layers: [ChainLayer, string][] = [[ChainLayer.relay, 'relay'], [ChainLayer.assetHub, 'assetHub'], [ChainLayer.people, 'people']]
+    const layers: [ChainLayer, string][] = [
+        [ChainLayer.relay, 'relay'],
+        [ChainLayer.assetHub, 'assetHub'],
+        [ChainLayer.people, 'people'],
+    ]
     // One at a time: they share the account table, as one squid's processors do.
     for (const [layer, role] of layers) {
         const endpoint = devnet.endpoints.find(e => e.role === role)!
@@ -44,9 +48,16 @@ beforeAll(async () => {
     }
     await applyMigrations(fromDb.settings)
     const people = devnet.endpoints.find(e => e.role === 'people')!
-    const late = startProcessorChild({layer: 'people', db: fromDb.settings, rpcUrl: people.httpUrl, fromBlock: PEOPLE_FROM_BLOCK, toBlock: indexedTo})
+    const late = startProcessorChild({
+        layer: 'people',
+        db: fromDb.settings,
+        rpcUrl: people.httpUrl,
+        fromBlock: PEOPLE_FROM_BLOCK,
+        toBlock: indexedTo,
+    })
     const lateCode = await late.exited
-    if (lateCode !== 0) throw new Error(`people processor from block ${PEOPLE_FROM_BLOCK} exited with ${lateCode}:\n${late.log().slice(-4000)}`)
+    if (lateCode !== 0)
+        throw new Error(`people processor from block ${PEOPLE_FROM_BLOCK} exited with ${lateCode}:\n${late.log().slice(-4000)}`)
     client = new pg.Client(pgClientConfig(db.settings))
     await client.connect()
     fromClient = new pg.Client(pgClientConfig(fromDb.settings))
@@ -66,7 +77,7 @@ const field = (e: FactEvent, k: string) => e.fields[k] as never
 const peopleIdentityEvents = (from: number, to: number) => lastIdentityEvents(devnet.facts(), 'people', from, to)
 
 describe('processors on the current layout', () => {
-    it('keeps each processor\'s progress in its own state schema', async () => {
+    it("keeps each processor's progress in its own state schema", async () => {
         for (const schema of ['squid_processor', 'squid_asset_hub', 'squid_people']) {
             expect((await q(`SELECT height FROM ${schema}.status`))[0].height, schema).toBe(indexedTo)
         }
@@ -81,7 +92,9 @@ describe('processors on the current layout', () => {
         for (const e of eras) {
             const truth = world.eras.get(e.index)!
             expect(e.total_points, `era ${e.index}`).toBe(truth.totalPoints)
-            const rows = await q('SELECT validator_id, points, total_exposure_planck FROM era_validator WHERE era = $1 AND active', [e.index])
+            const rows = await q('SELECT validator_id, points, total_exposure_planck FROM era_validator WHERE era = $1 AND active', [
+                e.index,
+            ])
             expect(rows.map(r => r.validator_id).sort()).toEqual(truth.exposures.map(x => x.validator).sort())
             for (const r of rows) {
                 const x = truth.exposures.find(x => x.validator === r.validator_id)!
@@ -96,12 +109,14 @@ describe('processors on the current layout', () => {
         const started = factsOn('assetHub', 'Staking.PayoutStarted')
         expect(started.length).toBeGreaterThan(0)
         const payouts = await q('SELECT block_number, era, validator_id, page, chain FROM payout')
-        expect(payouts.map(p => `${p.block_number}/${p.era}/${p.validator_id}/${p.page}/${p.chain}`).sort())
-            .toEqual(started.map(e => `${e.block}/${field(e, 'eraIndex')}/${field(e, 'validatorStash')}/${field(e, 'page')}/assetHub`).sort())
+        expect(payouts.map(p => `${p.block_number}/${p.era}/${p.validator_id}/${p.page}/${p.chain}`).sort()).toEqual(
+            started.map(e => `${e.block}/${field(e, 'eraIndex')}/${field(e, 'validatorStash')}/${field(e, 'page')}/assetHub`).sort(),
+        )
         const rewarded = factsOn('assetHub', 'Staking.Rewarded')
         const rewards = await q('SELECT block_number, stash_id, amount_planck, payout_id FROM reward')
-        expect(rewards.map(r => `${r.block_number}/${r.stash_id}/${r.amount_planck}`).sort())
-            .toEqual(rewarded.map(e => `${e.block}/${field(e, 'stash')}/${field(e, 'amount')}`).sort())
+        expect(rewards.map(r => `${r.block_number}/${r.stash_id}/${r.amount_planck}`).sort()).toEqual(
+            rewarded.map(e => `${e.block}/${field(e, 'stash')}/${field(e, 'amount')}`).sort(),
+        )
         expect(rewards.filter(r => r.payout_id === null)).toEqual([])
         expect(Math.max(...rewards.map(r => r.block_number))).toBeGreaterThan(40)
     })
@@ -110,13 +125,16 @@ describe('processors on the current layout', () => {
         const reported = factsOn('assetHub', 'Staking.OffenceReported')
         expect(reported.length).toBeGreaterThan(0)
         const offences = await q(`SELECT block_number, validator_id, era FROM offence WHERE chain = 'assetHub'`)
-        expect(offences.map(o => `${o.block_number}/${o.validator_id}/${o.era}`).sort())
-            .toEqual(reported.map(e => `${e.block}/${field(e, 'validator')}/${field(e, 'offenceEra')}`).sort())
+        expect(offences.map(o => `${o.block_number}/${o.validator_id}/${o.era}`).sort()).toEqual(
+            reported.map(e => `${e.block}/${field(e, 'validator')}/${field(e, 'offenceEra')}`).sort(),
+        )
         const relayOffences = factsOn('relay', 'Offences.Offence').length
         expect(Number((await q(`SELECT count(*) AS n FROM offence WHERE chain = 'relay'`))[0].n)).toBe(relayOffences)
         // Each chain's report of a session start is its own row: neither overwrites the other.
-        const sessions = [...factsOn('assetHub', 'Staking.SessionRotated').map(e => `assetHub-${field(e, 'startingSession')}`),
-            ...factsOn('relay', 'Session.NewSession').map(e => `relay-${field(e, 'sessionIndex')}`)]
+        const sessions = [
+            ...factsOn('assetHub', 'Staking.SessionRotated').map(e => `assetHub-${field(e, 'startingSession')}`),
+            ...factsOn('relay', 'Session.NewSession').map(e => `relay-${field(e, 'sessionIndex')}`),
+        ]
         expect((await q('SELECT id FROM session')).map(r => r.id).sort()).toEqual(sessions.sort())
     })
 
@@ -131,9 +149,14 @@ describe('processors on the current layout', () => {
             const era = field(e, 'id') as number
             const validators = eras.find(x => x.index === era)!.validators
             expect(validators.length).toBe(field(e, 'newValidatorSetCount'))
-            const rows = await q('SELECT id, validator_id, keys, beefy, block_number FROM session_keys WHERE era = $1 ORDER BY validator_id', [era])
-            expect(rows.map(r => [r.id, r.validator_id, r.beefy, r.block_number]), `era ${era}`)
-                .toEqual([...validators].sort().map(v => [`${era}-${v}`, v, world.validators.get(v)!.sessionKeys.beefy, e.block]))
+            const rows = await q(
+                'SELECT id, validator_id, keys, beefy, block_number FROM session_keys WHERE era = $1 ORDER BY validator_id',
+                [era],
+            )
+            expect(
+                rows.map(r => [r.id, r.validator_id, r.beefy, r.block_number]),
+                `era ${era}`,
+            ).toEqual([...validators].sort().map(v => [`${era}-${v}`, v, world.validators.get(v)!.sessionKeys.beefy, e.block]))
             for (const r of rows) {
                 const truth = world.validators.get(r.validator_id)!.sessionKeys as unknown as Record<string, string>
                 expect(r.keys).toEqual(Object.fromEntries(keyNames.map(k => [k, truth[k]])))
@@ -162,7 +185,8 @@ describe('processors on the current layout', () => {
             const mismatched = readReceivedSessionKeys(defs, block, era + 1)
             await expect(mismatched).rejects.toBeInstanceOf(ReceivedValidatorSetMismatchError)
             await expect(mismatched).rejects.toThrow(
-                `StakingAhClient.ValidatorSetReceived at block ${received.block} announced the set of era ${era + 1}, but StakingAhClient.ValidatorSet holds era ${era}'s`)
+                `StakingAhClient.ValidatorSetReceived at block ${received.block} announced the set of era ${era + 1}, but StakingAhClient.ValidatorSet holds era ${era}'s`,
+            )
         } finally {
             rpc.close()
         }
@@ -174,16 +198,21 @@ describe('processors on the current layout', () => {
         expect(set.length).toBeGreaterThan(0)
         expect(set.some(e => e.block > 30)).toBe(true)
         const changes = await q(`SELECT account_id, event, block_number, chain FROM identity_change`)
-        expect(changes.map(c => `${c.block_number}/${c.event}/${c.account_id}/${c.chain}`).sort()).toEqual([
-            ...set.map(e => `${e.block}/IdentitySet/${field(e, 'who')}/people`),
-            ...judged.map(e => `${e.block}/JudgementGiven/${field(e, 'target')}/people`),
-        ].sort())
+        expect(changes.map(c => `${c.block_number}/${c.event}/${c.account_id}/${c.chain}`).sort()).toEqual(
+            [
+                ...set.map(e => `${e.block}/IdentitySet/${field(e, 'who')}/people`),
+                ...judged.map(e => `${e.block}/JudgementGiven/${field(e, 'target')}/people`),
+            ].sort(),
+        )
         const world = devnet.chain.world
         const touched = [...new Set(set.map(e => field(e, 'who') as string))]
         for (const who of touched) {
             const [row] = await q('SELECT display, verified FROM identity WHERE id = $1', [who])
             const truth = world.identities.get(who)!
-            expect([row.display, row.verified]).toEqual([truth.display, truth.judgements.some(j => j.judgement === 'Reasonable' || j.judgement === 'KnownGood')])
+            expect([row.display, row.verified]).toEqual([
+                truth.display,
+                truth.judgements.some(j => j.judgement === 'Reasonable' || j.judgement === 'KnownGood'),
+            ])
         }
     })
 
@@ -199,7 +228,10 @@ describe('processors on the current layout', () => {
         expect([...expected.values()].filter(r => r.parentId !== null).length).toBeGreaterThan(0)
         for (const id of neverNamed) expect(stored.get(id)!.updatedBlock, id).toBe(0)
         // Each processor with an identity mapping copies once, at its first block; the relay (2000000) has no Identity pallet.
-        expect(await q('SELECT id, block_number FROM identity_import ORDER BY id')).toEqual([{id: 'people', block_number: 0}, {id: 'relay', block_number: 0}])
+        expect(await q('SELECT id, block_number FROM identity_import ORDER BY id')).toEqual([
+            {id: 'people', block_number: 0},
+            {id: 'relay', block_number: 0},
+        ])
         expect((await q(`SELECT count(*)::int AS n FROM identity WHERE chain = 'relay'`))[0].n).toBe(0)
     })
 
@@ -208,11 +240,14 @@ describe('processors on the current layout', () => {
         const after = peopleIdentityEvents(PEOPLE_FROM_BLOCK, indexedTo)
         expect(before.size).toBeGreaterThan(0)
         expect(after.size).toBeGreaterThan(0)
-        expect((await fromClient.query('SELECT id, block_number FROM identity_import')).rows).toEqual([{id: 'people', block_number: PEOPLE_FROM_BLOCK}])
+        expect((await fromClient.query('SELECT id, block_number FROM identity_import')).rows).toEqual([
+            {id: 'people', block_number: PEOPLE_FROM_BLOCK},
+        ])
         const stored = await storedIdentityRows(fromClient, 'people')
         const full = await storedIdentityRows(client, 'people')
         expect([...stored.keys()].sort()).toEqual([...full.keys()].sort())
-        for (const [id, row] of worldIdentitiesAt(devnet.chain.world, devnet.facts(), 'people', indexedTo)) expect(withoutBlock(stored.get(id)), id).toEqual(row)
+        for (const [id, row] of worldIdentitiesAt(devnet.chain.world, devnet.facts(), 'people', indexedTo))
+            expect(withoutBlock(stored.get(id)), id).toEqual(row)
         // Copied rows carry the start block (changes before it included); later events update theirs.
         for (const [id, row] of stored) expect(row.updatedBlock, id).toBe(after.get(id) ?? PEOPLE_FROM_BLOCK)
         const changes = (await fromClient.query('SELECT account_id, block_number FROM identity_change')).rows

@@ -41,7 +41,9 @@ interface EraState {
 
 /** Each ended era: whether it is marked complete or pending, and how many of its snapshot's rows are stored. */
 async function eraStates(db: DbSettings): Promise<EraState[]> {
-    const rows = await query(db, `
+    const rows = await query(
+        db,
+        `
         SELECT e.index AS era, e.snapshot_completed_at IS NOT NULL AS completed,
                EXISTS (SELECT 1 FROM pending_era_snapshot p WHERE p.id = e.id) AS pending,
                (SELECT count(*) FROM era_validator v WHERE v.era = e.index AND v.active)::int AS validators,
@@ -49,9 +51,18 @@ async function eraStates(db: DbSettings): Promise<EraState[]> {
                (SELECT count(*) FROM nominator_bond b WHERE b.era = e.index + 1)::int AS next_bonds,
                (SELECT count(*) FROM session_keys k WHERE k.era = e.index + 1)::int AS next_keys,
                e.total_points IS NOT NULL AND e.validator_count IS NOT NULL AS totals
-        FROM era e WHERE e.end_block IS NOT NULL ORDER BY e.index`)
-    return rows.map(r => ({era: r.era, completed: r.completed, pending: r.pending, validators: r.validators, exposures: r.exposures,
-        nextBonds: r.next_bonds, nextKeys: r.next_keys, totals: r.totals}))
+        FROM era e WHERE e.end_block IS NOT NULL ORDER BY e.index`,
+    )
+    return rows.map(r => ({
+        era: r.era,
+        completed: r.completed,
+        pending: r.pending,
+        validators: r.validators,
+        exposures: r.exposures,
+        nextBonds: r.next_bonds,
+        nextKeys: r.next_keys,
+        totals: r.totals,
+    }))
 }
 
 /** A complete era has every row its snapshot writes (the devnet's exposures exactly); a pending one is not complete. */
@@ -61,7 +72,9 @@ function expectContract(states: EraState[], devnet: Devnet, withSessionKeys: boo
         if (!s.completed) continue
         const truth = devnet.chain.world.eras.get(s.era)!
         expect(s, `era ${s.era}`).toMatchObject({
-            pending: false, totals: true, validators: truth.exposures.length,
+            pending: false,
+            totals: true,
+            validators: truth.exposures.length,
             exposures: truth.exposures.reduce((n, x) => n + new Set(x.others.map(o => o.who)).size, 0),
         })
         expect(s.nextBonds, `era ${s.era}: nominator bonds of era ${s.era + 1}`).toBeGreaterThan(0)
@@ -71,7 +84,13 @@ function expectContract(states: EraState[], devnet: Devnet, withSessionKeys: boo
 
 const LAYOUTS = [
     {name: 'legacy layout (relay processor)', scenario: 'legacy', layer: ChainLayer.relay, role: 'all', withSessionKeys: true},
-    {name: 'current layout (Asset Hub processor)', scenario: 'current', layer: ChainLayer.assetHub, role: 'assetHub', withSessionKeys: false},
+    {
+        name: 'current layout (Asset Hub processor)',
+        scenario: 'current',
+        layer: ChainLayer.assetHub,
+        role: 'assetHub',
+        withSessionKeys: false,
+    },
 ] as const
 
 describe('Era.snapshotCompletedAt', () => {

@@ -51,7 +51,13 @@ export interface ContextualFact<F = Fact> {
 /** A runtime whose event or storage shape no typegen'd version matches: indexing must stop. */
 export class UnknownRuntimeShapeError extends Error {
     override name = 'UnknownRuntimeShapeError'
-    constructor(readonly item: string, readonly blockNumber: number, readonly runtime: string) {
-        super(`${item} at block ${blockNumber}: runtime ${runtime} has a shape no generated type matches; add its metadata to squid/metadata and run \`npm run codegen\``)
+    constructor(
+        readonly item: string,
+        readonly blockNumber: number,
+        readonly runtime: string,
+    ) {
+        super(
+            `${item} at block ${blockNumber}: runtime ${runtime} has a shape no generated type matches; add its metadata to squid/metadata and run \`npm run codegen\``,
+        )
     }
 }

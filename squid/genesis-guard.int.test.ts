@@ -40,7 +40,9 @@ async function tableDigests(): Promise<Record<string, string>> {
     const out: Record<string, string> = {}
     for (const t of tables) {
         const name = `"${t.table_schema}"."${t.table_name}"`
-        const {rows} = await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS digest FROM ${name} x`)
+        const {rows} = await client.query(
+            `SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS digest FROM ${name} x`,
+        )
         out[name] = `${rows[0].n} ${rows[0].digest}`
     }
     return out

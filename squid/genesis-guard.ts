@@ -28,9 +28,11 @@ export class GenesisMismatchError extends Error {
  */
 export function genesisConflict(reader: string, recorded: RecordedGenesis | null, actual: string, source: string): string | null {
     if (!recorded || recorded.genesisHash.toLowerCase() === actual.toLowerCase()) return null
-    return `${reader}: ${source} has genesis ${actual.toLowerCase()}, but this database holds ` +
+    return (
+        `${reader}: ${source} has genesis ${actual.toLowerCase()}, but this database holds ` +
         `${reader} data of the chain with genesis ${recorded.genesisHash} (recorded ${recorded.recordedAt.toISOString()}). ` +
         'Refusing to mix two chains: point it at the chain this database holds, or use another database.'
+    )
 }
 
 /** What `ensureGenesis` needs of Postgres: a pg.Client or a pg.Pool. */
@@ -43,10 +45,10 @@ export interface Queryable {
  * database already holds another chain for it. Writes nothing else.
  */
 export async function ensureGenesis(db: Queryable, reader: string, genesisHash: string, source: string): Promise<void> {
-    await db.query(
-        'INSERT INTO chain_genesis (id, genesis_hash, recorded_at) VALUES ($1, $2, now()) ON CONFLICT (id) DO NOTHING',
-        [reader, genesisHash.toLowerCase()],
-    )
+    await db.query('INSERT INTO chain_genesis (id, genesis_hash, recorded_at) VALUES ($1, $2, now()) ON CONFLICT (id) DO NOTHING', [
+        reader,
+        genesisHash.toLowerCase(),
+    ])
     const {rows} = await db.query('SELECT genesis_hash, recorded_at FROM chain_genesis WHERE id = $1', [reader])
     const conflict = genesisConflict(reader, {genesisHash: rows[0].genesis_hash, recordedAt: rows[0].recorded_at}, genesisHash, source)
     if (conflict) throw new GenesisMismatchError(conflict)

@@ -18,7 +18,13 @@ export interface ProcessorChild {
 }
 
 export function startProcessorChild(opts: {
-    layer: ChainLayer; db: DbSettings; rpcUrl: string; fromBlock?: number; toBlock?: number; script?: string; env?: Record<string, string>
+    layer: ChainLayer
+    db: DbSettings
+    rpcUrl: string
+    fromBlock?: number
+    toBlock?: number
+    script?: string
+    env?: Record<string, string>
     /** Node options for the child, e.g. `--cpu-prof`. */
     nodeArgs?: string[]
     /**
@@ -29,16 +35,24 @@ export function startProcessorChild(opts: {
 }): ProcessorChild {
     const script = opts.script ?? path.join(PROJECT_DIR, 'lib/squid', layerFileName(opts.layer), 'main.js')
     // As the launcher runs it: every log line, the snapshot thread's too, with URLs redacted.
-    const child = spawn(process.execPath, ['--require', path.join(PROJECT_DIR, 'lib/launcher/redacted-logs.js'), ...(opts.nodeArgs ?? []), script], {
-        cwd: PROJECT_DIR,
-        env: {
-            ...process.env, ...dbEnv(opts.db), RPC_URL: opts.rpcUrl,
-            ...(opts.fromBlock === undefined ? {} : {BLOCK_FROM: String(opts.fromBlock)}),
-            ...(opts.toBlock === undefined ? {} : {BLOCK_TO: String(opts.toBlock)}),
-            PROCESSOR_PROMETHEUS_PORT: '0', CONFIG: opts.config ?? '', ...opts.env,
+    const child = spawn(
+        process.execPath,
+        ['--require', path.join(PROJECT_DIR, 'lib/launcher/redacted-logs.js'), ...(opts.nodeArgs ?? []), script],
+        {
+            cwd: PROJECT_DIR,
+            env: {
+                ...process.env,
+                ...dbEnv(opts.db),
+                RPC_URL: opts.rpcUrl,
+                ...(opts.fromBlock === undefined ? {} : {BLOCK_FROM: String(opts.fromBlock)}),
+                ...(opts.toBlock === undefined ? {} : {BLOCK_TO: String(opts.toBlock)}),
+                PROCESSOR_PROMETHEUS_PORT: '0',
+                CONFIG: opts.config ?? '',
+                ...opts.env,
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    )
     let stderr = ''
     for (const stream of [child.stdout!, child.stderr!]) {
         stream.on('data', d => {
@@ -71,7 +85,7 @@ export async function processorHead(db: DbSettings, stateSchema: string): Promis
     try {
         const r = await client.query(`SELECT max(height) AS h FROM "${stateSchema}".hot_block`)
         const hot = r.rows[0]?.h
-        return hot ?? await processorHeight(db, stateSchema)
+        return hot ?? (await processorHeight(db, stateSchema))
     } catch {
         return -1
     } finally {

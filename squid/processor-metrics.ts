@@ -12,8 +12,10 @@ import {register, Registry} from 'prom-client'
 export function processorRegistry(processor: object): Registry {
     const registry = (processor as {prometheus?: {registry?: unknown}}).prometheus?.registry
     if (!(registry instanceof Registry)) {
-        throw new Error('@subsquid/substrate-processor no longer keeps its Prometheus registry in `prometheus.registry`; ' +
-            'update squid/processor-metrics.ts for the installed version')
+        throw new Error(
+            '@subsquid/substrate-processor no longer keeps its Prometheus registry in `prometheus.registry`; ' +
+                'update squid/processor-metrics.ts for the installed version',
+        )
     }
     return registry
 }

@@ -51,24 +51,54 @@ const get = async (url: string) => {
 }
 
 describe('chain processor service', () => {
-    it('serves the SDK\'s metrics with the stall gauges, and its database and chain health, on the config\'s port', async () => {
+    it("serves the SDK's metrics with the stall gauges, and its database and chain health, on the config's port", async () => {
         const port = await freePort()
         run = startProcessorChild({layer: ChainLayer.relay, db: db.settings, rpcUrl: devnet.httpUrl, config: configWithRelayPort(port)})
         const base = `http://127.0.0.1:${port}`
-        const health = await waitFor(`health at ${base} (${run.log().slice(-1000)})`, () => get(`${base}/health`).catch(() => undefined), h => h?.status === 200, 60_000, 200)
-        expect(JSON.parse(health!.text)).toEqual({status: 'ok', service: 'squidRelay', dependencies: {database: {ok: true}, chain: {ok: true}}})
-        await waitFor('some blocks indexed', () => processorHeight(db.settings, RELAY_STATE_SCHEMA), h => h > 0, 60_000, 200)
+        const health = await waitFor(
+            `health at ${base} (${run.log().slice(-1000)})`,
+            () => get(`${base}/health`).catch(() => undefined),
+            h => h?.status === 200,
+            60_000,
+            200,
+        )
+        expect(JSON.parse(health!.text)).toEqual({
+            status: 'ok',
+            service: 'squidRelay',
+            dependencies: {database: {ok: true}, chain: {ok: true}},
+        })
+        await waitFor(
+            'some blocks indexed',
+            () => processorHeight(db.settings, RELAY_STATE_SCHEMA),
+            h => h > 0,
+            60_000,
+            200,
+        )
         const metrics = await get(`${base}/metrics`)
         expect(metrics.status).toBe(200)
-        for (const name of ['sqd_processor_last_block', 'squid_processor_stalled_seconds', 'squid_processor_lag_blocks', 'process_cpu_seconds_total']) {
+        for (const name of [
+            'sqd_processor_last_block',
+            'squid_processor_stalled_seconds',
+            'squid_processor_lag_blocks',
+            'process_cpu_seconds_total',
+        ]) {
             // Each metric once: the SDK's registry is served, and Node's metrics are not collected twice.
-            expect(metrics.text.split('\n').filter(l => l.startsWith(`# TYPE ${name} `)), name).toHaveLength(1)
+            expect(
+                metrics.text.split('\n').filter(l => l.startsWith(`# TYPE ${name} `)),
+                name,
+            ).toHaveLength(1)
         }
 
         // The chain RPC gone: the health report says which dependency fails.
         await devnet.stop()
         devnetStopped = true
-        const failing = await waitFor('the chain check to fail', () => get(`${base}/health`), h => h.status === 503, 30_000, 200)
+        const failing = await waitFor(
+            'the chain check to fail',
+            () => get(`${base}/health`),
+            h => h.status === 503,
+            30_000,
+            200,
+        )
         const report = JSON.parse(failing.text)
         expect(report.dependencies.database).toEqual({ok: true})
         expect(report.dependencies.chain.ok).toBe(false)

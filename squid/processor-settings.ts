@@ -31,11 +31,16 @@ function blockNumber(env: Record<string, string | undefined>, key: string): numb
 export function processorSettingsFromEnv(env: Record<string, string | undefined>, chainUrlVar?: string): ProcessorSettings {
     const urlVar = env.RPC_URL || !chainUrlVar ? 'RPC_URL' : chainUrlVar
     const rpcUrl = env[urlVar]
-    if (!rpcUrl) throw new ProcessorSettingsError(`${chainUrlVar ? `RPC_URL or ${chainUrlVar}` : 'RPC_URL'}: required (the chain's ws:// or http:// JSON-RPC endpoint)`)
-    if (!/^(wss?|https?):\/\/\S+$/.test(rpcUrl)) throw new ProcessorSettingsError(`${urlVar}: expected a ws://, wss://, http:// or https:// URL, got "${redactUrl(rpcUrl)}"`)
+    if (!rpcUrl)
+        throw new ProcessorSettingsError(
+            `${chainUrlVar ? `RPC_URL or ${chainUrlVar}` : 'RPC_URL'}: required (the chain's ws:// or http:// JSON-RPC endpoint)`,
+        )
+    if (!/^(wss?|https?):\/\/\S+$/.test(rpcUrl))
+        throw new ProcessorSettingsError(`${urlVar}: expected a ws://, wss://, http:// or https:// URL, got "${redactUrl(rpcUrl)}"`)
     const fromBlock = blockNumber(env, 'BLOCK_FROM') ?? 0
     const toBlock = blockNumber(env, 'BLOCK_TO')
-    if (toBlock !== undefined && toBlock < fromBlock) throw new ProcessorSettingsError(`BLOCK_TO (${toBlock}) is below BLOCK_FROM (${fromBlock})`)
+    if (toBlock !== undefined && toBlock < fromBlock)
+        throw new ProcessorSettingsError(`BLOCK_TO (${toBlock}) is below BLOCK_FROM (${fromBlock})`)
     return {rpcUrl, fromBlock, toBlock}
 }
 
@@ -44,6 +49,7 @@ export function stallTimeoutFromEnv(env: Record<string, string | undefined>): nu
     const raw = env.STALL_TIMEOUT_MS
     if (raw === undefined || raw === '') return DEFAULT_STALL_TIMEOUT_MS
     const ms = Number(raw)
-    if (!Number.isInteger(ms) || ms < 1000) throw new ProcessorSettingsError(`STALL_TIMEOUT_MS: expected a whole number of milliseconds, at least 1000, got "${raw}"`)
+    if (!Number.isInteger(ms) || ms < 1000)
+        throw new ProcessorSettingsError(`STALL_TIMEOUT_MS: expected a whole number of milliseconds, at least 1000, got "${raw}"`)
     return ms
 }

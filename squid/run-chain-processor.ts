@@ -32,13 +32,17 @@ export function layerEvents(m: LayerMapping): string[] {
  * exits 0 at the range end and 1 on a fatal error.
  */
 export function runChainProcessor(mapping: LayerMapping, stateSchema: string, chainUrlVar: string, service: ServiceName): void {
-    runHandOverService(service, async ({addRegistry, addHealthCheck}) => {
-        const {settings, db, registry} = startChainProcessor(mapping, stateSchema, chainUrlVar)
-        // The SDK's registry (its metrics, Node's, and ours added to it) is served on its own port and on the service's.
-        addRegistry(registry)
-        addHealthCheck('database', databaseCheck(db))
-        addHealthCheck('chain', chainCheck(settings.rpcUrl))
-    }, {defaultMetrics: false})
+    runHandOverService(
+        service,
+        async ({addRegistry, addHealthCheck}) => {
+            const {settings, db, registry} = startChainProcessor(mapping, stateSchema, chainUrlVar)
+            // The SDK's registry (its metrics, Node's, and ours added to it) is served on its own port and on the service's.
+            addRegistry(registry)
+            addHealthCheck('database', databaseCheck(db))
+            addHealthCheck('chain', chainCheck(settings.rpcUrl))
+        },
+        {defaultMetrics: false},
+    )
 }
 
 function startChainProcessor(mapping: LayerMapping, stateSchema: string, chainUrlVar: string) {
@@ -49,7 +53,12 @@ function startChainProcessor(mapping: LayerMapping, stateSchema: string, chainUr
     const notifier = notifierFromEnv(process.env, log)
     const snapshots = mapping.staking ? new EraSnapshotWorker({chain: mapping.chain, rpcUrl: settings.rpcUrl, db}) : undefined
     startStallDetector({
-        chain: mapping.chain, stateSchema, applicationName, rpcUrl: settings.rpcUrl, db, queuedEras: () => snapshots?.queuedEras() ?? [],
+        chain: mapping.chain,
+        stateSchema,
+        applicationName,
+        rpcUrl: settings.rpcUrl,
+        db,
+        queuedEras: () => snapshots?.queuedEras() ?? [],
         settings: {timeoutMs: stallTimeoutFromEnv(process.env), fromBlock: settings.fromBlock, toBlock: settings.toBlock},
         onStall: async report => {
             log.error(describeStall(report))
@@ -61,14 +70,16 @@ function startChainProcessor(mapping: LayerMapping, stateSchema: string, chainUr
     serveOnProcessorEndpoint(processor)
     const carry = new BatchCarry()
     const handlerTime = new HandlerTime()
-    untilFinalized(settings.rpcUrl, settings.fromBlock).then(() => ensureChainGenesis(mapping.chain, settings.rpcUrl, db)).then(() => {
-        processor.run(chainDatabase(stateSchema, settings.toBlock, snapshots), async ctx => {
-            const startedMs = performance.now()
-            await handleChainBatch(ctx, mapping, {snapshots, carry})
-            handlerTime.add(performance.now() - startedMs)
-            if (endsRange(ctx.blocks, settings.toBlock)) log.info(handlerTime.summary())
-        })
-    }, exitOnError)
+    untilFinalized(settings.rpcUrl, settings.fromBlock)
+        .then(() => ensureChainGenesis(mapping.chain, settings.rpcUrl, db))
+        .then(() => {
+            processor.run(chainDatabase(stateSchema, settings.toBlock, snapshots), async ctx => {
+                const startedMs = performance.now()
+                await handleChainBatch(ctx, mapping, {snapshots, carry})
+                handlerTime.add(performance.now() - startedMs)
+                if (endsRange(ctx.blocks, settings.toBlock)) log.info(handlerTime.summary())
+            })
+        }, exitOnError)
     return {settings, db, registry: processorRegistry(processor)}
 }
 
@@ -120,7 +131,11 @@ function exitOnError(err: unknown): never {
  * (which would queue its era snapshots twice).
  */
 export function chainDatabase(stateSchema: string, toBlock?: number, listener?: CommitListener): PipelinedDatabase {
-    return new PipelinedDatabase(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}), {toBlock, onFailure: exitOnError, listener})
+    return new PipelinedDatabase(new TypeormDatabase({stateSchema, supportHotBlocks: true, isolationLevel: 'READ COMMITTED'}), {
+        toBlock,
+        onFailure: exitOnError,
+        listener,
+    })
 }
 
 /** A batch whose handler takes longer than this counts as slow in the summary. */
@@ -146,8 +161,10 @@ class HandlerTime {
     }
 
     summary(): string {
-        return `handler took ${(this.totalMs / 1000).toFixed(2)} s in ${this.batches} batches, ` +
+        return (
+            `handler took ${(this.totalMs / 1000).toFixed(2)} s in ${this.batches} batches, ` +
             `${(this.slowMs / 1000).toFixed(2)} s of it in the ${this.slow} over ${SLOW_BATCH_MS} ms`
+        )
     }
 }
 

@@ -14,13 +14,16 @@ function processorScript(layer: ChainLayer): {name: string; script: string} {
 
 export function squidServices(cfg: Config): ServiceSpec[] {
     const services: ServiceSpec[] = []
-    const processor = (chain: ChainLayer, rpcUrl: string, fromBlock: number, toBlock?: number) => services.push({
-        ...processorScript(chain),
-        env: {
-            RPC_URL: rpcUrl, BLOCK_FROM: String(fromBlock), ...(toBlock === undefined ? {} : {BLOCK_TO: String(toBlock)}),
-            STALL_TIMEOUT_MS: String(cfg.squid.stallTimeoutMs),
-        },
-    })
+    const processor = (chain: ChainLayer, rpcUrl: string, fromBlock: number, toBlock?: number) =>
+        services.push({
+            ...processorScript(chain),
+            env: {
+                RPC_URL: rpcUrl,
+                BLOCK_FROM: String(fromBlock),
+                ...(toBlock === undefined ? {} : {BLOCK_TO: String(toBlock)}),
+                STALL_TIMEOUT_MS: String(cfg.squid.stallTimeoutMs),
+            },
+        })
     if (cfg.usesDevnet) {
         // The devnet serves its scenario's chains on consecutive ports: one chain with every pallet
         // (legacy: the relay processor reads it) or relay, Asset Hub and People (current).

@@ -16,7 +16,8 @@ describe('squid.yaml', () => {
     it('runs one processor per chain, each a compiled entry point that exists after the build', () => {
         const processors = value!.deploy!.processor as {name: string; cmd: string[]}[]
         expect(processors.map(p => p.name)).toEqual(['relay-processor', 'asset-hub-processor', 'people-processor'])
-        for (const p of processors) expect(fs.existsSync(path.join(__dirname, '..', p.cmd[1].replace(/^lib\//, '').replace(/\.js$/, '.ts'))), p.cmd[1]).toBe(true)
+        for (const p of processors)
+            expect(fs.existsSync(path.join(__dirname, '..', p.cmd[1].replace(/^lib\//, '').replace(/\.js$/, '.ts'))), p.cmd[1]).toBe(true)
     })
 
     it('keeps secrets in top-level deploy.env only, where `sqd run` substitutes them', () => {
@@ -32,7 +33,7 @@ describe('squid.yaml', () => {
         for (const flag of ['--max-root-fields', '--max-response-size', '--sql-statement-timeout']) expect(cmd).toContain(flag)
     })
 
-    it('serves GraphQL through the project\'s server (graphql/), not the bare squid-graphql-server, which shows clients its internals', () => {
+    it("serves GraphQL through the project's server (graphql/), not the bare squid-graphql-server, which shows clients its internals", () => {
         const [command, script] = (value!.deploy!.api as {cmd: string[]}).cmd
         expect([command, script]).toEqual(['node', 'lib/graphql/squid-graphql-server.js'])
         expect(fs.existsSync(path.join(__dirname, '..', 'graphql', 'squid-graphql-server.ts'))).toBe(true)
@@ -41,7 +42,9 @@ describe('squid.yaml', () => {
     it('names only commands that exist: the migration tool, and compiled entry points whose sources are in the repo', () => {
         const root = path.join(__dirname, '..')
         const services = [value!.deploy!.init, value!.deploy!.api, ...(value!.deploy!.processor as object[])] as {cmd: string[]}[]
-        for (const {cmd: [command, script]} of services) {
+        for (const {
+            cmd: [command, script],
+        } of services) {
             if (command === 'npx') expect(fs.existsSync(path.join(root, 'node_modules', '.bin', script)), script).toBe(true)
             else {
                 expect(command).toBe('node')

@@ -32,7 +32,10 @@ export async function getManyChunked<K, V>(getMany: (keys: K[]) => Promise<V[]>,
  * A map's entries: keys listed page by page (small answers), values with concurrent `getMany` calls, which
  * take most of the bytes; `getPairsPaged` would fetch each page's values in turn.
  */
-export async function readPairs<K, V>(listKeys: (pageSize: number) => AsyncIterable<K[]>, getMany: (keys: K[]) => Promise<V[]>): Promise<[K, V][]> {
+export async function readPairs<K, V>(
+    listKeys: (pageSize: number) => AsyncIterable<K[]>,
+    getMany: (keys: K[]) => Promise<V[]>,
+): Promise<[K, V][]> {
     const keys: K[] = []
     for await (const page of listKeys(PAGE_SIZE)) keys.push(...page)
     const values = await getManyChunked(getMany, keys)

@@ -28,7 +28,10 @@ export function findVersion<T extends {is(x: never): boolean}>(item: Versioned<T
 
 /** The newest version whose `.is(x)` holds; none is an UnknownRuntimeShapeError. */
 export function pickVersion<T extends {is(x: never): boolean}>(
-    item: Versioned<T> | undefined, itemName: string, x: Parameters<T['is']>[0], block: RuntimeBlock,
+    item: Versioned<T> | undefined,
+    itemName: string,
+    x: Parameters<T['is']>[0],
+    block: RuntimeBlock,
 ): T {
     const found = findVersion(item, x)
     if (found) return found

@@ -59,7 +59,8 @@ async function feedProcess(): Promise<void> {
 function pureRate(): {messagesPerSecond: number; addedPerSecond: number} {
     const nodes = syntheticNodes(NODES)
     const added: string[] = []
-    for (let i = 0; i < NODES; i += 500) added.push(encodeFeedFrame(nodes.slice(i, i + 500).flatMap((n, k) => [3, addedNodePayload(i + k, n, [1, '0x01', 6000, 0, null])])))
+    for (let i = 0; i < NODES; i += 500)
+        added.push(encodeFeedFrame(nodes.slice(i, i + 500).flatMap((n, k) => [3, addedNodePayload(i + k, n, [1, '0x01', 6000, 0, null])])))
     const frames: string[] = []
     for (let sent = 0; sent < MESSAGES; sent += PER_FRAME) {
         const frame: unknown[] = []
@@ -97,9 +98,18 @@ async function main(): Promise<void> {
         const next = () => new Promise<FromFeed>(resolve => child.once('message', m => resolve(m as FromFeed)))
         const ready = (await next()) as {url: string; chain: string}
         const follower = new TelemetryFollower({
-            feedUrl: ready.url, chain: ready.chain, offlineGraceMs: 300_000, reconnectMinDelayMs: 1000, reconnectMaxDelayMs: 60_000,
-            silenceTimeoutMs: 60_000, flushIntervalMs: 1000, locationRefreshAfterMs: 172_800_000, candidates: indexCandidates([]),
-            locator: null, store: new TelemetryStore(pool), log: createLogger('bench:telemetry'),
+            feedUrl: ready.url,
+            chain: ready.chain,
+            offlineGraceMs: 300_000,
+            reconnectMinDelayMs: 1000,
+            reconnectMaxDelayMs: 60_000,
+            silenceTimeoutMs: 60_000,
+            flushIntervalMs: 1000,
+            locationRefreshAfterMs: 172_800_000,
+            candidates: indexCandidates([]),
+            locator: null,
+            store: new TelemetryStore(pool),
+            log: createLogger('bench:telemetry'),
         })
         const t0 = Date.now()
         await follower.start()
@@ -118,19 +128,29 @@ async function main(): Promise<void> {
         const cpu = process.cpuUsage(cpu0)
         const cpuS = (cpu.user + cpu.system) / 1e6
         const mem = process.memoryUsage()
-        const {rows} = await pool.query(`SELECT (SELECT count(*) FROM telemetry_node)::int AS nodes, (SELECT count(*) FROM telemetry_node_interval)::int AS intervals`)
+        const {rows} = await pool.query(
+            `SELECT (SELECT count(*) FROM telemetry_node)::int AS nodes, (SELECT count(*) FROM telemetry_node_interval)::int AS intervals`,
+        )
 
         const processed = follower.metrics.messages - before
         const pure = pureRate()
         const mb = (b: number) => (b / 1024 / 1024).toFixed(1)
         console.log(`telemetry benchmark: ${NODES} nodes, ${processed} messages in frames of ${PER_FRAME} (1 % churn)`)
-        console.log(`  decode + state machine only (one thread, no I/O): ${pure.messagesPerSecond} msg/s; AddedNode ${pure.addedPerSecond}/s`)
+        console.log(
+            `  decode + state machine only (one thread, no I/O): ${pure.messagesPerSecond} msg/s; AddedNode ${pure.addedPerSecond}/s`,
+        )
         console.log(`  snapshot: ${NODES} AddedNode processed and persisted in ${snapshotMs} ms`)
         console.log(`  messages/s (wall, incl. batched Postgres writes): ${Math.round(processed / elapsedS)}`)
-        console.log(`  messages per CPU-second of the follower process:   ${Math.round(processed / cpuS)}  (target >= 20000 on one core: ${(processed / cpuS / 20000).toFixed(2)}x)`)
+        console.log(
+            `  messages per CPU-second of the follower process:   ${Math.round(processed / cpuS)}  (target >= 20000 on one core: ${(processed / cpuS / 20000).toFixed(2)}x)`,
+        )
         console.log(`  CPU time per message: ${((cpuS * 1e6) / processed).toFixed(2)} us`)
-        console.log(`  memory after snapshot: rss ${mb(memAfterSnapshot.rss)} MB, heap ${mb(memAfterSnapshot.heapUsed)} MB; after run: rss ${mb(mem.rss)} MB, heap ${mb(mem.heapUsed)} MB`)
-        console.log(`  heap per node: ${((memAfterSnapshot.heapUsed / NODES) / 1024).toFixed(1)} KB; rows: ${rows[0].nodes} nodes, ${rows[0].intervals} intervals; flush errors ${follower.metrics.flushErrors}`)
+        console.log(
+            `  memory after snapshot: rss ${mb(memAfterSnapshot.rss)} MB, heap ${mb(memAfterSnapshot.heapUsed)} MB; after run: rss ${mb(mem.rss)} MB, heap ${mb(mem.heapUsed)} MB`,
+        )
+        console.log(
+            `  heap per node: ${(memAfterSnapshot.heapUsed / NODES / 1024).toFixed(1)} KB; rows: ${rows[0].nodes} nodes, ${rows[0].intervals} intervals; flush errors ${follower.metrics.flushErrors}`,
+        )
         await follower.stop()
         child.kill()
         await pool.end()
@@ -143,8 +163,11 @@ async function main(): Promise<void> {
 if (process.argv[2] === 'feed') {
     void feedProcess()
 } else {
-    main().then(() => process.exit(0), e => {
-        console.error(e)
-        process.exit(1)
-    })
+    main().then(
+        () => process.exit(0),
+        e => {
+            console.error(e)
+            process.exit(1)
+        },
+    )
 }

@@ -11,15 +11,21 @@ const index = indexCandidates([
 
 describe('matchCandidate', () => {
     it('matches by exact name when no address is exposed', () => {
-        expect(matchCandidate({name: 'dakk2', validatorAddress: null}, index)).toEqual({stash: '12bWp3rifCRrJzrTSPe1BrDaFxCLMVCUit6t21K986ZeeNJm', by: 'name'})
+        expect(matchCandidate({name: 'dakk2', validatorAddress: null}, index)).toEqual({
+            stash: '12bWp3rifCRrJzrTSPe1BrDaFxCLMVCUit6t21K986ZeeNJm',
+            by: 'name',
+        })
     })
     it('a misspelt name (the 1KV #2881 case) still matches by validator address', () => {
-        expect(matchCandidate({name: 'Sio-34 renamed', validatorAddress: SIO34_POLKADOT}, index)).toEqual({stash: SIO34_POLKADOT, by: 'validatorAddress'})
+        expect(matchCandidate({name: 'Sio-34 renamed', validatorAddress: SIO34_POLKADOT}, index)).toEqual({
+            stash: SIO34_POLKADOT,
+            by: 'validatorAddress',
+        })
     })
     it('compares addresses as public keys, whatever the SS58 prefix', () => {
         expect(matchCandidate({name: 'x', validatorAddress: SIO34_GENERIC}, index)).toEqual({stash: SIO34_POLKADOT, by: 'validatorAddress'})
     })
-    it('the address wins over another candidate\'s name', () => {
+    it("the address wins over another candidate's name", () => {
         expect(matchCandidate({name: 'dakk2', validatorAddress: SIO34_POLKADOT}, index)?.stash).toBe(SIO34_POLKADOT)
     })
     it('no match: a near-miss name and an unknown address', () => {

@@ -37,7 +37,9 @@ beforeAll(async () => {
 })
 afterEach(async () => {
     for (const r of running.splice(0).reverse()) await r.stop()
-    await pool.query('TRUNCATE telemetry_node_interval, telemetry_node_location, feed_connection_interval, telemetry_node, chain_genesis CASCADE')
+    await pool.query(
+        'TRUNCATE telemetry_node_interval, telemetry_node_location, feed_connection_interval, telemetry_node, chain_genesis CASCADE',
+    )
 })
 afterAll(async () => {
     await pool.end()
@@ -49,8 +51,15 @@ async function devnetOn(port: number, seed: number): Promise<Devnet> {
     return devnet
 }
 
-async function storedNodes(chain: string): Promise<{name: string; validator_address: string; version: string; online: boolean; candidate_stash: string | null; matched_by: string | null}[]> {
-    const {rows} = await pool.query('SELECT name, validator_address, version, online, candidate_stash, matched_by FROM telemetry_node WHERE genesis_hash = $1 ORDER BY name', [chain])
+async function storedNodes(
+    chain: string,
+): Promise<
+    {name: string; validator_address: string; version: string; online: boolean; candidate_stash: string | null; matched_by: string | null}[]
+> {
+    const {rows} = await pool.query(
+        'SELECT name, validator_address, version, online, candidate_stash, matched_by FROM telemetry_node WHERE genesis_hash = $1 ORDER BY name',
+        [chain],
+    )
     return rows
 }
 
@@ -59,8 +68,12 @@ async function expectedRows(seed: number) {
     const nodes = await scenarioNodes('legacy', seed, 0)
     return nodes
         .map(n => ({
-            name: n.nodeName, validator_address: n.address, version: n.clientVersion, online: true,
-            candidate_stash: n.isCandidate ? n.address : null, matched_by: n.isCandidate ? 'validatorAddress' : null,
+            name: n.nodeName,
+            validator_address: n.address,
+            version: n.clientVersion,
+            online: true,
+            candidate_stash: n.isCandidate ? n.address : null,
+            matched_by: n.isCandidate ? 'validatorAddress' : null,
         }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
@@ -98,7 +111,9 @@ function startService(configFile: string) {
 async function telemetryTables(): Promise<Record<string, string>> {
     const out: Record<string, string> = {}
     for (const t of ['telemetry_node', 'telemetry_node_interval', 'telemetry_node_location', 'feed_connection_interval', 'chain_genesis']) {
-        const {rows} = await pool.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS digest FROM ${t} x`)
+        const {rows} = await pool.query(
+            `SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS digest FROM ${t} x`,
+        )
         out[t] = `${rows[0].n} ${rows[0].digest}`
     }
     return out
@@ -109,26 +124,46 @@ describe('telemetry follower on the devnet feed', () => {
         const devnet = await devnetOn(0, 1)
         devnet.faults.failNext(3, {method: 'chain_getBlockHash', message: 'not ready'})
         const reasons: string[] = []
-        expect(await fetchGenesisHash(devnet.httpUrl, {retryDelayMs: 10, onRetry: (_, r) => reasons.push(r)})).toBe(devnet.chain.genesisHash)
+        expect(await fetchGenesisHash(devnet.httpUrl, {retryDelayMs: 10, onRetry: (_, r) => reasons.push(r)})).toBe(
+            devnet.chain.genesisHash,
+        )
         expect(reasons).toEqual(['JSON-RPC error: not ready', 'JSON-RPC error: not ready', 'JSON-RPC error: not ready'])
-        expect(() => genesisFromReply({jsonrpc: '2.0', id: 1, result: null}, 'http://devnet:1')).toThrow('http://devnet:1: chain_getBlockHash(0) returned null, expected a 32-byte 0x hash')
+        expect(() => genesisFromReply({jsonrpc: '2.0', id: 1, result: null}, 'http://devnet:1')).toThrow(
+            'http://devnet:1: chain_getBlockHash(0) returned null, expected a 32-byte 0x hash',
+        )
         expect(() => genesisFromReply('<html>', 'http://devnet:1')).toThrow('http://devnet:1: chain_getBlockHash(0) returned "<html>"')
         const closed = `http://127.0.0.1:${await freePort()}`
-        await expect(fetchGenesisHash(closed, {retryDelayMs: 10, maxWaitMs: 50})).rejects.toThrow(new RegExp(`^${closed}: no genesis hash after \\d+ attempts \\(last: ECONNREFUSED\\)`))
+        await expect(fetchGenesisHash(closed, {retryDelayMs: 10, maxWaitMs: 50})).rejects.toThrow(
+            new RegExp(`^${closed}: no genesis hash after \\d+ attempts \\(last: ECONNREFUSED\\)`),
+        )
     })
 
     it('stores every scenario validator of the devnet chain, candidates matched by their stash', async () => {
         const devnet = await devnetOn(0, 5)
         const genesis = await fetchGenesisHash(devnet.httpUrl)
         const follower = new TelemetryFollower({
-            feedUrl: devnet.feedUrl, chain: genesis, offlineGraceMs: 400, reconnectMinDelayMs: 20, reconnectMaxDelayMs: 200,
-            silenceTimeoutMs: 10_000, flushIntervalMs: 50, locationRefreshAfterMs: 172_800_000,
-            candidates: indexCandidates(candidates), locator: new OfflineIpLocator(), store: new TelemetryStore(pool), log: createLogger('test:telemetry'),
+            feedUrl: devnet.feedUrl,
+            chain: genesis,
+            offlineGraceMs: 400,
+            reconnectMinDelayMs: 20,
+            reconnectMaxDelayMs: 200,
+            silenceTimeoutMs: 10_000,
+            flushIntervalMs: 50,
+            locationRefreshAfterMs: 172_800_000,
+            candidates: indexCandidates(candidates),
+            locator: new OfflineIpLocator(),
+            store: new TelemetryStore(pool),
+            log: createLogger('test:telemetry'),
         })
         running.push(follower)
         await follower.start()
         const expected = await expectedRows(5)
-        const rows = await waitFor('the devnet’s nodes', () => storedNodes(genesis), r => r.length === expected.length, 30_000)
+        const rows = await waitFor(
+            'the devnet’s nodes',
+            () => storedNodes(genesis),
+            r => r.length === expected.length,
+            30_000,
+        )
         expect(rows).toEqual(expected)
         expect(rows.filter(r => r.candidate_stash).length).toBeGreaterThan(10)
     })
@@ -139,10 +174,19 @@ describe('telemetry follower on the devnet feed', () => {
         const service = startService(serviceConfig(port, 7, metricsPort))
         try {
             // The launcher starts both at once: the follower is up before the devnet answers.
-            await waitFor('the follower waiting for the devnet', async () => service.output(), o => o.includes(`waiting for the devnet at http://127.0.0.1:${port}`))
+            await waitFor(
+                'the follower waiting for the devnet',
+                async () => service.output(),
+                o => o.includes(`waiting for the devnet at http://127.0.0.1:${port}`),
+            )
             const devnet = await devnetOn(port, 7)
             const expected = await expectedRows(7)
-            const rows = await waitFor('the devnet’s nodes', () => storedNodes(devnet.chain.genesisHash), r => r.length === expected.length, 30_000)
+            const rows = await waitFor(
+                'the devnet’s nodes',
+                () => storedNodes(devnet.chain.genesisHash),
+                r => r.length === expected.length,
+                30_000,
+            )
             expect(rows).toEqual(expected)
             expect(service.output()).toContain(`following the devnet feed ws://127.0.0.1:${port}/feed, chain ${devnet.chain.genesisHash}`)
             // Through the service runner: the feed's series in Prometheus form, and a health report naming its dependencies.
@@ -151,7 +195,11 @@ describe('telemetry follower on the devnet feed', () => {
             expect(metrics).toMatch(/^process_cpu_user_seconds_total /m)
             const health = await fetch(`http://127.0.0.1:${metricsPort}/health`)
             expect(health.status).toBe(200)
-            expect(await health.json()).toEqual({status: 'ok', service: 'telemetry', dependencies: {database: {ok: true}, feed: {ok: true}}})
+            expect(await health.json()).toEqual({
+                status: 'ok',
+                service: 'telemetry',
+                dependencies: {database: {ok: true}, feed: {ok: true}},
+            })
         } finally {
             service.child.kill('SIGTERM')
         }
@@ -164,10 +212,17 @@ describe('telemetry follower on the devnet feed', () => {
         const a = await devnetOn(port, 7)
         const first = startService(config)
         const expected = await expectedRows(7)
-        await waitFor('the devnet’s nodes', () => storedNodes(a.chain.genesisHash), r => r.length === expected.length, 30_000)
+        await waitFor(
+            'the devnet’s nodes',
+            () => storedNodes(a.chain.genesisHash),
+            r => r.length === expected.length,
+            30_000,
+        )
         first.child.kill('SIGTERM')
         expect(await first.exited).toBe(0)
-        expect((await pool.query('SELECT id, genesis_hash FROM chain_genesis')).rows).toEqual([{id: 'telemetry', genesis_hash: a.chain.genesisHash}])
+        expect((await pool.query('SELECT id, genesis_hash FROM chain_genesis')).rows).toEqual([
+            {id: 'telemetry', genesis_hash: a.chain.genesisHash},
+        ])
 
         // Another devnet (another seed: another genesis) now holds the port.
         running.splice(running.indexOf(a), 1)
@@ -178,7 +233,9 @@ describe('telemetry follower on the devnet feed', () => {
         const ended = await Promise.race([second.exited, new Promise(resolve => setTimeout(() => resolve('still running'), 60_000))])
         if (ended === 'still running') second.child.kill('SIGTERM')
         expect(ended, second.output()).toBe(1)
-        expect(second.output()).toContain(`telemetry: the devnet at http://127.0.0.1:${port} has genesis ${b.chain.genesisHash}, but this database holds telemetry data of the chain with genesis ${a.chain.genesisHash}`)
+        expect(second.output()).toContain(
+            `telemetry: the devnet at http://127.0.0.1:${port} has genesis ${b.chain.genesisHash}, but this database holds telemetry data of the chain with genesis ${a.chain.genesisHash}`,
+        )
         expect(await telemetryTables()).toEqual(before)
     })
 })

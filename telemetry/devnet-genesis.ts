@@ -24,7 +24,9 @@ export function genesisFromReply(body: unknown, httpUrl: string): {hash: string}
     if (reply.error) return {error: `JSON-RPC error: ${String(reply.error.message ?? JSON.stringify(reply.error))}`}
     const hash = reply.result
     if (typeof hash !== 'string' || !/^0x[0-9a-f]{64}$/i.test(hash)) {
-        throw new GenesisReplyError(`${httpUrl}: chain_getBlockHash(0) returned ${JSON.stringify('result' in reply ? hash : body)}, expected a 32-byte 0x hash`)
+        throw new GenesisReplyError(
+            `${httpUrl}: chain_getBlockHash(0) returned ${JSON.stringify('result' in reply ? hash : body)}, expected a 32-byte 0x hash`,
+        )
     }
     return {hash: hash.toLowerCase()}
 }

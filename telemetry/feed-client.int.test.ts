@@ -11,11 +11,14 @@ afterEach(async () => {
 
 function recordingClient(url: string, chain: string) {
     const events: string[] = []
-    const client = new FeedClient({url, reconnectMinDelayMs: 10, reconnectMaxDelayMs: 80, silenceTimeoutMs: 300}, {
-        frame: text => events.push(text.startsWith('[13,') ? 'subscribed' : text.startsWith('[15,') ? 'pong' : 'frame'),
-        opened: () => events.push('opened'),
-        closed: reason => events.push(`closed: ${reason}`),
-    })
+    const client = new FeedClient(
+        {url, reconnectMinDelayMs: 10, reconnectMaxDelayMs: 80, silenceTimeoutMs: 300},
+        {
+            frame: text => events.push(text.startsWith('[13,') ? 'subscribed' : text.startsWith('[15,') ? 'pong' : 'frame'),
+            opened: () => events.push('opened'),
+            closed: reason => events.push(`closed: ${reason}`),
+        },
+    )
     client.subscribe(chain)
     open.push(client)
     return {client, events}

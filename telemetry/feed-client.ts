@@ -38,7 +38,10 @@ export class FeedClient {
     private chain: string | null = null
     reconnects = 0
 
-    constructor(private readonly opts: FeedClientOptions, private readonly handlers: FeedClientHandlers) {}
+    constructor(
+        private readonly opts: FeedClientOptions,
+        private readonly handlers: FeedClientHandlers,
+    ) {}
 
     get connected(): boolean {
         return this.ws?.readyState === WebSocket.OPEN
@@ -116,7 +119,12 @@ export class FeedClient {
         ws.terminate()
         this.handlers.closed(reason, this.now(), this.lastTrafficMs)
         if (this.stopped) return
-        const delayMs = reconnectDelayMs(this.attempt++, this.opts.reconnectMinDelayMs, this.opts.reconnectMaxDelayMs, (this.opts.random ?? Math.random)())
+        const delayMs = reconnectDelayMs(
+            this.attempt++,
+            this.opts.reconnectMinDelayMs,
+            this.opts.reconnectMaxDelayMs,
+            (this.opts.random ?? Math.random)(),
+        )
         this.reconnects++
         this.reconnectTimer = setTimeout(() => {
             this.reconnectTimer = null

@@ -127,7 +127,10 @@ export type FeedAction = FeedMessage['action']
 /** A whole frame that cannot be read (not JSON, not a flat pair array). */
 export class FeedFrameError extends Error {
     override name = 'FeedFrameError'
-    constructor(readonly reason: string, readonly framePreview: string) {
+    constructor(
+        readonly reason: string,
+        readonly framePreview: string,
+    ) {
         super(`telemetry feed frame rejected: ${reason} (frame starts ${JSON.stringify(framePreview)})`)
     }
 }
@@ -135,7 +138,11 @@ export class FeedFrameError extends Error {
 /** One payload that does not have the shape its action requires. */
 export class FeedPayloadError extends Error {
     override name = 'FeedPayloadError'
-    constructor(readonly path: string, readonly expected: string, readonly got: unknown) {
+    constructor(
+        readonly path: string,
+        readonly expected: string,
+        readonly got: unknown,
+    ) {
         super(`${path}: expected ${expected}, got ${preview(got)}`)
     }
 }
@@ -162,7 +169,8 @@ export function decodeFeedFrame(text: string): DecodedFrame {
         throw new FeedFrameError(`not JSON (${e.message})`, text.slice(0, 80))
     }
     if (!Array.isArray(json)) throw new FeedFrameError('not a JSON array', text.slice(0, 80))
-    if (json.length % 2 !== 0) throw new FeedFrameError(`odd number of elements (${json.length}): actions and payloads must pair up`, text.slice(0, 80))
+    if (json.length % 2 !== 0)
+        throw new FeedFrameError(`odd number of elements (${json.length}): actions and payloads must pair up`, text.slice(0, 80))
     const out: DecodedFrame = {messages: [], unknownActions: [], rejected: []}
     for (let i = 0; i < json.length; i += 2) {
         const action = json[i]
@@ -211,7 +219,12 @@ const DECODERS: Record<number, (p: unknown) => FeedMessage> = {
     0: p => ({action: 'FeedVersion', version: int(p, 'version')}),
     1: p => {
         const t = tuple(p, 3, 'BestBlock')
-        return {action: 'BestBlock', height: int(t[0], 'height'), timestampMs: num(t[1], 'timestamp'), avgBlockTimeMs: nullable(t[2], num, 'avgBlockTime')}
+        return {
+            action: 'BestBlock',
+            height: int(t[0], 'height'),
+            timestampMs: num(t[1], 'timestamp'),
+            avgBlockTimeMs: nullable(t[2], num, 'avgBlockTime'),
+        }
     },
     2: p => {
         const t = tuple(p, 2, 'BestFinalized')
@@ -221,7 +234,11 @@ const DECODERS: Record<number, (p: unknown) => FeedMessage> = {
     4: p => ({action: 'RemovedNode', nodeId: int(p, 'nodeId')}),
     5: p => {
         const t = tuple(p, 4, 'LocatedNode')
-        return {action: 'LocatedNode', nodeId: int(t[0], 'nodeId'), location: {latitude: num(t[1], 'lat'), longitude: num(t[2], 'lon'), city: str(t[3], 'city')}}
+        return {
+            action: 'LocatedNode',
+            nodeId: int(t[0], 'nodeId'),
+            location: {latitude: num(t[1], 'lat'), longitude: num(t[2], 'lon'), city: str(t[3], 'city')},
+        }
     },
     6: p => {
         const t = tuple(p, 2, 'ImportedBlock')
@@ -298,7 +315,11 @@ function nodeIO(v: unknown, path: string): NodeIO {
 
 function nodeHardware(v: unknown, path: string): NodeHardware {
     const t = tuple(v, 3, path)
-    return {upload: numbers(t[0], `${path}.upload`), download: numbers(t[1], `${path}.download`), chartStampsMs: numbers(t[2], `${path}.chartStamps`)}
+    return {
+        upload: numbers(t[0], `${path}.upload`),
+        download: numbers(t[1], `${path}.download`),
+        chartStampsMs: numbers(t[2], `${path}.chartStamps`),
+    }
 }
 
 function blockDetails(v: unknown, path: string): BlockDetails {

@@ -9,7 +9,9 @@ describe('registerFeedMetrics', () => {
         const registry = new Registry()
         registerFeedMetrics(registry, () => [a, b])
         const text = await registry.metrics()
-        expect(text).toContain('# TYPE telemetry_connected gauge\ntelemetry_connected{chain="0xaa"} 1\ntelemetry_connected{chain="0xbb"} 0\n')
+        expect(text).toContain(
+            '# TYPE telemetry_connected gauge\ntelemetry_connected{chain="0xaa"} 1\ntelemetry_connected{chain="0xbb"} 0\n',
+        )
         expect(text).toContain('telemetry_messages_total{chain="0xaa"} 1200\n')
         expect(text).toContain('# TYPE telemetry_messages_per_second gauge\ntelemetry_messages_per_second{chain="0xaa"} 40\n')
         expect(text).toContain('telemetry_nodes_online{chain="0xaa"} 17\n')

@@ -23,8 +23,20 @@ export interface FeedMetrics {
 
 export function emptyMetrics(chain: string): FeedMetrics {
     return {
-        chain, connected: false, frames: 0, messages: 0, messagesPerSecond: 0, malformedFrames: 0, rejectedMessages: 0,
-        unknownActions: 0, unknownNodeIds: 0, reconnects: 0, nodesKnown: 0, nodesOnline: 0, flushErrors: 0, locationLookups: 0,
+        chain,
+        connected: false,
+        frames: 0,
+        messages: 0,
+        messagesPerSecond: 0,
+        malformedFrames: 0,
+        rejectedMessages: 0,
+        unknownActions: 0,
+        unknownNodeIds: 0,
+        reconnects: 0,
+        nodesKnown: 0,
+        nodesOnline: 0,
+        flushErrors: 0,
+        locationLookups: 0,
     }
 }
 
@@ -52,14 +64,26 @@ export function registerFeedMetrics(registry: Registry, current: () => FeedMetri
     for (const [key, type, help] of SERIES) {
         const name = `telemetry_${key.replace(/[A-Z]/g, c => '_' + c.toLowerCase())}${type === 'counter' ? '_total' : ''}`
         if (type === 'gauge') {
-            new Gauge({name, help, labelNames: ['chain'], registers: [registry], collect() {
-                for (const m of current()) this.set({chain: m.chain}, Number(m[key]))
-            }})
+            new Gauge({
+                name,
+                help,
+                labelNames: ['chain'],
+                registers: [registry],
+                collect() {
+                    for (const m of current()) this.set({chain: m.chain}, Number(m[key]))
+                },
+            })
         } else {
-            new Counter({name, help, labelNames: ['chain'], registers: [registry], collect() {
-                this.reset()
-                for (const m of current()) this.inc({chain: m.chain}, Number(m[key]))
-            }})
+            new Counter({
+                name,
+                help,
+                labelNames: ['chain'],
+                registers: [registry],
+                collect() {
+                    this.reset()
+                    for (const m of current()) this.inc({chain: m.chain}, Number(m[key]))
+                },
+            })
         }
     }
 }

@@ -34,8 +34,16 @@ export function isPublicIp(ip: string): boolean {
     if (v4 !== null) {
         const a = v4 >>> 24
         const b = (v4 >>> 16) & 255
-        return !(a === 0 || a === 10 || a === 127 || a >= 224 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b < 32) ||
-            (a === 192 && b === 168) || (a === 100 && b >= 64 && b < 128))
+        return !(
+            a === 0 ||
+            a === 10 ||
+            a === 127 ||
+            a >= 224 ||
+            (a === 169 && b === 254) ||
+            (a === 172 && b >= 16 && b < 32) ||
+            (a === 192 && b === 168) ||
+            (a === 100 && b >= 64 && b < 128)
+        )
     }
     const v6 = parseIpv6(ip)
     if (v6 === null) return false
@@ -112,7 +120,8 @@ function packageVersion(name: string): string {
 
 /** The offline source; tables load on first use (about a second for the 400 k IPv4 ranges). */
 export class OfflineIpLocator implements IpLocator {
-    readonly source = `offline:@ip-location-db/asn@${packageVersion('@ip-location-db/asn')}+@ip-location-db/geo-whois-asn-country-mmdb@${packageVersion('@ip-location-db/geo-whois-asn-country-mmdb')}`
+    readonly source =
+        `offline:@ip-location-db/asn@${packageVersion('@ip-location-db/asn')}+@ip-location-db/geo-whois-asn-country-mmdb@${packageVersion('@ip-location-db/geo-whois-asn-country-mmdb')}`
     private v4?: AsnTable<number>
     private v6?: AsnTable<bigint>
     private country?: Reader<any>
@@ -133,8 +142,13 @@ export class OfflineIpLocator implements IpLocator {
         const country: string | null = this.country!.get(ip)?.country_code ?? null
         if (i < 0 && !country) return null
         return {
-            ip, country, region: null, city: null,
-            asn: i < 0 ? null : table.asns[i], provider: i < 0 ? null : table.names[i], source: this.source,
+            ip,
+            country,
+            region: null,
+            city: null,
+            asn: i < 0 ? null : table.asns[i],
+            provider: i < 0 ? null : table.names[i],
+            source: this.source,
         }
     }
 
@@ -189,11 +203,16 @@ export function parseIpinfo(ip: string, body: any): IpLocation {
 
 export class IpinfoLocator implements IpLocator {
     readonly source = 'ipinfo'
-    constructor(private readonly token: {reveal(): string}, private readonly timeoutMs = 10_000) {}
+    constructor(
+        private readonly token: {reveal(): string},
+        private readonly timeoutMs = 10_000,
+    ) {}
 
     async locate(ip: string): Promise<IpLocation | null> {
         if (!isPublicIp(ip)) return null
-        const res = await fetch(`https://ipinfo.io/${encodeURIComponent(ip)}?token=${encodeURIComponent(this.token.reveal())}`, {signal: AbortSignal.timeout(this.timeoutMs)})
+        const res = await fetch(`https://ipinfo.io/${encodeURIComponent(ip)}?token=${encodeURIComponent(this.token.reveal())}`, {
+            signal: AbortSignal.timeout(this.timeoutMs),
+        })
         if (!res.ok) throw new Error(`ipinfo answered HTTP ${res.status} for ${ip}`)
         return parseIpinfo(ip, await res.json())
     }

@@ -66,14 +66,26 @@ runService('telemetry', async ({config: cfg, log, metrics, addHealthCheck}) => {
     const store = new TelemetryStore(pool)
     const index = indexCandidates(candidates)
     const locator = locatorFor(cfg)
-    const followers = chains.map(chain => new TelemetryFollower({
-        feedUrl: feedUrl!, chain, offlineGraceMs: t.offlineGraceMs, reconnectMinDelayMs: t.reconnectMinDelayMs,
-        reconnectMaxDelayMs: t.reconnectMaxDelayMs, silenceTimeoutMs: t.silenceTimeoutMs, flushIntervalMs: t.flushIntervalMs,
-        locationRefreshAfterMs: t.location.refreshAfterMs, candidates: index, locator, store, log: log.child(chain.slice(0, 10)),
-    }))
+    const followers = chains.map(
+        chain =>
+            new TelemetryFollower({
+                feedUrl: feedUrl!,
+                chain,
+                offlineGraceMs: t.offlineGraceMs,
+                reconnectMinDelayMs: t.reconnectMinDelayMs,
+                reconnectMaxDelayMs: t.reconnectMaxDelayMs,
+                silenceTimeoutMs: t.silenceTimeoutMs,
+                flushIntervalMs: t.flushIntervalMs,
+                locationRefreshAfterMs: t.location.refreshAfterMs,
+                candidates: index,
+                locator,
+                store,
+                log: log.child(chain.slice(0, 10)),
+            }),
+    )
     for (const f of followers) await f.start()
     registerFeedMetrics(metrics, () => followers.map(f => f.metrics))
-    addHealthCheck('database', async () => void await pool.query('SELECT 1'))
+    addHealthCheck('database', async () => void (await pool.query('SELECT 1')))
     addHealthCheck('feed', async () => {
         const down = followers.filter(f => !f.metrics.connected).map(f => f.metrics.chain)
         if (down.length) throw new Error(`not connected to the feed for ${down.join(', ')}`)
@@ -81,7 +93,17 @@ runService('telemetry', async ({config: cfg, log, metrics, addHealthCheck}) => {
     const metricsTimer = setInterval(() => {
         for (const f of followers) {
             const m = f.metrics
-            log.info({connected: m.connected, messagesPerSecond: m.messagesPerSecond, nodesOnline: m.nodesOnline, nodesKnown: m.nodesKnown, malformedFrames: m.malformedFrames, reconnects: m.reconnects}, `telemetry ${m.chain.slice(0, 10)}`)
+            log.info(
+                {
+                    connected: m.connected,
+                    messagesPerSecond: m.messagesPerSecond,
+                    nodesOnline: m.nodesOnline,
+                    nodesKnown: m.nodesKnown,
+                    malformedFrames: m.malformedFrames,
+                    reconnects: m.reconnects,
+                },
+                `telemetry ${m.chain.slice(0, 10)}`,
+            )
         }
     }, METRICS_LOG_INTERVAL_MS)
 

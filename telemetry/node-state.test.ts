@@ -11,11 +11,16 @@ const key = (name: string) => nodeKey(CHAIN, name)
 
 function added(nodeId: number, name: string, version = '1.16.2-dba2dd59101'): FeedMessage {
     return {
-        action: 'AddedNode', nodeId,
+        action: 'AddedNode',
+        nodeId,
         details: {name, implementation: 'Parity Polkadot', version, validatorAddress: null, networkId: null, ip: null, sysinfo: null},
-        stats: {peers: 10, txCount: 0}, io: {usedStateCacheSizes: []}, hardware: {upload: [], download: [], chartStampsMs: []},
+        stats: {peers: 10, txCount: 0},
+        io: {usedStateCacheSizes: []},
+        hardware: {upload: [], download: [], chartStampsMs: []},
         block: {height: 1, hash: '0x01', blockTimeMs: 6000, blockTimestampMs: 0, propagationTimeMs: null},
-        location: null, startupTimeMs: 1000, hwbench: null,
+        location: null,
+        startupTimeMs: 1000,
+        hwbench: null,
     }
 }
 const removed = (nodeId: number): FeedMessage => ({action: 'RemovedNode', nodeId})
@@ -156,7 +161,14 @@ describe('ChainNodeState', () => {
         s.apply(added(1, 'alice'), 10)
         s.apply({action: 'StaleNode', nodeId: 1}, 20)
         expect(s.snapshot(key('alice'))?.stale).toBe(true)
-        s.apply({action: 'ImportedBlock', nodeId: 1, block: {height: 2, hash: '0x02', blockTimeMs: 1, blockTimestampMs: 1, propagationTimeMs: 1}}, 30)
+        s.apply(
+            {
+                action: 'ImportedBlock',
+                nodeId: 1,
+                block: {height: 2, hash: '0x02', blockTimeMs: 1, blockTimestampMs: 1, propagationTimeMs: 1},
+            },
+            30,
+        )
         expect(s.snapshot(key('alice'))?.stale).toBe(false)
         s.apply({action: 'LocatedNode', nodeId: 1, location: {latitude: 1, longitude: 2, city: 'Basel'}}, 40)
         expect(s.snapshot(key('alice'))?.location?.city).toBe('Basel')
@@ -167,15 +179,25 @@ describe('ChainNodeState', () => {
     })
 
     it('the real Sio34 AddedNode from the W3F feed: one online node whose validator address matches its candidate', () => {
-        const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/w3f-feed-kusama-polkadot-2024-11.metaspan-dn-dashboard.json'), 'utf8'))
+        const fixture = JSON.parse(
+            fs.readFileSync(path.join(__dirname, 'fixtures/w3f-feed-kusama-polkadot-2024-11.metaspan-dn-dashboard.json'), 'utf8'),
+        )
         const s = fresh()
         for (const m of decodeFeedFrame(JSON.stringify(fixture.polkadotAddedNodePayload.frame)).messages) s.apply(m, 100)
         const node = s.snapshot(key('Sio34'))!
-        expect(node).toMatchObject({online: true, connections: 1, startupTimeMs: 1731587797635, hwbench: {cpuHashrateScore: 1601, memoryMemcpyScore: 3737, diskSequentialWriteScore: 790, diskRandomWriteScore: 166}})
+        expect(node).toMatchObject({
+            online: true,
+            connections: 1,
+            startupTimeMs: 1731587797635,
+            hwbench: {cpuHashrateScore: 1601, memoryMemcpyScore: 3737, diskSequentialWriteScore: 790, diskRandomWriteScore: 166},
+        })
         expect(node.details?.validatorAddress).toBe('1614F5TvNUQmPZ964M9KCdJfmQjnkdtHYXPhuX2KeNCnuc7U')
         // A candidate entered under another name is still found by the address the node reports.
         const index = indexCandidates([{name: 'Sio 34', stash: '1614F5TvNUQmPZ964M9KCdJfmQjnkdtHYXPhuX2KeNCnuc7U'}])
-        expect(matchCandidate({name: node.name, validatorAddress: node.details!.validatorAddress}, index)).toEqual({stash: '1614F5TvNUQmPZ964M9KCdJfmQjnkdtHYXPhuX2KeNCnuc7U', by: 'validatorAddress'})
+        expect(matchCandidate({name: node.name, validatorAddress: node.details!.validatorAddress}, index)).toEqual({
+            stash: '1614F5TvNUQmPZ964M9KCdJfmQjnkdtHYXPhuX2KeNCnuc7U',
+            by: 'validatorAddress',
+        })
         s.apply({action: 'RemovedNode', nodeId: 9}, 200)
         s.tick(200 + GRACE)
         expect(s.snapshot(key('Sio34'))?.online).toBe(false)
@@ -193,68 +215,71 @@ describe('ChainNodeState invariants over seeded random sequences', () => {
         }
     }
 
-    it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i: intervals never overlap, always lie inside feed-up time, and connections are never double counted', seed => {
-        const random = rng(seed)
-        const names = ['a', 'b', 'c', 'd']
-        const s = new ChainNodeState(CHAIN, 1000)
-        const live = new Map<number, string>()
-        let nextId = 0
-        let now = 0
-        let up = false
-        const ops: IntervalOp[] = []
-        const feedSpans: [number, number][] = []
-        let feedStart = 0
-        for (let step = 0; step < 2000; step++) {
-            now += Math.floor(random() * 400)
-            const r = random()
-            if (!up) {
-                if (r < 0.5) {
-                    s.subscribed(now)
-                    up = true
-                    feedStart = now
+    it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+        'seed %i: intervals never overlap, always lie inside feed-up time, and connections are never double counted',
+        seed => {
+            const random = rng(seed)
+            const names = ['a', 'b', 'c', 'd']
+            const s = new ChainNodeState(CHAIN, 1000)
+            const live = new Map<number, string>()
+            let nextId = 0
+            let now = 0
+            let up = false
+            const ops: IntervalOp[] = []
+            const feedSpans: [number, number][] = []
+            let feedStart = 0
+            for (let step = 0; step < 2000; step++) {
+                now += Math.floor(random() * 400)
+                const r = random()
+                if (!up) {
+                    if (r < 0.5) {
+                        s.subscribed(now)
+                        up = true
+                        feedStart = now
+                    }
+                } else if (r < 0.35) {
+                    const id = random() < 0.2 && live.size ? [...live.keys()][Math.floor(random() * live.size)] : nextId++
+                    const name = names[Math.floor(random() * names.length)]
+                    s.apply(added(id, name), now)
+                    live.set(id, name)
+                } else if (r < 0.6 && live.size) {
+                    const id = [...live.keys()][Math.floor(random() * live.size)]
+                    s.apply(removed(id), now)
+                    live.delete(id)
+                } else if (r < 0.63) {
+                    s.connectionLost(now)
+                    up = false
+                    live.clear()
+                    feedSpans.push([feedStart, now])
+                } else {
+                    s.tick(now)
                 }
-            } else if (r < 0.35) {
-                const id = random() < 0.2 && live.size ? [...live.keys()][Math.floor(random() * live.size)] : nextId++
-                const name = names[Math.floor(random() * names.length)]
-                s.apply(added(id, name), now)
-                live.set(id, name)
-            } else if (r < 0.6 && live.size) {
-                const id = [...live.keys()][Math.floor(random() * live.size)]
-                s.apply(removed(id), now)
-                live.delete(id)
-            } else if (r < 0.63) {
-                s.connectionLost(now)
-                up = false
-                live.clear()
-                feedSpans.push([feedStart, now])
-            } else {
-                s.tick(now)
+                ops.push(...s.drain().intervals)
+                for (const name of names) {
+                    const expected = [...live.values()].filter(n => n === name).length
+                    expect(s.snapshot(key(name))?.connections ?? 0).toBe(expected)
+                }
             }
-            ops.push(...s.drain().intervals)
-            for (const name of names) {
-                const expected = [...live.values()].filter(n => n === name).length
-                expect(s.snapshot(key(name))?.connections ?? 0).toBe(expected)
+            if (up) feedSpans.push([feedStart, Infinity])
+            const open = new Map<string, {kind: string; startMs: number}>()
+            const closed = new Map<string, [number, number][]>()
+            for (const op of ops) {
+                if (op.op === 'open') {
+                    expect(open.has(op.nodeKey)).toBe(false)
+                    open.set(op.nodeKey, {kind: op.kind, startMs: op.startMs})
+                } else {
+                    expect(open.get(op.nodeKey)).toEqual({kind: op.kind, startMs: op.startMs})
+                    expect(op.endMs).toBeGreaterThanOrEqual(op.startMs)
+                    open.delete(op.nodeKey)
+                    closed.set(op.nodeKey, [...(closed.get(op.nodeKey) ?? []), [op.startMs, op.endMs]])
+                }
             }
-        }
-        if (up) feedSpans.push([feedStart, Infinity])
-        const open = new Map<string, {kind: string; startMs: number}>()
-        const closed = new Map<string, [number, number][]>()
-        for (const op of ops) {
-            if (op.op === 'open') {
-                expect(open.has(op.nodeKey)).toBe(false)
-                open.set(op.nodeKey, {kind: op.kind, startMs: op.startMs})
-            } else {
-                expect(open.get(op.nodeKey)).toEqual({kind: op.kind, startMs: op.startMs})
-                expect(op.endMs).toBeGreaterThanOrEqual(op.startMs)
-                open.delete(op.nodeKey)
-                closed.set(op.nodeKey, [...(closed.get(op.nodeKey) ?? []), [op.startMs, op.endMs]])
+            for (const [k, o] of open) closed.set(k, [...(closed.get(k) ?? []), [o.startMs, Infinity]])
+            for (const spans of closed.values()) {
+                for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1])
+                for (const [a, b] of spans) expect(feedSpans.some(([fa, fb]) => a >= fa && b <= fb)).toBe(true)
             }
-        }
-        for (const [k, o] of open) closed.set(k, [...(closed.get(k) ?? []), [o.startMs, Infinity]])
-        for (const spans of closed.values()) {
-            for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1])
-            for (const [a, b] of spans) expect(feedSpans.some(([fa, fb]) => a >= fa && b <= fb)).toBe(true)
-        }
-        expect(ops.length).toBeGreaterThan(50)
-    })
+            expect(ops.length).toBeGreaterThan(50)
+        },
+    )
 })

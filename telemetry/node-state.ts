@@ -76,7 +76,10 @@ export class ChainNodeState {
     /** RemovedNode/updates for feed node ids never added: counted, never fatal. */
     unknownNodeIds = 0
 
-    constructor(readonly chain: string, readonly offlineGraceMs: number) {}
+    constructor(
+        readonly chain: string,
+        readonly offlineGraceMs: number,
+    ) {}
 
     get feedUp(): boolean {
         return this.feedStartMs !== null
@@ -272,9 +275,23 @@ export class ChainNodeState {
         let g = this.groups.get(key)
         if (!g) {
             g = {
-                key, chain: this.chain, name, details: null, hwbench: null, startupTimeMs: null, location: null,
-                firstSeenMs: nowMs, lastSeenMs: nowMs, online: false, connections: 0, stale: false,
-                connectionIds: new Set(), leftAtMs: null, open: null, bestBlock: 0, peers: 0,
+                key,
+                chain: this.chain,
+                name,
+                details: null,
+                hwbench: null,
+                startupTimeMs: null,
+                location: null,
+                firstSeenMs: nowMs,
+                lastSeenMs: nowMs,
+                online: false,
+                connections: 0,
+                stale: false,
+                connectionIds: new Set(),
+                leftAtMs: null,
+                open: null,
+                bestBlock: 0,
+                peers: 0,
             }
             this.groups.set(key, g)
         }

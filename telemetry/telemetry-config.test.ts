@@ -36,6 +36,9 @@ describe('telemetry config keys', () => {
         const c = sample('devnet')
         c.telemetry.flushIntervalMs = 0
         c.metrics.ports.telemetry = 70000
-        expect(problems(c)).toEqual(['telemetry.flushIntervalMs: must be at least 10, got 0', 'metrics.ports.telemetry: must be at most 65535, got 70000'])
+        expect(problems(c)).toEqual([
+            'telemetry.flushIntervalMs: must be at least 10, got 0',
+            'metrics.ports.telemetry: must be at most 65535, got 70000',
+        ])
     })
 })

@@ -55,7 +55,13 @@ export class TelemetryFollower {
         this.state = new ChainNodeState(opts.chain, opts.offlineGraceMs)
         this.metrics = emptyMetrics(opts.chain)
         this.client = new FeedClient(
-            {url: opts.feedUrl, reconnectMinDelayMs: opts.reconnectMinDelayMs, reconnectMaxDelayMs: opts.reconnectMaxDelayMs, silenceTimeoutMs: opts.silenceTimeoutMs, now: opts.now},
+            {
+                url: opts.feedUrl,
+                reconnectMinDelayMs: opts.reconnectMinDelayMs,
+                reconnectMaxDelayMs: opts.reconnectMaxDelayMs,
+                silenceTimeoutMs: opts.silenceTimeoutMs,
+                now: opts.now,
+            },
             {
                 frame: (text, atMs) => this.onFrame(text, atMs),
                 opened: () => {
@@ -82,7 +88,9 @@ export class TelemetryFollower {
     async start(): Promise<void> {
         const recovered = await this.opts.store.recover(this.opts.chain)
         if (recovered.feedIntervals || recovered.nodeIntervals) {
-            this.opts.log.info(`recovered after restart: closed ${recovered.feedIntervals} feed and ${recovered.nodeIntervals} node intervals at the last confirmed time`)
+            this.opts.log.info(
+                `recovered after restart: closed ${recovered.feedIntervals} feed and ${recovered.nodeIntervals} node intervals at the last confirmed time`,
+            )
         }
         const stored = await this.opts.store.loadNodes(this.opts.chain)
         this.state.restore(stored)
@@ -140,19 +148,22 @@ export class TelemetryFollower {
         } catch (e) {
             if (!(e instanceof FeedFrameError)) throw e
             this.metrics.malformedFrames++
-            if (isLogWorthy(this.metrics.malformedFrames)) this.opts.log.warn(`${e.message} [${this.metrics.malformedFrames} so far]; connection kept`)
+            if (isLogWorthy(this.metrics.malformedFrames))
+                this.opts.log.warn(`${e.message} [${this.metrics.malformedFrames} so far]; connection kept`)
             return
         }
         this.metrics.unknownActions += decoded.unknownActions.length
         for (const r of decoded.rejected) {
             this.metrics.rejectedMessages++
-            if (isLogWorthy(this.metrics.rejectedMessages)) this.opts.log.warn(`feed message skipped: ${r.error} [${this.metrics.rejectedMessages} so far]`)
+            if (isLogWorthy(this.metrics.rejectedMessages))
+                this.opts.log.warn(`feed message skipped: ${r.error} [${this.metrics.rejectedMessages} so far]`)
         }
         for (const m of decoded.messages) {
             this.metrics.messages++
             switch (m.action) {
                 case 'FeedVersion':
-                    if (m.version !== FEED_VERSION) this.opts.log.warn(`feed speaks protocol version ${m.version}; this client decodes version ${FEED_VERSION}`)
+                    if (m.version !== FEED_VERSION)
+                        this.opts.log.warn(`feed speaks protocol version ${m.version}; this client decodes version ${FEED_VERSION}`)
                     break
                 case 'SubscribedTo':
                     if (m.genesisHash === this.opts.chain) this.state.subscribed(atMs)
@@ -222,16 +233,29 @@ export class TelemetryFollower {
         const d = s.details
         const match = matchCandidate({name: s.name, validatorAddress: d?.validatorAddress ?? null}, this.opts.candidates)
         return {
-            id: s.key, genesis_hash: s.chain, name: s.name,
-            implementation: d?.implementation ?? null, version: d?.version ?? null, validator_address: d?.validatorAddress ?? null,
+            id: s.key,
+            genesis_hash: s.chain,
+            name: s.name,
+            implementation: d?.implementation ?? null,
+            version: d?.version ?? null,
+            validator_address: d?.validatorAddress ?? null,
             validator_public_key: d?.validatorAddress ? publicKeyOf(d.validatorAddress) : null,
-            network_id: d?.networkId ?? null, ip: d?.ip ?? null,
+            network_id: d?.networkId ?? null,
+            ip: d?.ip ?? null,
             startup_time: s.startupTimeMs === null ? null : new Date(s.startupTimeMs).toISOString(),
-            sysinfo: d?.sysinfo ?? null, hwbench: s.hwbench,
-            feed_latitude: s.location?.latitude ?? null, feed_longitude: s.location?.longitude ?? null, feed_city: s.location?.city ?? null,
-            first_seen_at: new Date(s.firstSeenMs).toISOString(), last_seen_at: new Date(s.lastSeenMs).toISOString(),
-            online: s.online, connections: s.connections, stale: s.stale,
-            candidate_stash: match?.stash ?? null, candidate_public_key: match ? publicKeyOf(match.stash) : null, matched_by: match?.by ?? null,
+            sysinfo: d?.sysinfo ?? null,
+            hwbench: s.hwbench,
+            feed_latitude: s.location?.latitude ?? null,
+            feed_longitude: s.location?.longitude ?? null,
+            feed_city: s.location?.city ?? null,
+            first_seen_at: new Date(s.firstSeenMs).toISOString(),
+            last_seen_at: new Date(s.lastSeenMs).toISOString(),
+            online: s.online,
+            connections: s.connections,
+            stale: s.stale,
+            candidate_stash: match?.stash ?? null,
+            candidate_public_key: match ? publicKeyOf(match.stash) : null,
+            matched_by: match?.by ?? null,
         }
     }
 

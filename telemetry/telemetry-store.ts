@@ -65,8 +65,25 @@ export function feedIntervalId(genesisHash: string, startMs: number): string {
 const iso = (ms: number) => new Date(ms).toISOString()
 
 const NODE_UPDATE_COLUMNS = [
-    'implementation', 'version', 'validator_address', 'validator_public_key', 'network_id', 'ip', 'startup_time', 'sysinfo', 'hwbench', 'feed_latitude',
-    'feed_longitude', 'feed_city', 'last_seen_at', 'online', 'connections', 'stale', 'candidate_stash', 'candidate_public_key', 'matched_by',
+    'implementation',
+    'version',
+    'validator_address',
+    'validator_public_key',
+    'network_id',
+    'ip',
+    'startup_time',
+    'sysinfo',
+    'hwbench',
+    'feed_latitude',
+    'feed_longitude',
+    'feed_city',
+    'last_seen_at',
+    'online',
+    'connections',
+    'stale',
+    'candidate_stash',
+    'candidate_public_key',
+    'matched_by',
 ]
 
 export class TelemetryStore {
@@ -81,11 +98,14 @@ export class TelemetryStore {
         let lost: Error | undefined
         const onError = (e: Error) => (lost = e)
         client.on('error', onError)
-        return {client, release: () => {
-            client.off('error', onError)
-            // A lost connection is destroyed, not handed to the next caller.
-            client.release(lost)
-        }}
+        return {
+            client,
+            release: () => {
+                client.off('error', onError)
+                // A lost connection is destroyed, not handed to the next caller.
+                client.release(lost)
+            },
+        }
     }
 
     /**
@@ -104,7 +124,10 @@ export class TelemetryStore {
                   WHERE i.node_id = n.id AND n.genesis_hash = $1 AND i."end" IS NULL`,
                 [genesisHash],
             )
-            const feeds = await client.query(`UPDATE feed_connection_interval SET "end" = alive_until WHERE genesis_hash = $1 AND "end" IS NULL`, [genesisHash])
+            const feeds = await client.query(
+                `UPDATE feed_connection_interval SET "end" = alive_until WHERE genesis_hash = $1 AND "end" IS NULL`,
+                [genesisHash],
+            )
             await client.query(`UPDATE telemetry_node SET connections = 0 WHERE genesis_hash = $1`, [genesisHash])
             await client.query('COMMIT')
             return {nodeIntervals: nodes.rowCount ?? 0, feedIntervals: feeds.rowCount ?? 0}
@@ -124,20 +147,40 @@ export class TelemetryStore {
             [genesisHash],
         )
         return rows.map(r => ({
-            id: r.id, chain: r.genesis_hash, name: r.name, firstSeenMs: r.first_seen_at.getTime(), lastSeenMs: r.last_seen_at.getTime(), online: r.online,
-            details: r.implementation === null ? null : {
-                name: r.name, implementation: r.implementation, version: r.version, validatorAddress: r.validator_address,
-                networkId: r.network_id, ip: r.ip, sysinfo: r.sysinfo,
-            },
-            hwbench: r.hwbench, startupTimeMs: r.startup_time?.getTime() ?? null, stale: r.stale,
-            location: r.feed_city === null ? null : {latitude: Number(r.feed_latitude), longitude: Number(r.feed_longitude), city: r.feed_city},
+            id: r.id,
+            chain: r.genesis_hash,
+            name: r.name,
+            firstSeenMs: r.first_seen_at.getTime(),
+            lastSeenMs: r.last_seen_at.getTime(),
+            online: r.online,
+            details:
+                r.implementation === null
+                    ? null
+                    : {
+                          name: r.name,
+                          implementation: r.implementation,
+                          version: r.version,
+                          validatorAddress: r.validator_address,
+                          networkId: r.network_id,
+                          ip: r.ip,
+                          sysinfo: r.sysinfo,
+                      },
+            hwbench: r.hwbench,
+            startupTimeMs: r.startup_time?.getTime() ?? null,
+            stale: r.stale,
+            location:
+                r.feed_city === null ? null : {latitude: Number(r.feed_latitude), longitude: Number(r.feed_longitude), city: r.feed_city},
             ipLocation: r.location_ip ? {ip: r.location_ip, lookedUpAtMs: r.looked_up_at.getTime()} : null,
         }))
     }
 
     async write(batch: TelemetryBatch): Promise<void> {
-        const opens = batch.intervals.filter(i => i.op === 'open').map(i => ({id: intervalId(i.nodeKey, i.kind, i.startMs), node_id: i.nodeKey, kind: i.kind, start: iso(i.startMs)}))
-        const closes = batch.intervals.flatMap(i => (i.op === 'close' ? [{id: intervalId(i.nodeKey, i.kind, i.startMs), end: iso(i.endMs)}] : []))
+        const opens = batch.intervals
+            .filter(i => i.op === 'open')
+            .map(i => ({id: intervalId(i.nodeKey, i.kind, i.startMs), node_id: i.nodeKey, kind: i.kind, start: iso(i.startMs)}))
+        const closes = batch.intervals.flatMap(i =>
+            i.op === 'close' ? [{id: intervalId(i.nodeKey, i.kind, i.startMs), end: iso(i.endMs)}] : [],
+        )
         const {client, release} = await this.checkOut()
         try {
             await client.query('BEGIN')
@@ -156,7 +199,10 @@ export class TelemetryStore {
                         [feedIntervalId(batch.genesisHash, f.startMs), batch.genesisHash, batch.feedUrl, iso(f.startMs)],
                     )
                 } else {
-                    await client.query(`UPDATE feed_connection_interval SET "end" = $2, alive_until = $2 WHERE id = $1`, [feedIntervalId(batch.genesisHash, f.startMs), iso(f.endMs)])
+                    await client.query(`UPDATE feed_connection_interval SET "end" = $2, alive_until = $2 WHERE id = $1`, [
+                        feedIntervalId(batch.genesisHash, f.startMs),
+                        iso(f.endMs),
+                    ])
                 }
             }
             if (opens.length) {
@@ -174,7 +220,10 @@ export class TelemetryStore {
                 )
             }
             if (batch.aliveUntilMs !== null) {
-                await client.query(`UPDATE feed_connection_interval SET alive_until = $2 WHERE genesis_hash = $1 AND "end" IS NULL`, [batch.genesisHash, iso(batch.aliveUntilMs)])
+                await client.query(`UPDATE feed_connection_interval SET alive_until = $2 WHERE genesis_hash = $1 AND "end" IS NULL`, [
+                    batch.genesisHash,
+                    iso(batch.aliveUntilMs),
+                ])
             }
             await client.query('COMMIT')
         } catch (e) {
@@ -219,8 +268,12 @@ export class TelemetryStore {
         ])
         const out = new Map<string, Uptime>()
         for (const n of nodes.rows) {
-            const online = intervals.rows.filter(i => i.node_id === n.id).map(i => ({startMs: i.start.getTime(), endMs: i.end?.getTime() ?? nowMs}))
-            const feedUp = feeds.rows.filter(f => f.genesis_hash === n.genesis_hash).map(f => ({startMs: f.start.getTime(), endMs: f.end.getTime()}))
+            const online = intervals.rows
+                .filter(i => i.node_id === n.id)
+                .map(i => ({startMs: i.start.getTime(), endMs: i.end?.getTime() ?? nowMs}))
+            const feedUp = feeds.rows
+                .filter(f => f.genesis_hash === n.genesis_hash)
+                .map(f => ({startMs: f.start.getTime(), endMs: f.end.getTime()}))
             out.set(n.id, uptime(window, {online, feedUp, firstSeenMs: n.first_seen_at.getTime()}))
         }
         for (const id of nodeIds) if (!out.has(id)) out.set(id, uptime(window, {online: [], feedUp: [], firstSeenMs: null}))

@@ -20,7 +20,11 @@ export interface JournalEntry {
 }
 
 export class JournalFileError extends Error {
-    constructor(readonly file: string, readonly line: number, reason: string) {
+    constructor(
+        readonly file: string,
+        readonly line: number,
+        reason: string,
+    ) {
         super(`devnet journal ${file}, line ${line}: ${reason}`)
     }
 }
@@ -41,11 +45,14 @@ export function readJournal(file: string, scenario: string, seed: number): Journ
             throw new JournalFileError(file, i + 1, `not JSON: ${e.message}`)
         }
         if (i === 0) {
-            if (v.scenario !== scenario || v.seed !== seed) throw new JournalFileError(file, 1, `written for scenario ${v.scenario} seed ${v.seed}, not ${scenario} seed ${seed}`)
+            if (v.scenario !== scenario || v.seed !== seed)
+                throw new JournalFileError(file, 1, `written for scenario ${v.scenario} seed ${v.seed}, not ${scenario} seed ${seed}`)
             return
         }
-        if (!Number.isSafeInteger(v.n) || v.n !== entries.length + 1) throw new JournalFileError(file, i + 1, `expected block ${entries.length + 1}, got ${JSON.stringify(v.n)}`)
-        if (v.content !== undefined && (typeof v.content !== 'object' || v.content === null)) throw new JournalFileError(file, i + 1, `"content" must be an object, got ${JSON.stringify(v.content)}`)
+        if (!Number.isSafeInteger(v.n) || v.n !== entries.length + 1)
+            throw new JournalFileError(file, i + 1, `expected block ${entries.length + 1}, got ${JSON.stringify(v.n)}`)
+        if (v.content !== undefined && (typeof v.content !== 'object' || v.content === null))
+            throw new JournalFileError(file, i + 1, `"content" must be an object, got ${JSON.stringify(v.content)}`)
         entries.push({n: v.n, branch: v.branch ?? 0, included: v.included ?? {}, content: contentFlags(v.content) ?? {}})
     })
     return entries
@@ -66,7 +73,10 @@ export function journalLine(n: number, branch: number, included: Map<ChainRole, 
 export function entryInputs(entry: JournalEntry): Map<ChainRole, SubmittedExtrinsic[]> {
     const out = new Map<ChainRole, SubmittedExtrinsic[]>()
     for (const [role, list] of Object.entries(entry.included) as [ChainRole, string[]][]) {
-        out.set(role, list.map(hex => ({hex, hash: blake2AsHex(hex, 256), signer: '', nonce: 0})))
+        out.set(
+            role,
+            list.map(hex => ({hex, hash: blake2AsHex(hex, 256), signer: '', nonce: 0})),
+        )
     }
     return out
 }

@@ -50,7 +50,7 @@ const NUMBER_KEY = '0x26aa394eea5630e07c48ae0c9558cef702a5c1b19ab7a04f536c519aca
 export interface ChainOptions {
     role: ChainRole
     /** Runtimes by the first block whose state they run (the first must start at 0). */
-    runtimes: {fromBlock: number, rt: Runtime}[]
+    runtimes: {fromBlock: number; rt: Runtime}[]
     world: World
     dev: DevAccount[]
     /** Distinguishes the chains of one layout (their genesis hashes differ). */
@@ -63,7 +63,7 @@ interface OpenBlock {
     timestampMs: number
     rtPrev: Runtime
     extrinsics: string[]
-    records: {phase: Phase, event: LogicalEvent}[]
+    records: {phase: Phase; event: LogicalEvent}[]
     includedHashes: string[]
 }
 
@@ -160,7 +160,10 @@ export class DevnetChain {
         this.open = {number: n, timestampMs, rtPrev, extrinsics: [], records: [], includedHashes: []}
         if (n === 0) return
         this.open.extrinsics.push(rtPrev.timestampExtrinsic(timestampMs))
-        this.open.records.push({phase: {applyExtrinsic: 0}, event: {pallet: 'System', name: 'ExtrinsicSuccess', fields: {dispatchInfo: dispatchInfo('Mandatory', 'No')}}})
+        this.open.records.push({
+            phase: {applyExtrinsic: 0},
+            event: {pallet: 'System', name: 'ExtrinsicSuccess', fields: {dispatchInfo: dispatchInfo('Mandatory', 'No')}},
+        })
     }
 
     /** Add the world's events of this block that belong to this chain. */
@@ -180,15 +183,26 @@ export class DevnetChain {
         this.nonces.set(signer, this.nonceOf(signer) + 1)
         this.world.mark('account', signer)
         const ctx = {
-            world: this.world, journal, block: block.number, features: this.features(block.number - 1), events: [] as LogicalEvent[],
-            dispatchError: (e: {pallet: string, name: string}) => (e.pallet ? {Module: rt.moduleError(e.pallet, e.name)} : e.name),
+            world: this.world,
+            journal,
+            block: block.number,
+            features: this.features(block.number - 1),
+            events: [] as LogicalEvent[],
+            dispatchError: (e: {pallet: string; name: string}) => (e.pallet ? {Module: rt.moduleError(e.pallet, e.name)} : e.name),
             allowed: (section: string) => palletAllowed(this.role, section[0].toUpperCase() + section.slice(1)),
         }
         const err = dispatch(ctx, signer, ext.method as any)
         for (const e of ctx.events) block.records.push({phase: {applyExtrinsic: index}, event: e})
-        block.records.push({phase: {applyExtrinsic: index}, event: err
-            ? {pallet: 'System', name: 'ExtrinsicFailed', fields: {dispatchError: ctx.dispatchError(err), dispatchInfo: dispatchInfo('Normal', 'Yes')}}
-            : {pallet: 'System', name: 'ExtrinsicSuccess', fields: {dispatchInfo: dispatchInfo('Normal', 'Yes')}}})
+        block.records.push({
+            phase: {applyExtrinsic: index},
+            event: err
+                ? {
+                      pallet: 'System',
+                      name: 'ExtrinsicFailed',
+                      fields: {dispatchError: ctx.dispatchError(err), dispatchInfo: dispatchInfo('Normal', 'Yes')},
+                  }
+                : {pallet: 'System', name: 'ExtrinsicSuccess', fields: {dispatchInfo: dispatchInfo('Normal', 'Yes')}},
+        })
     }
 
     /** Apply the extrinsics submitted to this chain. */
@@ -204,11 +218,17 @@ export class DevnetChain {
         const rt = block.rtPrev
         const bot = this.options.dev.find(d => d.name === 'Ferdie')!
         const tx = rt.decorated.tx as any
-        const call = this.features(block.number - 1).pagedExposures ? tx.staking.payoutStakersByPage(validator, era, page) : tx.staking.payoutStakers(validator, era)
+        const call = this.features(block.number - 1).pagedExposures
+            ? tx.staking.payoutStakersByPage(validator, era, page)
+            : tx.staking.payoutStakers(validator, era)
         const ext = rt.registry.createType('Extrinsic', call)
         ext.sign(bot.pair, {
-            nonce: this.nonceOf(bot.publicKey), era: rt.registry.createType('ExtrinsicEra'), blockHash: this.genesisHash,
-            genesisHash: this.genesisHash, runtimeVersion: rt.version as any, signedExtensions: rt.registry.signedExtensions,
+            nonce: this.nonceOf(bot.publicKey),
+            era: rt.registry.createType('ExtrinsicEra'),
+            blockHash: this.genesisHash,
+            genesisHash: this.genesisHash,
+            runtimeVersion: rt.version as any,
+            signedExtensions: rt.registry.signedExtensions,
         } as any)
         return ext.toHex()
     }
@@ -222,21 +242,35 @@ export class DevnetChain {
         const put = (key: string, value: string | null) => this.storage.set(n, key, value)
         // Block U that sets the new code runs the old runtime (CodeUpdated, old storage format); the new
         // runtime first executes block U+1, where its migration rewrites the state in the new format.
-        if (n > 0 && rtNow !== block.rtPrev) block.records.push({phase: 'finalization', event: {pallet: 'System', name: 'CodeUpdated', fields: {}}})
+        if (n > 0 && rtNow !== block.rtPrev)
+            block.records.push({phase: 'finalization', event: {pallet: 'System', name: 'CodeUpdated', fields: {}}})
         const migrates = n === 0 || (n > 1 && block.rtPrev !== this.rtAt(n - 2))
         const rtExec = n === 0 ? rtNow : block.rtPrev
-        writeTokens(this.world, {rt: rtExec, role: this.role, nonceOf: who => this.nonceOf(who), put}, migrates ? this.world.allTokens() : tokens, block.timestampMs)
+        writeTokens(
+            this.world,
+            {rt: rtExec, role: this.role, nonceOf: who => this.nonceOf(who), put},
+            migrates ? this.world.allTokens() : tokens,
+            block.timestampMs,
+        )
         const order = (p: Phase) => (p === 'initialization' ? 0 : p === 'finalization' ? 2 : 1)
         block.records.sort((a, b) => order(a.phase) - order(b.phase))
-        put(EVENTS_KEY, encodeEventRecords(block.records.map(r => {
-            try {
-                return {phase: r.phase, event: block.rtPrev.encodeEvent(r.event.pallet, r.event.name, r.event.fields)}
-            } catch (e: any) {
-                throw new Error(`${this.role} block ${n}: cannot encode event ${r.event.pallet}.${r.event.name}: ${e.message}`)
-            }
-        })))
+        put(
+            EVENTS_KEY,
+            encodeEventRecords(
+                block.records.map(r => {
+                    try {
+                        return {phase: r.phase, event: block.rtPrev.encodeEvent(r.event.pallet, r.event.name, r.event.fields)}
+                    } catch (e: any) {
+                        throw new Error(`${this.role} block ${n}: cannot encode event ${r.event.pallet}.${r.event.name}: ${e.message}`)
+                    }
+                }),
+            ),
+        )
         put(NUMBER_KEY, u8aToHex(new Uint8Array(new Uint32Array([n]).buffer)))
-        this.eventsByBlock.set(n, block.records.map(r => r.event))
+        this.eventsByBlock.set(
+            n,
+            block.records.map(r => r.event),
+        )
         // Not a trie root: a running digest of the parent's root and this block's writes (and the reorg
         // branch), so equal inputs give equal hashes and different branches differ.
         const digest = createHash('sha256').update(this.stateRoot)
@@ -246,7 +280,13 @@ export class DevnetChain {
         this.stateRoot = '0x' + digest.digest('hex')
         const parentHash = n === 0 ? '0x' + '00'.repeat(32) : this.blocks[n - 1].hash
         const extrinsicsRoot = blake2AsHex(u8aConcat(...block.extrinsics.map(hexToU8a)), 256)
-        const header = rtNow.registry.createType('Header', {parentHash, number: n, stateRoot: this.stateRoot, extrinsicsRoot, digest: {logs: []}})
+        const header = rtNow.registry.createType('Header', {
+            parentHash,
+            number: n,
+            stateRoot: this.stateRoot,
+            extrinsicsRoot,
+            digest: {logs: []},
+        })
         const record: BlockRecord = {
             number: n,
             hash: header.hash.toHex(),

@@ -14,7 +14,7 @@ export const FORK_VARIANTS = ['same-content', 'other-author', 'drop-extrinsic', 
  * - `add-extrinsic`: the new branch's first block carries the given signed extrinsics or, without any, one
  *   payout page more than the bot would pay there (a never- or late-paying validator's, or one past the per-block cap).
  */
-export type ForkVariant = typeof FORK_VARIANTS[number]
+export type ForkVariant = (typeof FORK_VARIANTS)[number]
 
 /** How one block departs from what the scenario alone would put in it; journaled with the block. */
 export interface BlockContent {
@@ -25,7 +25,10 @@ export interface BlockContent {
 
 /** A fork request the devnet cannot carry out (a bad depth, variant or extrinsic); `param` names the culprit. */
 export class ForkError extends Error {
-    constructor(readonly param: string, message: string) {
+    constructor(
+        readonly param: string,
+        message: string,
+    ) {
         super(message)
     }
 }

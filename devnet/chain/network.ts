@@ -21,16 +21,23 @@ export class Network {
     /** Blocks a fork's branch made depart from the scenario (another author, payouts dropped or added), by height. */
     readonly contentOf = new Map<number, BlockContent>()
 
-    constructor(readonly spec: ScenarioSpec, readonly seed: number, readonly dev: DevAccount[]) {
+    constructor(
+        readonly spec: ScenarioSpec,
+        readonly seed: number,
+        readonly dev: DevAccount[],
+    ) {
         this.world = genesisWorld(spec, seed, dev)
         startEra(this.world, 0, 0, GENESIS_TIMESTAMP_MS)
-        this.chains = spec.chains.map(c => new DevnetChain({
-            role: c.role,
-            runtimes: c.runtimes.map(r => ({fromBlock: r.fromBlock, rt: loadRuntime(r.id)})),
-            world: this.world,
-            dev,
-            genesisSalt: `${spec.name}/${c.role}/${seed}`,
-        }))
+        this.chains = spec.chains.map(
+            c =>
+                new DevnetChain({
+                    role: c.role,
+                    runtimes: c.runtimes.map(r => ({fromBlock: r.fromBlock, rt: loadRuntime(r.id)})),
+                    world: this.world,
+                    dev,
+                    genesisSalt: `${spec.name}/${c.role}/${seed}`,
+                }),
+        )
         for (const c of this.chains) c.begin(0, GENESIS_TIMESTAMP_MS)
         this.world.drainDirty()
         for (const c of this.chains) c.seal([])

@@ -26,20 +26,23 @@ export class VersionedStorage {
         if (last >= 0 && h.blocks[last] === block) {
             h.values[last] = value
         } else {
-            if (last >= 0 && h.blocks[last] > block) throw new Error(`storage write at block ${block} after a write at block ${h.blocks[last]} (key ${key})`)
+            if (last >= 0 && h.blocks[last] > block)
+                throw new Error(`storage write at block ${block} after a write at block ${h.blocks[last]} (key ${key})`)
             if (last >= 0 && h.values[last] === value) return
             h.blocks.push(block)
             h.values.push(value)
         }
         let c = this.changed.get(block)
-        if (!c) this.changed.set(block, c = new Set())
+        if (!c) this.changed.set(block, (c = new Set()))
         c.add(key)
     }
 
     get(block: number, key: string): string | null {
         const h = this.histories.get(key)
         if (!h) return null
-        let lo = 0, hi = h.blocks.length - 1, found = -1
+        let lo = 0,
+            hi = h.blocks.length - 1,
+            found = -1
         while (lo <= hi) {
             const mid = (lo + hi) >> 1
             if (h.blocks[mid] <= block) {
@@ -77,7 +80,8 @@ export class VersionedStorage {
 }
 
 function lowerBound(arr: string[], x: string): number {
-    let lo = 0, hi = arr.length
+    let lo = 0,
+        hi = arr.length
     while (lo < hi) {
         const mid = (lo + hi) >> 1
         if (arr[mid] < x) lo = mid + 1

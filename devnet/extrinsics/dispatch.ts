@@ -35,7 +35,8 @@ type ProxyFilter = (call: Call) => boolean
 const allowAll: ProxyFilter = () => true
 
 /** Polkadot's ProxyType::Staking filter (utility calls pass; their inner calls are filtered on dispatch). */
-const stakingFilter: ProxyFilter = call => ['staking', 'session', 'utility', 'fastUnstake', 'voterList', 'nominationPools'].includes(call.section)
+const stakingFilter: ProxyFilter = call =>
+    ['staking', 'session', 'utility', 'fastUnstake', 'voterList', 'nominationPools'].includes(call.section)
 
 function filterFor(proxyType: string): ProxyFilter {
     return proxyType === 'Staking' ? stakingFilter : allowAll
@@ -140,7 +141,9 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
         case 'proxy.proxy': {
             const real = accountOf(args[0])
             const force = args[1].isSome ? args[1].unwrap().toString() : undefined
-            const def = (world.proxies.get(real) ?? []).find(d => d.delegate === origin && (!force || d.proxyType === force) && d.delayBlocks === 0)
+            const def = (world.proxies.get(real) ?? []).find(
+                d => d.delegate === origin && (!force || d.proxyType === force) && d.delayBlocks === 0,
+            )
             if (!def) return proxy('NotProxy')
             return executeProxied(ctx, real, args[2] as Call, filterFor(def.proxyType))
         }
@@ -166,7 +169,11 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
             // As pallet-proxy: an announcement counts only once its delay has passed ("too early" is Unannounced).
             const ready = list.findIndex(a => a.real === real && a.callHash === callHash && ctx.block - a.height >= def.delayBlocks)
             if (ready < 0) return proxy('Unannounced')
-            journal.mapSet(world.announcements, delegate, list.filter((_, i) => i !== ready))
+            journal.mapSet(
+                world.announcements,
+                delegate,
+                list.filter((_, i) => i !== ready),
+            )
             world.mark('announcements', delegate)
             return executeProxied(ctx, real, inner, filterFor(def.proxyType))
         }

@@ -10,7 +10,11 @@ import type {Runtime} from '../runtime/runtime'
 
 /** JSON-RPC error of author_submitExtrinsic, as a real node sends it. */
 export class PoolError extends Error {
-    constructor(readonly code: number, message: string, readonly data?: string) {
+    constructor(
+        readonly code: number,
+        message: string,
+        readonly data?: string,
+    ) {
         super(message)
     }
 }
@@ -29,7 +33,8 @@ export interface ValidExtrinsic {
 }
 
 export function decodeExtrinsic(rt: Runtime, hex: unknown): Extrinsic {
-    if (typeof hex !== 'string' || !/^0x[0-9a-fA-F]*$/.test(hex)) throw new PoolError(-32602, 'Invalid params: expected a hex-encoded extrinsic')
+    if (typeof hex !== 'string' || !/^0x[0-9a-fA-F]*$/.test(hex))
+        throw new PoolError(-32602, 'Invalid params: expected a hex-encoded extrinsic')
     try {
         return rt.registry.createType('Extrinsic', hex)
     } catch (e: any) {
@@ -51,19 +56,23 @@ export function validateSigned(rt: Runtime, ext: Extrinsic, chain: ChainView, pe
         blockHash = h
     }
     const inner: any = (ext as any).inner.signature
-    const payload = rt.registry.createType('ExtrinsicPayload', {
-        method: ext.method.toHex(),
-        era: ext.era,
-        nonce: ext.nonce,
-        tip: ext.tip,
-        mode: inner.mode?.toNumber?.() ?? 0,
-        metadataHash: undefined,
-        assetId: inner.assetId,
-        specVersion: rt.version.specVersion,
-        transactionVersion: rt.version.transactionVersion,
-        genesisHash: chain.genesisHash,
-        blockHash,
-    }, {version: ext.type})
+    const payload = rt.registry.createType(
+        'ExtrinsicPayload',
+        {
+            method: ext.method.toHex(),
+            era: ext.era,
+            nonce: ext.nonce,
+            tip: ext.tip,
+            mode: inner.mode?.toNumber?.() ?? 0,
+            metadataHash: undefined,
+            assetId: inner.assetId,
+            specVersion: rt.version.specVersion,
+            transactionVersion: rt.version.transactionVersion,
+            genesisHash: chain.genesisHash,
+            blockHash,
+        },
+        {version: ext.type},
+    )
     let message = payload.toU8a({method: true})
     if (message.length > 256) message = blake2AsU8a(message, 256)
     const verified = signatureVerify(message, ext.signature.toU8a(), signer)

@@ -47,9 +47,11 @@ export function addDevMethods(methods: Map<string, MethodHandler>, devnet: Devne
             throw invalid('dev_fork', `variant must be one of ${FORK_VARIANTS.join(', ')}, got ${JSON.stringify(variant)}`)
         }
         const extrinsics = p.extrinsics ?? []
-        if (!Array.isArray(extrinsics)) throw invalid('dev_fork', `extrinsics must be an array of signed extrinsics (hex), got ${JSON.stringify(extrinsics)}`)
+        if (!Array.isArray(extrinsics))
+            throw invalid('dev_fork', `extrinsics must be an array of signed extrinsics (hex), got ${JSON.stringify(extrinsics)}`)
         extrinsics.forEach((x, i) => {
-            if (typeof x !== 'string' || !/^0x([0-9a-fA-F]{2})+$/.test(x)) throw invalid('dev_fork', `extrinsics[${i}] must be a hex string, got ${JSON.stringify(x)}`)
+            if (typeof x !== 'string' || !/^0x([0-9a-fA-F]{2})+$/.test(x))
+                throw invalid('dev_fork', `extrinsics[${i}] must be a hex string, got ${JSON.stringify(x)}`)
         })
         const replaced = chain().blocks.slice(Math.max(0, chain().head.number - depth + 1))
         try {
@@ -75,18 +77,27 @@ export function addDevMethods(methods: Map<string, MethodHandler>, devnet: Devne
         const clear = flag('dev_faults', p, 'clear')
         const drop = flag('dev_faults', p, 'drop')
         const latencyMs = wholeNumber('dev_faults', p, 'latencyMs', 0, MAX_LATENCY_MS)
-        let fail: {count: number, method?: string, code?: number, message?: string} | undefined
+        let fail: {count: number; method?: string; code?: number; message?: string} | undefined
         if (p.fail !== undefined) {
-            if (!isObject(p.fail)) throw invalid('dev_faults', `fail must be an object such as {"count": 3, "method": "chain_getBlock", "message": "rate limit"}, got ${JSON.stringify(p.fail)}`)
+            if (!isObject(p.fail))
+                throw invalid(
+                    'dev_faults',
+                    `fail must be an object such as {"count": 3, "method": "chain_getBlock", "message": "rate limit"}, got ${JSON.stringify(p.fail)}`,
+                )
             const f = p.fail
-            for (const k of Object.keys(f)) if (!['count', 'method', 'code', 'message'].includes(k)) throw invalid('dev_faults', `fail.${k} is unknown (known: count, method, code, message)`)
+            for (const k of Object.keys(f))
+                if (!['count', 'method', 'code', 'message'].includes(k))
+                    throw invalid('dev_faults', `fail.${k} is unknown (known: count, method, code, message)`)
             const count = wholeNumber('dev_faults', f, 'count', 1, 1_000_000, 'fail.')
             if (count === undefined) throw invalid('dev_faults', 'fail.count is required: how many requests get the error')
             const method = text('dev_faults', f, 'method', 'fail.')
-            if (method !== undefined && !methods.has(method)) throw invalid('dev_faults', `fail.method: the devnet has no method ${method} (see rpc_methods)`)
-            if (method?.startsWith('dev_')) throw invalid('dev_faults', `fail.method: ${method} is a control; faults never apply to dev_* methods`)
+            if (method !== undefined && !methods.has(method))
+                throw invalid('dev_faults', `fail.method: the devnet has no method ${method} (see rpc_methods)`)
+            if (method?.startsWith('dev_'))
+                throw invalid('dev_faults', `fail.method: ${method} is a control; faults never apply to dev_* methods`)
             const code = f.code === undefined ? undefined : f.code
-            if (code !== undefined && !Number.isSafeInteger(code)) throw invalid('dev_faults', `fail.code must be an integer JSON-RPC error code, got ${JSON.stringify(code)}`)
+            if (code !== undefined && !Number.isSafeInteger(code))
+                throw invalid('dev_faults', `fail.code must be an integer JSON-RPC error code, got ${JSON.stringify(code)}`)
             fail = {count, method, code: code as number | undefined, message: text('dev_faults', f, 'message', 'fail.')}
         }
         // Clear first, so one request can replace the faults in force.
@@ -101,7 +112,8 @@ export function addDevMethods(methods: Map<string, MethodHandler>, devnet: Devne
 
     methods.set('dev_feed', params => {
         const p = paramObject('dev_feed', params, ['action', 'text'])
-        if (!(FEED_ACTIONS as readonly unknown[]).includes(p.action)) throw invalid('dev_feed', `action must be one of ${FEED_ACTIONS.join(', ')}, got ${JSON.stringify(p.action)}`)
+        if (!(FEED_ACTIONS as readonly unknown[]).includes(p.action))
+            throw invalid('dev_feed', `action must be one of ${FEED_ACTIONS.join(', ')}, got ${JSON.stringify(p.action)}`)
         const malformed = text('dev_feed', p, 'text')
         if (malformed !== undefined && p.action !== 'malformed') throw invalid('dev_feed', 'text goes with the malformed action only')
         if (p.action === 'drop') devnet.feed.dropConnections()
@@ -120,12 +132,17 @@ export function addDevMethods(methods: Map<string, MethodHandler>, devnet: Devne
             try {
                 decodeAddress(validatorAddress)
             } catch (e) {
-                throw invalid('dev_addNode', `validatorAddress ${JSON.stringify(validatorAddress)} is not an SS58 address: ${(e as Error).message}`)
+                throw invalid(
+                    'dev_addNode',
+                    `validatorAddress ${JSON.stringify(validatorAddress)} is not an SS58 address: ${(e as Error).message}`,
+                )
             }
         }
         const node = addedNode(name, validatorAddress ?? null, {
-            version: text('dev_addNode', p, 'version'), implementation: text('dev_addNode', p, 'implementation'),
-            networkId: text('dev_addNode', p, 'networkId'), ip: text('dev_addNode', p, 'ip'),
+            version: text('dev_addNode', p, 'version'),
+            implementation: text('dev_addNode', p, 'implementation'),
+            networkId: text('dev_addNode', p, 'networkId'),
+            ip: text('dev_addNode', p, 'ip'),
         })
         return {id: devnet.feed.addNode(node), name}
     })
@@ -142,7 +159,11 @@ export function addDevMethods(methods: Map<string, MethodHandler>, devnet: Devne
 }
 
 /** A node as dev_addNode announces it: the devnet nodes' defaults (hardware, IP) unless given. */
-function addedNode(name: string, validatorAddress: string | null, given: {version?: string, implementation?: string, networkId?: string, ip?: string}): DevnetTelemetryNode {
+function addedNode(
+    name: string,
+    validatorAddress: string | null,
+    given: {version?: string; implementation?: string; networkId?: string; ip?: string},
+): DevnetTelemetryNode {
     const base = nodesFromCandidates([{name, stash: '', version: given.version}])[0]
     return {
         ...base,
@@ -174,7 +195,10 @@ function wholeNumber(method: string, p: Params, name: string, min: number, max: 
     const v = p[name]
     if (v === undefined) return undefined
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) {
-        throw invalid(method, `${prefix}${name} must be a whole number ${min}..${max === Number.MAX_SAFE_INTEGER ? '' : max}, got ${JSON.stringify(v)}`)
+        throw invalid(
+            method,
+            `${prefix}${name} must be a whole number ${min}..${max === Number.MAX_SAFE_INTEGER ? '' : max}, got ${JSON.stringify(v)}`,
+        )
     }
     return v
 }
@@ -182,7 +206,8 @@ function wholeNumber(method: string, p: Params, name: string, min: number, max: 
 function text(method: string, p: Params, name: string, prefix = ''): string | undefined {
     const v = p[name]
     if (v === undefined) return undefined
-    if (typeof v !== 'string' || v.length > 1000) throw invalid(method, `${prefix}${name} must be a string of at most 1000 characters, got ${JSON.stringify(v)?.slice(0, 80)}`)
+    if (typeof v !== 'string' || v.length > 1000)
+        throw invalid(method, `${prefix}${name} must be a string of at most 1000 characters, got ${JSON.stringify(v)?.slice(0, 80)}`)
     return v
 }
 

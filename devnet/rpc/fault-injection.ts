@@ -19,8 +19,13 @@ export class Faults {
     openConnections: () => number = () => 0
 
     /** The next `count` requests (of `method`, if given) get a JSON-RPC error instead of their answer. */
-    failNext(count: number, options: {method?: string, code?: number, message?: string} = {}): void {
-        this.rules.push({method: options.method, remaining: count, code: options.code ?? -32000, message: options.message ?? 'devnet injected fault'})
+    failNext(count: number, options: {method?: string; code?: number; message?: string} = {}): void {
+        this.rules.push({
+            method: options.method,
+            remaining: count,
+            code: options.code ?? -32000,
+            message: options.message ?? 'devnet injected fault',
+        })
     }
 
     /** The error replies still to come, in the order they apply. */
@@ -34,7 +39,7 @@ export class Faults {
     }
 
     /** The fault to answer `method` with, if one applies (consumes it). */
-    take(method: string): {code: number, message: string} | undefined {
+    take(method: string): {code: number; message: string} | undefined {
         const rule = this.rules.find(r => r.remaining > 0 && (!r.method || r.method === method))
         if (!rule) return undefined
         rule.remaining--

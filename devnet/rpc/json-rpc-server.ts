@@ -10,7 +10,11 @@ import type {AddressInfo} from 'net'
 import {Faults} from './fault-injection'
 
 export class RpcError extends Error {
-    constructor(readonly code: number, message: string, readonly data?: unknown) {
+    constructor(
+        readonly code: number,
+        message: string,
+        readonly data?: unknown,
+    ) {
         super(message)
     }
 }
@@ -49,14 +53,23 @@ export interface RpcServer {
  * @param foreignWebSocketPaths upgrade requests on these paths are left to another listener on
  *   `httpServer` (the devnet's telemetry feed); every other path is JSON-RPC.
  */
-export async function startRpcServer(methods: Map<string, MethodHandler>, port = 0, host = '127.0.0.1', foreignWebSocketPaths: string[] = []): Promise<RpcServer> {
+export async function startRpcServer(
+    methods: Map<string, MethodHandler>,
+    port = 0,
+    host = '127.0.0.1',
+    foreignWebSocketPaths: string[] = [],
+): Promise<RpcServer> {
     const faults = new Faults()
     let nextConnId = 1
 
     async function handleOne(req: any, conn: Connection, after: (() => void)[]): Promise<object | undefined> {
         const id = req && typeof req === 'object' && 'id' in req ? req.id : null
         if (!req || typeof req !== 'object' || req.jsonrpc !== '2.0' || typeof req.method !== 'string') {
-            return {jsonrpc: '2.0', id, error: {code: -32600, message: 'Invalid request: expected {"jsonrpc":"2.0","method":string,"params":array,"id"}'}}
+            return {
+                jsonrpc: '2.0',
+                id,
+                error: {code: -32600, message: 'Invalid request: expected {"jsonrpc":"2.0","method":string,"params":array,"id"}'},
+            }
         }
         if (!isControlMethod(req.method)) {
             if (faults.latencyMs > 0) await new Promise(r => setTimeout(r, faults.latencyMs))
@@ -66,14 +79,17 @@ export async function startRpcServer(methods: Map<string, MethodHandler>, port =
         const handler = methods.get(req.method)
         if (!handler) return {jsonrpc: '2.0', id, error: {code: -32601, message: `Method not found: ${req.method}`}}
         const params = req.params === undefined ? [] : req.params
-        if (!Array.isArray(params)) return {jsonrpc: '2.0', id, error: {code: -32602, message: `Invalid params of ${req.method}: expected an array`}}
+        if (!Array.isArray(params))
+            return {jsonrpc: '2.0', id, error: {code: -32602, message: `Invalid params of ${req.method}: expected an array`}}
         try {
             const result = await handler(params, conn, cb => after.push(cb))
             return id === undefined ? undefined : {jsonrpc: '2.0', id, result: result === undefined ? null : result}
         } catch (e: any) {
-            if (e instanceof RpcError) return {jsonrpc: '2.0', id, error: {code: e.code, message: e.message, ...(e.data === undefined ? {} : {data: e.data})}}
-            const pe = e as {code?: unknown, data?: unknown, message?: string}
-            if (typeof pe.code === 'number') return {jsonrpc: '2.0', id, error: {code: pe.code, message: pe.message, ...(pe.data === undefined ? {} : {data: pe.data})}}
+            if (e instanceof RpcError)
+                return {jsonrpc: '2.0', id, error: {code: e.code, message: e.message, ...(e.data === undefined ? {} : {data: e.data})}}
+            const pe = e as {code?: unknown; data?: unknown; message?: string}
+            if (typeof pe.code === 'number')
+                return {jsonrpc: '2.0', id, error: {code: pe.code, message: pe.message, ...(pe.data === undefined ? {} : {data: pe.data})}}
             return {jsonrpc: '2.0', id, error: {code: -32603, message: `Internal error in ${req.method}: ${e?.message ?? e}`}}
         }
     }
@@ -86,7 +102,8 @@ export async function startRpcServer(methods: Map<string, MethodHandler>, port =
             return JSON.stringify({jsonrpc: '2.0', id: null, error: {code: -32700, message: `Parse error: ${e.message}`}})
         }
         if (Array.isArray(msg)) {
-            if (msg.length === 0) return JSON.stringify({jsonrpc: '2.0', id: null, error: {code: -32600, message: 'Invalid request: empty batch'}})
+            if (msg.length === 0)
+                return JSON.stringify({jsonrpc: '2.0', id: null, error: {code: -32600, message: 'Invalid request: empty batch'}})
             const replies = (await Promise.all(msg.map(m => handleOne(m, conn, after)))).filter(r => r !== undefined)
             return JSON.stringify(replies)
         }
@@ -103,7 +120,9 @@ export async function startRpcServer(methods: Map<string, MethodHandler>, port =
         req.on('data', c => chunks.push(c))
         req.on('end', async () => {
             const conn: Connection = {
-                id: nextConnId++, isWebSocket: false, closed: true,
+                id: nextConnId++,
+                isWebSocket: false,
+                closed: true,
                 notify() {},
                 onClose() {},
             }

@@ -12,7 +12,7 @@ import {RpcError, type Connection, type MethodHandler} from './json-rpc-server'
 export interface NodeBackend {
     chain(): DevnetChain
     finalizedNumber(): number
-    properties: {ss58Format: number, tokenDecimals: number, tokenSymbol: string}
+    properties: {ss58Format: number; tokenDecimals: number; tokenSymbol: string}
     chainName: string
     /** Called with every block added to the best chain (several after a reorg). */
     onNewBlocks(cb: (blocks: BlockRecord[]) => void): () => void
@@ -71,7 +71,8 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
         return b
     }
     const storageKey = (key: unknown): string => {
-        if (typeof key !== 'string' || !/^0x[0-9a-fA-F]*$/.test(key)) throw new RpcError(-32602, `Invalid params: expected a hex storage key, got ${JSON.stringify(key)}`)
+        if (typeof key !== 'string' || !/^0x[0-9a-fA-F]*$/.test(key))
+            throw new RpcError(-32602, `Invalid params: expected a hex storage key, got ${JSON.stringify(key)}`)
         return key.toLowerCase()
     }
     const runtimeVersion = (b: BlockRecord) => node.chain().rtAt(b.number).version
@@ -97,8 +98,16 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
         const p = params[0]
         if (p === undefined || p === null) return chain.head.hash
         const one = (x: unknown): string | null => {
-            const n = typeof x === 'number' ? x : typeof x === 'string' && /^0x[0-9a-fA-F]+$/.test(x) ? parseInt(x, 16) : typeof x === 'string' && /^\d+$/.test(x) ? Number(x) : NaN
-            if (!Number.isSafeInteger(n) || n < 0) throw new RpcError(-32602, `Invalid params: expected a block number, got ${JSON.stringify(x)}`)
+            const n =
+                typeof x === 'number'
+                    ? x
+                    : typeof x === 'string' && /^0x[0-9a-fA-F]+$/.test(x)
+                      ? parseInt(x, 16)
+                      : typeof x === 'string' && /^\d+$/.test(x)
+                        ? Number(x)
+                        : NaN
+            if (!Number.isSafeInteger(n) || n < 0)
+                throw new RpcError(-32602, `Invalid params: expected a block number, got ${JSON.stringify(x)}`)
             return chain.blocks[n]?.hash ?? null
         }
         return Array.isArray(p) ? p.map(one) : one(p)
@@ -119,7 +128,8 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
     m.set('state_call', params => {
         const b = stateAt(params[2])
         const answer = runtimeApiCall(String(params[0]), node.chain().rtAt(b.number).metadataHex)
-        if (answer === undefined) throw new RpcError(-32000, `Client error: Execution failed: Other: Exported method ${String(params[0])} is not found`)
+        if (answer === undefined)
+            throw new RpcError(-32000, `Client error: Execution failed: Other: Exported method ${String(params[0])} is not found`)
         return answer
     })
     m.set('payment_queryInfo', params => {
@@ -146,7 +156,8 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
     const keysPaged: MethodHandler = params => {
         const prefix = storageKey(params[0] ?? '0x')
         const count = Number(params[1])
-        if (!Number.isSafeInteger(count) || count < 0 || count > 1000) throw new RpcError(-32602, `Invalid params: count must be 0..1000, got ${JSON.stringify(params[1])}`)
+        if (!Number.isSafeInteger(count) || count < 0 || count > 1000)
+            throw new RpcError(-32602, `Invalid params: count must be 0..1000, got ${JSON.stringify(params[1])}`)
         const start = params[2] == null ? null : storageKey(params[2])
         const b = stateAt(params[3])
         return node.chain().storage.keysPaged(b.number, prefix, count, start)
@@ -159,15 +170,17 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
     })
 
     // Subscriptions.
-    const headSub = (notification: string, finalized: boolean): MethodHandler => (_params, conn) => {
-        let id = ''
-        const send = (b: BlockRecord) => conn.notify(notification, id, b.header)
-        const cancel = finalized ? node.onFinalized(send) : node.onNewBlocks(blocks => blocks.forEach(send))
-        id = newSub(conn, cancel)
-        const chain = node.chain()
-        setImmediate(() => send(finalized ? chain.blocks[node.finalizedNumber()] : chain.head))
-        return id
-    }
+    const headSub =
+        (notification: string, finalized: boolean): MethodHandler =>
+        (_params, conn) => {
+            let id = ''
+            const send = (b: BlockRecord) => conn.notify(notification, id, b.header)
+            const cancel = finalized ? node.onFinalized(send) : node.onNewBlocks(blocks => blocks.forEach(send))
+            id = newSub(conn, cancel)
+            const chain = node.chain()
+            setImmediate(() => send(finalized ? chain.blocks[node.finalizedNumber()] : chain.head))
+            return id
+        }
     m.set('chain_subscribeNewHeads', headSub('chain_newHead', false))
     m.set('chain_subscribeNewHead', headSub('chain_newHead', false))
     m.set('subscribe_newHead', headSub('chain_newHead', false))
@@ -188,7 +201,10 @@ export function nodeMethods(node: NodeBackend): Map<string, MethodHandler> {
         id = newSub(conn, cancel)
         const chain = node.chain()
         const head = chain.head
-        if (keys) setImmediate(() => conn.notify('state_storage', id, {block: head.hash, changes: keys.map(k => [k, chain.storage.get(head.number, k)])}))
+        if (keys)
+            setImmediate(() =>
+                conn.notify('state_storage', id, {block: head.hash, changes: keys.map(k => [k, chain.storage.get(head.number, k)])}),
+            )
         return id
     })
     const rvSub: MethodHandler = (_params, conn) => {

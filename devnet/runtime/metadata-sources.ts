@@ -9,9 +9,15 @@ import {Runtime} from './runtime'
 import {PROJECT_DIR} from '../../config/project-dir'
 
 export type RuntimeId =
-    | 'polkadot-9420' | 'polkadot-1002005' | 'polkadot-2000000'
-    | 'statemint-2000000' | 'statemint-2000002' | 'statemint-2003000'
-    | 'people-polkadot-1003003' | 'people-polkadot-1005001' | 'people-polkadot-2000000'
+    | 'polkadot-9420'
+    | 'polkadot-1002005'
+    | 'polkadot-2000000'
+    | 'statemint-2000000'
+    | 'statemint-2000002'
+    | 'statemint-2003000'
+    | 'people-polkadot-1003003'
+    | 'people-polkadot-1005001'
+    | 'people-polkadot-2000000'
 
 const cache = new Map<string, Runtime>()
 
@@ -19,7 +25,8 @@ export function loadRuntime(id: RuntimeId): Runtime {
     let rt = cache.get(id)
     if (!rt) {
         rt = new Runtime(metadataHex(id))
-        if (`${rt.version.specName}-${rt.version.specVersion}` !== id) throw new Error(`runtime ${id}: its metadata says ${rt.version.specName} ${rt.version.specVersion}`)
+        if (`${rt.version.specName}-${rt.version.specVersion}` !== id)
+            throw new Error(`runtime ${id}: its metadata says ${rt.version.specName} ${rt.version.specVersion}`)
         cache.set(id, rt)
     }
     return rt
@@ -47,7 +54,7 @@ function fromSpecVersions(file: string, id: string): string {
     const full = path.join(PROJECT_DIR, 'squid/metadata', file)
     for (const line of fs.readFileSync(full, 'utf8').split('\n')) {
         if (!line.trim()) continue
-        const r = JSON.parse(line) as {specName: string, specVersion: number, metadata: string}
+        const r = JSON.parse(line) as {specName: string; specVersion: number; metadata: string}
         if (`${r.specName}-${r.specVersion}` === id) return r.metadata
     }
     throw new Error(`runtime ${id}: no record in squid/metadata/${file}`)

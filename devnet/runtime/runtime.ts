@@ -32,9 +32,14 @@ export class Runtime {
         this.decorated = expandMetadata(this.registry, this.metadata)
         const v = this.registry.createType('RuntimeVersion', this.decorated.consts.system.version).toJSON() as any
         this.version = {
-            specName: v.specName, implName: v.implName, authoringVersion: v.authoringVersion,
-            specVersion: v.specVersion, implVersion: v.implVersion, apis: v.apis,
-            transactionVersion: v.transactionVersion, stateVersion: v.stateVersion ?? 0,
+            specName: v.specName,
+            implName: v.implName,
+            authoringVersion: v.authoringVersion,
+            specVersion: v.specVersion,
+            implVersion: v.implVersion,
+            apis: v.apis,
+            transactionVersion: v.transactionVersion,
+            stateVersion: v.stateVersion ?? 0,
         }
     }
 
@@ -110,7 +115,7 @@ export class Runtime {
     }
 
     /** [pallet index, variant index] of an event, by name. */
-    eventIndex(pallet: string, name: string): {palletIndex: number, variantIndex: number, fields: {name: string, type: number}[]} {
+    eventIndex(pallet: string, name: string): {palletIndex: number; variantIndex: number; fields: {name: string; type: number}[]} {
         const p = this.metadata.asLatest.pallets.find(p => p.name.toString() === pallet)
         if (!p || p.events.isNone) throw new Error(`runtime ${this.specVersion} has no events in pallet ${pallet}`)
         const variants = this.registry.lookup.getSiType(p.events.unwrap().type).def.asVariant.variants
@@ -119,7 +124,10 @@ export class Runtime {
         return {
             palletIndex: p.index.toNumber(),
             variantIndex: v.index.toNumber(),
-            fields: v.fields.map((f, i) => ({name: f.name.isSome ? camel(f.name.unwrap().toString()) : String(i), type: f.type.toNumber()})),
+            fields: v.fields.map((f, i) => ({
+                name: f.name.isSome ? camel(f.name.unwrap().toString()) : String(i),
+                type: f.type.toNumber(),
+            })),
         }
     }
 
@@ -135,7 +143,7 @@ export class Runtime {
     }
 
     /** [pallet index, error index] of a module error, by name (the DispatchError::Module a real runtime gives). */
-    moduleError(pallet: string, name: string): {index: number, error: string} {
+    moduleError(pallet: string, name: string): {index: number; error: string} {
         const p = this.metadata.asLatest.pallets.find(p => p.name.toString() === pallet)
         if (!p || p.errors.isNone) throw new Error(`runtime ${this.specVersion} has no errors in pallet ${pallet}`)
         const v = this.registry.lookup.getSiType(p.errors.unwrap().type).def.asVariant.variants.find(v => v.name.toString() === name)

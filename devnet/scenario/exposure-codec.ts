@@ -39,5 +39,7 @@ export function encodeExposurePage(pageTotalPlanck: bigint, others: readonly Bac
 
 /** Nominations{targets: Vec<AccountId32>, submittedIn: u32, suppressed: bool}. */
 export function encodeNominations(targets: readonly string[], submittedIn: number, suppressed: boolean): string {
-    return u8aToHex(u8aConcat(compactToU8a(targets.length), ...targets.map(t => hexToU8a(t)), u32(submittedIn), new Uint8Array([suppressed ? 1 : 0])))
+    return u8aToHex(
+        u8aConcat(compactToU8a(targets.length), ...targets.map(t => hexToU8a(t)), u32(submittedIn), new Uint8Array([suppressed ? 1 : 0])),
+    )
 }

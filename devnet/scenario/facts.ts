@@ -17,7 +17,14 @@ export interface ScenarioFacts {
     activeEra: number
     /** Every event of every block, by name ("Staking.Rewarded" → occurrences). */
     events: Record<string, FactEvent[]>
-    eras: {index: number, startBlock: number, totalPoints: number, points: Record<string, number>, validators: string[], validatorPayoutPlanck?: bigint}[]
+    eras: {
+        index: number
+        startBlock: number
+        totalPoints: number
+        points: Record<string, number>
+        validators: string[]
+        validatorPayoutPlanck?: bigint
+    }[]
 }
 
 export function collectFacts(network: Network): ScenarioFacts {
@@ -28,13 +35,15 @@ export function collectFacts(network: Network): ScenarioFacts {
         }
     }
     for (const list of Object.values(events)) list.sort((a, b) => a.block - b.block)
-    const eras = [...network.world.eras.values()].sort((a, b) => a.index - b.index).map(e => ({
-        index: e.index,
-        startBlock: e.startBlock,
-        totalPoints: e.totalPoints,
-        points: Object.fromEntries(e.points),
-        validators: e.exposures.map(x => x.validator),
-        validatorPayoutPlanck: e.validatorPayoutPlanck,
-    }))
+    const eras = [...network.world.eras.values()]
+        .sort((a, b) => a.index - b.index)
+        .map(e => ({
+            index: e.index,
+            startBlock: e.startBlock,
+            totalPoints: e.totalPoints,
+            points: Object.fromEntries(e.points),
+            validators: e.exposures.map(x => x.validator),
+            validatorPayoutPlanck: e.validatorPayoutPlanck,
+        }))
     return {head: network.height, activeEra: network.world.activeEra, events, eras}
 }

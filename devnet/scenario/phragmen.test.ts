@@ -20,7 +20,10 @@ describe('seqPhragmen', () => {
             expect(e.totalPlanck).toBe(e.ownPlanck + e.others.reduce((s, o) => s + o.valuePlanck, 0n))
         }
         // Every planck of x is assigned, split between A and B.
-        const xTotal = out.flatMap(e => e.others).filter(o => o.who === 'x').reduce((s, o) => s + o.valuePlanck, 0n)
+        const xTotal = out
+            .flatMap(e => e.others)
+            .filter(o => o.who === 'x')
+            .reduce((s, o) => s + o.valuePlanck, 0n)
         expect(xTotal).toBe(100n)
         expect(out.flatMap(e => e.others).some(o => o.who === 'z')).toBe(false)
     })

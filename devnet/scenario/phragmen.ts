@@ -21,7 +21,7 @@ export interface ElectedExposure {
     ownPlanck: bigint
     totalPlanck: bigint
     /** Nominator backings, largest first. */
-    others: {who: string, valuePlanck: bigint}[]
+    others: {who: string; valuePlanck: bigint}[]
 }
 
 export interface ElectionOptions {
@@ -29,7 +29,12 @@ export interface ElectionOptions {
     reduce?: boolean
 }
 
-export function seqPhragmen(candidates: readonly ElectionCandidate[], voters: readonly ElectionVoter[], seats: number, options: ElectionOptions = {}): ElectedExposure[] {
+export function seqPhragmen(
+    candidates: readonly ElectionCandidate[],
+    voters: readonly ElectionVoter[],
+    seats: number,
+    options: ElectionOptions = {},
+): ElectedExposure[] {
     const index = new Map<string, number>()
     candidates.forEach((c, i) => index.set(c.who, i))
     const nC = candidates.length
@@ -96,7 +101,7 @@ export function seqPhragmen(candidates: readonly ElectionCandidate[], voters: re
         ordered.forEach((c, k) => {
             const edgeLoad = Math.min(candLoad[c], load) - prev
             prev = Math.min(candLoad[c], load)
-            let value = k === ordered.length - 1 ? stake - sum : BigInt(Math.floor(vStake[v] * Math.max(edgeLoad, 0) / load))
+            let value = k === ordered.length - 1 ? stake - sum : BigInt(Math.floor((vStake[v] * Math.max(edgeLoad, 0)) / load))
             if (value < 0n) value = 0n
             sum += value
             assigned.push({voter: v, target: c, weight: value})
@@ -113,6 +118,7 @@ export function seqPhragmen(candidates: readonly ElectionCandidate[], voters: re
         e.totalPlanck += weight
     }
     const out = winners.map(w => exposures.get(w)!)
-    for (const e of out) e.others.sort((a, b) => (b.valuePlanck > a.valuePlanck ? 1 : b.valuePlanck < a.valuePlanck ? -1 : a.who < b.who ? -1 : 1))
+    for (const e of out)
+        e.others.sort((a, b) => (b.valuePlanck > a.valuePlanck ? 1 : b.valuePlanck < a.valuePlanck ? -1 : a.who < b.who ? -1 : 1))
     return out
 }

@@ -39,8 +39,10 @@ function randomAssignment(seed: number, voters: number, targets: number, perVote
 describe('reduceToForest', () => {
     it('cancels the one cycle of two voters sharing two targets, keeping every total', () => {
         const edges = [
-            {voter: 0, target: 0, weight: 10n}, {voter: 0, target: 1, weight: 10n},
-            {voter: 1, target: 0, weight: 5n}, {voter: 1, target: 1, weight: 20n},
+            {voter: 0, target: 0, weight: 10n},
+            {voter: 0, target: 1, weight: 10n},
+            {voter: 1, target: 0, weight: 5n},
+            {voter: 1, target: 1, weight: 20n},
         ]
         const out = reduceToForest(edges, 2, 2)
         expect(out).toHaveLength(3)
@@ -48,7 +50,7 @@ describe('reduceToForest', () => {
         expect(totals(out, 'target')).toEqual(totals(edges, 'target'))
     })
 
-    it('leaves a forest with every voter\'s stake and every target\'s backing unchanged', () => {
+    it("leaves a forest with every voter's stake and every target's backing unchanged", () => {
         for (const seed of [1, 2, 3]) {
             const edges = randomAssignment(seed, 400, 30, 8)
             const out = reduceToForest(edges, 400, 30)
@@ -60,16 +62,19 @@ describe('reduceToForest', () => {
         }
     })
 
-    it('gives seqPhragmen\'s winners the same backing with about one edge per nominator', () => {
+    it("gives seqPhragmen's winners the same backing with about one edge per nominator", () => {
         const rnd = new SeededRandom(7)
         const candidates = Array.from({length: 60}, (_, i) => ({who: `c${i}`, selfStakePlanck: BigInt(1000 + rnd.int(1000))}))
         const voters = Array.from({length: 500}, (_, i) => ({
-            who: `n${i}`, stakePlanck: BigInt(100 + rnd.int(10_000)),
+            who: `n${i}`,
+            stakePlanck: BigInt(100 + rnd.int(10_000)),
             targets: [...new Set(Array.from({length: 16}, () => `c${rnd.int(60)}`))],
         }))
         const full = seqPhragmen(candidates, voters, 20)
         const reduced = seqPhragmen(candidates, voters, 20, {reduce: true})
-        expect(reduced.map(e => [e.validator, e.totalPlanck, e.ownPlanck])).toEqual(full.map(e => [e.validator, e.totalPlanck, e.ownPlanck]))
+        expect(reduced.map(e => [e.validator, e.totalPlanck, e.ownPlanck])).toEqual(
+            full.map(e => [e.validator, e.totalPlanck, e.ownPlanck]),
+        )
         const edges = (x: typeof full) => x.reduce((n, e) => n + e.others.length, 0)
         expect(edges(full)).toBeGreaterThan(3 * 500)
         expect(edges(reduced)).toBeLessThanOrEqual(500 + 20)

@@ -21,7 +21,7 @@ export function reduceToForest(edges: readonly StakeEdge[], voters: number, targ
 
     const pathToRoot = (x: number) => {
         const path = [x]
-        while (parent[x] >= 0) path.push(x = parent[x])
+        while (parent[x] >= 0) path.push((x = parent[x]))
         return path
     }
     /** Makes x the root of its tree by reversing the parent links on its path to the old root. */

@@ -8,7 +8,7 @@ import type {ChainRole} from '../chain/chain-role'
 /** One chain of a layout and its runtimes, by the first block whose state they run (the first starts at 0). */
 export interface ChainSpec {
     role: ChainRole
-    runtimes: {fromBlock: number, id: RuntimeId}[]
+    runtimes: {fromBlock: number; id: RuntimeId}[]
 }
 
 export interface ScenarioSpec {
@@ -70,12 +70,28 @@ const SMALL_WORLD = {
 export const scenarios: Record<string, ScenarioSpec> = {
     legacy: {
         name: 'legacy',
-        chains: [{role: 'all', runtimes: [{fromBlock: 0, id: 'polkadot-9420'}, {fromBlock: 40, id: 'polkadot-1002005'}]}],
+        chains: [
+            {
+                role: 'all',
+                runtimes: [
+                    {fromBlock: 0, id: 'polkadot-9420'},
+                    {fromBlock: 40, id: 'polkadot-1002005'},
+                ],
+            },
+        ],
         ...SMALL_WORLD,
     },
     'kusama-scale': {
         name: 'kusama-scale',
-        chains: [{role: 'all', runtimes: [{fromBlock: 0, id: 'polkadot-9420'}, {fromBlock: 600, id: 'polkadot-1002005'}]}],
+        chains: [
+            {
+                role: 'all',
+                runtimes: [
+                    {fromBlock: 0, id: 'polkadot-9420'},
+                    {fromBlock: 600, id: 'polkadot-1002005'},
+                ],
+            },
+        ],
         validators: 2000,
         candidates: 310,
         nominators: 12_500,
@@ -98,8 +114,22 @@ export const scenarios: Record<string, ScenarioSpec> = {
         name: 'current',
         chains: [
             {role: 'relay', runtimes: [{fromBlock: 0, id: 'polkadot-2000000'}]},
-            {role: 'assetHub', runtimes: [{fromBlock: 0, id: 'statemint-2000000'}, {fromBlock: 20, id: 'statemint-2000002'}, {fromBlock: 40, id: 'statemint-2003000'}]},
-            {role: 'people', runtimes: [{fromBlock: 0, id: 'people-polkadot-1003003'}, {fromBlock: 15, id: 'people-polkadot-1005001'}, {fromBlock: 30, id: 'people-polkadot-2000000'}]},
+            {
+                role: 'assetHub',
+                runtimes: [
+                    {fromBlock: 0, id: 'statemint-2000000'},
+                    {fromBlock: 20, id: 'statemint-2000002'},
+                    {fromBlock: 40, id: 'statemint-2003000'},
+                ],
+            },
+            {
+                role: 'people',
+                runtimes: [
+                    {fromBlock: 0, id: 'people-polkadot-1003003'},
+                    {fromBlock: 15, id: 'people-polkadot-1005001'},
+                    {fromBlock: 30, id: 'people-polkadot-2000000'},
+                ],
+            },
         ],
         ...SMALL_WORLD,
     },

@@ -35,16 +35,31 @@ export interface PayoutItem {
 
 /** Elect the era's validators from the current intentions and nominations. */
 export function startEra(world: World, index: number, startBlock: number, startTimestampMs: number): EraState {
-    const candidates = [...world.validators.values()].filter(v => v.active).map(v => ({who: v.stash, selfStakePlanck: world.ledgers.get(v.stash)?.activePlanck ?? 0n}))
-    const voters = [...world.nominators.entries()].map(([who, n]) => ({who, stakePlanck: world.ledgers.get(who)?.activePlanck ?? 0n, targets: n.targets}))
-    const exposures = seqPhragmen(candidates, voters, world.spec.activeValidators, {reduce: world.spec.reduceElection})
-    const prefs = new Map(exposures.map(e => {
-        const v = world.validators.get(e.validator)!
-        return [e.validator, {commissionPerbill: v.commissionPerbill, blocked: v.blocked}] as const
+    const candidates = [...world.validators.values()]
+        .filter(v => v.active)
+        .map(v => ({who: v.stash, selfStakePlanck: world.ledgers.get(v.stash)?.activePlanck ?? 0n}))
+    const voters = [...world.nominators.entries()].map(([who, n]) => ({
+        who,
+        stakePlanck: world.ledgers.get(who)?.activePlanck ?? 0n,
+        targets: n.targets,
     }))
+    const exposures = seqPhragmen(candidates, voters, world.spec.activeValidators, {reduce: world.spec.reduceElection})
+    const prefs = new Map(
+        exposures.map(e => {
+            const v = world.validators.get(e.validator)!
+            return [e.validator, {commissionPerbill: v.commissionPerbill, blocked: v.blocked}] as const
+        }),
+    )
     const era: EraState = {
-        index, startBlock, startSessionIndex: world.sessionIndex, startTimestampMs,
-        exposures, prefs, points: new Map(), totalPoints: 0, claimedPages: new Map(),
+        index,
+        startBlock,
+        startSessionIndex: world.sessionIndex,
+        startTimestampMs,
+        exposures,
+        prefs,
+        points: new Map(),
+        totalPoints: 0,
+        claimedPages: new Map(),
     }
     world.eras.set(index, era)
     world.eras.delete(index - HISTORY_DEPTH - 1)
@@ -84,17 +99,31 @@ export function onInitialize(world: World, block: number, timestampMs: number, f
             events.push({pallet: 'ImOnline', name: 'AllGood', fields: {}})
         } else {
             const era = world.currentEra
-            events.push({pallet: 'ImOnline', name: 'SomeOffline', fields: {offline: offline.map(v => {
-                const e = era.exposures.find(x => x.validator === v)!
-                return [v, {total: e.totalPlanck, own: e.ownPlanck, others: e.others.map(o => ({who: o.who, value: o.valuePlanck}))}]
-            })}})
+            events.push({
+                pallet: 'ImOnline',
+                name: 'SomeOffline',
+                fields: {
+                    offline: offline.map(v => {
+                        const e = era.exposures.find(x => x.validator === v)!
+                        return [
+                            v,
+                            {total: e.totalPlanck, own: e.ownPlanck, others: e.others.map(o => ({who: o.who, value: o.valuePlanck}))},
+                        ]
+                    }),
+                },
+            })
         }
     } else if (offline.length > 0) {
         const timeslot = new Uint8Array(4)
         new DataView(timeslot.buffer).setUint32(0, endingSession, true)
-        events.push({pallet: 'Offences', name: 'Offence', fields: {kind: '0x' + Buffer.from('im-online:offlin').toString('hex'), timeslot: '0x' + Buffer.from(timeslot).toString('hex')}})
+        events.push({
+            pallet: 'Offences',
+            name: 'Offence',
+            fields: {kind: '0x' + Buffer.from('im-online:offlin').toString('hex'), timeslot: '0x' + Buffer.from(timeslot).toString('hex')},
+        })
         if (features.stakingAsync) {
-            for (const v of offline) events.push({pallet: 'Staking', name: 'OffenceReported', fields: {offenceEra: world.activeEra, validator: v, fraction: 0}})
+            for (const v of offline)
+                events.push({pallet: 'Staking', name: 'OffenceReported', fields: {offenceEra: world.activeEra, validator: v, fraction: 0}})
         }
     }
     world.sessionIndex++
@@ -103,7 +132,11 @@ export function onInitialize(world: World, block: number, timestampMs: number, f
     const eraEnds = world.sessionIndex % spec.sessionsPerEra === 0
     if (features.stakingAsync) {
         const active = eraEnds ? world.activeEra + 1 : world.activeEra
-        events.push({pallet: 'Staking', name: 'SessionRotated', fields: {startingSession: world.sessionIndex, activeEra: active, plannedEra: active}})
+        events.push({
+            pallet: 'Staking',
+            name: 'SessionRotated',
+            fields: {startingSession: world.sessionIndex, activeEra: active, plannedEra: active},
+        })
     }
     if (!eraEnds) return events
 
@@ -117,14 +150,23 @@ export function onInitialize(world: World, block: number, timestampMs: number, f
     events.push(...eraChanges(world, rnd))
     const next = startEra(world, ending.index + 1, block, timestampMs)
     // staking-async elects in pages (one page here) instead of announcing StakersElected.
-    events.push(features.stakingAsync
-        ? {pallet: 'Staking', name: 'PagedElectionProceeded', fields: {page: 0, result: {Ok: next.exposures.length}}}
-        : {pallet: 'Staking', name: 'StakersElected', fields: {}})
+    events.push(
+        features.stakingAsync
+            ? {pallet: 'Staking', name: 'PagedElectionProceeded', fields: {page: 0, result: {Ok: next.exposures.length}}}
+            : {pallet: 'Staking', name: 'StakersElected', fields: {}},
+    )
     // The relay queues the elected set (StakingAhClient.ValidatorSet, written with the session) under the era's index.
     if (features.ahClient) {
-        events.push({pallet: 'StakingAhClient', name: 'ValidatorSetReceived', fields: {
-            id: next.index, newValidatorSetCount: world.sessionValidators.length, pruneUpTo: null, leftover: false,
-        }})
+        events.push({
+            pallet: 'StakingAhClient',
+            name: 'ValidatorSetReceived',
+            fields: {
+                id: next.index,
+                newValidatorSetCount: world.sessionValidators.length,
+                pruneUpTo: null,
+                leftover: false,
+            },
+        })
     }
     return events
 }
@@ -165,14 +207,22 @@ function eraChanges(world: World, rnd: SeededRandom): LogicalEvent[] {
             const back = rnd.pick(inactive)
             back.active = true
             world.mark('validator', back.stash)
-            events.push({pallet: 'Staking', name: 'ValidatorPrefsSet', fields: {stash: back.stash, prefs: {commission: back.commissionPerbill, blocked: back.blocked}}})
+            events.push({
+                pallet: 'Staking',
+                name: 'ValidatorPrefsSet',
+                fields: {stash: back.stash, prefs: {commission: back.commissionPerbill, blocked: back.blocked}},
+            })
         }
     }
     if (rnd.chance(chance)) {
         const v = rnd.pick(validators)
         v.commissionPerbill = rnd.pick([0, 10_000_000, 30_000_000, 50_000_000, 100_000_000, 1_000_000_000])
         world.mark('validator', v.stash)
-        events.push({pallet: 'Staking', name: 'ValidatorPrefsSet', fields: {stash: v.stash, prefs: {commission: v.commissionPerbill, blocked: v.blocked}}})
+        events.push({
+            pallet: 'Staking',
+            name: 'ValidatorPrefsSet',
+            fields: {stash: v.stash, prefs: {commission: v.commissionPerbill, blocked: v.blocked}},
+        })
     }
     if (rnd.chance(chance)) {
         // A blocked validator kicks one of its nominators.
@@ -182,7 +232,11 @@ function eraChanges(world: World, rnd: SeededRandom): LogicalEvent[] {
             if (!v.blocked) {
                 v.blocked = true
                 world.mark('validator', v.stash)
-                events.push({pallet: 'Staking', name: 'ValidatorPrefsSet', fields: {stash: v.stash, prefs: {commission: v.commissionPerbill, blocked: true}}})
+                events.push({
+                    pallet: 'Staking',
+                    name: 'ValidatorPrefsSet',
+                    fields: {stash: v.stash, prefs: {commission: v.commissionPerbill, blocked: true}},
+                })
             }
             nominator[1].targets = nominator[1].targets.filter(t => t !== v.stash)
             world.mark('nominator', nominator[0])
@@ -246,7 +300,14 @@ export function extraPayout(world: World, due: PayoutItem[], features: RuntimeFe
 export type StakingError = 'InvalidEraToReward' | 'AlreadyClaimed' | 'NotStash' | 'InvalidPage'
 
 /** payout_stakers / payout_stakers_by_page: reward the validator and the nominators of one exposure page. */
-export function payoutStakers(world: World, journal: Journal, validator: string, eraIndex: number, page: number | undefined, features: RuntimeFeatures): LogicalEvent[] | StakingError {
+export function payoutStakers(
+    world: World,
+    journal: Journal,
+    validator: string,
+    eraIndex: number,
+    page: number | undefined,
+    features: RuntimeFeatures,
+): LogicalEvent[] | StakingError {
     if (eraIndex >= world.activeEra || eraIndex < world.activeEra - HISTORY_DEPTH) return 'InvalidEraToReward'
     const era = world.eras.get(eraIndex)
     if (!era || era.validatorPayoutPlanck === undefined) return 'InvalidEraToReward'
@@ -260,7 +321,11 @@ export function payoutStakers(world: World, journal: Journal, validator: string,
     if (p === undefined) return 'AlreadyClaimed'
     if (p >= pages) return 'InvalidPage'
     if (claimed.includes(p)) return 'AlreadyClaimed'
-    journal.mapSet(era.claimedPages, validator, [...claimed, p].sort((a, b) => a - b))
+    journal.mapSet(
+        era.claimedPages,
+        validator,
+        [...claimed, p].sort((a, b) => a - b),
+    )
     world.mark('claimed', `${eraIndex}/${validator}`)
     if (claimed.length + 1 === pages) {
         const ledger = world.ledgers.get(validator)!
@@ -275,9 +340,18 @@ export function payoutStakers(world: World, journal: Journal, validator: string,
     const total = exposure.totalPlanck > 0n ? exposure.totalPlanck : 1n
     const pageOthers = exposure.others.slice(p * size, (p + 1) * size)
     // The validator's own part is paid with the first page; each page pays its nominators.
-    const events: LogicalEvent[] = [{pallet: 'Staking', name: 'PayoutStarted', fields: {
-        eraIndex, validatorStash: validator, page: p, next: p + 1 < pages ? p + 1 : null,
-    }}]
+    const events: LogicalEvent[] = [
+        {
+            pallet: 'Staking',
+            name: 'PayoutStarted',
+            fields: {
+                eraIndex,
+                validatorStash: validator,
+                page: p,
+                next: p + 1 < pages ? p + 1 : null,
+            },
+        },
+    ]
     const reward = (who: string, amount: bigint) => {
         if (amount <= 0n) return
         const l = world.ledgers.get(who)
@@ -295,4 +369,3 @@ export function payoutStakers(world: World, journal: Journal, validator: string,
     for (const o of pageOthers) reward(o.who, (leftover * o.valuePlanck) / total)
     return events
 }
-

@@ -24,7 +24,8 @@ export const HISTORY_DEPTH = 84
 /** Write the entities named by `tokens` (`kind:id`, see World.mark) into one chain's storage. */
 export function writeTokens(world: World, target: WriteTarget, tokens: Iterable<string>, nowMs: number): void {
     // Timestamp.set writes the block's time in every block.
-    if (target.rt.hasStorage('Timestamp', 'Now')) target.put(target.rt.storageKey('Timestamp', 'Now'), target.rt.storageValue('Timestamp', 'Now', nowMs))
+    if (target.rt.hasStorage('Timestamp', 'Now'))
+        target.put(target.rt.storageKey('Timestamp', 'Now'), target.rt.storageValue('Timestamp', 'Now', nowMs))
     for (const token of tokens) {
         const i = token.indexOf(':')
         writeEntity(world, target, token.slice(0, i), token.slice(i + 1))
@@ -42,7 +43,10 @@ function writeEntity(world: World, target: WriteTarget, kind: string, id: string
         case 'account': {
             const a = world.accounts.get(id)!
             value('System', 'Account', [id], {
-                nonce: target.nonceOf(id), consumers: 0, providers: 1, sufficients: 0,
+                nonce: target.nonceOf(id),
+                consumers: 0,
+                providers: 1,
+                sufficients: 0,
                 data: {free: a.freePlanck, reserved: a.reservedPlanck, miscFrozen: 0, feeFrozen: 0, frozen: 0, flags: 0},
             })
             return
@@ -58,10 +62,21 @@ function writeEntity(world: World, target: WriteTarget, kind: string, id: string
         case 'ledger': {
             const l = world.ledgers.get(id)
             value('Staking', 'Bonded', [id], l ? id : null)
-            value('Staking', 'Ledger', [id], l ? {
-                stash: l.stash, total: l.totalPlanck, active: l.activePlanck, unlocking: [],
-                claimedRewards: l.claimedEras, legacyClaimedRewards: l.claimedEras,
-            } : null)
+            value(
+                'Staking',
+                'Ledger',
+                [id],
+                l
+                    ? {
+                          stash: l.stash,
+                          total: l.totalPlanck,
+                          active: l.activePlanck,
+                          unlocking: [],
+                          claimedRewards: l.claimedEras,
+                          legacyClaimedRewards: l.claimedEras,
+                      }
+                    : null,
+            )
             if (l && !world.validators.has(id)) value('Staking', 'Payee', [id], 'Staked')
             return
         }
@@ -69,7 +84,17 @@ function writeEntity(world: World, target: WriteTarget, kind: string, id: string
             const n = world.nominators.get(id)
             if (!palletAllowed(target.role, 'Staking') || !rt.hasStorage('Staking', 'Nominators')) return
             const key = rt.storageKey('Staking', 'Nominators', id)
-            put(key, n ? rt.storageValueFast('Staking', 'Nominators', {targets: n.targets, submittedIn: n.submittedIn, suppressed: false}, () => encodeNominations(n.targets, n.submittedIn, false)) : null)
+            put(
+                key,
+                n
+                    ? rt.storageValueFast(
+                          'Staking',
+                          'Nominators',
+                          {targets: n.targets, submittedIn: n.submittedIn, suppressed: false},
+                          () => encodeNominations(n.targets, n.submittedIn, false),
+                      )
+                    : null,
+            )
             return
         }
         case 'identity': {
@@ -80,8 +105,18 @@ function writeEntity(world: World, target: WriteTarget, kind: string, id: string
                 judgements: idn.judgements.map(j => [j.registrarIndex, {[j.judgement]: j.judgement === 'FeePaid' ? 0 : null}]),
                 deposit: 200n * 10n ** 10n,
                 info: {
-                    additional: [], display: data(idn.display), legal: data(idn.legal), web: data(idn.web), riot: data(), matrix: data(),
-                    email: data(idn.email), pgpFingerprint: null, image: data(), twitter: data(idn.twitter), github: data(), discord: data(),
+                    additional: [],
+                    display: data(idn.display),
+                    legal: data(idn.legal),
+                    web: data(idn.web),
+                    riot: data(),
+                    matrix: data(),
+                    email: data(idn.email),
+                    pgpFingerprint: null,
+                    image: data(),
+                    twitter: data(idn.twitter),
+                    github: data(),
+                    discord: data(),
                 },
             }
             if (!palletAllowed(target.role, 'Identity') || !rt.hasStorage('Identity', 'IdentityOf')) return
@@ -102,12 +137,24 @@ function writeEntity(world: World, target: WriteTarget, kind: string, id: string
         }
         case 'proxies': {
             const p = world.proxies.get(id) ?? []
-            value('Proxy', 'Proxies', [id], p.length ? [p.map(d => ({delegate: d.delegate, proxyType: d.proxyType, delay: d.delayBlocks})), BigInt(p.length) * 10n ** 10n] : null)
+            value(
+                'Proxy',
+                'Proxies',
+                [id],
+                p.length
+                    ? [p.map(d => ({delegate: d.delegate, proxyType: d.proxyType, delay: d.delayBlocks})), BigInt(p.length) * 10n ** 10n]
+                    : null,
+            )
             return
         }
         case 'announcements': {
             const a = world.announcements.get(id) ?? []
-            value('Proxy', 'Announcements', [id], a.length ? [a.map(x => ({real: x.real, callHash: x.callHash, height: x.height})), BigInt(a.length) * 10n ** 10n] : null)
+            value(
+                'Proxy',
+                'Announcements',
+                [id],
+                a.length ? [a.map(x => ({real: x.real, callHash: x.callHash, height: x.height})), BigInt(a.length) * 10n ** 10n] : null,
+            )
             return
         }
         case 'era':
@@ -127,7 +174,8 @@ function writeEntity(world: World, target: WriteTarget, kind: string, id: string
         }
         case 'points': {
             const era = world.eras.get(Number(id))
-            if (era && palletAllowed(target.role, 'Staking') && rt.hasPallet('Staking')) put(rt.storageKey('Staking', 'ErasRewardPoints', era.index), encodeRewardPoints(era))
+            if (era && palletAllowed(target.role, 'Staking') && rt.hasPallet('Staking'))
+                put(rt.storageKey('Staking', 'ErasRewardPoints', era.index), encodeRewardPoints(era))
             return
         }
         case 'session': {
@@ -165,21 +213,31 @@ function writeEra(world: World, rt: Runtime, put: Put, index: number): void {
             const size = world.spec.exposurePageSize
             const pages = Math.max(1, Math.ceil(others.length / size))
             const pageCount = others.length ? pages : 0
-            value('ErasStakersOverview', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, nominatorCount: others.length, pageCount},
-                () => encodeExposureOverview(e.totalPlanck, e.ownPlanck, others.length, pageCount))
+            value(
+                'ErasStakersOverview',
+                [index, e.validator],
+                {total: e.totalPlanck, own: e.ownPlanck, nominatorCount: others.length, pageCount},
+                () => encodeExposureOverview(e.totalPlanck, e.ownPlanck, others.length, pageCount),
+            )
             for (let p = 0; p * size < others.length; p++) {
                 const page = e.others.slice(p * size, (p + 1) * size)
                 const pageTotal = page.reduce((s, o) => s + o.valuePlanck, 0n)
-                value('ErasStakersPaged', [index, e.validator, p], {pageTotal, others: page.map(o => ({who: o.who, value: o.valuePlanck}))},
-                    () => encodeExposurePage(pageTotal, page))
+                value(
+                    'ErasStakersPaged',
+                    [index, e.validator, p],
+                    {pageTotal, others: page.map(o => ({who: o.who, value: o.valuePlanck}))},
+                    () => encodeExposurePage(pageTotal, page),
+                )
             }
             const claimed = era.claimedPages.get(e.validator)
             if (claimed?.length) value('ClaimedRewards', [index, e.validator], claimed)
         } else {
-            value('ErasStakers', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others},
-                () => encodeExposure(e.totalPlanck, e.ownPlanck, e.others))
-            value('ErasStakersClipped', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others: others.slice(0, 512)},
-                () => encodeExposure(e.totalPlanck, e.ownPlanck, e.others.slice(0, 512)))
+            value('ErasStakers', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others}, () =>
+                encodeExposure(e.totalPlanck, e.ownPlanck, e.others),
+            )
+            value('ErasStakersClipped', [index, e.validator], {total: e.totalPlanck, own: e.ownPlanck, others: others.slice(0, 512)}, () =>
+                encodeExposure(e.totalPlanck, e.ownPlanck, e.others.slice(0, 512)),
+            )
         }
         const prefs = era.prefs.get(e.validator)!
         value('ErasValidatorPrefs', [index, e.validator], {commission: prefs.commissionPerbill, blocked: prefs.blocked})
@@ -205,4 +263,3 @@ export function encodeRewardPoints(era: EraState): string {
     }
     return u8aToHex(out.subarray(0, o))
 }
-

@@ -90,7 +90,7 @@ export interface EraState {
     startSessionIndex: number
     startTimestampMs: number
     exposures: ElectedExposure[]
-    prefs: Map<string, {commissionPerbill: number, blocked: boolean}>
+    prefs: Map<string, {commissionPerbill: number; blocked: boolean}>
     points: Map<string, number>
     totalPoints: number
     /** Set when the era ends (EraPaid). */
@@ -117,7 +117,11 @@ export class World {
     /** Entities changed since the last flush, as `kind:id` tokens. */
     readonly dirty = new Set<string>()
 
-    constructor(readonly spec: ScenarioSpec, readonly seed: number, readonly dev: DevAccount[]) {}
+    constructor(
+        readonly spec: ScenarioSpec,
+        readonly seed: number,
+        readonly dev: DevAccount[],
+    ) {}
 
     mark(kind: string, id: string | number = ''): void {
         this.dirty.add(`${kind}:${id}`)
@@ -172,8 +176,14 @@ export class World {
     }
 
     /** Nodes as the telemetry feed would list them (for the telemetry devnet feed). */
-    nodeList(): {stash: string, nodeName: string, operator: string, clientVersion: string, isCandidate: boolean}[] {
-        return [...this.validators.values()].map(v => ({stash: v.stash, nodeName: v.nodeName, operator: v.operator, clientVersion: v.clientVersion, isCandidate: v.isCandidate}))
+    nodeList(): {stash: string; nodeName: string; operator: string; clientVersion: string; isCandidate: boolean}[] {
+        return [...this.validators.values()].map(v => ({
+            stash: v.stash,
+            nodeName: v.nodeName,
+            operator: v.operator,
+            clientVersion: v.clientVersion,
+            isCandidate: v.isCandidate,
+        }))
     }
 }
 
@@ -188,8 +198,12 @@ export function genesisWorld(spec: ScenarioSpec, seed: number, dev: DevAccount[]
     for (const d of dev) world.account(d.publicKey).freePlanck = 1_000_000n * PLANCK_PER_DOT
 
     // Validators: programme candidates first, then others with generated keys.
-    const candidates = (candidateList as {candidates: {name: string, stash: string}[]}).candidates.slice(0, spec.candidates)
-    const stashes: {stash: string, name: string, isCandidate: boolean}[] = candidates.map(c => ({stash: u8aToHex(decodeAddress(c.stash)), name: c.name, isCandidate: true}))
+    const candidates = (candidateList as {candidates: {name: string; stash: string}[]}).candidates.slice(0, spec.candidates)
+    const stashes: {stash: string; name: string; isCandidate: boolean}[] = candidates.map(c => ({
+        stash: u8aToHex(decodeAddress(c.stash)),
+        name: c.name,
+        isCandidate: true,
+    }))
     while (stashes.length < spec.validators) {
         const i = stashes.length
         stashes.push({stash: u8aToHex(rnd.bytes(32)), name: `devnet-validator-${i}`, isCandidate: false})
@@ -270,7 +284,13 @@ export function genesisWorld(spec: ScenarioSpec, seed: number, dev: DevAccount[]
     // A few nominators hand their staking to proxies, some time-delayed, like programme nominators.
     const nominatorList = [...world.nominators.keys()]
     for (let i = 0; i < Math.min(10, nominatorList.length - 1); i++) {
-        world.proxies.set(nominatorList[i], [{delegate: u8aToHex(rnd.bytes(32)), proxyType: rnd.chance(0.5) ? 'Staking' : 'Any', delayBlocks: rnd.chance(0.5) ? spec.proxyDelayBlocks : 0}])
+        world.proxies.set(nominatorList[i], [
+            {
+                delegate: u8aToHex(rnd.bytes(32)),
+                proxyType: rnd.chance(0.5) ? 'Staking' : 'Any',
+                delayBlocks: rnd.chance(0.5) ? spec.proxyDelayBlocks : 0,
+            },
+        ])
     }
     return world
 }

@@ -38,7 +38,9 @@ describe('the devnet serves its telemetry feed', () => {
         c.ws.send(`subscribe:${devnet.chain.genesisHash}`)
         await c.next(3 + expected.length)
         expect(c.messages[2]).toEqual({action: 'SubscribedTo', genesisHash: devnet.chain.genesisHash})
-        const added = c.messages.flatMap(m => (m.action === 'AddedNode' ? [[m.details.name, m.details.validatorAddress, m.details.version]] : []))
+        const added = c.messages.flatMap(m =>
+            m.action === 'AddedNode' ? [[m.details.name, m.details.validatorAddress, m.details.version]] : [],
+        )
         expect(added).toEqual(expected.map(n => [n.nodeName, n.address, n.clientVersion]))
         // The candidates are the programme's, by name and stash.
         expect(added.filter((_, i) => expected[i].isCandidate).length).toBeGreaterThan(0)
@@ -55,7 +57,11 @@ describe('the devnet serves its telemetry feed', () => {
         c.ws.send(`subscribe:${devnet.chain.genesisHash}`)
         await c.next(2 + 3 + nodeCount)
         expect(c.messages.find(m => m.action === 'BestBlock')).toMatchObject({height: 5})
-        expect(c.messages.find(m => m.action === 'BestFinalized')).toEqual({action: 'BestFinalized', height: 3, hash: devnet.finalized().hash})
+        expect(c.messages.find(m => m.action === 'BestFinalized')).toEqual({
+            action: 'BestFinalized',
+            height: 3,
+            hash: devnet.finalized().hash,
+        })
         const snapshotBlocks = c.messages.flatMap(m => (m.action === 'AddedNode' ? [[m.block.height, m.block.hash]] : []))
         expect(new Set(snapshotBlocks.map(b => b.join()))).toEqual(new Set([`5,${devnet.head().hash}`]))
 
@@ -75,7 +81,11 @@ describe('the devnet serves its telemetry feed', () => {
         expect(devnet.feedUrl).toBe(`${relay.url}/feed`)
         const c = await connectFeed(devnet.feedUrl)
         await c.next(2)
-        expect(c.messages[1]).toMatchObject({action: 'AddedChain', genesisHash: relay.chain.genesisHash, nodeCount: devnet.chain.world.nodeList().length})
+        expect(c.messages[1]).toMatchObject({
+            action: 'AddedChain',
+            genesisHash: relay.chain.genesisHash,
+            nodeCount: devnet.chain.world.nodeList().length,
+        })
         c.ws.close()
         // The other chains' ports are JSON-RPC only.
         const assetHub = devnet.endpoints.find(e => e.role === 'assetHub')!

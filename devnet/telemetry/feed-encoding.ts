@@ -25,7 +25,16 @@ export function addedNodePayload(id: number, n: DevnetTelemetryNode, block: unkn
     const series = Array.from({length: 20}, (_, i) => 1_000_000 + i)
     return [
         id,
-        [n.name, n.implementation ?? 'Parity Polkadot', n.version, n.validatorAddress, n.networkId ?? null, n.ip ?? null, n.sysinfo ?? null, n.hwbench ?? null],
+        [
+            n.name,
+            n.implementation ?? 'Parity Polkadot',
+            n.version,
+            n.validatorAddress,
+            n.networkId ?? null,
+            n.ip ?? null,
+            n.sysinfo ?? null,
+            n.hwbench ?? null,
+        ],
         [25, 0],
         [series],
         [series, series, series.map(x => 1_731_000_000_000 + x)],
@@ -57,7 +66,14 @@ export function nodesFromCandidates(candidates: CandidateEntry[], opts: {count?:
         ip: DEVNET_IP_PREFIXES[i % DEVNET_IP_PREFIXES.length] + String(((i >> 2) % 254) + 1),
         startupTimeMs: 1_731_000_000_000 + i * 1000,
         location: null,
-        sysinfo: {cpu: 'AMD Ryzen 9 7950X 16-Core Processor', memory: 68719476736, core_count: 16, linux_kernel: '6.8.0', linux_distro: 'Ubuntu 24.04 LTS', is_virtual_machine: i % 3 === 0},
+        sysinfo: {
+            cpu: 'AMD Ryzen 9 7950X 16-Core Processor',
+            memory: 68719476736,
+            core_count: 16,
+            linux_kernel: '6.8.0',
+            linux_distro: 'Ubuntu 24.04 LTS',
+            is_virtual_machine: i % 3 === 0,
+        },
         hwbench: {cpu_hashrate_score: 1500 + i, memory_memcpy_score: 3700, disk_sequential_write_score: 800, disk_random_write_score: 170},
     }))
 }

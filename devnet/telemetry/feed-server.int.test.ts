@@ -27,7 +27,9 @@ describe('devnet telemetry feed', () => {
         expect(c.messages[2]).toEqual({action: 'SubscribedTo', genesisHash: feed.chain.genesisHash})
         const added = c.messages.filter(m => m.action === 'AddedNode')
         expect(added.map(m => m.action === 'AddedNode' && [m.nodeId, m.details.name, m.details.validatorAddress])).toEqual([
-            [0, 'alpha', nodes[0].validatorAddress], [1, 'beta', nodes[1].validatorAddress], [2, 'gamma', nodes[2].validatorAddress],
+            [0, 'alpha', nodes[0].validatorAddress],
+            [1, 'beta', nodes[1].validatorAddress],
+            [2, 'gamma', nodes[2].validatorAddress],
         ])
         // nodesPerFrame 2: the snapshot came as two frames.
         expect(c.raw.filter(r => r.startsWith('[3,')).length).toBe(2)
@@ -39,7 +41,11 @@ describe('devnet telemetry feed', () => {
         expect(c.messages.slice(9)).toEqual([
             {action: 'Pong', payload: 'abc'},
             {action: 'RemovedNode', nodeId: 1},
-            expect.objectContaining({action: 'AddedNode', nodeId: 3, details: expect.objectContaining({name: 'gamma', version: '1.17.0-x'})}),
+            expect.objectContaining({
+                action: 'AddedNode',
+                nodeId: 3,
+                details: expect.objectContaining({name: 'gamma', version: '1.17.0-x'}),
+            }),
             {action: 'RemovedNode', nodeId: 2},
         ])
         expect(feed.stats()).toMatchObject({connections: 1, subscribers: 1, subscribeRequests: 1, pings: 1})

@@ -110,7 +110,10 @@ export async function startTelemetryFeed(opts: TelemetryFeedOptions): Promise<Te
                 send(ws, [13, chain.genesisHash, 10, Date.now(), 1, [best.number, Date.now(), 6000], 2, [finalized.number, finalized.hash]])
                 const all = [...connections.values()]
                 for (let i = 0; i < all.length; i += nodesPerFrame) {
-                    send(ws, all.slice(i, i + nodesPerFrame).flatMap(c => [3, addedNodePayload(c.id, c.node, blockOf())]))
+                    send(
+                        ws,
+                        all.slice(i, i + nodesPerFrame).flatMap(c => [3, addedNodePayload(c.id, c.node, blockOf())]),
+                    )
                 }
             } else if (text.startsWith('ping:')) {
                 pings++

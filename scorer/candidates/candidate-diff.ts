@@ -12,7 +12,17 @@ export interface CandidateDiff {
     removed: Candidate[]
 }
 
-const FIELDS: CandidateField[] = ['slotId', 'name', 'stash', 'kusamaStash', 'kusamaStashPublicKeyHex', 'riotHandles', 'kyc', 'skipSelfStake', 'status']
+const FIELDS: CandidateField[] = [
+    'slotId',
+    'name',
+    'stash',
+    'kusamaStash',
+    'kusamaStashPublicKeyHex',
+    'riotHandles',
+    'kyc',
+    'skipSelfStake',
+    'status',
+]
 
 export function diffCandidates(previous: readonly Candidate[], next: readonly Candidate[]): CandidateDiff {
     const before = new Map(previous.map(c => [c.stashPublicKeyHex, c]))

@@ -15,8 +15,7 @@ const ALICE_GENERIC = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
 const ALICE_KEY = '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d'
 const BOB_POLKADOT = '14E5nqKAp3oAJcmzgZhUD2RcptBeUBScxKHgJKU4HPNcKVf3'
 
-const parse = (candidates: unknown[], prefix = 0) =>
-    parseCandidateListText(JSON.stringify({candidates}), 'test.json', prefix)
+const parse = (candidates: unknown[], prefix = 0) => parseCandidateListText(JSON.stringify({candidates}), 'test.json', prefix)
 const messages = (candidates: unknown[], prefix = 0) => parse(candidates, prefix).problems.map(describeProblem)
 
 describe('the real 1KV lists load unchanged', () => {
@@ -42,11 +41,16 @@ describe('the real 1KV lists load unchanged', () => {
         expect(havik).toMatchObject({name: 'havik-polkadot', stash: '13pk9j8duuvckyNsXUch5YZFYXN82oCZZVLeKDzgJDFGZY3A', kusamaStash: null})
         expect(list.candidates.filter(c => c.kusamaStash !== null)).toHaveLength(307)
         expect(list.candidates[0]).toEqual({
-            slotId: 0, name: 'specialized-tarmac-3',
-            stash: '12bWp3rifCRrJzrTSPe1BrDaFxCLMVCUit6t21K986ZeeNJm', stashPublicKeyHex: expect.stringMatching(/^0x[0-9a-f]{64}$/),
+            slotId: 0,
+            name: 'specialized-tarmac-3',
+            stash: '12bWp3rifCRrJzrTSPe1BrDaFxCLMVCUit6t21K986ZeeNJm',
+            stashPublicKeyHex: expect.stringMatching(/^0x[0-9a-f]{64}$/),
             kusamaStash: 'HngUT2inDFPBwiey6ZdqhhnmPKHkXayRpWw9rFj55reAqvi',
             kusamaStashPublicKeyHex: '0xe69aa84285f761bb1942735db2c3d443e29dd3f3da5aa7a00038bafdf93abc57',
-            riotHandles: ['@joe:web3.foundation'], kyc: false, skipSelfStake: false, status: null,
+            riotHandles: ['@joe:web3.foundation'],
+            kyc: false,
+            skipSelfStake: false,
+            status: null,
         })
     })
 
@@ -54,29 +58,53 @@ describe('the real 1KV lists load unchanged', () => {
         const list = readCandidateListFile(path.join(CONFIG_LISTS, 'kusama.json'), 0)
         expect(list.candidates).toHaveLength(0)
         expect(list.problems).toHaveLength(1126)
-        expect(describeProblem(list.problems[0])).toMatch(/^candidates\[0\] \(slotId 0\) stash: "\w+" is a Kusama address \(prefix 2\), expected Polkadot \(prefix 0\); entry rejected$/)
+        expect(describeProblem(list.problems[0])).toMatch(
+            /^candidates\[0\] \(slotId 0\) stash: "\w+" is a Kusama address \(prefix 2\), expected Polkadot \(prefix 0\); entry rejected$/,
+        )
     })
 })
 
 describe('the real Decentralized Nodes lists load as a second source', () => {
     it('Kusama: 152 selected, all Active', () => {
-        const list = readCandidateListFile(path.join(FIXTURES, 'w3f-dn-programme-kusama-term-2024-11.metaspan-dn-dashboard.json'), 2, 'decentralizedNodes')
+        const list = readCandidateListFile(
+            path.join(FIXTURES, 'w3f-dn-programme-kusama-term-2024-11.metaspan-dn-dashboard.json'),
+            2,
+            'decentralizedNodes',
+        )
         expect(list.candidates).toHaveLength(152)
         expect(list.problems).toEqual([])
         expect(new Set(list.candidates.map(c => c.status))).toEqual(new Set(['Active']))
-        expect(list.candidates[0]).toMatchObject({slotId: null, name: 'LuckyFriday.io/🍀 KSM 06 🍀', stash: 'HoC82Uep7DFe1ojfGLmEUZ36bXPmtkXScoGqWzyPenqgmEn'})
+        expect(list.candidates[0]).toMatchObject({
+            slotId: null,
+            name: 'LuckyFriday.io/🍀 KSM 06 🍀',
+            stash: 'HoC82Uep7DFe1ojfGLmEUZ36bXPmtkXScoGqWzyPenqgmEn',
+        })
     })
 
     it('Polkadot: 63 selected and 25 backups', () => {
-        const list = readCandidateListFile(path.join(FIXTURES, 'w3f-dn-programme-polkadot-term-2024-11.metaspan-dn-dashboard.json'), 0, 'decentralizedNodes')
+        const list = readCandidateListFile(
+            path.join(FIXTURES, 'w3f-dn-programme-polkadot-term-2024-11.metaspan-dn-dashboard.json'),
+            0,
+            'decentralizedNodes',
+        )
         expect(list.candidates).toHaveLength(88)
         expect(list.problems).toEqual([])
         expect(list.candidates.filter(c => c.status === 'Backup')).toHaveLength(25)
-        expect(list.candidates.find(c => c.name === 'ANAMIX')).toMatchObject({stash: '15kkg1mK1tCGgqqo3c1CghtKCQsBEAPPjYNNmmRT3r29FeRX', status: 'Backup'})
+        expect(list.candidates.find(c => c.name === 'ANAMIX')).toMatchObject({
+            stash: '15kkg1mK1tCGgqqo3c1CghtKCQsBEAPPjYNNmmRT3r29FeRX',
+            status: 'Backup',
+        })
     })
 
     it('bad entries are reported with their list and position', () => {
-        const json = {selected: [{identity: 'a', stash: ALICE_KUSAMA, status: 'Active'}, {identity: 'b', stash: ALICE_POLKADOT, status: 'Active'}, {stash: BOB_POLKADOT}], backups: [{identity: 'b', stash: BOB_POLKADOT}]}
+        const json = {
+            selected: [
+                {identity: 'a', stash: ALICE_KUSAMA, status: 'Active'},
+                {identity: 'b', stash: ALICE_POLKADOT, status: 'Active'},
+                {stash: BOB_POLKADOT},
+            ],
+            backups: [{identity: 'b', stash: BOB_POLKADOT}],
+        }
         const list = parseCandidateListText(JSON.stringify(json), 'dn.json', 0, 'decentralizedNodes')
         expect(list.candidates.map(c => c.name)).toEqual(['b'])
         expect(list.problems.map(describeProblem)).toEqual([
@@ -92,14 +120,16 @@ describe('bad entries are reported with slot, field and reason; the good ones st
     const good = {slotId: 7, name: 'good', stash: BOB_POLKADOT, riotHandle: '@bob:matrix.org', kyc: true}
 
     it('invalid SS58 and wrong network prefixes', () => {
-        expect(messages([
-            good,
-            {slotId: 1, name: 'typo', stash: ALICE_POLKADOT.slice(0, -1) + 'X'},
-            {slotId: 2, name: 'kusama', stash: ALICE_KUSAMA},
-            {slotId: 3, name: 'hex', stash: ALICE_KEY},
-            {slotId: 4, name: 'bad ksm', stash: ALICE_POLKADOT, kusamaStash: ALICE_GENERIC},
-            {slotId: 5, name: 'no base58', stash: 'not an address'},
-        ])).toEqual([
+        expect(
+            messages([
+                good,
+                {slotId: 1, name: 'typo', stash: ALICE_POLKADOT.slice(0, -1) + 'X'},
+                {slotId: 2, name: 'kusama', stash: ALICE_KUSAMA},
+                {slotId: 3, name: 'hex', stash: ALICE_KEY},
+                {slotId: 4, name: 'bad ksm', stash: ALICE_POLKADOT, kusamaStash: ALICE_GENERIC},
+                {slotId: 5, name: 'no base58', stash: 'not an address'},
+            ]),
+        ).toEqual([
             `candidates[1] (slotId 1) stash: "${ALICE_POLKADOT.slice(0, -1)}X" is not a valid SS58 address (its checksum does not match: a typo?); entry rejected`,
             `candidates[2] (slotId 2) stash: "${ALICE_KUSAMA}" is a Kusama address (prefix 2), expected Polkadot (prefix 0); entry rejected`,
             `candidates[3] (slotId 3) stash: "${ALICE_KEY}" is hex, not an SS58 address; entry rejected`,
@@ -109,7 +139,7 @@ describe('bad entries are reported with slot, field and reason; the good ones st
         expect(parse([good]).candidates).toHaveLength(1)
     })
 
-    it('the network prefix is a parameter: a devnet list uses 42, and kusamaStash is always Kusama\'s', () => {
+    it("the network prefix is a parameter: a devnet list uses 42, and kusamaStash is always Kusama's", () => {
         const list = parse([{slotId: 0, name: 'alice', stash: ALICE_GENERIC, kusamaStash: ALICE_KUSAMA}], 42)
         expect(list.problems).toEqual([])
         expect(list.candidates[0]).toMatchObject({stashPublicKeyHex: ALICE_KEY, kusamaStashPublicKeyHex: ALICE_KEY})
@@ -130,13 +160,15 @@ describe('bad entries are reported with slot, field and reason; the good ones st
     })
 
     it('missing and mistyped fields; optional ones are dropped, required ones reject the entry', () => {
-        expect(messages([
-            {name: 'no slot', stash: ALICE_POLKADOT},
-            {slotId: 1, stash: BOB_POLKADOT},
-            {slotId: '2', name: 3, stash: BOB_POLKADOT},
-            {slotId: 4, name: 'typed', stash: ALICE_POLKADOT, kyc: 'no', skipSelfStake: 1, riotHandle: [1]},
-            'an entry',
-        ])).toEqual([
+        expect(
+            messages([
+                {name: 'no slot', stash: ALICE_POLKADOT},
+                {slotId: 1, stash: BOB_POLKADOT},
+                {slotId: '2', name: 3, stash: BOB_POLKADOT},
+                {slotId: 4, name: 'typed', stash: ALICE_POLKADOT, kyc: 'no', skipSelfStake: 1, riotHandle: [1]},
+                'an entry',
+            ]),
+        ).toEqual([
             'candidates[0] slotId: missing; entry rejected',
             'candidates[1] (slotId 1) name: missing; entry rejected',
             'candidates[2] slotId: expected a number, got string "2"; entry rejected',
@@ -146,8 +178,11 @@ describe('bad entries are reported with slot, field and reason; the good ones st
             'candidates[3] (slotId 4) skipSelfStake: expected a boolean, got number 1; entry loaded without it',
             'candidates[4] (entry): expected an object; entry rejected',
         ])
-        expect(parse([{slotId: 4, name: 'typed', stash: ALICE_POLKADOT, kyc: 'no', skipSelfStake: 1}]).candidates[0])
-            .toMatchObject({name: 'typed', kyc: false, skipSelfStake: false})
+        expect(parse([{slotId: 4, name: 'typed', stash: ALICE_POLKADOT, kyc: 'no', skipSelfStake: 1}]).candidates[0]).toMatchObject({
+            name: 'typed',
+            kyc: false,
+            skipSelfStake: false,
+        })
     })
 
     it('an unknown key is reported, with a hint only when it is close to a known one', () => {
@@ -180,7 +215,9 @@ describe('a file that is not a list stops the caller, naming the file', () => {
     it('JSON without a candidates list', () => {
         expect(error('{"candidate": []}').message).toBe('candidates file lists/kusama.json: expected an object with a "candidates" array')
         expect(error('[]').message).toBe('candidates file lists/kusama.json: expected an object with a "candidates" array')
-        expect(() => parseCandidateListText('{"candidates": []}', 'x.json', 0, 'decentralizedNodes')).toThrow('candidates file x.json: expected an object with a "selected" array (Decentralized Nodes format)')
+        expect(() => parseCandidateListText('{"candidates": []}', 'x.json', 0, 'decentralizedNodes')).toThrow(
+            'candidates file x.json: expected an object with a "selected" array (Decentralized Nodes format)',
+        )
     })
 
     it('a file that cannot be read', () => {

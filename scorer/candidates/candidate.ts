@@ -51,7 +51,12 @@ export function describeProblem(p: CandidateProblem): string {
 
 /** A file that has no candidate list at all: the scorer cannot start from it. */
 export class CandidateListError extends Error {
-    constructor(readonly file: string, readonly reason: string, readonly line?: number, readonly column?: number) {
+    constructor(
+        readonly file: string,
+        readonly reason: string,
+        readonly line?: number,
+        readonly column?: number,
+    ) {
         super(`candidates file ${file}: ${reason}` + (line === undefined ? '' : ` at line ${line}, column ${column}`))
     }
 }
@@ -72,14 +77,20 @@ export function withoutDuplicates(entries: ParsedEntry[]): {candidates: Candidat
     const byKey = new Map<string, ParsedEntry>()
     const candidates: Candidate[] = []
     const problems: CandidateProblem[] = []
-    const at = (e: ParsedEntry) => `${e.list ?? 'candidates'}[${e.index}]` + (e.candidate.slotId === null ? '' : ` (slotId ${e.candidate.slotId})`)
+    const at = (e: ParsedEntry) =>
+        `${e.list ?? 'candidates'}[${e.index}]` + (e.candidate.slotId === null ? '' : ` (slotId ${e.candidate.slotId})`)
     for (const e of entries) {
         const c = e.candidate
         const sameName = byName.get(c.name)
         const sameKey = byKey.get(c.stashPublicKeyHex)
-        const reject = (field: string, reason: string) => problems.push({index: e.index, list: e.list, slotId: c.slotId, field, reason, outcome: 'rejected'})
+        const reject = (field: string, reason: string) =>
+            problems.push({index: e.index, list: e.list, slotId: c.slotId, field, reason, outcome: 'rejected'})
         if (sameName) reject('name', `duplicate: ${JSON.stringify(c.name)} is already the name of ${at(sameName)}`)
-        if (sameKey) reject('stash', `duplicate: ${at(sameKey)} already has this stash${sameKey.candidate.stash === c.stash ? '' : ` (as ${sameKey.candidate.stash})`}`)
+        if (sameKey)
+            reject(
+                'stash',
+                `duplicate: ${at(sameKey)} already has this stash${sameKey.candidate.stash === c.stash ? '' : ` (as ${sameKey.candidate.stash})`}`,
+            )
         if (sameName || sameKey) continue
         byName.set(c.name, e)
         byKey.set(c.stashPublicKeyHex, e)

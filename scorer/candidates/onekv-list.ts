@@ -80,7 +80,7 @@ function parseEntry(raw: unknown, index: number, ss58Prefix: number): {parsed?: 
     if (typeof value.kusamaStash === 'string') {
         const a = addressField(value.kusamaStash, KUSAMA_SS58_PREFIX)
         if ('reason' in a) {
-            problem('kusamaStash', a.reason + (value.kusamaStash === value.stash ? ' (it is the candidate\'s own stash)' : ''), 'loaded')
+            problem('kusamaStash', a.reason + (value.kusamaStash === value.stash ? " (it is the candidate's own stash)" : ''), 'loaded')
             value.kusamaStash = undefined
         } else {
             kusamaKey = a.publicKeyHex

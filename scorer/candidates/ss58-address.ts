@@ -5,9 +5,7 @@
 import {base58Decode, checkAddressChecksum, decodeAddress} from '@polkadot/util-crypto'
 import {u8aToHex} from '@polkadot/util'
 
-export type AddressReading =
-    | {ok: true; publicKeyHex: string; prefix: number}
-    | {ok: false; reason: string}
+export type AddressReading = {ok: true; publicKeyHex: string; prefix: number} | {ok: false; reason: string}
 
 const NETWORK_NAMES: Record<number, string> = {0: 'Polkadot', 2: 'Kusama', 42: 'generic Substrate'}
 
@@ -32,7 +30,10 @@ export function readAddress(address: string, expectedPrefix: number): AddressRea
     if (publicKey.length !== 32) return {ok: false, reason: `encodes a ${publicKey.length}-byte account, not a 32-byte public key`}
     const prefix = ss58Prefix(address)
     if (prefix !== expectedPrefix) {
-        return {ok: false, reason: `is a ${networkName(prefix)} address (prefix ${prefix}), expected ${networkName(expectedPrefix)} (prefix ${expectedPrefix})`}
+        return {
+            ok: false,
+            reason: `is a ${networkName(prefix)} address (prefix ${prefix}), expected ${networkName(expectedPrefix)} (prefix ${expectedPrefix})`,
+        }
     }
     return {ok: true, publicKeyHex: u8aToHex(publicKey), prefix}
 }

@@ -52,8 +52,14 @@ export class CandidateScore {
 export class CandidateScoreResolver {
     constructor(private tx: () => Promise<EntityManager>) {}
 
-    @Query(() => CandidateScore, {nullable: true, description: "A candidate's latest score (or that of `era`) with components and the era's statistics; null when none is stored"})
-    async candidateScore(@Arg('stash') stash: string, @Arg('era', () => Int, {nullable: true}) era?: number): Promise<CandidateScore | null> {
+    @Query(() => CandidateScore, {
+        nullable: true,
+        description: "A candidate's latest score (or that of `era`) with components and the era's statistics; null when none is stored",
+    })
+    async candidateScore(
+        @Arg('stash') stash: string,
+        @Arg('era', () => Int, {nullable: true}) era?: number,
+    ): Promise<CandidateScore | null> {
         let key: string
         try {
             key = stashKey(stash)

@@ -59,7 +59,12 @@ export function chainStaleness(fact: FactSource, pass: PassFacts, maxSquidLagBlo
     if (!progress) return {code: 'stale', observed: {layer: fact.layer, indexed: null}, threshold: {maxSquidLagBlocks}}
     const lag = progress.headBlock - progress.indexedBlock
     if (lag <= maxSquidLagBlocks) return null
-    return {code: 'stale', block: progress.indexedBlock, observed: {layer: fact.layer, indexedBlock: progress.indexedBlock, headBlock: progress.headBlock, lagBlocks: lag}, threshold: {maxSquidLagBlocks}}
+    return {
+        code: 'stale',
+        block: progress.indexedBlock,
+        observed: {layer: fact.layer, indexedBlock: progress.indexedBlock, headBlock: progress.headBlock, lagBlocks: lag},
+        threshold: {maxSquidLagBlocks},
+    }
 }
 
 /**
@@ -69,9 +74,21 @@ export function chainStaleness(fact: FactSource, pass: PassFacts, maxSquidLagBlo
 export function telemetryStaleness(pass: PassFacts, maxTelemetryLagMs: number): Omit<Evidence, 'source'> | null {
     const feed = pass.feed
     if (!feed) return {code: 'stale', observed: {feed: 'never connected'}, threshold: {maxTelemetryLagMs}}
-    if (!feed.connected) return {code: 'stale', atMs: feed.aliveUntilMs, observed: {feed: 'disconnected', aliveUntilMs: feed.aliveUntilMs}, threshold: {maxTelemetryLagMs}}
+    if (!feed.connected)
+        return {
+            code: 'stale',
+            atMs: feed.aliveUntilMs,
+            observed: {feed: 'disconnected', aliveUntilMs: feed.aliveUntilMs},
+            threshold: {maxTelemetryLagMs},
+        }
     const silentMs = pass.nowMs - feed.aliveUntilMs
-    if (silentMs > maxTelemetryLagMs) return {code: 'stale', atMs: feed.aliveUntilMs, observed: {feed: 'silent', aliveUntilMs: feed.aliveUntilMs, silentMs}, threshold: {maxTelemetryLagMs}}
+    if (silentMs > maxTelemetryLagMs)
+        return {
+            code: 'stale',
+            atMs: feed.aliveUntilMs,
+            observed: {feed: 'silent', aliveUntilMs: feed.aliveUntilMs, silentMs},
+            threshold: {maxTelemetryLagMs},
+        }
     return null
 }
 
@@ -92,7 +109,15 @@ function renderUnknown(e: Evidence): string {
 }
 
 /** The unknown result for a chain fact that is missing or stale; undefined when the fact can be used. */
-export function unusableChainFact(check: ValidityCheckName, fact: FactSource | undefined, pass: PassFacts, maxSquidLagBlocks: number, what: string, source: string, threshold: Json): CheckResult | undefined {
+export function unusableChainFact(
+    check: ValidityCheckName,
+    fact: FactSource | undefined,
+    pass: PassFacts,
+    maxSquidLagBlocks: number,
+    what: string,
+    source: string,
+    threshold: Json,
+): CheckResult | undefined {
     if (!fact) return missing(check, what, source, threshold)
     const why = chainStaleness(fact, pass, maxSquidLagBlocks)
     return why ? stale(check, fact.source, why) : undefined

@@ -18,10 +18,13 @@ describe('the check registry: config selects and parameterises the checks', () =
         expect(enabledChecks(config('kusama')).map(c => c.name)).not.toContain('kusamaRank')
     })
 
-    it('thresholds come from config: the same facts pass Kusama\'s 15 % and fail Polkadot\'s 5 %', () => {
+    it("thresholds come from config: the same facts pass Kusama's 15 % and fail Polkadot's 5 %", () => {
         const facts = exampleFacts()
         facts.prefs!.value = {commissionPerbill: 100_000_000, blocked: false}
-        const run = (name: string) => enabledChecks(config(name)).find(c => c.name === 'commission')!.run(facts).status
+        const run = (name: string) =>
+            enabledChecks(config(name))
+                .find(c => c.name === 'commission')!
+                .run(facts).status
         expect([run('kusama'), run('polkadot')]).toEqual(['valid', 'invalid'])
     })
 

@@ -64,10 +64,17 @@ export function enabledChecks({validity: v, token}: ValidityConfig): EnabledChec
         ['online', true, f => online(f, {maxOfflineMs: v.online.maxOfflineMs, ...feed})],
         ['connectionTime', !v.connectionTime.skip, f => connectionTime(f, {minMs: v.connectionTime.minMs, ...feed})],
         ['accumulatedOffline', true, f => accumulatedOffline(f, {...v.accumulatedOffline, ...feed})],
-        ['clientUpgrade', !v.clientUpgrade.skip, f => clientUpgrade(f, {forcedVersion: v.clientUpgrade.forcedVersion, graceMs: v.clientUpgrade.graceMs, ...feed})],
+        [
+            'clientUpgrade',
+            !v.clientUpgrade.skip,
+            f => clientUpgrade(f, {forcedVersion: v.clientUpgrade.forcedVersion, graceMs: v.clientUpgrade.graceMs, ...feed}),
+        ],
         ['provider', v.provider.blacklisted.length > 0, f => provider(f, {blacklisted: v.provider.blacklisted, ...feed})],
-        ['sanctionedGeoArea', !v.sanctionedGeoArea.skip && (v.sanctionedGeoArea.countries.length > 0 || v.sanctionedGeoArea.regions.length > 0),
-            f => sanctionedGeoArea(f, {countries: v.sanctionedGeoArea.countries, regions: v.sanctionedGeoArea.regions, ...feed})],
+        [
+            'sanctionedGeoArea',
+            !v.sanctionedGeoArea.skip && (v.sanctionedGeoArea.countries.length > 0 || v.sanctionedGeoArea.regions.length > 0),
+            f => sanctionedGeoArea(f, {countries: v.sanctionedGeoArea.countries, regions: v.sanctionedGeoArea.regions, ...feed}),
+        ],
         ['validateIntention', true, f => validateIntention(f, chain)],
         ['commission', true, f => commission(f, {maxPerbill: v.commission.maxPerbill, ...chain})],
         ['blocked', true, f => blocked(f, chain)],
@@ -77,11 +84,17 @@ export function enabledChecks({validity: v, token}: ValidityConfig): EnabledChec
         ['unclaimedRewards', !v.unclaimedRewards.skip, f => unclaimedRewards(f, {maxEras: v.unclaimedRewards.maxEras, ...chain})],
         ['maxNodesPerIdentity', true, f => maxNodesPerIdentity(f, {maxNodes: v.maxNodesPerIdentity, ...chain})],
         ['noSlash', !v.noSlash.skip, f => noSlash(f, {eras: v.noSlash.eras, ...chain})],
-        ['kusamaRank', v.kusamaRank !== undefined && !v.kusamaRank.skip, f => kusamaRank(f, {minRank: v.kusamaRank!.minRank, maxAgeMs: v.kusamaRank!.maxAgeMs})],
+        [
+            'kusamaRank',
+            v.kusamaRank !== undefined && !v.kusamaRank.skip,
+            f => kusamaRank(f, {minRank: v.kusamaRank!.minRank, maxAgeMs: v.kusamaRank!.maxAgeMs}),
+        ],
     ]
-    return checks.filter(([, enabled]) => enabled).map(([name, , run]) => ({
-        name,
-        hysteresis: v.hysteresis.checks[name] ?? v.hysteresis.default,
-        run,
-    }))
+    return checks
+        .filter(([, enabled]) => enabled)
+        .map(([name, , run]) => ({
+            name,
+            hysteresis: v.hysteresis.checks[name] ?? v.hysteresis.default,
+            run,
+        }))
 }

@@ -10,8 +10,6 @@ import type {Candidate} from '../candidates/candidate'
 import {eraCompleteSql} from '../complete-eras'
 import type {CandidateFacts, FeedFacts, IdentityFacts, PassFacts, SquidProgress} from './facts'
 
-
-
 /** Eras back from the active one in which an unpaid payout still counts (the chain's HistoryDepth). */
 export const HISTORY_DEPTH_ERAS = 84
 
@@ -183,7 +181,11 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
     const slashesBy = groupBy(slashes.rows, r => r.staker_id)
     const offencesBy = groupBy(offences.rows, r => r.validator_id)
     // Identities are on People once it has been indexed, before that on the relay.
-    const identityLayer: ChainLayer | undefined = importBy.has(ChainLayer.people) ? ChainLayer.people : importBy.has(ChainLayer.relay) ? ChainLayer.relay : undefined
+    const identityLayer: ChainLayer | undefined = importBy.has(ChainLayer.people)
+        ? ChainLayer.people
+        : importBy.has(ChainLayer.relay)
+          ? ChainLayer.relay
+          : undefined
 
     // Identity groups: the root of each candidate's identity, or the stash itself.
     const roots = new Map<string, string>()
@@ -305,7 +307,13 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
             // Session keys are indexed for the era's validator set only: a stash outside it is unknown, not keyless.
             const k = keysBy.get(id)
             if (k)
-                facts.sessionKeys = {source: 'SessionKeys', layer: ChainLayer.relay, block: k.block_number, era: k.era, value: {beefyHex: k.beefy}}
+                facts.sessionKeys = {
+                    source: 'SessionKeys',
+                    layer: ChainLayer.relay,
+                    block: k.block_number,
+                    era: k.era,
+                    value: {beefyHex: k.beefy},
+                }
             if (identityLayer) {
                 const i = identityBy.get(id)
                 facts.identity =

@@ -4,7 +4,12 @@ import {advanceCheck, type CheckState} from './hysteresis'
 import {decideVerdict, type VerdictState} from './verdict'
 
 const PASS_MS = 5 * 60_000
-const result = (status: CheckStatus): CheckResult => ({check: 'online', status, evidence: {source: 'TelemetryNode', code: status, observed: null, threshold: null}, sentence: status})
+const result = (status: CheckStatus): CheckResult => ({
+    check: 'online',
+    status,
+    evidence: {source: 'TelemetryNode', code: status, observed: null, threshold: null},
+    sentence: status,
+})
 
 /** Runs a check through a sequence of raw results, one pass every 5 min; returns the stored status after each pass and the flips. */
 function run(raw: CheckStatus[], h = {passes: 3, minMs: 0}, initial: CheckStatus = 'valid') {
@@ -40,7 +45,7 @@ describe('a check flips only after its hysteresis', () => {
         expect(flips).toEqual([{pass: 3, from: 'valid', to: 'invalid'}])
     })
 
-    it('a candidate\'s first result is taken at once', () => {
+    it("a candidate's first result is taken at once", () => {
         const r = advanceCheck('0xaa', undefined, result('invalid'), 1000, {passes: 3, minMs: 0})
         expect(r.state).toEqual({status: 'invalid', sinceMs: 1000, pending: null})
         expect(r.change).toMatchObject({candidate: '0xaa', check: 'online', from: null, to: 'invalid', atMs: 1000, sentence: 'invalid'})
@@ -49,8 +54,22 @@ describe('a check flips only after its hysteresis', () => {
     it('the change records the evidence of the result that flipped it', () => {
         let state: CheckState = {status: 'valid', sinceMs: 0, pending: null}
         state = advanceCheck('0xaa', state, result('invalid'), 1, {passes: 2, minMs: 0}).state
-        const flip = advanceCheck('0xaa', state, {...result('invalid'), evidence: {source: 'X', block: 7, code: 'above_max', observed: 1, threshold: 0}}, 2, {passes: 2, minMs: 0})
-        expect(flip.change).toEqual({candidate: '0xaa', check: 'online', from: 'valid', to: 'invalid', evidence: {source: 'X', block: 7, code: 'above_max', observed: 1, threshold: 0}, sentence: 'invalid', atMs: 2})
+        const flip = advanceCheck(
+            '0xaa',
+            state,
+            {...result('invalid'), evidence: {source: 'X', block: 7, code: 'above_max', observed: 1, threshold: 0}},
+            2,
+            {passes: 2, minMs: 0},
+        )
+        expect(flip.change).toEqual({
+            candidate: '0xaa',
+            check: 'online',
+            from: 'valid',
+            to: 'invalid',
+            evidence: {source: 'X', block: 7, code: 'above_max', observed: 1, threshold: 0},
+            sentence: 'invalid',
+            atMs: 2,
+        })
     })
 })
 
@@ -66,7 +85,11 @@ describe('property: outages and missing readings never flip a valid candidate to
         let outages = 0
         for (const [i, seq] of [...sequences(42, 500)].entries()) {
             const h = {passes: 1 + (i % 3), minMs: (i % 2) * 10 * 60_000}
-            const checks: (CheckState | undefined)[] = [{status: 'valid', sinceMs: 0, pending: null}, {status: 'valid', sinceMs: 0, pending: null}, {status: 'valid', sinceMs: 0, pending: null}]
+            const checks: (CheckState | undefined)[] = [
+                {status: 'valid', sinceMs: 0, pending: null},
+                {status: 'valid', sinceMs: 0, pending: null},
+                {status: 'valid', sinceMs: 0, pending: null},
+            ]
             let verdict: VerdictState = {status: 'valid', sinceMs: 0, lastKnownAtMs: 0}
             seq.forEach((s, pass) => {
                 const now = (pass + 1) * PASS_MS
@@ -101,11 +124,7 @@ describe('property: outages and missing readings never flip a valid candidate to
         })
         // Pass 2 (10 min) still has the check valid (one unknown reading is pending); pass 3 flips it to
         // unknown, and the verdict holds valid until 30 min after pass 2 (pass 8, 40 min).
-        expect(seen).toEqual([
-            'valid', 'valid', ...Array(6).fill('valid(held)'),
-            ...Array(13).fill('unknown'),
-            'unknown', 'valid', 'valid',
-        ])
+        expect(seen).toEqual(['valid', 'valid', ...Array(6).fill('valid(held)'), ...Array(13).fill('unknown'), 'unknown', 'valid', 'valid'])
     })
 })
 
@@ -113,14 +132,35 @@ describe('decideVerdict', () => {
     const c = (check: 'online' | 'commission', status: CheckStatus) => ({check, status})
 
     it('valid when every check is valid, invalid when any is, naming it', () => {
-        expect(decideVerdict(undefined, [c('online', 'valid'), c('commission', 'valid')], 10, 0)).toMatchObject({status: 'valid', held: false, changed: true, sinceMs: 10, lastKnownAtMs: 10})
-        expect(decideVerdict(undefined, [c('online', 'unknown'), c('commission', 'invalid')], 10, 0)).toMatchObject({status: 'invalid', invalidChecks: ['commission'], unknownChecks: ['online']})
+        expect(decideVerdict(undefined, [c('online', 'valid'), c('commission', 'valid')], 10, 0)).toMatchObject({
+            status: 'valid',
+            held: false,
+            changed: true,
+            sinceMs: 10,
+            lastKnownAtMs: 10,
+        })
+        expect(decideVerdict(undefined, [c('online', 'unknown'), c('commission', 'invalid')], 10, 0)).toMatchObject({
+            status: 'invalid',
+            invalidChecks: ['commission'],
+            unknownChecks: ['online'],
+        })
     })
 
     it('keeps the last known verdict for exactly keepLastKnownMs, then unknown', () => {
         const prev: VerdictState = {status: 'invalid', sinceMs: 0, lastKnownAtMs: 100}
-        expect(decideVerdict(prev, [c('online', 'unknown')], 100 + 500, 500)).toMatchObject({status: 'invalid', held: true, changed: false, sinceMs: 0, lastKnownAtMs: 100})
-        expect(decideVerdict(prev, [c('online', 'unknown')], 100 + 501, 500)).toMatchObject({status: 'unknown', held: false, changed: true, sinceMs: 601})
+        expect(decideVerdict(prev, [c('online', 'unknown')], 100 + 500, 500)).toMatchObject({
+            status: 'invalid',
+            held: true,
+            changed: false,
+            sinceMs: 0,
+            lastKnownAtMs: 100,
+        })
+        expect(decideVerdict(prev, [c('online', 'unknown')], 100 + 501, 500)).toMatchObject({
+            status: 'unknown',
+            held: false,
+            changed: true,
+            sinceMs: 601,
+        })
     })
 
     it('a new candidate with unknown checks is unknown', () => {

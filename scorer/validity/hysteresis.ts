@@ -32,16 +32,31 @@ export interface ValidityChange {
  * nothing to flap from); after that any result other than the stored one, unknown included, must repeat.
  * A result that differs from the pending one starts a new count.
  */
-export function advanceCheck(candidate: string, previous: CheckState | undefined, result: CheckResult, nowMs: number, h: Hysteresis): {state: CheckState; change: ValidityChange | null} {
+export function advanceCheck(
+    candidate: string,
+    previous: CheckState | undefined,
+    result: CheckResult,
+    nowMs: number,
+    h: Hysteresis,
+): {state: CheckState; change: ValidityChange | null} {
     const flip = (from: CheckStatus | null) => ({
         state: {status: result.status, sinceMs: nowMs, pending: null},
-        change: {candidate, check: result.check, from, to: result.status, evidence: result.evidence, sentence: result.sentence, atMs: nowMs},
+        change: {
+            candidate,
+            check: result.check,
+            from,
+            to: result.status,
+            evidence: result.evidence,
+            sentence: result.sentence,
+            atMs: nowMs,
+        },
     })
     if (!previous) return flip(null)
     if (result.status === previous.status) return {state: {...previous, pending: null}, change: null}
-    const pending = previous.pending?.status === result.status
-        ? {...previous.pending, count: previous.pending.count + 1}
-        : {status: result.status, count: 1, sinceMs: nowMs}
+    const pending =
+        previous.pending?.status === result.status
+            ? {...previous.pending, count: previous.pending.count + 1}
+            : {status: result.status, count: 1, sinceMs: nowMs}
     const held = pending.count >= h.passes || (h.minMs > 0 && nowMs - pending.sinceMs >= h.minMs)
     return held ? flip(previous.status) : {state: {...previous, pending}, change: null}
 }

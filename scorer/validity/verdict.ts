@@ -22,7 +22,12 @@ export interface Verdict extends VerdictState {
     changed: boolean
 }
 
-export function decideVerdict(previous: VerdictState | undefined, checks: {check: ValidityCheckName; status: CheckStatus}[], nowMs: number, keepLastKnownMs: number): Verdict {
+export function decideVerdict(
+    previous: VerdictState | undefined,
+    checks: {check: ValidityCheckName; status: CheckStatus}[],
+    nowMs: number,
+    keepLastKnownMs: number,
+): Verdict {
     const invalidChecks = checks.filter(c => c.status === 'invalid').map(c => c.check)
     const unknownChecks = checks.filter(c => c.status === 'unknown').map(c => c.check)
     let status: CheckStatus

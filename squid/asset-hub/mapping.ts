@@ -14,4 +14,3 @@ export const assetHubMapping: LayerMapping = {
     chain: ChainLayer.assetHub,
     staking: {events: ASSET_HUB_STAKING_EVENTS, decode: decodeAssetHubStakingEvent, storage: assetHubStakingStorage},
 }
-

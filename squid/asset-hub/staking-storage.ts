@@ -9,7 +9,8 @@ import {storage} from '../types/asset-hub'
 
 const st = storage.staking
 
-const unknown = (item: string, block: StorageBlock) => new UnknownRuntimeShapeError(item, block.height, `${block.specName}@${block.specVersion}`)
+const unknown = (item: string, block: StorageBlock) =>
+    new UnknownRuntimeShapeError(item, block.height, `${block.specName}@${block.specVersion}`)
 
 export const assetHubStakingStorage: StakingStorage = {
     async activeEra(block) {
@@ -20,7 +21,7 @@ export const assetHubStakingStorage: StakingStorage = {
 
     async eraRewardPoints(block, era) {
         if (!st.erasRewardPoints.v1009003.is(block)) throw unknown('Staking.ErasRewardPoints', block)
-        return await st.erasRewardPoints.v1009003.get(block, era) ?? {total: 0, individual: []}
+        return (await st.erasRewardPoints.v1009003.get(block, era)) ?? {total: 0, individual: []}
     },
 
     async exposures(block, era) {
@@ -29,8 +30,14 @@ export const assetHubStakingStorage: StakingStorage = {
         if (!overview.is(block)) throw unknown('Staking.ErasStakersOverview', block)
         if (!paged.is(block)) throw unknown('Staking.ErasStakersPaged', block)
         const [metas, pages] = await Promise.all([
-            readPairs(size => overview.getKeysPaged(size, block, era), keys => overview.getMany(block, keys)),
-            readPairs(size => paged.getKeysPaged(size, block, era), keys => paged.getMany(block, keys)),
+            readPairs(
+                size => overview.getKeysPaged(size, block, era),
+                keys => overview.getMany(block, keys),
+            ),
+            readPairs(
+                size => paged.getKeysPaged(size, block, era),
+                keys => paged.getMany(block, keys),
+            ),
         ])
         return pagedExposures(metas, pages)
     },
@@ -38,7 +45,10 @@ export const assetHubStakingStorage: StakingStorage = {
     async erasValidatorPrefs(block, era, validators) {
         const item = st.erasValidatorPrefs.v1009003
         if (!item.is(block)) throw unknown('Staking.ErasValidatorPrefs', block)
-        const prefs = await getManyChunked(keys => item.getMany(block, keys), validators.map(v => [era, v] as [number, string]))
+        const prefs = await getManyChunked(
+            keys => item.getMany(block, keys),
+            validators.map(v => [era, v] as [number, string]),
+        )
         // A `Default` item: an absent entry reads as the default prefs.
         return prefs.map(p => ({commissionPerbill: p?.commission ?? 0, blocked: p?.blocked ?? false}))
     },
@@ -46,8 +56,11 @@ export const assetHubStakingStorage: StakingStorage = {
     async nominations(block) {
         const item = st.nominators.v1009003
         if (!item.is(block)) throw unknown('Staking.Nominators', block)
-        const pairs = await readPairs(size => item.getKeysPaged(size, block), keys => item.getMany(block, keys))
-        return pairs.flatMap(([nominator, n]) => n ? [{nominator, targets: n.targets, submittedIn: n.submittedIn}] : [])
+        const pairs = await readPairs(
+            size => item.getKeysPaged(size, block),
+            keys => item.getMany(block, keys),
+        )
+        return pairs.flatMap(([nominator, n]) => (n ? [{nominator, targets: n.targets, submittedIn: n.submittedIn}] : []))
     },
 
     async ledgers(block, controllers) {

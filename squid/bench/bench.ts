@@ -56,12 +56,20 @@ function trackCommits(db: DbSettings, started: bigint) {
                 const height: number = (await client.query('SELECT height FROM squid_processor.status WHERE id = 0')).rows[0]?.height ?? -1
                 const at = Number(process.hrtime.bigint() - started) / 1e9
                 while (committedAt.length * PROGRESS_STEP <= height) committedAt.push(at)
-            } catch { /* the schema is created as the processor starts */ }
+            } catch {
+                /* the schema is created as the processor starts */
+            }
             await new Promise(resolve => setTimeout(resolve, 20))
         }
         await client.end()
     })()
-    return {committedAt, stop: async () => { polling = false; await done }}
+    return {
+        committedAt,
+        stop: async () => {
+            polling = false
+            await done
+        },
+    }
 }
 
 async function timedRun(label: string, db: DbSettings, rpcUrl: string, toBlock: number, script?: string): Promise<RunResult> {
@@ -83,19 +91,36 @@ async function timedRun(label: string, db: DbSettings, rpcUrl: string, toBlock: 
             mainThreadCpu = cpuSeconds(`${run.child.pid}/task/${run.child.pid}`)
             // Its counter only grows while it lives; the thread may end before the process.
             snapshotThreadCpu = Math.max(snapshotThreadCpu, lowPriorityThreadsCpuSeconds(run.child.pid!))
-        } catch { /* the process has ended */ }
+        } catch {
+            /* the process has ended */
+        }
     }, 50)
     const code = await run.exited
     clearInterval(sampler)
     await commits.stop()
     const devnetUsed = process.cpuUsage(devnetCpu)
-    const cpu = {processor: processorCpu, mainThread: mainThreadCpu, snapshotThread: snapshotThreadCpu, devnet: (devnetUsed.user + devnetUsed.system) / 1e6, postgres: postgresCpuSeconds() - postgresCpu}
+    const cpu = {
+        processor: processorCpu,
+        mainThread: mainThreadCpu,
+        snapshotThread: snapshotThreadCpu,
+        devnet: (devnetUsed.user + devnetUsed.system) / 1e6,
+        postgres: postgresCpuSeconds() - postgresCpu,
+    }
     if (code !== 0) throw new Error(`${label} run exited with ${code} (signal ${run.child.signalCode}):\n${run.log().slice(-3000)}`)
-    const logLines = run.log().split('\n').flatMap(l => {
-        const msg = /"msg":"((copied|era \d+ ended|wrote the batch|handler took)[^"]*)"/.exec(l)
-        return msg ? [msg[1]] : []
-    })
-    return {seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRssMb: peakKb / 1024, cpu, logLines, committedAt: commits.committedAt}
+    const logLines = run
+        .log()
+        .split('\n')
+        .flatMap(l => {
+            const msg = /"msg":"((copied|era \d+ ended|wrote the batch|handler took)[^"]*)"/.exec(l)
+            return msg ? [msg[1]] : []
+        })
+    return {
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        peakRssMb: peakKb / 1024,
+        cpu,
+        logLines,
+        committedAt: commits.committedAt,
+    }
 }
 
 const CLOCK_TICKS = 100
@@ -108,7 +133,9 @@ function statFields(pid: number | string): string[] {
 /** utime + stime of a process's threads that run at nice 19 (the snapshot thread), in seconds. */
 function lowPriorityThreadsCpuSeconds(pid: number): number {
     const NICE = 16
-    return fs.readdirSync(`/proc/${pid}/task`).map(tid => `${pid}/task/${tid}`)
+    return fs
+        .readdirSync(`/proc/${pid}/task`)
+        .map(tid => `${pid}/task/${tid}`)
         .filter(task => Number(statFields(task)[NICE]) === 19)
         .reduce((sum, task) => sum + cpuSeconds(task), 0)
 }
@@ -128,7 +155,9 @@ function postgresCpuSeconds(): number {
     for (const pid of fs.readdirSync('/proc').filter(d => /^\d+$/.test(d))) {
         try {
             if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') postgres.add(pid)
-        } catch { /* the process has ended */ }
+        } catch {
+            /* the process has ended */
+        }
     }
     let ticks = 0
     for (const pid of postgres) {
@@ -136,7 +165,9 @@ function postgresCpuSeconds(): number {
             const f = statFields(pid)
             ticks += Number(f[11]) + Number(f[12])
             if (!postgres.has(f[1])) ticks += Number(f[13]) + Number(f[14])
-        } catch { /* the process has ended */ }
+        } catch {
+            /* the process has ended */
+        }
     }
     return ticks / CLOCK_TICKS
 }
@@ -152,9 +183,11 @@ const NOOP = 'no-op handler'
 const SQUID = 'squid'
 
 function describeRun(r: RunResult, blocks: number, events: number): string {
-    return `${r.seconds.toFixed(2)} s  ${(blocks / r.seconds).toFixed(0)} blocks/s  ${(events / r.seconds).toFixed(0)} events/s  peak RSS ${r.peakRssMb.toFixed(0)} MB  ` +
+    return (
+        `${r.seconds.toFixed(2)} s  ${(blocks / r.seconds).toFixed(0)} blocks/s  ${(events / r.seconds).toFixed(0)} events/s  peak RSS ${r.peakRssMb.toFixed(0)} MB  ` +
         `CPU s: processor ${r.cpu.processor.toFixed(2)} (main thread ${r.cpu.mainThread.toFixed(2)}, snapshot thread ${r.cpu.snapshotThread.toFixed(2)}), ` +
         `devnet ${r.cpu.devnet.toFixed(2)}, postgres ${r.cpu.postgres.toFixed(2)}`
+    )
 }
 
 /** Median times and rates of both sides, the squid's highest peak RSS, and the median ratio of the pairs with its range. */
@@ -162,10 +195,12 @@ function summarise(pairs: Record<string, RunResult>[], blocks: number, events: n
     const ratios = pairs.map(p => p[NOOP].seconds / p[SQUID].seconds)
     const noop = median(pairs.map(p => p[NOOP].seconds))
     const squid = median(pairs.map(p => p[SQUID].seconds))
-    return `no-op ${noop.toFixed(2)} s (${(blocks / noop).toFixed(0)} blocks/s)  ` +
+    return (
+        `no-op ${noop.toFixed(2)} s (${(blocks / noop).toFixed(0)} blocks/s)  ` +
         `squid ${squid.toFixed(2)} s (${(blocks / squid).toFixed(0)} blocks/s, ${(events / squid).toFixed(0)} events/s, ` +
         `peak RSS ${Math.max(...pairs.map(p => p[SQUID].peakRssMb)).toFixed(0)} MB)  ` +
         `ratio median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}-${Math.max(...ratios).toFixed(3)})`
+    )
 }
 
 async function main() {
@@ -174,22 +209,35 @@ async function main() {
     const pairs = Number(process.env.BENCH_PAIRS || 3)
     const transport = process.env.BENCH_TRANSPORT || 'ws'
     if (latencies.some(l => !Number.isFinite(l) || l < 0) || !Number.isInteger(pairs) || pairs < 1 || !['ws', 'http'].includes(transport)) {
-        throw new Error(`BENCH_RPC_LATENCY_MS must list latencies in ms (e.g. 0,5,20), BENCH_PAIRS be a whole number >= 1 and BENCH_TRANSPORT ws or http, ` +
-            `not ${process.env.BENCH_RPC_LATENCY_MS} / ${process.env.BENCH_PAIRS} / ${process.env.BENCH_TRANSPORT}`)
+        throw new Error(
+            `BENCH_RPC_LATENCY_MS must list latencies in ms (e.g. 0,5,20), BENCH_PAIRS be a whole number >= 1 and BENCH_TRANSPORT ws or http, ` +
+                `not ${process.env.BENCH_RPC_LATENCY_MS} / ${process.env.BENCH_PAIRS} / ${process.env.BENCH_TRANSPORT}`,
+        )
     }
     const server = await acquireDbServer()
     const devnetStarted = Date.now()
     // The runtime upgrade (9420 → 1002005) mid-era, so the measured era end runs on the paged-exposure runtime.
-    const devnet = await startDevnet({scenario: 'kusama-scale', seed: 1, port: 0, blockTimeMs: 0, finalityLagBlocks: 2, upgradeAtBlock: 300})
+    const devnet = await startDevnet({
+        scenario: 'kusama-scale',
+        seed: 1,
+        port: 0,
+        blockTimeMs: 0,
+        finalityLagBlocks: 2,
+        upgradeAtBlock: 300,
+    })
     await devnet.produceBlocks(blocks)
     const to = devnet.finalized().number
     const names = new Set(layerEvents(relayMapping))
     const facts = devnet.facts()
-    const events = Object.entries(facts.events).filter(([n]) => names.has(n)).reduce((s, [, list]) => s + list.filter(e => e.block <= to).length, 0)
+    const events = Object.entries(facts.events)
+        .filter(([n]) => names.has(n))
+        .reduce((s, [, list]) => s + list.filter(e => e.block <= to).length, 0)
     // WebSocket, as the configs for real chains (wss://) and the SDK's cheaper transport per call; http:// for comparison.
     const rpcUrl = transport === 'ws' ? devnet.url : devnet.httpUrl
-    console.log(`devnet kusama-scale: ${to + 1} finalized blocks, ${events} indexed events, built in ${((Date.now() - devnetStarted) / 1000).toFixed(1)} s; ` +
-        `RPC over ${rpcUrl}; ${pairs} pair(s) of runs per RPC latency, the pair's order alternating so that drift in the machine's speed hits both sides`)
+    console.log(
+        `devnet kusama-scale: ${to + 1} finalized blocks, ${events} indexed events, built in ${((Date.now() - devnetStarted) / 1000).toFixed(1)} s; ` +
+            `RPC over ${rpcUrl}; ${pairs} pair(s) of runs per RPC latency, the pair's order alternating so that drift in the machine's speed hits both sides`,
+    )
 
     const run = async (label: string): Promise<RunResult> => {
         const db = await createTempDatabase(server.settings, 'bench')
@@ -219,7 +267,9 @@ async function main() {
         }
         summaries.push(`${String(latencyMs).padStart(4)} ms  ${summarise(runs, to + 1, events)}`)
     }
-    console.log(`\nsquid / no-op throughput by RPC latency over ${transport} (medians of ${pairs} pair(s); target >= 0.9):\n${summaries.join('\n')}`)
+    console.log(
+        `\nsquid / no-op throughput by RPC latency over ${transport} (medians of ${pairs} pair(s); target >= 0.9):\n${summaries.join('\n')}`,
+    )
     await devnet.stop()
     await server.stop()
 }

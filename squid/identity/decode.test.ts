@@ -15,16 +15,33 @@ function event(layer: ChainLayer, specName: string, specVersion: number, name: s
 
 describe('decodeIdentityEvent', () => {
     it('names the account to re-read on the relay (9420) and on every People runtime', () => {
-        expect(decodeIdentityEvent(event(ChainLayer.relay, 'polkadot', 9420, 'Identity.IdentitySet', {who: WHO}), relayEvents.identity as unknown as IdentityEventDefs))
-            .toEqual({kind: 'Identity', event: 'IdentitySet', account: WHO, alsoTouches: []})
-        for (const [name, ver] of [['people-polkadot', 1003003], ['people-polkadot', 1005001], ['people-polkadot', 2003000], ['people-kusama', 2000004]] as const) {
-            expect(decodeIdentityEvent(event(ChainLayer.people, name, ver, 'Identity.JudgementGiven', {target: WHO, registrarIndex: 1}), peopleEvents.identity as unknown as IdentityEventDefs))
-                .toEqual({kind: 'Identity', event: 'JudgementGiven', account: WHO, alsoTouches: []})
+        expect(
+            decodeIdentityEvent(
+                event(ChainLayer.relay, 'polkadot', 9420, 'Identity.IdentitySet', {who: WHO}),
+                relayEvents.identity as unknown as IdentityEventDefs,
+            ),
+        ).toEqual({kind: 'Identity', event: 'IdentitySet', account: WHO, alsoTouches: []})
+        for (const [name, ver] of [
+            ['people-polkadot', 1003003],
+            ['people-polkadot', 1005001],
+            ['people-polkadot', 2003000],
+            ['people-kusama', 2000004],
+        ] as const) {
+            expect(
+                decodeIdentityEvent(
+                    event(ChainLayer.people, name, ver, 'Identity.JudgementGiven', {target: WHO, registrarIndex: 1}),
+                    peopleEvents.identity as unknown as IdentityEventDefs,
+                ),
+            ).toEqual({kind: 'Identity', event: 'JudgementGiven', account: WHO, alsoTouches: []})
         }
     })
 
     it('touches both sides of a sub-identity link', () => {
-        expect(decodeIdentityEvent(event(ChainLayer.people, 'people-polkadot', 2003000, 'Identity.SubIdentityAdded', {sub: WHO, main: MAIN, deposit: '1'}), peopleEvents.identity as unknown as IdentityEventDefs))
-            .toEqual({kind: 'Identity', event: 'SubIdentityAdded', account: WHO, alsoTouches: [MAIN]})
+        expect(
+            decodeIdentityEvent(
+                event(ChainLayer.people, 'people-polkadot', 2003000, 'Identity.SubIdentityAdded', {sub: WHO, main: MAIN, deposit: '1'}),
+                peopleEvents.identity as unknown as IdentityEventDefs,
+            ),
+        ).toEqual({kind: 'Identity', event: 'SubIdentityAdded', account: WHO, alsoTouches: [MAIN]})
     })
 })

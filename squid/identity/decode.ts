@@ -15,8 +15,13 @@ interface EventDecoder {
 export type IdentityEventDefs = Record<string, Versioned<EventDecoder>>
 
 export const IDENTITY_EVENTS = [
-    'Identity.IdentitySet', 'Identity.IdentityCleared', 'Identity.IdentityKilled', 'Identity.JudgementGiven',
-    'Identity.SubIdentityAdded', 'Identity.SubIdentityRemoved', 'Identity.SubIdentityRevoked',
+    'Identity.IdentitySet',
+    'Identity.IdentityCleared',
+    'Identity.IdentityKilled',
+    'Identity.JudgementGiven',
+    'Identity.SubIdentityAdded',
+    'Identity.SubIdentityRemoved',
+    'Identity.SubIdentityRevoked',
 ] as const
 
 export function decodeIdentityEvent(e: SourceEvent, defs: IdentityEventDefs): IdentityFact {

@@ -6,7 +6,11 @@ import type {StorageBlock} from '../staking/staking-storage'
 import type {IdentityStorage} from './identity-storage'
 import {identityFields, IdentityFields} from './registration'
 
-export async function readIdentities(storage: IdentityStorage, block: StorageBlock, accounts: string[]): Promise<Map<string, IdentityFields>> {
+export async function readIdentities(
+    storage: IdentityStorage,
+    block: StorageBlock,
+    accounts: string[],
+): Promise<Map<string, IdentityFields>> {
     const [regs, supers] = await Promise.all([storage.identityOf(block, accounts), storage.superOf(block, accounts)])
     return new Map(accounts.map((a, i) => [a, identityFields(regs[i], supers[i])]))
 }

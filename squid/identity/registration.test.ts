@@ -7,21 +7,50 @@ const PARENT = '0x' + 'cc'.repeat(32)
 
 describe('identityFields', () => {
     it('reads a relay registration (riot, additional) with its judgements', () => {
-        const f = identityFields({
-            judgements: [[0, {__kind: 'FeePaid'}], [1, {__kind: 'Reasonable'}]],
-            info: {additional: [], display: raw('ZUG CAPITAL'), legal: NONE, web: raw('https://zug.example'), riot: raw('@z:matrix.org'),
-                email: raw('ops@zug.example'), image: NONE, twitter: raw('@zug')},
-        }, undefined)
+        const f = identityFields(
+            {
+                judgements: [
+                    [0, {__kind: 'FeePaid'}],
+                    [1, {__kind: 'Reasonable'}],
+                ],
+                info: {
+                    additional: [],
+                    display: raw('ZUG CAPITAL'),
+                    legal: NONE,
+                    web: raw('https://zug.example'),
+                    riot: raw('@z:matrix.org'),
+                    email: raw('ops@zug.example'),
+                    image: NONE,
+                    twitter: raw('@zug'),
+                },
+            },
+            undefined,
+        )
         expect(f).toEqual({
-            display: 'ZUG CAPITAL', legal: undefined, web: 'https://zug.example', matrix: '@z:matrix.org', email: 'ops@zug.example',
-            twitter: '@zug', github: undefined, discord: undefined,
-            judgements: [{registrarIndex: 0, judgement: 'FeePaid'}, {registrarIndex: 1, judgement: 'Reasonable'}],
-            verified: true, parent: undefined, subName: undefined, cleared: false,
+            display: 'ZUG CAPITAL',
+            legal: undefined,
+            web: 'https://zug.example',
+            matrix: '@z:matrix.org',
+            email: 'ops@zug.example',
+            twitter: '@zug',
+            github: undefined,
+            discord: undefined,
+            judgements: [
+                {registrarIndex: 0, judgement: 'FeePaid'},
+                {registrarIndex: 1, judgement: 'Reasonable'},
+            ],
+            verified: true,
+            parent: undefined,
+            subName: undefined,
+            cleared: false,
         })
     })
 
     it('reads the People (registration, username) tuple with matrix and github, unverified without a good judgement', () => {
-        const f = identityFields([{judgements: [[0, {__kind: 'OutOfDate'}]], info: {display: raw('node-1'), matrix: raw('@n:m'), github: raw('gh')}}, undefined], undefined)
+        const f = identityFields(
+            [{judgements: [[0, {__kind: 'OutOfDate'}]], info: {display: raw('node-1'), matrix: raw('@n:m'), github: raw('gh')}}, undefined],
+            undefined,
+        )
         expect([f.display, f.matrix, f.github, f.verified, f.cleared]).toEqual(['node-1', '@n:m', 'gh', false, false])
     })
 

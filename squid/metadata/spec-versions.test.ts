@@ -8,9 +8,24 @@ import {metadataVersion, stripToMagic, toV14} from './to-v14'
 
 const expectedRuntimes: Record<ChainLayer, string[]> = {
     [ChainLayer.relay]: ['polkadot@9420', 'kusama@9420', 'polkadot@1002005', 'kusama@1003000', 'kusama@1009002', 'polkadot@2000000'],
-    [ChainLayer.assetHub]: ['statemine@1009003', 'statemint@2000000', 'statemint@2000002', 'statemine@2000002', 'statemint@2003000', 'statemine@2003000'],
-    [ChainLayer.people]: ['people-polkadot@1003003', 'people-kusama@1003003', 'people-polkadot@1005001', 'people-kusama@1005001',
-        'people-polkadot@2000000', 'people-kusama@2000004', 'people-polkadot@2003000', 'people-kusama@2003000'],
+    [ChainLayer.assetHub]: [
+        'statemine@1009003',
+        'statemint@2000000',
+        'statemint@2000002',
+        'statemine@2000002',
+        'statemint@2003000',
+        'statemine@2003000',
+    ],
+    [ChainLayer.people]: [
+        'people-polkadot@1003003',
+        'people-kusama@1003003',
+        'people-polkadot@1005001',
+        'people-kusama@1005001',
+        'people-polkadot@2000000',
+        'people-kusama@2000004',
+        'people-polkadot@2003000',
+        'people-kusama@2003000',
+    ],
 }
 
 describe('committed spec-version files', () => {
@@ -37,7 +52,10 @@ describe('committed spec-version files', () => {
                     return def.isVariant ? def.asVariant.variants.map(v => `${p.name.toString()}.${v.name.toString()}`) : []
                 })
                 expect(pjsEvents.length).toBeGreaterThan(100)
-                expect(pjsEvents.filter(e => !rt.hasEvent(e)), `${r.specName}@${r.specVersion}`).toEqual([])
+                expect(
+                    pjsEvents.filter(e => !rt.hasEvent(e)),
+                    `${r.specName}@${r.specVersion}`,
+                ).toEqual([])
                 expect(runtimeVersionOf(r.metadata)).toEqual({specName: r.specName, specVersion: r.specVersion})
             }
         })
@@ -45,7 +63,9 @@ describe('committed spec-version files', () => {
 
     it('has the pallets each layer is indexed for', () => {
         const has = (layer: ChainLayer, runtime: string, name: string) => {
-            const r = readJsonl(path.join(METADATA_DIR, `${layerFileName(layer)}.jsonl`)).find(x => `${x.specName}@${x.specVersion}` === runtime)!
+            const r = readJsonl(path.join(METADATA_DIR, `${layerFileName(layer)}.jsonl`)).find(
+                x => `${x.specName}@${x.specVersion}` === runtime,
+            )!
             const rt = new Runtime({specName: r.specName, specVersion: r.specVersion, implName: r.specName, implVersion: 0}, r.metadata)
             return rt.hasEvent(name)
         }
@@ -76,8 +96,9 @@ describe('toV14', () => {
         const v14 = new Metadata(new TypeRegistry(), toV14(raw) as `0x${string}`).asV14
         expect(v14.pallets.length).toBe(60)
         expect(v14.pallets.map(p => p.name.toString())).toEqual(v16.pallets.map(p => p.name.toString()))
-        expect(v14.pallets.map(p => p.storage.isSome ? p.storage.unwrap().items.length : 0))
-            .toEqual(v16.pallets.map(p => p.storage.isSome ? p.storage.unwrap().items.length : 0))
+        expect(v14.pallets.map(p => (p.storage.isSome ? p.storage.unwrap().items.length : 0))).toEqual(
+            v16.pallets.map(p => (p.storage.isSome ? p.storage.unwrap().items.length : 0)),
+        )
         const rt = new Runtime({specName: 'statemint', specVersion: 2003000, implName: 'statemint', implVersion: 0}, toV14(raw))
         expect(Object.keys(rt.events.definitions).length).toBe(479)
     })

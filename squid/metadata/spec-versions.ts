@@ -120,5 +120,9 @@ export function toJsonl(records: SpecVersionRecord[]): string {
 }
 
 export function readJsonl(file: string): SpecVersionRecord[] {
-    return fs.readFileSync(file, 'utf8').split('\n').filter(l => l.trim()).map(l => JSON.parse(l) as SpecVersionRecord)
+    return fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(l => l.trim())
+        .map(l => JSON.parse(l) as SpecVersionRecord)
 }

@@ -84,10 +84,7 @@ function fromV16(m: MetadataV16): V14Parts {
         if (!crate) throw new MetadataConversionError('metadata V16: cannot find the outer event enum to name a Runtime type')
         runtimeTypeId = types.length
         lookup = {
-            types: [
-                ...types,
-                {id: runtimeTypeId, type: {path: [crate, 'Runtime'], params: [], def: {Composite: {fields: []}}, docs: []}},
-            ],
+            types: [...types, {id: runtimeTypeId, type: {path: [crate, 'Runtime'], params: [], def: {Composite: {fields: []}}, docs: []}}],
         }
     }
     // `versions` is a Vec<u8>: its bytes are the versions.
@@ -107,11 +104,15 @@ function fromV16(m: MetadataV16): V14Parts {
             name: p.name,
             storage: p.storage.isSome
                 ? {
-                    prefix: p.storage.unwrap().prefix,
-                    items: p.storage.unwrap().items.map(s => ({
-                        name: s.name, modifier: s.modifier, type: s.type, fallback: s.fallback, docs: s.docs,
-                    })),
-                }
+                      prefix: p.storage.unwrap().prefix,
+                      items: p.storage.unwrap().items.map(s => ({
+                          name: s.name,
+                          modifier: s.modifier,
+                          type: s.type,
+                          fallback: s.fallback,
+                          docs: s.docs,
+                      })),
+                  }
                 : null,
             calls: p.calls.isSome ? {type: p.calls.unwrap().type} : null,
             events: p.events.isSome ? {type: p.events.unwrap().type} : null,

@@ -15,4 +15,3 @@ export const peopleMapping: LayerMapping = {
     chain: ChainLayer.people,
     identity: {events: IDENTITY_EVENTS, decode: events.identity, storage: peopleIdentityStorage},
 }
-

@@ -10,7 +10,8 @@ import {storage} from '../types/relay'
 
 const id = storage.identity
 
-const unknown = (item: string, block: StorageBlock) => new UnknownRuntimeShapeError(item, block.height, `${block.specName}@${block.specVersion}`)
+const unknown = (item: string, block: StorageBlock) =>
+    new UnknownRuntimeShapeError(item, block.height, `${block.specName}@${block.specVersion}`)
 
 function superOfItem(block: StorageBlock) {
     if (!id.superOf.v9420.is(block)) throw unknown('Identity.SuperOf', block)
@@ -35,17 +36,26 @@ export const relayIdentityStorage: IdentityStorage = {
     async allIdentityOf(block) {
         if (id.identityOf.v1002005.is(block)) {
             const item = id.identityOf.v1002005
-            return readPairs(size => item.getKeysPaged(size, block), k => item.getMany(block, k))
+            return readPairs(
+                size => item.getKeysPaged(size, block),
+                k => item.getMany(block, k),
+            )
         }
         if (id.identityOf.v9420.is(block)) {
             const item = id.identityOf.v9420
-            return readPairs(size => item.getKeysPaged(size, block), k => item.getMany(block, k))
+            return readPairs(
+                size => item.getKeysPaged(size, block),
+                k => item.getMany(block, k),
+            )
         }
         throw unknown('Identity.IdentityOf', block)
     },
 
     async allSuperOf(block) {
         const item = superOfItem(block)
-        return readPairs(size => item.getKeysPaged(size, block), k => item.getMany(block, k))
+        return readPairs(
+            size => item.getKeysPaged(size, block),
+            k => item.getMany(block, k),
+        )
     },
 }

@@ -18,4 +18,3 @@ export const relayMapping: LayerMapping = {
     staking: {events: RELAY_STAKING_EVENTS, decode: decodeRelayStakingEvent, storage: relayStakingStorage},
     identity: {events: IDENTITY_EVENTS, decode: events.identity, storage: relayIdentityStorage},
 }
-

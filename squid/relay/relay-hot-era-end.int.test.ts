@@ -53,7 +53,13 @@ describe('relay processor at the head', () => {
         const db = await freshDb('squid_hot_era_end')
         const run = startProcessorChild({layer: 'relay', db, rpcUrl: devnet.httpUrl})
         cleanups.push(async () => run.child.kill('SIGKILL'))
-        await waitFor('the processor to index the head', () => processorHead(db, RELAY_STATE_SCHEMA), h => h === 25, 60_000, 100)
+        await waitFor(
+            'the processor to index the head',
+            () => processorHead(db, RELAY_STATE_SCHEMA),
+            h => h === 25,
+            60_000,
+            100,
+        )
 
         // Eight blocks at once: the processor's next transaction gets 26..33, finalized up to 31, hot 32 and 33.
         // Era 1 ends at block 30, inside the finalized slice.
@@ -64,8 +70,20 @@ describe('relay processor at the head', () => {
         expect(devnet.finalized().number).toBe(31)
 
         // The old code never committed this transaction: the height stayed at 23.
-        await waitFor('the processor to commit the transaction with the era end', () => processorHeight(db, RELAY_STATE_SCHEMA), h => h >= 31, 30_000, 100)
-        await waitFor('the processor to index the hot blocks', () => processorHead(db, RELAY_STATE_SCHEMA), h => h === 33, 30_000, 100)
+        await waitFor(
+            'the processor to commit the transaction with the era end',
+            () => processorHeight(db, RELAY_STATE_SCHEMA),
+            h => h >= 31,
+            30_000,
+            100,
+        )
+        await waitFor(
+            'the processor to index the hot blocks',
+            () => processorHead(db, RELAY_STATE_SCHEMA),
+            h => h === 33,
+            30_000,
+            100,
+        )
         expect(run.child.exitCode, run.log().slice(-2000)).toBeNull()
         expect(await rows(db, 'SELECT id FROM pending_era_snapshot')).toEqual([])
         const [era] = await rows(db, 'SELECT total_points, end_block FROM era WHERE index = 1')

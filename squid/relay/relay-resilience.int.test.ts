@@ -19,8 +19,18 @@ import {RELAY_STATE_SCHEMA} from './mapping'
 /** Tables whose rows are keyed by the event id `<height>-<hash prefix>-<index>`. */
 const EVENT_TABLES = ['payout', 'reward', 'offline_report', 'offence', 'slash', 'chill', 'kick', 'validator_preference', 'identity_change']
 const ALL_TABLES = [
-    'account', 'era', 'session', 'era_validator', 'exposure', 'session_keys', 'nominator_targets', 'nominator_bond', 'pending_era_snapshot',
-    'identity', 'identity_import', ...EVENT_TABLES,
+    'account',
+    'era',
+    'session',
+    'era_validator',
+    'exposure',
+    'session_keys',
+    'nominator_targets',
+    'nominator_bond',
+    'pending_era_snapshot',
+    'identity',
+    'identity_import',
+    ...EVENT_TABLES,
 ]
 
 const cleanups: (() => Promise<unknown>)[] = []
@@ -80,7 +90,11 @@ async function startedDevnet(seed: number, blocks: number, finalityLagBlocks: nu
 }
 
 /** A devnet of `blocks` blocks and a database that one uninterrupted run indexed up to its finalized head. */
-async function uninterruptedRun(seed: number, blocks: number, prefix: string): Promise<{devnet: Devnet; to: number; reference: DbSettings}> {
+async function uninterruptedRun(
+    seed: number,
+    blocks: number,
+    prefix: string,
+): Promise<{devnet: Devnet; to: number; reference: DbSettings}> {
     const devnet = await startedDevnet(seed, blocks, 2)
     const to = devnet.finalized().number
     const reference = await freshDb(prefix)
@@ -94,21 +108,43 @@ describe('relay processor resilience', () => {
         const db = await freshDb('squid_reorg')
         const run = startProcessorChild({layer: 'relay', db, rpcUrl: devnet.httpUrl})
         cleanups.push(async () => run.child.kill('SIGKILL'))
-        await waitFor('the processor to index the head', () => processorHead(db, RELAY_STATE_SCHEMA), h => h === 44, 60_000, 200)
+        await waitFor(
+            'the processor to index the head',
+            () => processorHead(db, RELAY_STATE_SCHEMA),
+            h => h === 44,
+            60_000,
+            200,
+        )
         expect(await processorHeight(db, RELAY_STATE_SCHEMA)).toBeLessThan(44)
         const before = new Map(devnet.chain.blocks.slice(40, 45).map(b => [b.number, b.hash]))
-        const onAbandonedBranch = await query(db, EVENT_TABLES.map(t => `SELECT id FROM ${t} WHERE split_part(id, '-', 1)::int BETWEEN 41 AND 44`).join(' UNION ALL '))
+        const onAbandonedBranch = await query(
+            db,
+            EVENT_TABLES.map(t => `SELECT id FROM ${t} WHERE split_part(id, '-', 1)::int BETWEEN 41 AND 44`).join(' UNION ALL '),
+        )
         expect(onAbandonedBranch.length).toBeGreaterThan(0)
 
-        const payoutsAt41 = async () => Number((await query(db, `SELECT count(*) AS n FROM payout WHERE split_part(id, '-', 1)::int = 41`))[0].n)
+        const payoutsAt41 = async () =>
+            Number((await query(db, `SELECT count(*) AS n FROM payout WHERE split_part(id, '-', 1)::int = 41`))[0].n)
         const payoutsBefore = await payoutsAt41()
 
         // Replace blocks 41..44 with a branch 41'..45' whose block 41' carries one payout more.
         await devnet.fork(4, {variant: 'add-extrinsic'})
-        await waitFor('the processor to follow the new branch', () => processorHead(db, RELAY_STATE_SCHEMA), h => h === 45, 60_000, 200)
+        await waitFor(
+            'the processor to follow the new branch',
+            () => processorHead(db, RELAY_STATE_SCHEMA),
+            h => h === 45,
+            60_000,
+            200,
+        )
         // Finality only moves when new blocks come: finalize past the fork.
         await devnet.produceBlocks(8)
-        await waitFor('finality past the fork', () => processorHeight(db, RELAY_STATE_SCHEMA), h => h >= 47, 60_000, 200)
+        await waitFor(
+            'finality past the fork',
+            () => processorHeight(db, RELAY_STATE_SCHEMA),
+            h => h >= 47,
+            60_000,
+            200,
+        )
         expect(run.child.exitCode).toBeNull()
 
         const hashes = new Map(devnet.chain.blocks.map(b => [b.number, b.hash]))
@@ -140,7 +176,13 @@ describe('relay processor resilience', () => {
         // Slow the node down so the kill lands mid-run.
         devnet.faults.latencyMs = 15
         const first = startProcessorChild({layer: 'relay', db: crashed, rpcUrl: devnet.httpUrl, toBlock: to})
-        await waitFor('some progress before the kill', () => processorHeight(crashed, RELAY_STATE_SCHEMA), h => h >= 20, 60_000, 50)
+        await waitFor(
+            'some progress before the kill',
+            () => processorHeight(crashed, RELAY_STATE_SCHEMA),
+            h => h >= 20,
+            60_000,
+            50,
+        )
         first.child.kill('SIGKILL')
         await first.exited
         const killedAt = await processorHeight(crashed, RELAY_STATE_SCHEMA)
@@ -158,15 +200,21 @@ describe('relay processor resilience', () => {
         const stopped = await freshDb('squid_pending')
         await indexTo(stopped, devnet, 50)
         // The state a stop leaves between the era-end batch's commit and the snapshot's: the marker, no rows.
-        const [{index: era, end_block: block}] = await query(stopped, 'SELECT index, end_block FROM era WHERE end_block IS NOT NULL ORDER BY index DESC LIMIT 1')
+        const [{index: era, end_block: block}] = await query(
+            stopped,
+            'SELECT index, end_block FROM era WHERE end_block IS NOT NULL ORDER BY index DESC LIMIT 1',
+        )
         expect(Number((await query(stopped, `SELECT count(*) AS n FROM exposure WHERE era = ${era}`))[0].n)).toBeGreaterThan(0)
-        await query(stopped, `
+        await query(
+            stopped,
+            `
             DELETE FROM era_validator WHERE era = ${era}; DELETE FROM exposure WHERE era = ${era};
             DELETE FROM session_keys WHERE era = ${era + 1}; DELETE FROM nominator_bond WHERE era = ${era + 1};
             DELETE FROM nominator_targets WHERE era = ${era + 1};
             UPDATE nominator_targets t SET latest = true WHERE era = (SELECT max(era) FROM nominator_targets u WHERE u.nominator_id = t.nominator_id);
             UPDATE era SET total_points = NULL, validator_count = NULL WHERE index = ${era};
-            INSERT INTO pending_era_snapshot (id, chain, block_number, block_hash) VALUES ('${era}', 'relay', ${block}, '${devnet.chain.blocks[block].hash}')`)
+            INSERT INTO pending_era_snapshot (id, chain, block_number, block_hash) VALUES ('${era}', 'relay', ${block}, '${devnet.chain.blocks[block].hash}')`,
+        )
 
         const second = await indexTo(stopped, devnet, to)
         expect(second.log()).toContain(`era ${era}: redoing the snapshot a stop left pending`)
@@ -197,7 +245,13 @@ describe('relay processor resilience', () => {
         const db = await freshDb('squid_node_late')
         const run = startProcessorChild({layer: 'relay', db, rpcUrl: `http://127.0.0.1:${port}`, toBlock: 20})
         cleanups.push(async () => run.child.kill('SIGKILL'))
-        await waitFor('the processor to say it waits', async () => run.log(), log => log.includes(`waiting for the chain node at http://127.0.0.1:${port}`), 60_000, 100)
+        await waitFor(
+            'the processor to say it waits',
+            async () => run.log(),
+            log => log.includes(`waiting for the chain node at http://127.0.0.1:${port}`),
+            60_000,
+            100,
+        )
         const devnet = await startDevnet({scenario: 'legacy', seed: 6, port, blockTimeMs: 0, finalityLagBlocks: 2})
         cleanups.push(() => devnet.stop())
         await devnet.produceBlocks(30)
@@ -212,7 +266,13 @@ describe('relay processor resilience', () => {
         const db = await freshDb('squid_from_hot')
         const run = startProcessorChild({layer: 'relay', db, rpcUrl: devnet.httpUrl, fromBlock: from, toBlock: from + 10})
         cleanups.push(async () => run.child.kill('SIGKILL'))
-        await waitFor('the processor to say it waits', async () => run.log(), log => log.includes(`BLOCK_FROM ${from} is above the finalized head`), 60_000, 100)
+        await waitFor(
+            'the processor to say it waits',
+            async () => run.log(),
+            log => log.includes(`BLOCK_FROM ${from} is above the finalized head`),
+            60_000,
+            100,
+        )
         expect(run.child.exitCode).toBeNull()
         await devnet.produceBlocks(30)
         expect(await run.exited, run.log().slice(-2000)).toBe(0)

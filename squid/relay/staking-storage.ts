@@ -5,14 +5,20 @@
 import {UnknownRuntimeShapeError} from '../facts'
 import {getManyChunked, readPairs} from '../storage-listing'
 import {
-    pagedExposures, sessionKeysRecord, type LedgerFact, type StakingStorage, type StorageBlock, type ValidatorSessionKeys,
+    pagedExposures,
+    sessionKeysRecord,
+    type LedgerFact,
+    type StakingStorage,
+    type StorageBlock,
+    type ValidatorSessionKeys,
 } from '../staking/staking-storage'
 import {storage} from '../types/relay'
 
 const st = storage.staking
 const session = storage.session
 
-const unknown = (item: string, block: StorageBlock) => new UnknownRuntimeShapeError(item, block.height, `${block.specName}@${block.specVersion}`)
+const unknown = (item: string, block: StorageBlock) =>
+    new UnknownRuntimeShapeError(item, block.height, `${block.specName}@${block.specVersion}`)
 
 async function nextKeys(block: StorageBlock, validators: string[]): Promise<ValidatorSessionKeys[]> {
     let keys: (object | undefined)[]
@@ -36,7 +42,7 @@ export const relayStakingStorage: StakingStorage = {
 
     async eraRewardPoints(block, era) {
         if (!st.erasRewardPoints.v9420.is(block)) throw unknown('Staking.ErasRewardPoints', block)
-        return await st.erasRewardPoints.v9420.get(block, era) ?? {total: 0, individual: []}
+        return (await st.erasRewardPoints.v9420.get(block, era)) ?? {total: 0, individual: []}
     },
 
     async exposures(block, era) {
@@ -45,24 +51,46 @@ export const relayStakingStorage: StakingStorage = {
             const overview = st.erasStakersOverview.v1002005
             const paged = st.erasStakersPaged.v1002005
             const [metas, pages] = await Promise.all([
-                readPairs(size => overview.getKeysPaged(size, block, era), keys => overview.getMany(block, keys)),
-                readPairs(size => paged.getKeysPaged(size, block, era), keys => paged.getMany(block, keys)),
+                readPairs(
+                    size => overview.getKeysPaged(size, block, era),
+                    keys => overview.getMany(block, keys),
+                ),
+                readPairs(
+                    size => paged.getKeysPaged(size, block, era),
+                    keys => paged.getMany(block, keys),
+                ),
             ])
             return pagedExposures(metas, pages)
         }
         if (!st.erasStakers.v9420.is(block)) throw unknown('Staking.ErasStakers', block)
         const legacy = st.erasStakers.v9420
-        const pairs = await readPairs(size => legacy.getKeysPaged(size, block, era), keys => legacy.getMany(block, keys))
-        return pairs.flatMap(([[, validator], x]) => x === undefined ? [] : [{
-            validator, totalPlanck: x.total, ownPlanck: x.own, nominatorCount: x.others.length, pageCount: 1,
-            others: x.others.map(o => ({nominator: o.who, amountPlanck: o.value})),
-        }])
+        const pairs = await readPairs(
+            size => legacy.getKeysPaged(size, block, era),
+            keys => legacy.getMany(block, keys),
+        )
+        return pairs.flatMap(([[, validator], x]) =>
+            x === undefined
+                ? []
+                : [
+                      {
+                          validator,
+                          totalPlanck: x.total,
+                          ownPlanck: x.own,
+                          nominatorCount: x.others.length,
+                          pageCount: 1,
+                          others: x.others.map(o => ({nominator: o.who, amountPlanck: o.value})),
+                      },
+                  ],
+        )
     },
 
     async erasValidatorPrefs(block, era, validators) {
         if (!st.erasValidatorPrefs.v9420.is(block)) throw unknown('Staking.ErasValidatorPrefs', block)
         const item = st.erasValidatorPrefs.v9420
-        const prefs = await getManyChunked(keys => item.getMany(block, keys), validators.map(v => [era, v] as [number, string]))
+        const prefs = await getManyChunked(
+            keys => item.getMany(block, keys),
+            validators.map(v => [era, v] as [number, string]),
+        )
         // A `Default` item: an absent entry reads as the default prefs.
         return prefs.map(p => ({commissionPerbill: p?.commission ?? 0, blocked: p?.blocked ?? false}))
     },
@@ -70,8 +98,11 @@ export const relayStakingStorage: StakingStorage = {
     async nominations(block) {
         if (!st.nominators.v9420.is(block)) throw unknown('Staking.Nominators', block)
         const item = st.nominators.v9420
-        const pairs = await readPairs(size => item.getKeysPaged(size, block), keys => item.getMany(block, keys))
-        return pairs.flatMap(([nominator, n]) => n ? [{nominator, targets: n.targets, submittedIn: n.submittedIn}] : [])
+        const pairs = await readPairs(
+            size => item.getKeysPaged(size, block),
+            keys => item.getMany(block, keys),
+        )
+        return pairs.flatMap(([nominator, n]) => (n ? [{nominator, targets: n.targets, submittedIn: n.submittedIn}] : []))
     },
 
     async ledgers(block, controllers) {
@@ -89,7 +120,7 @@ export const relayStakingStorage: StakingStorage = {
 
     async sessionKeys(block) {
         if (!session.validators.v9420.is(block) || !(session.nextKeys.v1002005.is(block) || session.nextKeys.v9420.is(block))) return []
-        return nextKeys(block, await session.validators.v9420.get(block) ?? [])
+        return nextKeys(block, (await session.validators.v9420.get(block)) ?? [])
     },
 
     nextKeys,

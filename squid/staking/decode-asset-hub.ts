@@ -7,10 +7,18 @@ import {events} from '../types/asset-hub'
 import {rewardDestination, runtimeName, SourceEvent} from './event-source'
 
 export const ASSET_HUB_STAKING_EVENTS = [
-    events.staking.eraPaid.name, events.staking.payoutStarted.name, events.staking.rewarded.name,
-    events.staking.slashed.name, events.staking.chilled.name, events.staking.kicked.name,
-    events.staking.bonded.name, events.staking.unbonded.name, events.staking.withdrawn.name,
-    events.staking.validatorPrefsSet.name, events.staking.offenceReported.name, events.staking.sessionRotated.name,
+    events.staking.eraPaid.name,
+    events.staking.payoutStarted.name,
+    events.staking.rewarded.name,
+    events.staking.slashed.name,
+    events.staking.chilled.name,
+    events.staking.kicked.name,
+    events.staking.bonded.name,
+    events.staking.unbonded.name,
+    events.staking.withdrawn.name,
+    events.staking.validatorPrefsSet.name,
+    events.staking.offenceReported.name,
+    events.staking.sessionRotated.name,
 ] as const
 
 export function decodeAssetHubStakingEvent(e: SourceEvent): StakingFact {

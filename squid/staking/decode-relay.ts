@@ -8,11 +8,20 @@ import {rewardDestination, runtimeName, SourceEvent} from './event-source'
 
 /** Event names the relay processor subscribes to for staking. */
 export const RELAY_STAKING_EVENTS = [
-    events.staking.eraPaid.name, events.staking.payoutStarted.name, events.staking.rewarded.name,
-    events.staking.slashed.name, events.staking.chilled.name, events.staking.kicked.name,
-    events.staking.bonded.name, events.staking.unbonded.name, events.staking.withdrawn.name,
-    events.staking.validatorPrefsSet.name, events.session.newSession.name,
-    events.imOnline.someOffline.name, events.offences.offence.name, events.stakingAhClient.validatorSetReceived.name,
+    events.staking.eraPaid.name,
+    events.staking.payoutStarted.name,
+    events.staking.rewarded.name,
+    events.staking.slashed.name,
+    events.staking.chilled.name,
+    events.staking.kicked.name,
+    events.staking.bonded.name,
+    events.staking.unbonded.name,
+    events.staking.withdrawn.name,
+    events.staking.validatorPrefsSet.name,
+    events.session.newSession.name,
+    events.imOnline.someOffline.name,
+    events.offences.offence.name,
+    events.stakingAhClient.validatorSetReceived.name,
 ] as const
 
 export function decodeRelayStakingEvent(e: SourceEvent): StakingFact {
@@ -88,7 +97,10 @@ export function decodeRelayStakingEvent(e: SourceEvent): StakingFact {
         case events.imOnline.someOffline.name: {
             if (!events.imOnline.someOffline.v9420.is(e)) throw unknown()
             const d = events.imOnline.someOffline.v9420.decode(e)
-            return {kind: 'SomeOffline', offline: d.offline.map(([validator, exposure]) => ({validator, exposureTotalPlanck: exposure.total}))}
+            return {
+                kind: 'SomeOffline',
+                offline: d.offline.map(([validator, exposure]) => ({validator, exposureTotalPlanck: exposure.total})),
+            }
         }
         case events.offences.offence.name: {
             if (!events.offences.offence.v9420.is(e)) throw unknown()

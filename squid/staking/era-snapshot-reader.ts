@@ -26,8 +26,14 @@ export async function readEraSnapshot(storage: StakingStorage, block: StorageBlo
         if (a !== undefined) selfStake.set(v, a)
     }
     return {
-        era, blockNumber: block.height, totalPoints: points.total, points: new Map(points.individual), exposures,
-        prefs: new Map(exposed.map((v, i) => [v, prefsList[i]])), selfStake, sessionKeys,
+        era,
+        blockNumber: block.height,
+        totalPoints: points.total,
+        points: new Map(points.individual),
+        exposures,
+        prefs: new Map(exposed.map((v, i) => [v, prefsList[i]])),
+        selfStake,
+        sessionKeys,
         nominators: nominators.map(n => ({...n, bondedPlanck: stake.get(n.nominator)})),
     }
 }
@@ -52,7 +58,10 @@ async function activeStake(storage: StakingStorage, block: StorageBlock, stashes
         const c = controllers[i]
         return c === undefined ? [] : [[stash, c] as const]
     })
-    const ledgers = await storage.ledgers(block, withController.map(([, c]) => c))
+    const ledgers = await storage.ledgers(
+        block,
+        withController.map(([, c]) => c),
+    )
     withController.forEach(([stash], i) => {
         const l = ledgers[i]
         if (l) out.set(stash, l.activePlanck)

@@ -59,7 +59,9 @@ recoverPending().catch(e => {
 async function recoverPending(): Promise<void> {
     if (!db.isInitialized) await db.initialize()
     const rows: {id: string; block_number: number; block_hash: string}[] = await db.query(
-        'SELECT id, block_number, block_hash FROM pending_era_snapshot WHERE chain = $1 ORDER BY block_number', [init.chain])
+        'SELECT id, block_number, block_hash FROM pending_era_snapshot WHERE chain = $1 ORDER BY block_number',
+        [init.chain],
+    )
     for (const r of rows) {
         log.info(`era ${r.id}: redoing the snapshot a stop left pending (block ${r.block_number})`)
         queue({era: Number(r.id), blockNumber: r.block_number, blockHash: r.block_hash}, Promise.resolve())
@@ -71,25 +73,31 @@ async function recoverPending(): Promise<void> {
 function queue(m: PendingSnapshot, committed: Promise<void>): void {
     let readMs = 0
     // One read at a time, in order; a read overlaps the write of the snapshot before it.
-    const read = lastRead.catch(() => undefined).then(async () => {
-        const startedMs = Date.now()
-        const rows = await readAt(m.era, m.blockHash, m.blockNumber)
-        readMs = Date.now() - startedMs
-        return rows
-    })
+    const read = lastRead
+        .catch(() => undefined)
+        .then(async () => {
+            const startedMs = Date.now()
+            const rows = await readAt(m.era, m.blockHash, m.blockNumber)
+            readMs = Date.now() - startedMs
+            return rows
+        })
     lastRead = read
-    lastWrite = Promise.all([lastWrite, read, committed]).then(async ([, rows]) => {
-        const writeStartedMs = Date.now()
-        await write(m.era, rows)
-        log.info(`era ${m.era} ended at block ${m.blockNumber}: read ${rows.eraValidators.length} validators, ${rows.exposures.length} exposures, ` +
-            `${rows.nominations.length} nominators in ${readMs} ms, wrote them in ${Date.now() - writeStartedMs} ms beside the event stream`)
-        post({type: 'written', era: m.era})
-    }).catch(e => {
-        // The first failure is the one to report; the main thread stops the processor on it.
-        if (!failed) post({type: 'failed', era: m.era, message: e instanceof Error ? e.stack ?? e.message : String(e)})
-        failed = true
-        throw e
-    })
+    lastWrite = Promise.all([lastWrite, read, committed])
+        .then(async ([, rows]) => {
+            const writeStartedMs = Date.now()
+            await write(m.era, rows)
+            log.info(
+                `era ${m.era} ended at block ${m.blockNumber}: read ${rows.eraValidators.length} validators, ${rows.exposures.length} exposures, ` +
+                    `${rows.nominations.length} nominators in ${readMs} ms, wrote them in ${Date.now() - writeStartedMs} ms beside the event stream`,
+            )
+            post({type: 'written', era: m.era})
+        })
+        .catch(e => {
+            // The first failure is the one to report; the main thread stops the processor on it.
+            if (!failed) post({type: 'failed', era: m.era, message: e instanceof Error ? (e.stack ?? e.message) : String(e)})
+            failed = true
+            throw e
+        })
     lastWrite.catch(() => undefined)
 }
 
@@ -115,7 +123,11 @@ async function write(era: number, rows: SnapshotRows): Promise<void> {
     await db.transaction('READ COMMITTED', async em => {
         await writeSnapshot(transactionSink(em, db.manager), mapping.chain, rows)
         // The era is complete (`Era.snapshotCompletedAt`) in the transaction that writes its last rows.
-        await em.query('UPDATE era SET total_points = $2, validator_count = $3, snapshot_completed_at = now() WHERE id = $1', [String(era), rows.totalPoints, rows.validatorCount])
+        await em.query('UPDATE era SET total_points = $2, validator_count = $3, snapshot_completed_at = now() WHERE id = $1', [
+            String(era),
+            rows.totalPoints,
+            rows.validatorCount,
+        ])
         await em.query('DELETE FROM pending_era_snapshot WHERE id = $1', [String(era)])
     })
 }

@@ -46,9 +46,7 @@ export type ToThread =
 
 export type ToMain =
     /** The markers a stop left, queued by the thread before anything the processor sends. */
-    | {type: 'recovered'; eras: number[]}
-    | {type: 'written'; era: number}
-    | {type: 'failed'; era?: number; message: string}
+    {type: 'recovered'; eras: number[]} | {type: 'written'; era: number} | {type: 'failed'; era?: number; message: string}
 
 /** Whether a transaction's era ends go to the worker (finalized batches alone in their transaction, not the range's last). */
 export function snapshotsBeside(tx: BatchTransaction): boolean {

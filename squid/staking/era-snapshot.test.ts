@@ -7,37 +7,70 @@ const V3 = '0x' + '03'.repeat(32)
 const N1 = '0x' + 'a1'.repeat(32)
 
 describe('snapshotRows', () => {
-    const rows = snapshotRows({
-        era: 10, blockNumber: 600, totalPoints: 300,
-        points: new Map([[V1, 200], [V3, 100]]),
-        exposures: [
-            {validator: V1, totalPlanck: 1000n, ownPlanck: 400n, nominatorCount: 1, others: [{nominator: N1, amountPlanck: 350n}, {nominator: N1, amountPlanck: 250n}]},
-            {validator: V2, totalPlanck: 500n, ownPlanck: 500n, nominatorCount: 0, others: []},
-        ],
-        prefs: new Map([[V1, {commissionPerbill: 50_000_000, blocked: false}], [V3, {commissionPerbill: 1_000_000_000, blocked: true}]]),
-        selfStake: new Map([[V1, 450n]]),
-        sessionKeys: [{validator: V1, keys: {grandpa: '0x11', beefy: '0x62656566'}}],
-        nominators: [{nominator: N1, targets: [V1, V2], submittedIn: 9, bondedPlanck: 600n}],
-    }, 'relay')
+    const rows = snapshotRows(
+        {
+            era: 10,
+            blockNumber: 600,
+            totalPoints: 300,
+            points: new Map([
+                [V1, 200],
+                [V3, 100],
+            ]),
+            exposures: [
+                {
+                    validator: V1,
+                    totalPlanck: 1000n,
+                    ownPlanck: 400n,
+                    nominatorCount: 1,
+                    others: [
+                        {nominator: N1, amountPlanck: 350n},
+                        {nominator: N1, amountPlanck: 250n},
+                    ],
+                },
+                {validator: V2, totalPlanck: 500n, ownPlanck: 500n, nominatorCount: 0, others: []},
+            ],
+            prefs: new Map([
+                [V1, {commissionPerbill: 50_000_000, blocked: false}],
+                [V3, {commissionPerbill: 1_000_000_000, blocked: true}],
+            ]),
+            selfStake: new Map([[V1, 450n]]),
+            sessionKeys: [{validator: V1, keys: {grandpa: '0x11', beefy: '0x62656566'}}],
+            nominators: [{nominator: N1, targets: [V1, V2], submittedIn: 9, bondedPlanck: 600n}],
+        },
+        'relay',
+    )
 
     it('has one row per validator with points, prefs, stake and exposure; a validator with points but no exposure is inactive', () => {
-        expect(rows.eraValidators.map(v => [v.validator, v.points, v.commissionPerbill, v.blocked, v.selfStakePlanck, v.ownExposurePlanck, v.totalExposurePlanck, v.nominatorCount, v.active]))
-            .toEqual([
-                [V1, 200, 50_000_000, false, 450n, 400n, 1000n, 1, true],
-                [V2, 0, undefined, undefined, undefined, 500n, 500n, 0, true],
-                [V3, 100, 1_000_000_000, true, undefined, undefined, undefined, 0, false],
-            ])
+        expect(
+            rows.eraValidators.map(v => [
+                v.validator,
+                v.points,
+                v.commissionPerbill,
+                v.blocked,
+                v.selfStakePlanck,
+                v.ownExposurePlanck,
+                v.totalExposurePlanck,
+                v.nominatorCount,
+                v.active,
+            ]),
+        ).toEqual([
+            [V1, 200, 50_000_000, false, 450n, 400n, 1000n, 1, true],
+            [V2, 0, undefined, undefined, undefined, 500n, 500n, 0, true],
+            [V3, 100, 1_000_000_000, true, undefined, undefined, undefined, 0, false],
+        ])
         expect(rows.eraValidators[0].id).toBe(`10-${V1}`)
         expect(rows.validatorCount).toBe(2)
         expect(rows.totalPoints).toBe(300)
     })
 
-    it('sums a nominator\'s pages into one exposure edge', () => {
+    it("sums a nominator's pages into one exposure edge", () => {
         expect(rows.exposures).toEqual([{id: `10-${N1}-${V1}`, era: 10, nominator: N1, validator: V1, amountPlanck: 600n}])
     })
 
     it('keys session keys, nominations and bonds by the era that starts, keeping the BEEFY key apart', () => {
-        expect(rows.sessionKeys).toEqual([{id: `11-${V1}`, era: 11, validator: V1, keys: {grandpa: '0x11', beefy: '0x62656566'}, beefy: '0x62656566', blockNumber: 600}])
+        expect(rows.sessionKeys).toEqual([
+            {id: `11-${V1}`, era: 11, validator: V1, keys: {grandpa: '0x11', beefy: '0x62656566'}, beefy: '0x62656566', blockNumber: 600},
+        ])
         expect(rows.nominations).toEqual([{nominator: N1, targets: [V1, V2], submittedIn: 9}])
         expect(rows.nominatorBonds).toEqual([{id: `11-${N1}`, era: 11, nominator: N1, bondedPlanck: 600n}])
         expect([rows.nextEra, rows.blockNumber]).toEqual([11, 600])
@@ -77,8 +110,13 @@ describe('nominatorTargetChanges', () => {
 })
 
 describe('sessionKeysRows', () => {
-    it('keys rows by the era given (the received validator set\'s era), with the BEEFY key apart where the runtime has one', () => {
-        expect(sessionKeysRows(42, 700, [{validator: V1, keys: {grandpa: '0x11', beefy: '0x02aa'}}, {validator: V2, keys: {grandpa: '0x22'}}])).toEqual([
+    it("keys rows by the era given (the received validator set's era), with the BEEFY key apart where the runtime has one", () => {
+        expect(
+            sessionKeysRows(42, 700, [
+                {validator: V1, keys: {grandpa: '0x11', beefy: '0x02aa'}},
+                {validator: V2, keys: {grandpa: '0x22'}},
+            ]),
+        ).toEqual([
             {id: `42-${V1}`, era: 42, validator: V1, keys: {grandpa: '0x11', beefy: '0x02aa'}, beefy: '0x02aa', blockNumber: 700},
             {id: `42-${V2}`, era: 42, validator: V2, keys: {grandpa: '0x22'}, beefy: undefined, blockNumber: 700},
         ])

@@ -25,14 +25,50 @@ export interface EraSnapshot {
 }
 
 export interface EraValidatorRow {
-    id: string; era: number; validator: string; points: number; commissionPerbill?: number; blocked?: boolean; pageCount?: number
-    selfStakePlanck?: bigint; ownExposurePlanck?: bigint; totalExposurePlanck?: bigint; nominatorCount: number; active: boolean
+    id: string
+    era: number
+    validator: string
+    points: number
+    commissionPerbill?: number
+    blocked?: boolean
+    pageCount?: number
+    selfStakePlanck?: bigint
+    ownExposurePlanck?: bigint
+    totalExposurePlanck?: bigint
+    nominatorCount: number
+    active: boolean
 }
-export interface ExposureRow {id: string; era: number; nominator: string; validator: string; amountPlanck: bigint}
-export interface SessionKeysRow {id: string; era: number; validator: string; keys: Record<string, string>; beefy?: string; blockNumber: number}
-export interface Nomination {nominator: string; targets: string[]; submittedIn?: number}
-export interface NominatorTargetsRow extends Nomination {id: string; era: number; blockNumber: number}
-export interface NominatorBondRow {id: string; era: number; nominator: string; bondedPlanck: bigint}
+export interface ExposureRow {
+    id: string
+    era: number
+    nominator: string
+    validator: string
+    amountPlanck: bigint
+}
+export interface SessionKeysRow {
+    id: string
+    era: number
+    validator: string
+    keys: Record<string, string>
+    beefy?: string
+    blockNumber: number
+}
+export interface Nomination {
+    nominator: string
+    targets: string[]
+    submittedIn?: number
+}
+export interface NominatorTargetsRow extends Nomination {
+    id: string
+    era: number
+    blockNumber: number
+}
+export interface NominatorBondRow {
+    id: string
+    era: number
+    nominator: string
+    bondedPlanck: bigint
+}
 
 export interface SnapshotRows {
     chain: ChainLayer
@@ -62,9 +98,17 @@ export function snapshotRows(s: EraSnapshot, chain: ChainLayer): SnapshotRows {
         const x = exposureBy.get(validator)
         const prefs = s.prefs.get(validator)
         return {
-            id: `${s.era}-${validator}`, era: s.era, validator, points: s.points.get(validator) ?? 0,
-            commissionPerbill: prefs?.commissionPerbill, blocked: prefs?.blocked, pageCount: x?.pageCount, selfStakePlanck: s.selfStake.get(validator),
-            ownExposurePlanck: x?.ownPlanck, totalExposurePlanck: x?.totalPlanck, nominatorCount: x?.nominatorCount ?? 0,
+            id: `${s.era}-${validator}`,
+            era: s.era,
+            validator,
+            points: s.points.get(validator) ?? 0,
+            commissionPerbill: prefs?.commissionPerbill,
+            blocked: prefs?.blocked,
+            pageCount: x?.pageCount,
+            selfStakePlanck: s.selfStake.get(validator),
+            ownExposurePlanck: x?.ownPlanck,
+            totalExposurePlanck: x?.totalPlanck,
+            nominatorCount: x?.nominatorCount ?? 0,
             active: x !== undefined,
         }
     })
@@ -79,12 +123,21 @@ export function snapshotRows(s: EraSnapshot, chain: ChainLayer): SnapshotRows {
         }
     }
     const sessionKeys = sessionKeysRows(nextEra, s.blockNumber, s.sessionKeys)
-    const nominatorBonds = s.nominators.flatMap(n => n.bondedPlanck === undefined
-        ? []
-        : [{id: `${nextEra}-${n.nominator}`, era: nextEra, nominator: n.nominator, bondedPlanck: n.bondedPlanck}])
+    const nominatorBonds = s.nominators.flatMap(n =>
+        n.bondedPlanck === undefined
+            ? []
+            : [{id: `${nextEra}-${n.nominator}`, era: nextEra, nominator: n.nominator, bondedPlanck: n.bondedPlanck}],
+    )
     return {
-        chain, era: s.era, totalPoints: s.totalPoints, validatorCount: s.exposures.length,
-        eraValidators, exposures: [...edges.values()], sessionKeys, nextEra, blockNumber: s.blockNumber,
+        chain,
+        era: s.era,
+        totalPoints: s.totalPoints,
+        validatorCount: s.exposures.length,
+        eraValidators,
+        exposures: [...edges.values()],
+        sessionKeys,
+        nextEra,
+        blockNumber: s.blockNumber,
         nominations: s.nominators.map(({nominator, targets, submittedIn}) => ({nominator, targets, submittedIn})),
         nominatorBonds,
     }
@@ -96,7 +149,9 @@ export function snapshotRows(s: EraSnapshot, chain: ChainLayer): SnapshotRows {
  * `md5(coalesce(submitted_in::text, '') || ':' || array_to_string(targets, ','))`.
  */
 export function nominationDigest(n: {targets: readonly string[]; submittedIn?: number}): string {
-    return createHash('md5').update(`${n.submittedIn ?? ''}:${n.targets.join(',')}`).digest('hex')
+    return createHash('md5')
+        .update(`${n.submittedIn ?? ''}:${n.targets.join(',')}`)
+        .digest('hex')
 }
 
 const STOPPED = nominationDigest({targets: []})
@@ -105,11 +160,17 @@ const STOPPED = nominationDigest({targets: []})
  * The targets rows an era's start adds: nominations whose digest differs from the row in force (by
  * nominator), and an empty row for each nominator whose row in force has targets but who no longer nominates.
  */
-export function nominatorTargetChanges(inForce: ReadonlyMap<string, string>, now: readonly Nomination[], era: number, blockNumber: number): NominatorTargetsRow[] {
+export function nominatorTargetChanges(
+    inForce: ReadonlyMap<string, string>,
+    now: readonly Nomination[],
+    era: number,
+    blockNumber: number,
+): NominatorTargetsRow[] {
     const row = (n: Nomination): NominatorTargetsRow => ({id: `${era}-${n.nominator}`, era, blockNumber, ...n})
     const changed = now.filter(n => inForce.get(n.nominator) !== nominationDigest(n)).map(row)
     const nominating = new Set(now.map(n => n.nominator))
-    const stopped = [...inForce].filter(([nominator, digest]) => digest !== STOPPED && !nominating.has(nominator))
+    const stopped = [...inForce]
+        .filter(([nominator, digest]) => digest !== STOPPED && !nominating.has(nominator))
         .map(([nominator]) => row({nominator, targets: [], submittedIn: undefined}))
     return [...changed, ...stopped]
 }

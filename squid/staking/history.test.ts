@@ -22,7 +22,10 @@ describe('mapStakingFacts', () => {
             at(11, 2, {kind: 'Rewarded', stash: N1, amountPlanck: 1n}),
         ]
         const rows = mapStakingFacts(facts, 'relay', {activeEra: 9})
-        expect(rows.payouts.map(p => [p.era, p.validator, p.page, p.extrinsicIndex])).toEqual([[7, V1, undefined, 2], [8, V2, 1, 3]])
+        expect(rows.payouts.map(p => [p.era, p.validator, p.page, p.extrinsicIndex])).toEqual([
+            [7, V1, undefined, 2],
+            [8, V2, 1, 3],
+        ])
         expect(rows.rewards.map(r => [r.stash, r.amountPlanck, r.era, r.validator, r.payoutId])).toEqual([
             [V1, 100n, 7, V1, rows.payouts[0].id],
             [N1, 40n, 7, V1, rows.payouts[0].id],
@@ -33,41 +36,65 @@ describe('mapStakingFacts', () => {
     })
 
     it('closes era N and opens N+1 at EraPaid, and tags later events with the new era', () => {
-        const rows = mapStakingFacts([
-            at(20, 1, {kind: 'Chilled', stash: V1}),
-            at(21, undefined, {kind: 'EraPaid', era: 4, validatorPayoutPlanck: 1000n, remainderPlanck: 50n}),
-            at(22, 1, {kind: 'Slashed', staker: V2, amountPlanck: 3n}),
-        ], 'relay', {activeEra: 4, session: 40})
-        expect(rows.eraBoundaries).toEqual([{blockNumber: 21, timestamp: new Date(21 * 6000), endedEra: 4, validatorPayoutPlanck: 1000n, remainderPlanck: 50n}])
+        const rows = mapStakingFacts(
+            [
+                at(20, 1, {kind: 'Chilled', stash: V1}),
+                at(21, undefined, {kind: 'EraPaid', era: 4, validatorPayoutPlanck: 1000n, remainderPlanck: 50n}),
+                at(22, 1, {kind: 'Slashed', staker: V2, amountPlanck: 3n}),
+            ],
+            'relay',
+            {activeEra: 4, session: 40},
+        )
+        expect(rows.eraBoundaries).toEqual([
+            {blockNumber: 21, timestamp: new Date(21 * 6000), endedEra: 4, validatorPayoutPlanck: 1000n, remainderPlanck: 50n},
+        ])
         expect(rows.chills[0].era).toBe(4)
         expect(rows.slashes[0]).toMatchObject({staker: V2, amountPlanck: 3n, era: 5})
         expect(rows.cursor).toEqual({activeEra: 5, session: 40})
     })
 
     it('notes each validator set the relay received, for the era it is elected for, without moving the era', () => {
-        const rows = mapStakingFacts([
-            at(40, undefined, {kind: 'ValidatorSetReceived', era: 8, validatorCount: 24}),
-            at(41, 1, {kind: 'Chilled', stash: V1}),
-        ], 'relay', {activeEra: 7, session: 70})
+        const rows = mapStakingFacts(
+            [at(40, undefined, {kind: 'ValidatorSetReceived', era: 8, validatorCount: 24}), at(41, 1, {kind: 'Chilled', stash: V1})],
+            'relay',
+            {activeEra: 7, session: 70},
+        )
         expect(rows.receivedValidatorSets).toEqual([{blockNumber: 40, timestamp: new Date(40 * 6000), era: 8, validatorCount: 24}])
         expect(rows.chills[0].era).toBe(7)
         expect(rows.cursor).toEqual({activeEra: 7, session: 70})
     })
 
     it('reports offline validators for the session that is ending, before NewSession moves on', () => {
-        const rows = mapStakingFacts([
-            at(30, undefined, {kind: 'SomeOffline', offline: [{validator: V1, exposureTotalPlanck: 9n}, {validator: V2, exposureTotalPlanck: 8n}]}),
-            at(30, undefined, {kind: 'NewSession', session: 61}),
-        ], 'relay', {activeEra: 6, session: 60})
-        expect(rows.offlineReports.map(o => [o.session, o.validator, o.exposureTotalPlanck, o.era])).toEqual([[60, V1, 9n, 6], [60, V2, 8n, 6]])
+        const rows = mapStakingFacts(
+            [
+                at(30, undefined, {
+                    kind: 'SomeOffline',
+                    offline: [
+                        {validator: V1, exposureTotalPlanck: 9n},
+                        {validator: V2, exposureTotalPlanck: 8n},
+                    ],
+                }),
+                at(30, undefined, {kind: 'NewSession', session: 61}),
+            ],
+            'relay',
+            {activeEra: 6, session: 60},
+        )
+        expect(rows.offlineReports.map(o => [o.session, o.validator, o.exposureTotalPlanck, o.era])).toEqual([
+            [60, V1, 9n, 6],
+            [60, V2, 8n, 6],
+        ])
         expect(rows.sessions).toEqual([{blockNumber: 30, timestamp: new Date(30 * 6000), index: 61, era: 6}])
     })
 
     it('uses the session ending in the block even when NewSession comes first', () => {
-        const rows = mapStakingFacts([
-            at(35, undefined, {kind: 'NewSession', session: 62}),
-            at(35, undefined, {kind: 'SomeOffline', offline: [{validator: V1, exposureTotalPlanck: 9n}]}),
-        ], 'relay', {activeEra: 6, session: 9999})
+        const rows = mapStakingFacts(
+            [
+                at(35, undefined, {kind: 'NewSession', session: 62}),
+                at(35, undefined, {kind: 'SomeOffline', offline: [{validator: V1, exposureTotalPlanck: 9n}]}),
+            ],
+            'relay',
+            {activeEra: 6, session: 9999},
+        )
         expect(rows.offlineReports.map(o => o.session)).toEqual([61])
     })
 
@@ -78,6 +105,8 @@ describe('mapStakingFacts', () => {
     })
 
     it('refuses an offline report whose session is unknown instead of inventing one', () => {
-        expect(() => mapStakingFacts([at(30, undefined, {kind: 'SomeOffline', offline: []})], 'relay', {})).toThrow(/block 30: the current session is unknown/)
+        expect(() => mapStakingFacts([at(30, undefined, {kind: 'SomeOffline', offline: []})], 'relay', {})).toThrow(
+            /block 30: the current session is unknown/,
+        )
     })
 })

@@ -30,20 +30,71 @@ export interface ReceivedValidatorSet extends Stamp {
     validatorCount: number
 }
 
-export interface SessionRow extends Stamp {index: number; era?: number}
-export interface PayoutRow extends Stamp {id: string; era: number; validator: string; page?: number; extrinsicIndex?: number}
-export interface RewardRow extends Stamp {
-    id: string; payoutId?: string; era?: number; validator?: string; stash: string
-    destination?: string; destinationAccount?: string; amountPlanck: bigint
+export interface SessionRow extends Stamp {
+    index: number
+    era?: number
 }
-export interface PrefRow extends Stamp {id: string; validator: string; commissionPerbill: number; blocked: boolean}
-export interface SlashRow extends Stamp {id: string; staker: string; amountPlanck: bigint; era?: number}
-export interface ChillRow extends Stamp {id: string; stash: string; era?: number}
-export interface KickRow extends Stamp {id: string; nominator: string; validator: string; era?: number}
-export interface BondRow extends Stamp {id: string; stash: string; kind: 'Bond' | 'Unbond' | 'Withdraw'; amountPlanck: bigint; era?: number}
-export interface OfflineRow extends Stamp {id: string; session: number; era?: number; validator: string; exposureTotalPlanck: bigint}
+export interface PayoutRow extends Stamp {
+    id: string
+    era: number
+    validator: string
+    page?: number
+    extrinsicIndex?: number
+}
+export interface RewardRow extends Stamp {
+    id: string
+    payoutId?: string
+    era?: number
+    validator?: string
+    stash: string
+    destination?: string
+    destinationAccount?: string
+    amountPlanck: bigint
+}
+export interface PrefRow extends Stamp {
+    id: string
+    validator: string
+    commissionPerbill: number
+    blocked: boolean
+}
+export interface SlashRow extends Stamp {
+    id: string
+    staker: string
+    amountPlanck: bigint
+    era?: number
+}
+export interface ChillRow extends Stamp {
+    id: string
+    stash: string
+    era?: number
+}
+export interface KickRow extends Stamp {
+    id: string
+    nominator: string
+    validator: string
+    era?: number
+}
+export interface BondRow extends Stamp {
+    id: string
+    stash: string
+    kind: 'Bond' | 'Unbond' | 'Withdraw'
+    amountPlanck: bigint
+    era?: number
+}
+export interface OfflineRow extends Stamp {
+    id: string
+    session: number
+    era?: number
+    validator: string
+    exposureTotalPlanck: bigint
+}
 export interface OffenceRow extends Stamp {
-    id: string; kind?: string; timeSlot?: string; era?: number; validator?: string; slashFractionPerbill?: number
+    id: string
+    kind?: string
+    timeSlot?: string
+    era?: number
+    validator?: string
+    slashFractionPerbill?: number
 }
 
 export interface StakingRows {
@@ -68,8 +119,21 @@ export interface StakingRows {
 
 export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: ChainLayer, start: StakingCursor): StakingRows {
     const rows: StakingRows = {
-        chain, eraBoundaries: [], receivedValidatorSets: [], sessions: [], payouts: [], rewards: [], prefs: [], slashes: [], chills: [],
-        kicks: [], bonds: [], offlineReports: [], offences: [], accounts: new Set(), cursor: {...start},
+        chain,
+        eraBoundaries: [],
+        receivedValidatorSets: [],
+        sessions: [],
+        payouts: [],
+        rewards: [],
+        prefs: [],
+        slashes: [],
+        chills: [],
+        kicks: [],
+        bonds: [],
+        offlineReports: [],
+        offences: [],
+        accounts: new Set(),
+        cursor: {...start},
     }
     const cursor = rows.cursor
     // The payout a `Rewarded` belongs to: the last `PayoutStarted` of the same extrinsic.
@@ -86,13 +150,21 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
         switch (fact.kind) {
             case 'EraPaid':
                 rows.eraBoundaries.push({
-                    blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, endedEra: fact.era,
-                    validatorPayoutPlanck: fact.validatorPayoutPlanck, remainderPlanck: fact.remainderPlanck,
+                    blockNumber: ctx.blockNumber,
+                    timestamp: ctx.timestamp,
+                    endedEra: fact.era,
+                    validatorPayoutPlanck: fact.validatorPayoutPlanck,
+                    remainderPlanck: fact.remainderPlanck,
                 })
                 cursor.activeEra = fact.era + 1
                 break
             case 'ValidatorSetReceived':
-                rows.receivedValidatorSets.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, era: fact.era, validatorCount: fact.validatorCount})
+                rows.receivedValidatorSets.push({
+                    blockNumber: ctx.blockNumber,
+                    timestamp: ctx.timestamp,
+                    era: fact.era,
+                    validatorCount: fact.validatorCount,
+                })
                 break
             case 'NewSession':
                 if (fact.activeEra !== undefined) cursor.activeEra = fact.activeEra
@@ -101,7 +173,12 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
                 break
             case 'PayoutStarted': {
                 const payout: PayoutRow = {
-                    blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, era: fact.era, validator: fact.validator, page: fact.page,
+                    blockNumber: ctx.blockNumber,
+                    timestamp: ctx.timestamp,
+                    id: ctx.id,
+                    era: fact.era,
+                    validator: fact.validator,
+                    page: fact.page,
                     extrinsicIndex: ctx.extrinsicIndex,
                 }
                 openPayouts.set(extrinsicKey(ctx), payout)
@@ -112,54 +189,116 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
             case 'Rewarded': {
                 const payout = openPayouts.get(extrinsicKey(ctx))
                 rows.rewards.push({
-                    blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, payoutId: payout?.id, era: payout?.era, validator: payout?.validator,
-                    stash: fact.stash, destination: fact.destination, destinationAccount: fact.destinationAccount,
+                    blockNumber: ctx.blockNumber,
+                    timestamp: ctx.timestamp,
+                    id: ctx.id,
+                    payoutId: payout?.id,
+                    era: payout?.era,
+                    validator: payout?.validator,
+                    stash: fact.stash,
+                    destination: fact.destination,
+                    destinationAccount: fact.destinationAccount,
                     amountPlanck: fact.amountPlanck,
                 })
                 touch(fact.stash, payout?.validator)
                 break
             }
             case 'ValidatorPrefsSet':
-                rows.prefs.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, validator: fact.validator, commissionPerbill: fact.commissionPerbill, blocked: fact.blocked})
+                rows.prefs.push({
+                    blockNumber: ctx.blockNumber,
+                    timestamp: ctx.timestamp,
+                    id: ctx.id,
+                    validator: fact.validator,
+                    commissionPerbill: fact.commissionPerbill,
+                    blocked: fact.blocked,
+                })
                 touch(fact.validator)
                 break
             case 'Slashed':
-                rows.slashes.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, staker: fact.staker, amountPlanck: fact.amountPlanck, era: cursor.activeEra})
+                rows.slashes.push({
+                    blockNumber: ctx.blockNumber,
+                    timestamp: ctx.timestamp,
+                    id: ctx.id,
+                    staker: fact.staker,
+                    amountPlanck: fact.amountPlanck,
+                    era: cursor.activeEra,
+                })
                 touch(fact.staker)
                 break
             case 'Chilled':
-                rows.chills.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, stash: fact.stash, era: cursor.activeEra})
+                rows.chills.push({
+                    blockNumber: ctx.blockNumber,
+                    timestamp: ctx.timestamp,
+                    id: ctx.id,
+                    stash: fact.stash,
+                    era: cursor.activeEra,
+                })
                 touch(fact.stash)
                 break
             case 'Kicked':
-                rows.kicks.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, nominator: fact.nominator, validator: fact.validator, era: cursor.activeEra})
+                rows.kicks.push({
+                    blockNumber: ctx.blockNumber,
+                    timestamp: ctx.timestamp,
+                    id: ctx.id,
+                    nominator: fact.nominator,
+                    validator: fact.validator,
+                    era: cursor.activeEra,
+                })
                 touch(fact.nominator, fact.validator)
                 break
             case 'Bond':
             case 'Unbond':
             case 'Withdraw':
-                rows.bonds.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, stash: fact.stash, kind: fact.kind, amountPlanck: fact.amountPlanck, era: cursor.activeEra})
+                rows.bonds.push({
+                    blockNumber: ctx.blockNumber,
+                    timestamp: ctx.timestamp,
+                    id: ctx.id,
+                    stash: fact.stash,
+                    kind: fact.kind,
+                    amountPlanck: fact.amountPlanck,
+                    era: cursor.activeEra,
+                })
                 touch(fact.stash)
                 break
             case 'SomeOffline': {
                 // Emitted while a session ends, in the block whose `NewSession` starts the next one.
                 const next = newSessionInBlock.get(ctx.blockNumber)
                 const session = next !== undefined ? next - 1 : cursor.session
-                if (session === undefined) throw new Error(`ImOnline.SomeOffline at block ${ctx.blockNumber}: the current session is unknown`)
+                if (session === undefined)
+                    throw new Error(`ImOnline.SomeOffline at block ${ctx.blockNumber}: the current session is unknown`)
                 fact.offline.forEach((o, i) => {
                     rows.offlineReports.push({
-                        blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: `${ctx.id}-${i}`, session, era: cursor.activeEra,
-                        validator: o.validator, exposureTotalPlanck: o.exposureTotalPlanck,
+                        blockNumber: ctx.blockNumber,
+                        timestamp: ctx.timestamp,
+                        id: `${ctx.id}-${i}`,
+                        session,
+                        era: cursor.activeEra,
+                        validator: o.validator,
+                        exposureTotalPlanck: o.exposureTotalPlanck,
                     })
                     touch(o.validator)
                 })
                 break
             }
             case 'Offence':
-                rows.offences.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, kind: fact.offenceKind, timeSlot: fact.timeSlot, era: cursor.activeEra})
+                rows.offences.push({
+                    blockNumber: ctx.blockNumber,
+                    timestamp: ctx.timestamp,
+                    id: ctx.id,
+                    kind: fact.offenceKind,
+                    timeSlot: fact.timeSlot,
+                    era: cursor.activeEra,
+                })
                 break
             case 'OffenceReported':
-                rows.offences.push({blockNumber: ctx.blockNumber, timestamp: ctx.timestamp, id: ctx.id, era: fact.era, validator: fact.validator, slashFractionPerbill: fact.slashFractionPerbill})
+                rows.offences.push({
+                    blockNumber: ctx.blockNumber,
+                    timestamp: ctx.timestamp,
+                    id: ctx.id,
+                    era: fact.era,
+                    validator: fact.validator,
+                    slashFractionPerbill: fact.slashFractionPerbill,
+                })
                 touch(fact.validator)
                 break
         }

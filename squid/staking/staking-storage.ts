@@ -85,20 +85,40 @@ export function sessionKeysRecord(keys: object): Record<string, string> {
     return out
 }
 
-interface PageMeta {total: bigint; own: bigint; nominatorCount: number; pageCount: number}
-interface PageOthers {others: {who: string; value: bigint}[]}
+interface PageMeta {
+    total: bigint
+    own: bigint
+    nominatorCount: number
+    pageCount: number
+}
+interface PageOthers {
+    others: {who: string; value: bigint}[]
+}
 
 /** Paged exposures (`ErasStakersOverview` + `ErasStakersPaged` listings of one era) as one fact per validator. */
-export function pagedExposures(metas: [[number, string], PageMeta | undefined][], pages: [[number, string, number], PageOthers | undefined][]): ExposureFact[] {
+export function pagedExposures(
+    metas: [[number, string], PageMeta | undefined][],
+    pages: [[number, string, number], PageOthers | undefined][],
+): ExposureFact[] {
     const others = new Map<string, {nominator: string; amountPlanck: bigint}[]>()
     for (const [[, validator], page] of pages) {
         const list = others.get(validator) ?? []
         for (const o of page?.others ?? []) list.push({nominator: o.who, amountPlanck: o.value})
         others.set(validator, list)
     }
-    return metas.flatMap(([[, validator], m]) => m === undefined ? [] : [{
-        validator, totalPlanck: m.total, ownPlanck: m.own, nominatorCount: m.nominatorCount,
-        // As the pallet's `EraInfo::get_page_count`: a validator with own stake and no nominators is paid in one page.
-        pageCount: m.pageCount === 0 && m.own > 0n ? 1 : m.pageCount, others: others.get(validator) ?? [],
-    }])
+    return metas.flatMap(([[, validator], m]) =>
+        m === undefined
+            ? []
+            : [
+                  {
+                      validator,
+                      totalPlanck: m.total,
+                      ownPlanck: m.own,
+                      nominatorCount: m.nominatorCount,
+                      // As the pallet's `EraInfo::get_page_count`: a validator with own stake and no nominators is paid in one page.
+                      pageCount: m.pageCount === 0 && m.own > 0n ? 1 : m.pageCount,
+                      others: others.get(validator) ?? [],
+                  },
+              ],
+    )
 }

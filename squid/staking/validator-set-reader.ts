@@ -7,9 +7,15 @@ import type {StakingStorage, StorageBlock, ValidatorSessionKeys} from './staking
 /** The set queued in storage is not the era the event announced: a runtime this reader does not know. */
 export class ReceivedValidatorSetMismatchError extends Error {
     override name = 'ReceivedValidatorSetMismatchError'
-    constructor(readonly blockNumber: number, readonly announcedEra: number, readonly queuedEra?: number) {
-        super(`StakingAhClient.ValidatorSetReceived at block ${blockNumber} announced the set of era ${announcedEra}, ` +
-            `but StakingAhClient.ValidatorSet holds ${queuedEra === undefined ? 'none' : `era ${queuedEra}'s`}`)
+    constructor(
+        readonly blockNumber: number,
+        readonly announcedEra: number,
+        readonly queuedEra?: number,
+    ) {
+        super(
+            `StakingAhClient.ValidatorSetReceived at block ${blockNumber} announced the set of era ${announcedEra}, ` +
+                `but StakingAhClient.ValidatorSet holds ${queuedEra === undefined ? 'none' : `era ${queuedEra}'s`}`,
+        )
     }
 }
 

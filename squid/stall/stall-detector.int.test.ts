@@ -66,7 +66,13 @@ describe('stall detector', () => {
         const hook = await webhookConfig()
         const run = startProcessorChild({layer: 'relay', db, rpcUrl: devnet.httpUrl, env: {STALL_TIMEOUT_MS: '8000', CONFIG: hook.file}})
         cleanups.push(async () => run.child.kill('SIGKILL'))
-        await waitFor('the processor to index the head', () => processorHead(db, RELAY_STATE_SCHEMA), h => h === 20, 60_000, 100)
+        await waitFor(
+            'the processor to index the head',
+            () => processorHead(db, RELAY_STATE_SCHEMA),
+            h => h === 20,
+            60_000,
+            100,
+        )
 
         const port = /prometheus metrics are served at port (\d+)/.exec(run.log())?.[1]
         expect(port, run.log().slice(-2000)).toBeDefined()
@@ -89,13 +95,23 @@ describe('stall detector', () => {
         await holder.query('ROLLBACK')
         expect(code, run.log().slice(-3000)).toBe(STALL_EXIT_CODE)
         // The processor logs JSON lines when its output is not a terminal; level 4 is an error.
-        const errors = run.log().split('\n').filter(l => l.includes('processor stalled')).map(l => JSON.parse(l) as {level: number; msg: string})
+        const errors = run
+            .log()
+            .split('\n')
+            .filter(l => l.includes('processor stalled'))
+            .map(l => JSON.parse(l) as {level: number; msg: string})
         expect(errors).toHaveLength(1)
         expect(errors[0].level).toBe(4)
-        expect(errors[0].msg).toMatch(/relay processor stalled: its indexed height 18 has not moved for \d+ ms while the chain's finalized head is \d+/)
-        expect(errors[0].msg).toMatch(/on "UPDATE "squid_processor"\.status SET height = \$1.*", blocked by pid \d+ \([^)]*idle in transaction\) "SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE"/)
+        expect(errors[0].msg).toMatch(
+            /relay processor stalled: its indexed height 18 has not moved for \d+ ms while the chain's finalized head is \d+/,
+        )
+        expect(errors[0].msg).toMatch(
+            /on "UPDATE "squid_processor"\.status SET height = \$1.*", blocked by pid \d+ \([^)]*idle in transaction\) "SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE"/,
+        )
         // The notification left before the process exited.
         expect(hook.events()).toEqual([expect.objectContaining({kind: 'squidStalled', chain: 'relay', indexedHeight: 18})])
-        expect((hook.events()[0] as SquidStalled).blockingQuery).toMatch(/^UPDATE "squid_processor"\.status SET height = \$1.*\(blocked by .*SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE\)$/)
+        expect((hook.events()[0] as SquidStalled).blockingQuery).toMatch(
+            /^UPDATE "squid_processor"\.status SET height = \$1.*\(blocked by .*SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE\)$/,
+        )
     })
 })

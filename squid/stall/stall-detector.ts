@@ -18,12 +18,12 @@ export const STALL_EXIT_CODE = 75
 
 const stalledSeconds = new Gauge({
     name: 'squid_processor_stalled_seconds',
-    help: 'Seconds the processor\'s indexed height has stood still while finalized blocks wait (0 while it moves or is caught up)',
+    help: "Seconds the processor's indexed height has stood still while finalized blocks wait (0 while it moves or is caught up)",
     registers: [register],
 })
 const lagBlocks = new Gauge({
     name: 'squid_processor_lag_blocks',
-    help: 'Finalized blocks of the processor\'s range not indexed yet',
+    help: "Finalized blocks of the processor's range not indexed yet",
     registers: [register],
 })
 
@@ -69,8 +69,10 @@ export function startStallDetector(o: StallDetectorOptions): {stop(): void} {
     const database = async (): Promise<pg.Client> => {
         if (client) return client
         const c = new pg.Client({
-            ...pgClientConfig(o.db), application_name: 'squid stall detector',
-            statement_timeout: DETECTOR_STATEMENT_TIMEOUT_MS, lock_timeout: DETECTOR_STATEMENT_TIMEOUT_MS,
+            ...pgClientConfig(o.db),
+            application_name: 'squid stall detector',
+            statement_timeout: DETECTOR_STATEMENT_TIMEOUT_MS,
+            lock_timeout: DETECTOR_STATEMENT_TIMEOUT_MS,
         })
         c.on('error', () => {
             if (client === c) client = undefined
@@ -92,7 +94,10 @@ export function startStallDetector(o: StallDetectorOptions): {stop(): void} {
         if (!verdict.stalled) return
         stopped = true
         const report: StallReport = {
-            chain: o.chain, indexedHeight, finalizedHeight, waitedMs: verdict.stalledMs,
+            chain: o.chain,
+            indexedHeight,
+            finalizedHeight,
+            waitedMs: verdict.stalledMs,
             lockWaits: await lockWaits(db, o.applicationName).catch(e => [unknownWait(e)]),
             pendingEras: await pendingEras(db, o.chain).catch(() => []),
             queuedEras: o.queuedEras?.() ?? [],
@@ -103,16 +108,18 @@ export function startStallDetector(o: StallDetectorOptions): {stop(): void} {
 
     const loop = () => {
         if (stopped) return
-        check().catch(e => {
-            // A node or database that does not answer is not the processor's stall; the next sample tries again.
-            log.debug(`stall check skipped: ${e instanceof Error ? e.message : String(e)}`)
-            client?.end().catch(() => undefined)
-            client = undefined
-        }).finally(() => {
-            if (!stopped) timer = setTimeout(loop, intervalMs)
-            // The processor exits at its range end; the watch must not keep it alive.
-            timer?.unref()
-        })
+        check()
+            .catch(e => {
+                // A node or database that does not answer is not the processor's stall; the next sample tries again.
+                log.debug(`stall check skipped: ${e instanceof Error ? e.message : String(e)}`)
+                client?.end().catch(() => undefined)
+                client = undefined
+            })
+            .finally(() => {
+                if (!stopped) timer = setTimeout(loop, intervalMs)
+                // The processor exits at its range end; the watch must not keep it alive.
+                timer?.unref()
+            })
     }
     loop()
     return {
@@ -127,14 +134,19 @@ export function startStallDetector(o: StallDetectorOptions): {stop(): void} {
 
 /** Statements of the processor's connections that wait for a lock, with the sessions holding it. */
 async function lockWaits(db: pg.Client, applicationName: string): Promise<LockWait[]> {
-    const rows = (await db.query(`
+    const rows = (
+        await db.query(
+            `
         SELECT w.pid, w.query, extract(epoch FROM now() - w.query_start) * 1000 AS waiting_ms,
                b.pid AS blocker_pid, b.application_name AS blocker_application, b.state AS blocker_state, b.query AS blocker_query
         FROM pg_stat_activity w
         CROSS JOIN LATERAL unnest(pg_blocking_pids(w.pid)) AS blocker(pid)
         JOIN pg_stat_activity b ON b.pid = blocker.pid
         WHERE w.application_name = $1
-        ORDER BY w.pid, b.pid`, [applicationName])).rows
+        ORDER BY w.pid, b.pid`,
+            [applicationName],
+        )
+    ).rows
     const waits = new Map<number, LockWait>()
     for (const r of rows) {
         const w: LockWait = waits.get(r.pid) ?? {pid: r.pid, query: r.query, waitingMs: Number(r.waiting_ms), blockedBy: []}

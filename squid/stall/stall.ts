@@ -38,7 +38,10 @@ export function judgeProgress(watch: StallWatch | undefined, sample: ProgressSam
     const target = Math.min(sample.finalizedHeight, settings.toBlock ?? Infinity)
     const waiting = target >= Math.max(sample.indexedHeight + 1, settings.fromBlock)
     if (!waiting) return {stalledMs: 0, stalled: false}
-    const kept = watch !== undefined && watch.indexedHeight === sample.indexedHeight ? watch : {indexedHeight: sample.indexedHeight, sinceMs: sample.atMs}
+    const kept =
+        watch !== undefined && watch.indexedHeight === sample.indexedHeight
+            ? watch
+            : {indexedHeight: sample.indexedHeight, sinceMs: sample.atMs}
     const stalledMs = sample.atMs - kept.sinceMs
     return {watch: kept, stalledMs, stalled: stalledMs > settings.timeoutMs}
 }
@@ -68,9 +71,15 @@ export interface StallReport {
 /** The notification event for a stall: the first statement that waits for a lock, with what holds it. */
 export function stallEvent(r: StallReport): SquidStalled {
     const w = r.lockWaits[0]
-    const blockingQuery = w && `${w.query}${w.blockedBy.length ? ` (blocked by ${w.blockedBy.map(b => `${b.application || 'pid ' + b.pid}: ${b.query}`).join('; ')})` : ''}`
+    const blockingQuery =
+        w &&
+        `${w.query}${w.blockedBy.length ? ` (blocked by ${w.blockedBy.map(b => `${b.application || 'pid ' + b.pid}: ${b.query}`).join('; ')})` : ''}`
     return {
-        kind: 'squidStalled', chain: r.chain, indexedHeight: r.indexedHeight, finalizedHeight: r.finalizedHeight, waitedMs: r.waitedMs,
+        kind: 'squidStalled',
+        chain: r.chain,
+        indexedHeight: r.indexedHeight,
+        finalizedHeight: r.finalizedHeight,
+        waitedMs: r.waitedMs,
         ...(blockingQuery ? {blockingQuery} : {}),
     }
 }
@@ -79,14 +88,24 @@ export function stallEvent(r: StallReport): SquidStalled {
 const QUERY_CHARS = 200
 
 export function describeStall(r: StallReport): string {
-    const waits = r.lockWaits.length === 0 ? 'no statement of its waits for a lock' : r.lockWaits.map(w =>
-        `pid ${w.pid} has waited ${Math.round(w.waitingMs)} ms on ${quote(w.query)}, blocked by ` +
-        w.blockedBy.map(b => `pid ${b.pid} (${b.application || 'no application name'}, ${b.state}) ${quote(b.query)}`).join(' and '),
-    ).join('; ')
+    const waits =
+        r.lockWaits.length === 0
+            ? 'no statement of its waits for a lock'
+            : r.lockWaits
+                  .map(
+                      w =>
+                          `pid ${w.pid} has waited ${Math.round(w.waitingMs)} ms on ${quote(w.query)}, blocked by ` +
+                          w.blockedBy
+                              .map(b => `pid ${b.pid} (${b.application || 'no application name'}, ${b.state}) ${quote(b.query)}`)
+                              .join(' and '),
+                  )
+                  .join('; ')
     const eras = (list: number[]) => (list.length ? list.join(', ') : 'none')
-    return `${r.chain} processor stalled: its indexed height ${r.indexedHeight} has not moved for ${Math.round(r.waitedMs)} ms ` +
+    return (
+        `${r.chain} processor stalled: its indexed height ${r.indexedHeight} has not moved for ${Math.round(r.waitedMs)} ms ` +
         `while the chain's finalized head is ${r.finalizedHeight}; waiting for: ${waits}; ` +
         `era snapshots pending: ${eras(r.pendingEras)}, queued in the snapshot thread: ${eras(r.queuedEras)}. Exiting so it is restarted.`
+    )
 }
 
 function quote(query: string): string {

@@ -66,10 +66,12 @@ export function bulkManager(store: Store): EntityManager | undefined {
  */
 function transactionManager(store: Store): () => EntityManager {
     const getter = (store as unknown as {em?: unknown}).em
-    const em = typeof getter === 'function' ? getter.call(store) as Partial<EntityManager> | undefined : undefined
+    const em = typeof getter === 'function' ? (getter.call(store) as Partial<EntityManager> | undefined) : undefined
     if (typeof em?.query !== 'function' || typeof em.connection?.getMetadata !== 'function') {
-        throw new Error('@subsquid/typeorm-store: Store.em is no longer the transaction\'s EntityManager getter it was in 1.5.1; ' +
-            'update squid/store/batch-finality.ts for the installed version')
+        throw new Error(
+            "@subsquid/typeorm-store: Store.em is no longer the transaction's EntityManager getter it was in 1.5.1; " +
+                'update squid/store/batch-finality.ts for the installed version',
+        )
     }
     return () => (getter as () => EntityManager).call(store)
 }

@@ -38,7 +38,7 @@ async function notStored<E extends {id: string}>(store: Store, entities: E[]): P
     const stored = new Set<string>()
     for (let i = 0; i < entities.length; i += LOOKUP_CHUNK) {
         const ids = entities.slice(i, i + LOOKUP_CHUNK).map(e => e.id)
-        for (const e of await store.findBy(type, {id: In(ids)} as never) as {id: string}[]) stored.add(e.id)
+        for (const e of (await store.findBy(type, {id: In(ids)} as never)) as {id: string}[]) stored.add(e.id)
     }
     return entities.filter(e => !stored.has(e.id))
 }
@@ -54,11 +54,15 @@ export async function insertRows(em: EntityManager, entities: {id: string}[], op
     const unnest = columns.map((c, i) => `$${i + 1}::${c.isArray ? 'text' : types[i]}[]`).join(', ')
     const aliases = columns.map((_, i) => `c${i}`)
     const selected = columns.map((c, i) => (c.isArray ? `c${i}::${types[i]}[]` : `c${i}`)).join(', ')
-    const sql = `INSERT INTO "${meta.tableName}" (${names}) SELECT ${selected} FROM unnest(${unnest}) AS t(${aliases.join(', ')})` +
+    const sql =
+        `INSERT INTO "${meta.tableName}" (${names}) SELECT ${selected} FROM unnest(${unnest}) AS t(${aliases.join(', ')})` +
         onConflict(columns, options)
     for (let i = 0; i < entities.length; i += ROWS_PER_STATEMENT) {
         const chunk = entities.slice(i, i + ROWS_PER_STATEMENT)
-        await em.query(sql, columns.map(c => chunk.map(e => parameter(c, c.getEntityValue(e, true)))))
+        await em.query(
+            sql,
+            columns.map(c => chunk.map(e => parameter(c, c.getEntityValue(e, true)))),
+        )
     }
 }
 

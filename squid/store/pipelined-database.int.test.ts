@@ -55,18 +55,20 @@ function recorder() {
     const events: string[] = []
     let running = 0
     let mostAtOnce = 0
-    const batch = (name: string, opts: {until?: Promise<void>; fail?: Error} = {}) => async (store: Store) => {
-        events.push(`start ${name}`)
-        mostAtOnce = Math.max(mostAtOnce, ++running)
-        try {
-            await opts.until
-            if (opts.fail) throw opts.fail
-            await store.insert(new Account({id: name}))
-            events.push(`end ${name}`)
-        } finally {
-            running--
+    const batch =
+        (name: string, opts: {until?: Promise<void>; fail?: Error} = {}) =>
+        async (store: Store) => {
+            events.push(`start ${name}`)
+            mostAtOnce = Math.max(mostAtOnce, ++running)
+            try {
+                await opts.until
+                if (opts.fail) throw opts.fail
+                await store.insert(new Account({id: name}))
+                events.push(`end ${name}`)
+            } finally {
+                running--
+            }
         }
-    }
     return {events, batch, mostAtOnce: () => mostAtOnce}
 }
 
@@ -123,7 +125,9 @@ describe('PipelinedDatabase', () => {
         expect(await status()).toBe(1)
         expect((await sql.query(`SELECT id FROM account WHERE id LIKE 'f_' ORDER BY id`)).rows.map(x => x.id)).toEqual(['f1'])
         await expect(database.transact({prevHead: head(3), nextHead: head(4), isOnTop: false}, r.batch('f4'))).rejects.toBe(boom)
-        await expect(database.transactHot2({finalizedHead: head(3), baseHead: head(3), newBlocks: [head(4)]}, async () => undefined)).rejects.toBe(boom)
+        await expect(
+            database.transactHot2({finalizedHead: head(3), baseHead: head(3), newBlocks: [head(4)]}, async () => undefined),
+        ).rejects.toBe(boom)
         expect(failures).toEqual([boom])
     })
 
@@ -150,8 +154,10 @@ describe('PipelinedDatabase', () => {
         const note = (blocks: number[]) => async (store: Store) => void seen.push({...batchOf(store), blocks})
         await database.transact({prevHead: GENESIS, nextHead: head(1), isOnTop: true}, note([1]))
         // New blocks 2..5 with 3 finalized: one call for 2..3, then one per hot block, all in one transaction.
-        await database.transactHot2({finalizedHead: head(3), baseHead: head(1), newBlocks: [head(2), head(3), head(4), head(5)]},
-            async (store, beg, end) => note([2, 3, 4, 5].slice(beg, end))(store))
+        await database.transactHot2(
+            {finalizedHead: head(3), baseHead: head(1), newBlocks: [head(2), head(3), head(4), head(5)]},
+            async (store, beg, end) => note([2, 3, 4, 5].slice(beg, end))(store),
+        )
         await database.transact({prevHead: head(3), nextHead: head(9), isOnTop: false}, note([9]))
         const alone: BatchTransaction = {hot: false, endsRange: false}
         const hot: BatchTransaction = {hot: true, endsRange: false}
@@ -167,8 +173,11 @@ describe('PipelinedDatabase', () => {
     it('writes finalized blocks with one bulk statement, and hot blocks through the store, which logs them for rollback', async () => {
         const {database} = await pipeline('pipeline_bulk')
         /** The statement this database's open transaction (it holds a lock on its status table) ran last, as Postgres saw it. */
-        const lastStatement = async () => (await sql.query(`SELECT DISTINCT a.query FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
-            WHERE l.relation = 'pipeline_bulk.status'::regclass AND a.state = 'idle in transaction'`)).rows.map(r => r.query as string)
+        const lastStatement = async () =>
+            (
+                await sql.query(`SELECT DISTINCT a.query FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+            WHERE l.relation = 'pipeline_bulk.status'::regclass AND a.state = 'idle in transaction'`)
+            ).rows.map(r => r.query as string)
         const accounts = (prefix: string) => [1, 2, 3].map(i => new Account({id: `${prefix}${i}`}))
         const statements: Record<string, string[]> = {}
         const write = (name: string) => async (store: Store) => {
@@ -176,8 +185,9 @@ describe('PipelinedDatabase', () => {
             statements[name] = await lastStatement()
         }
         await database.transact({prevHead: GENESIS, nextHead: head(1), isOnTop: true}, write('bulk-finalized-'))
-        await database.transactHot2({finalizedHead: head(2), baseHead: head(1), newBlocks: [head(2), head(3)]},
-            async (store, beg) => write(beg === 0 ? 'bulk-slice-' : 'bulk-hot-')(store))
+        await database.transactHot2({finalizedHead: head(2), baseHead: head(1), newBlocks: [head(2), head(3)]}, async (store, beg) =>
+            write(beg === 0 ? 'bulk-slice-' : 'bulk-hot-')(store),
+        )
 
         expect(statements['bulk-finalized-']).toEqual([expect.stringMatching(/^INSERT INTO "account" .* FROM unnest\(/)])
         expect(statements['bulk-slice-']).toEqual([expect.stringMatching(/^INSERT INTO "account" .* FROM unnest\(/)])
@@ -189,16 +199,22 @@ describe('PipelinedDatabase', () => {
     it('refuses a store it did not open: whether its blocks are finalized is unknown', async () => {
         const plain = new TypeormDatabase({stateSchema: 'pipeline_plain', supportHotBlocks: true, isolationLevel: 'READ COMMITTED'})
         await plain.connect()
-        await expect(plain.transact({prevHead: GENESIS, nextHead: head(1), isOnTop: true}, store => insertBulk(store, [new Account({id: 'plain1'})])))
-            .rejects.toThrow(/not opened by PipelinedDatabase/)
+        await expect(
+            plain.transact({prevHead: GENESIS, nextHead: head(1), isOnTop: true}, store =>
+                insertBulk(store, [new Account({id: 'plain1'})]),
+            ),
+        ).rejects.toThrow(/not opened by PipelinedDatabase/)
         await plain.disconnect()
     })
 
     it('tells the listener before each transaction begins, holding no lock, and after it commits', async () => {
         const events: string[] = []
         /** Transactions holding a lock on this database's status table (each of its transactions reads it first). */
-        const open = async () => Number((await sql.query(
-            `SELECT count(DISTINCT pid) AS n FROM pg_locks WHERE relation = 'pipeline_listener.status'::regclass`)).rows[0].n)
+        const open = async () =>
+            Number(
+                (await sql.query(`SELECT count(DISTINCT pid) AS n FROM pg_locks WHERE relation = 'pipeline_listener.status'::regclass`))
+                    .rows[0].n,
+            )
         const status = async () => (await sql.query(`SELECT height FROM pipeline_listener.status WHERE id = 0`)).rows[0]?.height
         const listener: CommitListener = {
             async beforeTransaction(tx) {
@@ -216,6 +232,12 @@ describe('PipelinedDatabase', () => {
             await r.batch('l2')(store)
         })
         // The status is read after `committed` is told: the transaction it follows is visible to other connections.
-        expect(events).toEqual(['before hot=false open=0 status=-1', 'committed', 'before hot=true open=0 status=1', 'hot batch', 'committed'])
+        expect(events).toEqual([
+            'before hot=false open=0 status=-1',
+            'committed',
+            'before hot=true open=0 status=1',
+            'hot batch',
+            'committed',
+        ])
     })
 })

@@ -51,7 +51,10 @@ export class PipelinedDatabase {
     private readonly queued: Promise<void>[] = []
     private failure?: unknown
 
-    constructor(private readonly inner: TypeormDatabase, private readonly options: PipelineOptions) {
+    constructor(
+        private readonly inner: TypeormDatabase,
+        private readonly options: PipelineOptions,
+    ) {
         this.supportsHotBlocks = inner.supportsHotBlocks
     }
 
@@ -63,17 +66,24 @@ export class PipelinedDatabase {
         while (this.queued.length >= MAX_QUEUED) await this.queued[0]
         this.throwIfFailed()
         const batch: BatchTransaction = {hot: false, endsRange: this.endsRange(info.nextHead.height)}
-        const tx = this.last().then(() => this.run(batch, () => this.inner.transact(info, store => cb(describeBatch(store, {finality: 'finalized', transaction: batch})))))
+        const tx = this.last().then(() =>
+            this.run(batch, () =>
+                this.inner.transact(info, store => cb(describeBatch(store, {finality: 'finalized', transaction: batch}))),
+            ),
+        )
         this.queued.push(tx)
         // Without a later batch nobody would wait for these: the processor exits at the range end.
         const awaited = info.isOnTop || batch.endsRange
-        tx.then(() => this.queued.shift(), e => {
-            this.queued.shift()
-            // The transactions chained after a failed one fail with its error: report it once.
-            if (this.failure !== undefined) return
-            this.failure = e
-            if (!awaited) this.options.onFailure(e)
-        })
+        tx.then(
+            () => this.queued.shift(),
+            e => {
+                this.queued.shift()
+                // The transactions chained after a failed one fail with its error: report it once.
+                if (this.failure !== undefined) return
+                this.failure = e
+                if (!awaited) this.options.onFailure(e)
+            },
+        )
         if (awaited) await tx
     }
 
@@ -88,11 +98,17 @@ export class PipelinedDatabase {
         await this.afterQueue()
         const last = info.newBlocks[info.newBlocks.length - 1] ?? info.baseHead
         const batch: BatchTransaction = {hot: true, endsRange: this.endsRange(last.height)}
-        return this.run(batch, () => this.inner.transactHot2(info, (store, sliceBeg, sliceEnd) => {
-            // typeorm-store calls once for the blocks at or below the finalized head (if any), then once per block above it.
-            const finalized = info.newBlocks[sliceEnd - 1].height <= info.finalizedHead.height
-            return cb(describeBatch(store, {finality: finalized ? 'finalizedSliceOfHot' : 'hot', transaction: batch}), sliceBeg, sliceEnd)
-        }))
+        return this.run(batch, () =>
+            this.inner.transactHot2(info, (store, sliceBeg, sliceEnd) => {
+                // typeorm-store calls once for the blocks at or below the finalized head (if any), then once per block above it.
+                const finalized = info.newBlocks[sliceEnd - 1].height <= info.finalizedHead.height
+                return cb(
+                    describeBatch(store, {finality: finalized ? 'finalizedSliceOfHot' : 'hot', transaction: batch}),
+                    sliceBeg,
+                    sliceEnd,
+                )
+            }),
+        )
     }
 
     /** One transaction, with the listener told before it begins and after it commits. */

@@ -46,14 +46,25 @@ export function storeSink(store: Store): SnapshotSink {
         async latestNominations() {
             for (const t of await store.findBy(NominatorTargets, {latest: true})) loaded.set(t.id, t)
             return [...loaded.values()].map(t => ({
-                id: t.id, nominator: nominatorOf(t), digest: nominationDigest({targets: t.targets, submittedIn: t.submittedIn ?? undefined}),
+                id: t.id,
+                nominator: nominatorOf(t),
+                digest: nominationDigest({targets: t.targets, submittedIn: t.submittedIn ?? undefined}),
             }))
         },
         async supersede(ids) {
             if (ids.length === 0) return
-            await store.upsert(ids.map(id => loaded.get(id)!).map(t => new NominatorTargets({
-                ...t, nominator: new Account({id: nominatorOf(t)}), latest: false,
-            })))
+            await store.upsert(
+                ids
+                    .map(id => loaded.get(id)!)
+                    .map(
+                        t =>
+                            new NominatorTargets({
+                                ...t,
+                                nominator: new Account({id: nominatorOf(t)}),
+                                latest: false,
+                            }),
+                    ),
+            )
         },
     }
 }
@@ -67,7 +78,8 @@ export function transactionSink(em: EntityManager, accounts: EntityManager): Sna
     return {
         ensureAccounts: ids => insertRows(accounts, sortedAccounts(ids), {skipExisting: true}),
         insert: entities => insertRows(em, entities),
-        latestNominations: () => em.query(`SELECT id, nominator_id AS nominator,
+        latestNominations: () =>
+            em.query(`SELECT id, nominator_id AS nominator,
             md5(coalesce(submitted_in::text, '') || ':' || array_to_string(targets, ',')) AS digest FROM nominator_targets WHERE latest`),
         async supersede(ids) {
             if (ids.length) await em.query('UPDATE nominator_targets SET latest = false WHERE id = ANY($1)', [ids])

@@ -1,7 +1,13 @@
 /**
  * Polling until a probe's value is acceptable, for tests that watch a service settle (rows, messages).
  */
-export async function waitFor<T>(what: string, probe: () => Promise<T> | T, ok: (v: T) => boolean = v => !!v, timeoutMs = 20_000, intervalMs = 25): Promise<T> {
+export async function waitFor<T>(
+    what: string,
+    probe: () => Promise<T> | T,
+    ok: (v: T) => boolean = v => !!v,
+    timeoutMs = 20_000,
+    intervalMs = 25,
+): Promise<T> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
         const v = await probe()

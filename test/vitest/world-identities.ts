@@ -36,7 +36,9 @@ export function worldIdentityRows(world: World): Map<string, IdentityRow> {
         rows.set(id, {
             display: idn?.display ?? null,
             verified: (idn?.judgements ?? []).some(j => j.judgement === 'Reasonable' || j.judgement === 'KnownGood'),
-            parentId: parent, subName, rootId: parent ?? id,
+            parentId: parent,
+            subName,
+            rootId: parent ?? id,
         })
     }
     return rows
@@ -67,8 +69,20 @@ export function worldIdentitiesAt(world: World, facts: ScenarioFacts, chain: str
 /** The squid's current identity rows of one chain layer that are not cleared, by account. */
 export async function storedIdentityRows(client: pg.Client, chain: string): Promise<Map<string, StoredIdentityRow>> {
     const r = await client.query(
-        'SELECT id, display, verified, parent_id, sub_name, root_id, updated_block FROM identity WHERE chain = $1 AND NOT cleared', [chain])
-    return new Map(r.rows.map(x => [x.id, {
-        display: x.display, verified: x.verified, parentId: x.parent_id, subName: x.sub_name, rootId: x.root_id, updatedBlock: x.updated_block,
-    }]))
+        'SELECT id, display, verified, parent_id, sub_name, root_id, updated_block FROM identity WHERE chain = $1 AND NOT cleared',
+        [chain],
+    )
+    return new Map(
+        r.rows.map(x => [
+            x.id,
+            {
+                display: x.display,
+                verified: x.verified,
+                parentId: x.parent_id,
+                subName: x.sub_name,
+                rootId: x.root_id,
+                updatedBlock: x.updated_block,
+            },
+        ]),
+    )
 }

@@ -14,7 +14,7 @@ export interface AccumulatedOfflineThresholds {
 }
 
 export function accumulatedOffline(facts: CandidateFacts, t: AccumulatedOfflineThresholds): CheckResult {
-    const maxOfflineMs = Number(BigInt(t.windowMs) * BigInt(t.maxPerbill) / 1_000_000_000n)
+    const maxOfflineMs = Number((BigInt(t.windowMs) * BigInt(t.maxPerbill)) / 1_000_000_000n)
     const threshold = {maxOfflineMs, maxPerbill: t.maxPerbill, windowMs: t.windowMs}
     const why = telemetryStaleness(facts.pass, t.maxTelemetryLagMs)
     if (why) return stale('accumulatedOffline', 'TelemetryNodeInterval', why)
@@ -22,9 +22,15 @@ export function accumulatedOffline(facts: CandidateFacts, t: AccumulatedOfflineT
     const u = facts.uptime.value
     const e = {source: facts.uptime.source, atMs: facts.uptime.atMs}
     const observed = {offlineMs: u.offlineMs, onlineMs: u.onlineMs, unknownMs: u.unknownMs}
-    if (u.onlineMs + u.offlineMs === 0) return checkResult('accumulatedOffline', 'unknown', {...e, code: 'nothing_observed', observed, threshold}, render)
+    if (u.onlineMs + u.offlineMs === 0)
+        return checkResult('accumulatedOffline', 'unknown', {...e, code: 'nothing_observed', observed, threshold}, render)
     const over = u.offlineMs > maxOfflineMs
-    return checkResult('accumulatedOffline', over ? 'invalid' : 'valid', {...e, code: over ? 'above_max' : 'within_max', observed, threshold}, render)
+    return checkResult(
+        'accumulatedOffline',
+        over ? 'invalid' : 'valid',
+        {...e, code: over ? 'above_max' : 'within_max', observed, threshold},
+        render,
+    )
 }
 
 function render(e: Evidence): string {

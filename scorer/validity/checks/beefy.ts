@@ -21,14 +21,23 @@ export function beefy(facts: CandidateFacts, t: BeefyThresholds): CheckResult {
     if (value === null) return checkResult('beefy', 'invalid', {...at, code: 'no_session_keys', observed: null, threshold}, render)
     if (value.beefyHex === null) return checkResult('beefy', 'unknown', {...at, code: 'no_beefy_field', observed: null, threshold}, render)
     const dummy = value.beefyHex.toLowerCase().startsWith(DUMMY_BEEFY_PREFIX)
-    return checkResult('beefy', dummy ? 'invalid' : 'valid', {...at, code: dummy ? 'dummy_key' : 'real_key', observed: {beefyHex: value.beefyHex}, threshold}, render)
+    return checkResult(
+        'beefy',
+        dummy ? 'invalid' : 'valid',
+        {...at, code: dummy ? 'dummy_key' : 'real_key', observed: {beefyHex: value.beefyHex}, threshold},
+        render,
+    )
 }
 
 function render(e: Evidence): string {
     switch (e.code) {
-        case 'no_session_keys': return `has no session keys set (call session.setKeys) ${cite(e)}`
-        case 'no_beefy_field': return `unknown: the indexed session keys have no BEEFY key (the runtime may not have one) ${cite(e)}`
-        case 'dummy_key': return `its BEEFY key is the dummy 0x62656566… ("beef"); set real session keys ${cite(e)}`
-        default: return `has a BEEFY key set ${cite(e)}`
+        case 'no_session_keys':
+            return `has no session keys set (call session.setKeys) ${cite(e)}`
+        case 'no_beefy_field':
+            return `unknown: the indexed session keys have no BEEFY key (the runtime may not have one) ${cite(e)}`
+        case 'dummy_key':
+            return `its BEEFY key is the dummy 0x62656566… ("beef"); set real session keys ${cite(e)}`
+        default:
+            return `has a BEEFY key set ${cite(e)}`
     }
 }

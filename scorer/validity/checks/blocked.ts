@@ -15,13 +15,21 @@ export function blocked(facts: CandidateFacts, t: BlockedThresholds): CheckResul
     if (unusable || !f) return unusable!
     const {value, ...at} = f
     if (value === null) return checkResult('blocked', 'unknown', {...at, code: 'no_prefs', observed: null, threshold: false}, render)
-    return checkResult('blocked', value.blocked ? 'invalid' : 'valid', {...at, code: value.blocked ? 'blocked' : 'open', observed: value.blocked, threshold: false}, render)
+    return checkResult(
+        'blocked',
+        value.blocked ? 'invalid' : 'valid',
+        {...at, code: value.blocked ? 'blocked' : 'open', observed: value.blocked, threshold: false},
+        render,
+    )
 }
 
 function render(e: Evidence): string {
     switch (e.code) {
-        case 'no_prefs': return `unknown: the stash has never set validator preferences ${cite(e)}`
-        case 'blocked': return `blocks nominations from other accounts, so the programme cannot nominate it ${cite(e)}`
-        default: return `accepts nominations from anyone ${cite(e)}`
+        case 'no_prefs':
+            return `unknown: the stash has never set validator preferences ${cite(e)}`
+        case 'blocked':
+            return `blocks nominations from other accounts, so the programme cannot nominate it ${cite(e)}`
+        default:
+            return `accepts nominations from anyone ${cite(e)}`
     }
 }

@@ -14,12 +14,25 @@ export interface CommissionThresholds {
 export function commission(facts: CandidateFacts, t: CommissionThresholds): CheckResult {
     const threshold = {maxPerbill: t.maxPerbill}
     const f = facts.prefs
-    const unusable = unusableChainFact('commission', f, facts.pass, t.maxSquidLagBlocks, 'validator preferences', 'ValidatorPreference', threshold)
+    const unusable = unusableChainFact(
+        'commission',
+        f,
+        facts.pass,
+        t.maxSquidLagBlocks,
+        'validator preferences',
+        'ValidatorPreference',
+        threshold,
+    )
     if (unusable || !f) return unusable!
     const {value, ...at} = f
     if (value === null) return checkResult('commission', 'unknown', {...at, code: 'no_prefs', observed: null, threshold}, render)
     const over = value.commissionPerbill > t.maxPerbill
-    return checkResult('commission', over ? 'invalid' : 'valid', {...at, code: over ? 'above_max' : 'within_max', observed: {commissionPerbill: value.commissionPerbill}, threshold}, render)
+    return checkResult(
+        'commission',
+        over ? 'invalid' : 'valid',
+        {...at, code: over ? 'above_max' : 'within_max', observed: {commissionPerbill: value.commissionPerbill}, threshold},
+        render,
+    )
 }
 
 function render(e: Evidence): string {

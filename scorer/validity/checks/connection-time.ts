@@ -23,7 +23,12 @@ export function connectionTime(facts: CandidateFacts, t: ConnectionTimeThreshold
     const at = {source: SOURCE, atMs: node?.firstSeenMs}
     // A first sighting long enough ago stays true whatever the feed does now.
     if (node && nowMs - node.firstSeenMs >= t.minMs) {
-        return checkResult('connectionTime', 'valid', {...at, code: 'long_enough', observed: {firstSeenMs: node.firstSeenMs, connectedMs: nowMs - node.firstSeenMs}, threshold}, render)
+        return checkResult(
+            'connectionTime',
+            'valid',
+            {...at, code: 'long_enough', observed: {firstSeenMs: node.firstSeenMs, connectedMs: nowMs - node.firstSeenMs}, threshold},
+            render,
+        )
     }
     const why = telemetryStaleness(facts.pass, t.maxTelemetryLagMs)
     if (why) return stale('connectionTime', SOURCE, why)
@@ -31,18 +36,32 @@ export function connectionTime(facts: CandidateFacts, t: ConnectionTimeThreshold
     if (!node) return checkResult('connectionTime', 'invalid', {source: SOURCE, code: 'never_seen', observed: null, threshold}, render)
     const connectedMs = nowMs - node.firstSeenMs
     if (node.firstSeenMs <= facts.pass.feed!.firstConnectedMs + RECORDS_BEGAN_SLACK_MS) {
-        return checkResult('connectionTime', 'unknown', {...at, code: 'seen_since_records_began', observed: {firstSeenMs: node.firstSeenMs, connectedMs}, threshold}, render)
+        return checkResult(
+            'connectionTime',
+            'unknown',
+            {...at, code: 'seen_since_records_began', observed: {firstSeenMs: node.firstSeenMs, connectedMs}, threshold},
+            render,
+        )
     }
-    return checkResult('connectionTime', 'invalid', {...at, code: 'too_recent', observed: {firstSeenMs: node.firstSeenMs, connectedMs}, threshold}, render)
+    return checkResult(
+        'connectionTime',
+        'invalid',
+        {...at, code: 'too_recent', observed: {firstSeenMs: node.firstSeenMs, connectedMs}, threshold},
+        render,
+    )
 }
 
 function render(e: Evidence): string {
     const o = e.observed as {firstSeenMs: number; connectedMs: number}
     const min = formatDuration((e.threshold as {minMs: number}).minMs)
     switch (e.code) {
-        case 'long_enough': return `first seen on telemetry ${formatDuration(o.connectedMs)} ago, at least the programme's ${min} ${cite(e)}`
-        case 'never_seen': return `never seen on telemetry, so not connected for the programme's ${min}`
-        case 'seen_since_records_began': return `unknown: seen since telemetry records began ${formatDuration(o.connectedMs)} ago (${formatTime(o.firstSeenMs)}), less than the programme's ${min}; it may have been connected before`
-        default: return `first seen on telemetry only ${formatDuration(o.connectedMs)} ago, less than the programme's ${min} ${cite(e)}`
+        case 'long_enough':
+            return `first seen on telemetry ${formatDuration(o.connectedMs)} ago, at least the programme's ${min} ${cite(e)}`
+        case 'never_seen':
+            return `never seen on telemetry, so not connected for the programme's ${min}`
+        case 'seen_since_records_began':
+            return `unknown: seen since telemetry records began ${formatDuration(o.connectedMs)} ago (${formatTime(o.firstSeenMs)}), less than the programme's ${min}; it may have been connected before`
+        default:
+            return `first seen on telemetry only ${formatDuration(o.connectedMs)} ago, less than the programme's ${min} ${cite(e)}`
     }
 }

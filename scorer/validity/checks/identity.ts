@@ -21,19 +21,30 @@ export function identity(facts: CandidateFacts, t: IdentityThresholds): CheckRes
     const {value, ...at} = f
     if (value === null) return checkResult('identity', 'invalid', {...at, code: 'no_identity', observed: null, threshold}, render)
     const verified = value.judgements.some(j => VERIFYING_JUDGEMENTS.includes(j))
-    const observed = {display: value.parent ? value.parent.display : value.display, subName: value.subName, viaParent: value.parent !== null, judgements: value.judgements, verified}
-    if (t.requireVerified && !verified) return checkResult('identity', 'invalid', {...at, code: 'not_verified', observed, threshold}, render)
+    const observed = {
+        display: value.parent ? value.parent.display : value.display,
+        subName: value.subName,
+        viaParent: value.parent !== null,
+        judgements: value.judgements,
+        verified,
+    }
+    if (t.requireVerified && !verified)
+        return checkResult('identity', 'invalid', {...at, code: 'not_verified', observed, threshold}, render)
     return checkResult('identity', 'valid', {...at, code: verified ? 'verified' : 'set', observed, threshold}, render)
 }
 
 function render(e: Evidence): string {
     const o = e.observed as {display: string | null; subName: string | null; viaParent: boolean; judgements: string[]}
     const name = o ? `"${o.display ?? '(no display name)'}${o.subName ? '/' + o.subName : ''}"` : ''
-    const via = o?.viaParent ? ' (a sub-identity: its parent\'s judgements count)' : ''
+    const via = o?.viaParent ? " (a sub-identity: its parent's judgements count)" : ''
     switch (e.code) {
-        case 'no_identity': return `has no on-chain identity set ${cite(e)}`
-        case 'not_verified': return `identity ${name}${via} has no Reasonable or KnownGood judgement from a registrar${o.judgements.length ? ` (it has ${o.judgements.join(', ')})` : ''} ${cite(e)}`
-        case 'verified': return `identity ${name}${via} is verified by a registrar ${cite(e)}`
-        default: return `identity ${name}${via} is set ${cite(e)}`
+        case 'no_identity':
+            return `has no on-chain identity set ${cite(e)}`
+        case 'not_verified':
+            return `identity ${name}${via} has no Reasonable or KnownGood judgement from a registrar${o.judgements.length ? ` (it has ${o.judgements.join(', ')})` : ''} ${cite(e)}`
+        case 'verified':
+            return `identity ${name}${via} is verified by a registrar ${cite(e)}`
+        default:
+            return `identity ${name}${via} is set ${cite(e)}`
     }
 }

@@ -15,13 +15,21 @@ export interface KusamaRankThresholds {
 export function kusamaRank(facts: CandidateFacts, t: KusamaRankThresholds): CheckResult {
     const threshold = {minRank: t.minRank}
     const kusamaStash = facts.candidate.kusamaStash
-    if (kusamaStash === null) return checkResult('kusamaRank', 'invalid', {source: 'candidate list', code: 'no_kusama_stash', observed: null, threshold}, render)
+    if (kusamaStash === null)
+        return checkResult('kusamaRank', 'invalid', {source: 'candidate list', code: 'no_kusama_stash', observed: null, threshold}, render)
     const f = facts.kusamaRank
     if (!f) return missing('kusamaRank', 'Kusama programme answer', 'Kusama /candidate', threshold)
     const {value, ...at} = f
     const ageMs = at.atMs === undefined ? null : facts.pass.nowMs - at.atMs
-    if (ageMs === null || ageMs > t.maxAgeMs) return checkResult('kusamaRank', 'unknown', {...at, code: 'outdated', observed: {kusamaStash, ageMs}, threshold: {...threshold, maxAgeMs: t.maxAgeMs}}, render)
-    if ('error' in value) return checkResult('kusamaRank', 'unknown', {...at, code: 'error', observed: {kusamaStash, error: value.error}, threshold}, render)
+    if (ageMs === null || ageMs > t.maxAgeMs)
+        return checkResult(
+            'kusamaRank',
+            'unknown',
+            {...at, code: 'outdated', observed: {kusamaStash, ageMs}, threshold: {...threshold, maxAgeMs: t.maxAgeMs}},
+            render,
+        )
+    if ('error' in value)
+        return checkResult('kusamaRank', 'unknown', {...at, code: 'error', observed: {kusamaStash, error: value.error}, threshold}, render)
     const observed = {kusamaStash, rank: value.rank, kusamaValid: value.valid}
     if (value.valid === false) return checkResult('kusamaRank', 'invalid', {...at, code: 'kusama_invalid', observed, threshold}, render)
     const low = value.rank < t.minRank
@@ -32,13 +40,19 @@ function render(e: Evidence): string {
     const o = e.observed as {kusamaStash: string; rank: number; error: string; ageMs: number | null}
     const t = e.threshold as {minRank: number; maxAgeMs: number}
     switch (e.code) {
-        case 'no_kusama_stash': return `no Kusama stash is listed for it; the programme needs a Kusama rank of at least ${formatInt(t.minRank)}`
-        case 'outdated': return o.ageMs === null
-            ? `unknown: the Kusama programme's answer for ${o.kusamaStash} has no time`
-            : `unknown: the Kusama programme's answer for ${o.kusamaStash} is ${formatDuration(o.ageMs)} old (limit ${formatDuration(t.maxAgeMs)}) ${cite(e)}`
-        case 'error': return `unknown: the Kusama programme could not be asked about ${o.kusamaStash}: ${o.error} ${cite(e)}`
-        case 'kusama_invalid': return `its Kusama node ${o.kusamaStash} is invalid in the Kusama programme ${cite(e)}`
-        case 'below_min': return `its Kusama node ${o.kusamaStash} has rank ${formatInt(o.rank)}, below the programme's ${formatInt(t.minRank)} ${cite(e)}`
-        default: return `its Kusama node ${o.kusamaStash} has rank ${formatInt(o.rank)}, at least the programme's ${formatInt(t.minRank)} ${cite(e)}`
+        case 'no_kusama_stash':
+            return `no Kusama stash is listed for it; the programme needs a Kusama rank of at least ${formatInt(t.minRank)}`
+        case 'outdated':
+            return o.ageMs === null
+                ? `unknown: the Kusama programme's answer for ${o.kusamaStash} has no time`
+                : `unknown: the Kusama programme's answer for ${o.kusamaStash} is ${formatDuration(o.ageMs)} old (limit ${formatDuration(t.maxAgeMs)}) ${cite(e)}`
+        case 'error':
+            return `unknown: the Kusama programme could not be asked about ${o.kusamaStash}: ${o.error} ${cite(e)}`
+        case 'kusama_invalid':
+            return `its Kusama node ${o.kusamaStash} is invalid in the Kusama programme ${cite(e)}`
+        case 'below_min':
+            return `its Kusama node ${o.kusamaStash} has rank ${formatInt(o.rank)}, below the programme's ${formatInt(t.minRank)} ${cite(e)}`
+        default:
+            return `its Kusama node ${o.kusamaStash} has rank ${formatInt(o.rank)}, at least the programme's ${formatInt(t.minRank)} ${cite(e)}`
     }
 }

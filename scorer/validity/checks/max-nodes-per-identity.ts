@@ -13,12 +13,30 @@ export interface MaxNodesPerIdentityThresholds {
 export function maxNodesPerIdentity(facts: CandidateFacts, t: MaxNodesPerIdentityThresholds): CheckResult {
     const threshold = {maxNodes: t.maxNodes}
     const f = facts.identityGroup
-    const unusable = unusableChainFact('maxNodesPerIdentity', f, facts.pass, t.maxSquidLagBlocks, 'identity group', 'Identity.root', threshold)
+    const unusable = unusableChainFact(
+        'maxNodesPerIdentity',
+        f,
+        facts.pass,
+        t.maxSquidLagBlocks,
+        'identity group',
+        'Identity.root',
+        threshold,
+    )
     if (unusable || !f) return unusable!
     const {value, ...at} = f
     const count = value.candidateNames.length
-    const observed = {root: value.rootHex, rootDisplay: value.rootDisplay, candidateCount: count, candidateNames: [...value.candidateNames].sort()}
-    return checkResult('maxNodesPerIdentity', count > t.maxNodes ? 'invalid' : 'valid', {...at, code: count > t.maxNodes ? 'too_many' : 'within_max', observed, threshold}, render)
+    const observed = {
+        root: value.rootHex,
+        rootDisplay: value.rootDisplay,
+        candidateCount: count,
+        candidateNames: [...value.candidateNames].sort(),
+    }
+    return checkResult(
+        'maxNodesPerIdentity',
+        count > t.maxNodes ? 'invalid' : 'valid',
+        {...at, code: count > t.maxNodes ? 'too_many' : 'within_max', observed, threshold},
+        render,
+    )
 }
 
 function render(e: Evidence): string {

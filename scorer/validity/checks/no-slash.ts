@@ -20,10 +20,19 @@ export function noSlash(facts: CandidateFacts, t: NoSlashThresholds): CheckResul
     const {value, ...at} = f
     const activeEra = f.era
     const recent = (era: number) => activeEra - era < t.eras
-    const slashes = value.slashes.filter(s => recent(s.era)).map(s => ({era: s.era, block: s.block, amountPlanck: s.amountPlanck.toString()}))
-    const offences = value.offences.filter(o => o.slashFractionPerbill > 0 && recent(o.era)).map(o => ({era: o.era, block: o.block, slashFractionPerbill: o.slashFractionPerbill}))
+    const slashes = value.slashes
+        .filter(s => recent(s.era))
+        .map(s => ({era: s.era, block: s.block, amountPlanck: s.amountPlanck.toString()}))
+    const offences = value.offences
+        .filter(o => o.slashFractionPerbill > 0 && recent(o.era))
+        .map(o => ({era: o.era, block: o.block, slashFractionPerbill: o.slashFractionPerbill}))
     const found = slashes.length + offences.length > 0
-    return checkResult('noSlash', found ? 'invalid' : 'valid', {...at, code: found ? 'slashed' : 'clean', observed: {activeEra, slashes, offences}, threshold}, render)
+    return checkResult(
+        'noSlash',
+        found ? 'invalid' : 'valid',
+        {...at, code: found ? 'slashed' : 'clean', observed: {activeEra, slashes, offences}, threshold},
+        render,
+    )
 }
 
 function render(e: Evidence): string {

@@ -25,25 +25,49 @@ export function online(facts: CandidateFacts, t: OnlineThresholds): CheckResult 
     const at = {source: facts.node.source, atMs: facts.node.atMs}
     if (node === null) {
         const watchedMs = nowMs - feedSinceMs
-        return checkResult('online', watchedMs > t.maxOfflineMs ? 'invalid' : 'unknown',
-            {...at, code: watchedMs > t.maxOfflineMs ? 'never_seen' : 'not_seen_yet', observed: {watchedMs, feedConnectedSinceMs: feedSinceMs}, threshold}, render)
+        return checkResult(
+            'online',
+            watchedMs > t.maxOfflineMs ? 'invalid' : 'unknown',
+            {
+                ...at,
+                code: watchedMs > t.maxOfflineMs ? 'never_seen' : 'not_seen_yet',
+                observed: {watchedMs, feedConnectedSinceMs: feedSinceMs},
+                threshold,
+            },
+            render,
+        )
     }
-    if (node.online) return checkResult('online', 'valid', {...at, code: 'online', observed: {name: node.name, online: true}, threshold}, render)
+    if (node.online)
+        return checkResult('online', 'valid', {...at, code: 'online', observed: {name: node.name, online: true}, threshold}, render)
     // Offline only since the current feed connection: before it the node's state is unknown.
     const offlineFromMs = Math.max(node.offlineSinceMs ?? node.lastSeenMs, feedSinceMs)
     const offlineMs = nowMs - offlineFromMs
-    return checkResult('online', offlineMs > t.maxOfflineMs ? 'invalid' : 'valid',
-        {...at, code: offlineMs > t.maxOfflineMs ? 'offline_too_long' : 'offline_within_limit', observed: {name: node.name, online: false, offlineFromMs, offlineMs}, threshold}, render)
+    return checkResult(
+        'online',
+        offlineMs > t.maxOfflineMs ? 'invalid' : 'valid',
+        {
+            ...at,
+            code: offlineMs > t.maxOfflineMs ? 'offline_too_long' : 'offline_within_limit',
+            observed: {name: node.name, online: false, offlineFromMs, offlineMs},
+            threshold,
+        },
+        render,
+    )
 }
 
 function render(e: Evidence): string {
     const o = e.observed as {name: string; offlineMs: number; offlineFromMs: number; watchedMs: number; feedConnectedSinceMs: number}
     const max = formatDuration((e.threshold as {maxOfflineMs: number}).maxOfflineMs)
     switch (e.code) {
-        case 'online': return `node "${o.name}" is online on telemetry ${cite(e)}`
-        case 'never_seen': return `no telemetry node of this candidate has been seen in the ${formatDuration(o.watchedMs)} since the feed connected, longer than the programme's ${max}: check the node's --name and --telemetry-url`
-        case 'not_seen_yet': return `unknown: no telemetry node of this candidate seen yet; the feed connected ${formatDuration(o.watchedMs)} ago, less than the programme's ${max}`
-        case 'offline_too_long': return `node "${o.name}" has been offline for ${formatDuration(o.offlineMs)} (since ${formatTime(o.offlineFromMs)}), longer than the programme's ${max} ${cite(e)}`
-        default: return `node "${o.name}" has been offline for ${formatDuration(o.offlineMs)}, within the programme's ${max} ${cite(e)}`
+        case 'online':
+            return `node "${o.name}" is online on telemetry ${cite(e)}`
+        case 'never_seen':
+            return `no telemetry node of this candidate has been seen in the ${formatDuration(o.watchedMs)} since the feed connected, longer than the programme's ${max}: check the node's --name and --telemetry-url`
+        case 'not_seen_yet':
+            return `unknown: no telemetry node of this candidate seen yet; the feed connected ${formatDuration(o.watchedMs)} ago, less than the programme's ${max}`
+        case 'offline_too_long':
+            return `node "${o.name}" has been offline for ${formatDuration(o.offlineMs)} (since ${formatTime(o.offlineFromMs)}), longer than the programme's ${max} ${cite(e)}`
+        default:
+            return `node "${o.name}" has been offline for ${formatDuration(o.offlineMs)}, within the programme's ${max} ${cite(e)}`
     }
 }

@@ -21,14 +21,20 @@ export function unclaimedRewards(facts: CandidateFacts, t: UnclaimedRewardsThres
     const activeEra = f.era
     const overdue = value.filter(e => activeEra - e > t.maxEras).sort((a, b) => a - b)
     const observed = {activeEra, overdueEras: overdue, unclaimedEras: [...value].sort((a, b) => a - b)}
-    return checkResult('unclaimedRewards', overdue.length ? 'invalid' : 'valid', {...at, code: overdue.length ? 'overdue' : 'claimed', observed, threshold}, render)
+    return checkResult(
+        'unclaimedRewards',
+        overdue.length ? 'invalid' : 'valid',
+        {...at, code: overdue.length ? 'overdue' : 'claimed', observed, threshold},
+        render,
+    )
 }
 
 function render(e: Evidence): string {
     const o = e.observed as {activeEra: number; overdueEras: number[]; unclaimedEras: number[]}
     const maxEras = (e.threshold as {maxEras: number}).maxEras
     const list = (eras: number[]) => eras.map(formatInt).join(', ')
-    if (e.code === 'overdue') return `payouts of era${o.overdueEras.length > 1 ? 's' : ''} ${list(o.overdueEras)} are unclaimed more than the programme's ${maxEras} era${maxEras === 1 ? '' : 's'} later ${cite(e)}`
+    if (e.code === 'overdue')
+        return `payouts of era${o.overdueEras.length > 1 ? 's' : ''} ${list(o.overdueEras)} are unclaimed more than the programme's ${maxEras} era${maxEras === 1 ? '' : 's'} later ${cite(e)}`
     return o.unclaimedEras.length
         ? `payouts of era${o.unclaimedEras.length > 1 ? 's' : ''} ${list(o.unclaimedEras)} are unclaimed, within the programme's ${maxEras} era${maxEras === 1 ? '' : 's'} ${cite(e)}`
         : `no unclaimed payouts ${cite(e)}`

@@ -11,10 +11,23 @@ export interface ValidateIntentionThresholds {
 
 export function validateIntention(facts: CandidateFacts, t: ValidateIntentionThresholds): CheckResult {
     const f = facts.validateIntention
-    const unusable = unusableChainFact('validateIntention', f, facts.pass, t.maxSquidLagBlocks, 'validator list', 'Staking.Validators', true)
+    const unusable = unusableChainFact(
+        'validateIntention',
+        f,
+        facts.pass,
+        t.maxSquidLagBlocks,
+        'validator list',
+        'Staking.Validators',
+        true,
+    )
     if (unusable || !f) return unusable!
     const {value, ...at} = f
-    return checkResult('validateIntention', value ? 'valid' : 'invalid', {...at, code: value ? 'validating' : 'not_validating', observed: value, threshold: true}, render)
+    return checkResult(
+        'validateIntention',
+        value ? 'valid' : 'invalid',
+        {...at, code: value ? 'validating' : 'not_validating', observed: value, threshold: true},
+        render,
+    )
 }
 
 function render(e: Evidence): string {
