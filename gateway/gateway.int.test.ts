@@ -134,11 +134,11 @@ async function writeFixture(ds: DataSource) {
     ])
     await save(
         'Session',
-        [500, 501].map(index => ({id: String(index), index, chain: 'relay', era: 89, blockNumber: index * 2})),
+        [500, 501].map(index => ({id: `relay-${index}`, index, chain: 'relay', era: 89, blockNumber: index * 2})),
     )
     const node = (name: string, stash: string | null, ip: string) => ({
         id: `0xgenesis:${name}`,
-        chain: '0xgenesis',
+        genesisHash: '0xgenesis',
         name,
         implementation: 'Parity Polkadot',
         version: '1.16.2',

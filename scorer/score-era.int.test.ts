@@ -238,9 +238,11 @@ describe('scoreEra over generated history', () => {
     })
 
     it('refuses an era whose snapshot is still pending, naming it', async () => {
+        // As the squid leaves an era whose snapshot is pending: the marker row, and no completion time yet.
         await ds.query(`INSERT INTO pending_era_snapshot (id, chain, block_number, block_hash) VALUES ($1, 'relay', 1, '0x00')`, [
             String(ERAS),
         ])
+        await ds.query(`UPDATE era SET snapshot_completed_at = NULL WHERE id = $1`, [String(ERAS)])
         await expect(scoreEra(ds.manager, ERAS, config, {candidates: h.candidates, programmeNominators: []})).rejects.toThrow(
             IncompleteEraError,
         )
@@ -248,6 +250,7 @@ describe('scoreEra over generated history', () => {
             `era ${ERAS} is not complete`,
         )
         await ds.query(`DELETE FROM pending_era_snapshot`)
+        await ds.query(`UPDATE era SET snapshot_completed_at = now() WHERE id = $1`, [String(ERAS)])
         await expect(scoreEra(ds.manager, ERAS + 1, config, {candidates: h.candidates, programmeNominators: []})).rejects.toThrow(
             `era ${ERAS + 1} is not complete`,
         )

@@ -2,7 +2,7 @@ import {Entity as Entity_, Column as Column_, PrimaryColumn as PrimaryColumn_, I
 import {ChainLayer} from "./_chainLayer"
 
 /**
- * A session start (`Session.NewSession` on the relay, `Staking.SessionRotated` on Asset Hub).
+ * A session's start as one chain reported it: in the current layout the relay (NewSession) and Asset Hub (SessionRotated, with its era) each give one.
  */
 @Entity_()
 export class Session {
@@ -11,7 +11,7 @@ export class Session {
     }
 
     /**
-     * session index
+     * <chain layer>-<session index>
      */
     @PrimaryColumn_()
     id!: string
