@@ -133,12 +133,12 @@ describe('a pass over the generated world', () => {
             code: 'above_max',
             source: 'EraValidator',
             layer: 'assetHub',
-            block: 8499,
+            block: 8400,
             era: 84,
             observed: {commissionPerbill: 100_000_000},
             threshold: {maxPerbill: 50_000_000},
         })
-        expect(c.sentence).toBe("commission 10 % is above the programme's 5 % (era 84, EraValidator at block 8,499)")
+        expect(c.sentence).toBe("commission 10 % is above the programme's 5 % (era 84, EraValidator at block 8,400)")
         const group = await checkRow('node-6', 'maxNodesPerIdentity')
         expect(group.evidence.observed).toMatchObject({root: PARENT, candidateCount: 2, candidateNames: ['node-6', 'node-7']})
         const sub = await checkRow('node-13', 'identity')

@@ -11,6 +11,9 @@ import {redactUrlsInLogs} from '../config/log-redaction'
 import type {HealthCheck} from './health'
 import {startMetricsServer, type MetricsServer} from './metrics-server'
 
+/** How long a service may take to stop before it exits anyway. */
+const STOP_DEADLINE_MS = 5000
+
 export type ServiceName = keyof Config['metrics']['ports']
 
 export interface ServiceContext {
@@ -106,6 +109,11 @@ async function run(name: ServiceName, log: Logger, start: (ctx: ServiceContext) 
     const server = await serve()
     const stopService = await start(ctx)
     const stop = async () => {
+        // A dependency that no longer answers (the database stopped with the launcher) must not hold the process.
+        setTimeout(() => {
+            log.warn(`still stopping after ${STOP_DEADLINE_MS} ms: exiting`)
+            process.exit(1)
+        }, STOP_DEADLINE_MS).unref()
         await stopService?.()
         await server?.close()
         log.info('stopped')

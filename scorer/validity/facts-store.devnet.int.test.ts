@@ -11,7 +11,8 @@ import {loadConfig} from '../../config/load'
 import {pgClientConfig} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {startDevnet, type Devnet} from '../../devnet'
-import {startProcessorChild, type ProcessorLayer} from '../../squid/processor-child'
+import {CHAIN_LAYERS} from '../../squid/chain-layer'
+import {startProcessorChild} from '../../squid/processor-child'
 import {useTestDatabase} from '../../test/vitest/database'
 import type {CandidateList} from '../candidates/candidate'
 import {syncCandidates} from '../candidates/candidate-sync'
@@ -33,12 +34,8 @@ beforeAll(async () => {
     await devnet.produceBlocks(66)
     indexedTo = devnet.finalized().number
     await applyMigrations(db.settings)
-    const layers: [ProcessorLayer, string][] = [
-        ['relay', 'relay'],
-        ['asset-hub', 'assetHub'],
-        ['people', 'people'],
-    ]
-    for (const [layer, role] of layers) {
+    for (const layer of CHAIN_LAYERS) {
+        const role = layer
         const endpoint = devnet.endpoints.find(e => e.role === role)!
         const run = startProcessorChild({layer, db: db.settings, rpcUrl: endpoint.httpUrl, toBlock: indexedTo})
         const code = await run.exited

@@ -98,23 +98,23 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
         [ids, completeEra?.index ?? -1],
     ) as Rows<EraValidatorRow>)
     const inValidators = new Set(eraValidators.rows.filter(r => r.commission_perbill !== null).map(r => r.validator_id))
-    // The prefs of each stash's latest era in Validators (a stash chilled before it has none in later eras): the
-    // complete era's row where it has them, else looked up for the few others.
+    // The prefs each stash's latest era was paid with (ErasValidatorPrefs: in force when the era's set was elected,
+    // so read at the era's first block): the complete era's row where it has them, else looked up for the few others.
     const eraPrefs = await (db.query(
-        `SELECT DISTINCT ON (ev.validator_id) ev.validator_id, ev.era, ev.commission_perbill, ev.blocked, e.end_block
+        `SELECT DISTINCT ON (ev.validator_id) ev.validator_id, ev.era, ev.commission_perbill, ev.blocked, COALESCE(e.start_block, 0) AS at_block
             FROM era_validator ev JOIN era e ON e.index = ev.era AND e.chain = ev.chain
             WHERE ev.validator_id = ANY($1) AND ev.chain = $2 AND ev.commission_perbill IS NOT NULL AND ev.era <= $3 AND e.end_block IS NOT NULL
             ORDER BY ev.validator_id, ev.era DESC`,
         [ids.filter(id => !inValidators.has(id)), stakingLayer ?? '', completeEra?.index ?? -1],
     ) as Rows<EraPrefsRow>)
     for (const r of eraValidators.rows) {
-        if (r.commission_perbill !== null && completeEra?.end_block != null) {
+        if (r.commission_perbill !== null && completeEra) {
             eraPrefs.rows.push({
                 validator_id: r.validator_id,
                 era: completeEra.index,
                 commission_perbill: r.commission_perbill,
                 blocked: r.blocked!,
-                end_block: completeEra.end_block,
+                at_block: completeEra.start_block ?? 0,
             })
         }
     }
@@ -252,15 +252,13 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
                 type Intention = {source: string; block: number; era?: number; value: boolean}
                 const readings: Intention[] = []
                 const eraPref = eraPrefsBy.get(id)
-                if (eraPref) readings.push({source: 'EraValidator', block: eraPref.end_block, era: eraPref.era, value: true})
-                if (completeEra?.end_block != null && ev && ev.commission_perbill === null)
-                    readings.push({source: 'EraValidator', block: completeEra.end_block, era: completeEra.index, value: false})
+                if (eraPref) readings.push({source: 'EraValidator', block: eraPref.at_block, era: eraPref.era, value: true})
                 if (pref) readings.push({source: 'ValidatorPreference', block: pref.block_number, value: true})
                 if (chill) readings.push({source: 'Chill', block: chill.block_number, value: false})
                 const latest = readings.sort((a, b) => b.block - a.block)[0]
                 if (latest) facts.validateIntention = {...latest, layer}
                 // Prefs: the later of the last ValidatorPrefsSet and the last era the stash was in Validators.
-                if (pref && (!eraPref || pref.block_number >= eraPref.end_block)) {
+                if (pref && (!eraPref || pref.block_number >= eraPref.at_block)) {
                     facts.prefs = {
                         source: 'ValidatorPreference',
                         layer,
@@ -271,7 +269,7 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
                     facts.prefs = {
                         source: 'EraValidator',
                         layer,
-                        block: eraPref.end_block,
+                        block: eraPref.at_block,
                         era: eraPref.era,
                         value: {commissionPerbill: eraPref.commission_perbill, blocked: eraPref.blocked},
                     }
@@ -478,7 +476,8 @@ interface EraPrefsRow {
     era: number
     commission_perbill: number
     blocked: boolean
-    end_block: number
+    /** The era's first block: the prefs were in force when its set was elected. */
+    at_block: number
 }
 
 interface KeysRow {
