@@ -1,5 +1,5 @@
 /**
- * CandidateData against what the strict old clients require (../shared/reference/1kv-rest-clients.md):
+ * CandidateData against what the strict old clients require, as the survey of its real clients lists them:
  * subvt's serde (fields present, non-null, right number kind), onet and metaspan (validity an array with
  * `_id`), the Kusama-rank check (`invalidityReasons` truthy ⇒ invalid), and the old units.
  */

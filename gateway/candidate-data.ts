@@ -1,7 +1,7 @@
 /**
  * The old API's CandidateData shape (`/candidates`, `/candidate/:stash`) from plain data: the candidate, its
  * checks, score, identity, node, location, chain state and nominations. Pure, so the strict clients' rules
- * (present, non-null, number kind, unit: ../shared/reference/1kv-rest-clients.md) are tested without a database.
+ * (present, non-null, number kind, unit, as the survey of its real clients found them) are tested without a database.
  */
 import type {CheckStatus} from '../scorer/validity/check-result'
 import {ONEKV_TYPES} from '../scorer/validity/checks'

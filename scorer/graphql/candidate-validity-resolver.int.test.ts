@@ -108,7 +108,7 @@ describe('GraphQL candidateValidity', () => {
             ['blocked', 'invalid'],
             ['commission', 'invalid'],
         ])
-        expect(v.checks[1].sentence).toBe("commission 10 % is above the programme's 5 % (era 3, EraValidator at block 399)")
+        expect(v.checks[1].sentence).toBe("commission 10 % is above the programme's 5 % (era 3, EraValidator at block 300)")
         expect(JSON.parse(v.checks[1].evidence)).toMatchObject({
             code: 'above_max',
             observed: {commissionPerbill: 100_000_000},
