@@ -19,12 +19,12 @@ describe('soak settings', () => {
     })
 
     it('reads the environment, and flags before it', () => {
-        const env = {SOAK_SEED: '7', SOAK_DURATION_MIN: '45', SOAK_STALL_AFTER_S: '90', SOAK_DIR: '/tmp/x', SOAK_REPORT_FILE: 'r.json'}
+        const env = {SOAK_SEED: '7', SOAK_DURATION_MIN: '45', SOAK_STALL_AFTER_S: '90', SOAK_DIR: 'soak-run', SOAK_REPORT_FILE: 'r.json'}
         expect(soakSettings(['--seed', '8', '--duration-min=0.5'], env, () => 1)).toMatchObject({
             seed: 8,
             durationMs: 30_000,
             stallAfterMs: 90_000,
-            workDir: '/tmp/x',
+            workDir: 'soak-run',
             reportFile: 'r.json',
         })
     })
