@@ -41,7 +41,8 @@ const db = useTestDatabase('nominator_current')
 const base = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'), {})
 /** The checks the squid's rows decide (no telemetry runs here): the verdicts come from chain facts only. */
 const CHAIN_CHECKS = ['validateIntention', 'commission', 'blocked', 'identity']
-const log = new Logger(() => {}, 'nominator-current-test')
+const logLines: string[] = []
+const log = new Logger(rec => logLines.push(rec.msg ?? ''), 'nominator-current-test')
 let devnet: Devnet
 let pool: pg.Pool
 let ds: DataSource
@@ -170,6 +171,10 @@ describe('a round on Asset Hub from the scorer’s tables', () => {
         const onChain: any = await chain.api.query.staking.nominators(address('Alice'))
         expect(onChain.unwrap().targets.map((t: any) => encodeAddress(t.toU8a(), 0))).toEqual(nomination.targets)
         expect(round.seed).toBe(pass.seed)
+        // One line says so, for whoever watches the logs.
+        expect(logLines.filter(l => l.includes('round landed'))).toEqual([
+            `first round landed: era ${roundEra}, alice-via-bob nominates ${nomination.targets.length} target(s), finalized in block #${nomination.block_number}`,
+        ])
     })
 
     it("the squid's exposures of the next era show //Alice behind the round's targets only", async () => {
