@@ -62,7 +62,7 @@ export class Nominator {
         const pass = await this.d.inputs.scorerPass(chain.currentEra, chain)
         const decision = decideRound({
             currentEra: chain.currentEra,
-            scorerPassComplete: pass !== null,
+            validCandidates: pass && pass.candidates.length,
             lastRoundEra: await store.lastRoundEra(),
             accounts: this.d.signers.accounts.map(a => {
                 const c = chain.accounts.find(x => x.stash === a.stash)!
