@@ -1,16 +1,18 @@
 /**
  * The whole path on the devnet's current layout (relay, Asset Hub running staking, People): the three processors
- * index it, the scorer's real pass and era scoring write their tables, the nominator reads its round from them
+ * index it, the telemetry follower follows its feed, the scorer's real pass and era scoring write their tables,
+ * the nominator reads its round from them
  * (ScorerTables) and nominates on Asset Hub through a Staking proxy, and the squid's exposures of the next era
  * show //Alice behind the round's targets. Then the adapter's reading of the scorer's records in detail: which
- * era's scores a round waits for, candidates still valid now, the recorded seed, and each target's validity.
+ * era's scores a round waits for, candidates still valid now with their node's provider and country, the recorded
+ * seed, and each target's validity.
  */
 import {createHash} from 'crypto'
 import path from 'path'
 import pg from 'pg'
 import type {DataSource} from 'typeorm'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {Logger} from '@subsquid/logger'
+import {createLogger, Logger} from '@subsquid/logger'
 import {encodeAddress} from '@polkadot/util-crypto'
 import {loadConfig, type Config} from '../config/load'
 import {PROJECT_DIR} from '../config/project-dir'
@@ -26,9 +28,15 @@ import {scoreEra} from '../scorer/score-era'
 import {enabledChecks} from '../scorer/validity/checks'
 import {CHAIN_LAYERS} from '../squid/chain-layer'
 import {startProcessorChild} from '../squid/processor-child'
+import {indexCandidates} from '../telemetry/candidate-match'
+import {readCandidates} from '../telemetry/candidates-file'
+import {OfflineIpLocator} from '../telemetry/ip-location'
+import {TelemetryFollower} from '../telemetry/telemetry-follower'
+import {TelemetryStore} from '../telemetry/telemetry-store'
 import {useTestDatabase} from '../test/vitest/database'
 import {finalizingProducer} from '../test/vitest/finalizing-producer'
 import {modelDataSource} from '../test/vitest/model-data-source'
+import {waitFor} from '../test/vitest/wait-for'
 import {connectStakingChain, type StakingChain} from './chain/staking-chain'
 import {readChainSnapshot} from './chain/round-chain-state'
 import {ScorerTables} from './inputs/scorer-tables'
@@ -48,6 +56,7 @@ let pool: pg.Pool
 let ds: DataSource
 let chain: StakingChain
 let producer: {stop(): void}
+let follower: TelemetryFollower
 let list: CandidateList
 let inputs: ScorerTables
 /** The era the round is for, and the era whose scores it ranks by. */
@@ -119,6 +128,34 @@ beforeAll(async () => {
     const client = await pool.connect()
     await syncCandidates(client, list, 'devnet', Date.now())
     client.release()
+    // The telemetry follower on the devnet's feed: the list's candidates get their node, and its location.
+    follower = new TelemetryFollower({
+        feedUrl: devnet.feedUrl,
+        chain: devnet.chain.genesisHash,
+        offlineGraceMs: base.telemetry.offlineGraceMs,
+        reconnectMinDelayMs: 20,
+        reconnectMaxDelayMs: 200,
+        silenceTimeoutMs: 10_000,
+        flushIntervalMs: 50,
+        locationRefreshAfterMs: base.telemetry.location.refreshAfterMs,
+        candidates: indexCandidates(readCandidates(base.candidatesFile)),
+        locator: new OfflineIpLocator(),
+        store: new TelemetryStore(pool),
+        log: createLogger('test:telemetry'),
+    })
+    await follower.start()
+    const listed = [...devnet.chain.world.validators.values()].filter(v => v.isCandidate).length
+    await waitFor(
+        'a location for every candidate node',
+        async () =>
+            (
+                await rows(
+                    'SELECT count(*)::int AS n FROM telemetry_node t JOIN telemetry_node_location l ON l.node_id = t.id WHERE t.candidate_stash IS NOT NULL',
+                )
+            )[0].n,
+        n => n === listed,
+        60_000,
+    )
     await validityPass()
     scoredEra = (await latestCompleteEra(ds.manager))!
     roundEra = scoredEra + 1
@@ -133,6 +170,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
     producer?.stop()
+    await follower?.stop()
     await chain?.disconnect()
     await ds?.destroy()
     await pool?.end()
@@ -200,13 +238,14 @@ describe("ScorerTables: the nominator's reading of the scorer's records", () => 
         expect((await inputs.scorerPass(next, snapshot))?.era).toBe(next)
     })
 
-    it('gives the candidates scored in the era and valid now, with their totals, identity roots and exposures', async () => {
+    it('gives the candidates scored in the era and valid now, with their totals, identity roots, node provider and country, and exposures', async () => {
         const snapshot = await readChainSnapshot(chain.api, [], 0, 16)
         const pass = (await inputs.scorerPass(roundEra, snapshot))!
         const scored = await rows(
             `SELECT s.stash, s.total_nanopoints, c.verdict, c.identity_root FROM score_snapshot s JOIN candidate c ON c.id = s.stash WHERE s.era = $1`,
             [scoredEra],
         )
+        const world = devnet.chain.world
         const valid = scored.filter(r => r.verdict === 'valid')
         expect(valid.length).toBeGreaterThan(1)
         expect(pass.candidates.map(c => c.stash).sort()).toEqual(valid.map(r => encodeAddress(r.stash, 0)).sort())
@@ -214,15 +253,20 @@ describe("ScorerTables: the nominator's reading of the scorer's records", () => 
             const c = pass.candidates.find(x => x.stash === encodeAddress(r.stash, 0))!
             expect(c.scoreTotal).toBe(Number(r.total_nanopoints) / 1e9)
             expect(c.identityGroup).toBe(r.identity_root)
-            // No telemetry ran: no node, so neither provider nor country is known.
-            expect([c.provider, c.country]).toEqual([null, null])
+            // Provider and country of the feed's node named as the candidate; none for a validator off the list.
+            const node = world.validators.get(r.stash)!
+            const [location] = await rows(
+                `SELECT l.provider, l.country FROM telemetry_node t JOIN telemetry_node_location l ON l.node_id = t.id WHERE t.name = $1`,
+                [node.nodeName],
+            )
+            expect({provider: c.provider, country: c.country}, node.nodeName).toEqual(
+                node.isCandidate ? {provider: location.provider, country: location.country} : {provider: null, country: null},
+            )
             expect(c.elected).toBe(snapshot.electedExposureByStash.has(c.stash))
             expect(c.exposureTotalPlanck).toBe(snapshot.electedExposureByStash.get(c.stash) ?? 0n)
         }
-        // The world has operators with several validators: they share their identity root.
-        const roots = pass.candidates.map(c => c.identityGroup)
-        expect(new Set(roots).size).toBeLessThanOrEqual(roots.length)
-        expect(roots.every(r => r !== null)).toBe(true)
+        expect(pass.candidates.some(c => c.provider !== null && c.country !== null)).toBe(true)
+        expect(pass.candidates.every(c => c.identityGroup !== null)).toBe(true)
     })
 
     it("records the seed each candidate's random boost was drawn from", async () => {
