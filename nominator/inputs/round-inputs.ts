@@ -8,6 +8,7 @@ import type {TargetValidity} from '../round/announcement'
 import type {ChainSnapshot} from '../chain/round-chain-state'
 
 export interface ScorerPass {
+    /** The era of the round it is for. */
     era: number
     /** The candidates valid in this pass, with their score totals (the scorer's randomness included). */
     candidates: Candidate[]
@@ -16,7 +17,7 @@ export interface ScorerPass {
 }
 
 export interface RoundInputSource {
-    /** The scorer's finished pass of `era`; null while there is none. */
+    /** The scorer's finished pass that the round of `era` ranks by; null while there is none. */
     scorerPass(era: number, chain: ChainSnapshot): Promise<ScorerPass | null>
     /** Each stash's validity now (every check of the scorer); a stash it does not know is 'invalid'. */
     targetValidity(stashes: readonly string[]): Promise<Map<string, TargetValidity>>

@@ -15,7 +15,7 @@ import type {RoundInputSource, ScorerPass} from './round-inputs'
 const NANOPOINTS_PER_POINT = 1e9
 
 /** The era whose scores a round of `roundEra` ranks by. */
-export function scoredEraOfRound(roundEra: number): number {
+function scoredEraOfRound(roundEra: number): number {
     return roundEra - 1
 }
 

@@ -132,7 +132,7 @@ export function gateText(gate: RoundGate): string {
         case 'disabled':
             return 'nominating is disabled (nominator.enabled is false and dryRun is off)'
         case 'scorerPending':
-            return `waiting for the scorer's pass of era ${gate.era}`
+            return `waiting for the scorer's pass for era ${gate.era}`
         case 'noValidCandidates':
             return `the scorer's pass for era ${gate.era} has no valid candidate: nothing to nominate`
         case 'roundAlreadyRecorded':
