@@ -72,7 +72,13 @@ export function parseConfig(json: unknown, file: string, env: Record<string, str
         if (typeof s === 'string') problems.push(`${key}: ${s}`)
         return s as Secret
     }
-    const accounts = cfg.nominator.accounts.map((a, i) => ({...a, seed: secret(a.seed, `nominator.accounts.${i}.seed`)}))
+    const accounts = cfg.nominator.accounts.map((a, i) => ({
+        ...a,
+        seed:
+            'devnetAccount' in a.seed
+                ? new Secret(`//${a.seed.devnetAccount}`, `devnet account ${a.seed.devnetAccount}`)
+                : secret(a.seed, `nominator.accounts.${i}.seed`),
+    }))
     const ipinfoToken = cfg.telemetry.location.ipinfoToken && secret(cfg.telemetry.location.ipinfoToken, 'telemetry.location.ipinfoToken')
     const {webhook, matrix} = cfg.notify
     const notify: NotifyConfig = {
