@@ -217,10 +217,12 @@ describe('the devnet scenario with validity cases, through squid, telemetry and 
 
     it('blocked, dummy BEEFY key and unverified identity: the observed value and where it was read', async () => {
         const [blocked] = byCase('blocked')
-        expect(await check(blocked.stash, 'blocked')).toMatchObject({
+        const bl = await check(blocked.stash, 'blocked')
+        expect(bl).toMatchObject({
             status: 'invalid',
             evidence: {code: 'blocked', layer: 'assetHub', observed: true, threshold: false},
         })
+        expect(bl.sentence).toMatch(/^blocks nominations from other accounts, so the programme cannot nominate it \(.*at block \d+\)$/)
         const [beefy] = byCase('beefy')
         const b = await check(beefy.stash, 'beefy')
         expect(b).toMatchObject({
@@ -229,6 +231,9 @@ describe('the devnet scenario with validity cases, through squid, telemetry and 
         })
         expect(beefy.sessionKeys.beefy.startsWith('0x62656566')).toBe(true)
         expect(b.evidence.block).toBeLessThanOrEqual(indexedTo)
+        expect(b.sentence).toBe(
+            `its BEEFY key is the dummy 0x62656566… ("beef"); set real session keys (era ${b.evidence.era}, SessionKeys at block ${b.evidence.block})`,
+        )
         const [identity] = byCase('identity')
         const i = await check(identity.stash, 'identity')
         expect(i).toMatchObject({
@@ -251,6 +256,9 @@ describe('the devnet scenario with validity cases, through squid, telemetry and 
                 threshold: {maxNodes: config.validity.maxNodesPerIdentity},
             })
             expect([...c.evidence.observed.candidateNames].sort()).toEqual(group.map(g => g.nodeName).sort())
+            expect(c.sentence).toContain(
+                `has 2 nodes in the programme (${c.evidence.observed.candidateNames.join(', ')}), more than the programme's 1`,
+            )
             // The sub-identity inherits its operator's verified judgement.
             expect((await check(v.stash, 'identity')).status).toBe('valid')
         }
@@ -262,6 +270,8 @@ describe('the devnet scenario with validity cases, through squid, telemetry and 
         expect(o.evidence).toMatchObject({code: 'offline_too_long', source: 'TelemetryNode', threshold: {maxOfflineMs: TIME_LIMIT_MS}})
         expect(o.evidence.observed.offlineMs).toBeGreaterThan(TIME_LIMIT_MS)
         expect(typeof o.evidence.atMs).toBe('number')
+        expect(o.sentence.startsWith(`node "${offline.nodeName}" has been offline for `)).toBe(true)
+        expect(o.sentence).toContain("longer than the programme's 3 s")
         const [client] = byCase('clientVersion')
         const c = await check(client.stash, 'clientUpgrade')
         expect(c.evidence).toMatchObject({code: 'outdated'})
@@ -276,6 +286,7 @@ describe('the devnet scenario with validity cases, through squid, telemetry and 
                 observed: {provider: 'Hetzner Online GmbH', ip: provider.nodeIp},
                 threshold: {blacklisted: config.validity.provider.blacklisted},
             },
+            sentence: expect.stringMatching(/^the node runs at Hetzner Online GmbH, a provider the programme does not accept/),
         })
     })
 
