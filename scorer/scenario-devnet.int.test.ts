@@ -17,7 +17,7 @@ import {pgClientConfig} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import {startDevnet, type Devnet} from '../devnet'
 import type {ValidatorState} from '../devnet/scenario/world'
-import {RULED, VALIDITY_CASES, type ValidityCase} from '../devnet/scenario/validity-cases'
+import {CASE_VALUES, VALIDITY_CASES, type ValidityCase} from '../devnet/scenario/validity-cases'
 import {CHAIN_LAYERS} from '../squid/chain-layer'
 import {startProcessorChild} from '../squid/processor-child'
 import {indexCandidates} from '../telemetry/candidate-match'
@@ -204,7 +204,7 @@ describe('the devnet scenario with validity cases, through squid, telemetry and 
             expect(c.evidence).toMatchObject({
                 code: 'above_max',
                 layer: 'assetHub',
-                observed: {commissionPerbill: RULED.caseCommissionPerbill},
+                observed: {commissionPerbill: CASE_VALUES.caseCommissionPerbill},
                 threshold: {maxPerbill: config.validity.commission.maxPerbill},
             })
             expect(['ValidatorIntention', 'ValidatorPreference', 'EraValidator']).toContain(c.evidence.source)
@@ -275,7 +275,7 @@ describe('the devnet scenario with validity cases, through squid, telemetry and 
         const [client] = byCase('clientVersion')
         const c = await check(client.stash, 'clientUpgrade')
         expect(c.evidence).toMatchObject({code: 'outdated'})
-        expect(JSON.stringify(c.evidence.observed)).toContain(RULED.oldVersion)
+        expect(JSON.stringify(c.evidence.observed)).toContain(CASE_VALUES.oldVersion)
         expect(c.sentence).toContain(config.validity.clientUpgrade.forcedVersion)
         const [provider] = byCase('provider')
         expect(await check(provider.stash, 'provider')).toMatchObject({

@@ -32,7 +32,7 @@ export const VALIDITY_CASES = [
 export type ValidityCase = (typeof VALIDITY_CASES)[number]
 
 /** What the valid candidates hold at least or at most (config/devnet.json's `validity` thresholds). */
-export const RULED = {
+export const CASE_VALUES = {
     maxCommissionPerbill: 50_000_000,
     minSelfStakeDot: 10_000n,
     /** Releases at or after the programme's `forcedVersion` (1.15.2). */

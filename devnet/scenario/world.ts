@@ -10,7 +10,7 @@ import type {ElectedExposure} from './phragmen'
 import {devAccounts, type DevAccount} from './dev-accounts'
 import distribution from './data/validator-distribution.json'
 import candidateList from '../../config/candidates/polkadot.json'
-import {assignValidityCases, RULED, type ValidityCase} from './validity-cases'
+import {assignValidityCases, CASE_VALUES, type ValidityCase} from './validity-cases'
 
 export const PLANCK_PER_DOT = 10_000_000_000n
 
@@ -269,10 +269,10 @@ export function genesisWorld(spec: ScenarioSpec, seed: number, dev: DevAccount[]
         if (ruled)
             clientVersion =
                 validityCase === 'clientVersion'
-                    ? RULED.oldVersion
-                    : RULED.releasedVersions.includes(clientVersion)
+                    ? CASE_VALUES.oldVersion
+                    : CASE_VALUES.releasedVersions.includes(clientVersion)
                       ? clientVersion
-                      : RULED.releasedVersions[index % RULED.releasedVersions.length]
+                      : CASE_VALUES.releasedVersions[index % CASE_VALUES.releasedVersions.length]
         world.validators.set(s.stash, {
             stash: s.stash,
             nodeName: s.name,
@@ -280,9 +280,9 @@ export function genesisWorld(spec: ScenarioSpec, seed: number, dev: DevAccount[]
             clientVersion,
             commissionPerbill:
                 validityCase === 'commission'
-                    ? RULED.caseCommissionPerbill
+                    ? CASE_VALUES.caseCommissionPerbill
                     : ruled
-                      ? Math.min(commission, RULED.maxCommissionPerbill)
+                      ? Math.min(commission, CASE_VALUES.maxCommissionPerbill)
                       : commission,
             blocked: ruled ? validityCase === 'blocked' : blocked === 1,
             active: true,
@@ -298,12 +298,14 @@ export function genesisWorld(spec: ScenarioSpec, seed: number, dev: DevAccount[]
             payout: r < spec.neverPaidShare ? 'never' : r < spec.neverPaidShare + spec.latePayoutShare ? 'late' : 'prompt',
             isCandidate: s.isCandidate,
             ...(validityCase === undefined ? {} : {validityCase}),
-            ...(ruled ? {nodeIp: (validityCase === 'provider' ? RULED.blacklistedIpPrefix : RULED.ipPrefix) + String(index + 1)} : {}),
+            ...(ruled
+                ? {nodeIp: (validityCase === 'provider' ? CASE_VALUES.blacklistedIpPrefix : CASE_VALUES.ipPrefix) + String(index + 1)}
+                : {}),
             ...(validityCase === 'offline' ? {nodeOfflineFromBlock: 2 * spec.blocksPerSession} : {}),
         })
         // Self-stake as on the real snapshot, at least 1 DOT so every validator can be elected.
         let bond = BigInt(selfStake) > PLANCK_PER_DOT ? BigInt(selfStake) : PLANCK_PER_DOT * BigInt(1 + rnd.int(20_000))
-        if (ruled && bond < RULED.minSelfStakeDot * PLANCK_PER_DOT) bond = RULED.minSelfStakeDot * PLANCK_PER_DOT
+        if (ruled && bond < CASE_VALUES.minSelfStakeDot * PLANCK_PER_DOT) bond = CASE_VALUES.minSelfStakeDot * PLANCK_PER_DOT
         world.bond(s.stash, bond)
     }
 
