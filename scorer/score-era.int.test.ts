@@ -370,7 +370,7 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
                 blockNumber: 650,
                 timestamp: new Date(t0 + 6.5 * 3600_000),
             }),
-            // Offences.Offence (relay) names no offender: not attributable, no event.
+            // Offences.Offence (relay) whose reports the squid could not read names no offender: not attributable, no event.
             new Offence({
                 id: 'offence-relay',
                 chain: ChainLayer.relay,
@@ -418,6 +418,7 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
                     kind: null,
                     kindText: null,
                     timeSlot: null,
+                    reportId: null,
                     slashFractionPerbill: 1000,
                 },
             },

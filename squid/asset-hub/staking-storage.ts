@@ -79,4 +79,5 @@ export const assetHubStakingStorage: StakingStorage = {
     sessionKeys: async () => [],
     nextKeys: async () => [],
     queuedValidatorSet: async () => undefined,
+    offenceReports: async () => [],
 }
