@@ -43,9 +43,10 @@ export async function updateActiveEraRanks(
         `SELECT min(e.index) AS era FROM era e
          WHERE e.index < $1 AND ${COMPLETE_ERA_SQL}
            AND EXISTS (SELECT 1 FROM era_validator ev WHERE ev.era = e.index AND ev.active)
-           AND NOT EXISTS (SELECT 1 FROM rank_event r WHERE r.era = e.index AND r.rule = 'activeEras')`,
+           AND (SELECT 1 FROM rank_event r WHERE r.era = e.index AND r.rule = 'activeEras' LIMIT 1) IS NULL`,
         [era],
     )
+    // (One index probe per era: as an anti-join the planner sorted every rank event to merge them.)
     const fromEra: number = missing.era ?? era
     await em.query(`DELETE FROM rank_event WHERE rule = 'activeEras' AND era BETWEEN $1 AND $2`, [fromEra, era])
     let written = 0
@@ -63,10 +64,11 @@ export async function updateActiveEraRanks(
 /** Each group's rank after the last event before `era` (0 without one). */
 async function groupRanksBefore(em: EntityManager, groupIds: string[], era: number): Promise<Map<string, number>> {
     if (groupIds.length === 0) return new Map()
+    // Each group's newest event by one backward index probe, instead of reading all its events.
     const rows: {identity_group: string; rank: number}[] = await em.query(
-        `SELECT DISTINCT ON (identity_group) identity_group, rank FROM rank_event
-         WHERE rule = 'activeEras' AND identity_group = ANY($1::text[]) AND era < $2
-         ORDER BY identity_group, era DESC`,
+        `SELECT g.identity_group, r.rank FROM unnest($1::text[]) AS g(identity_group)
+         CROSS JOIN LATERAL (SELECT rank FROM rank_event WHERE identity_group = g.identity_group AND rule = 'activeEras' AND era < $2
+                             ORDER BY era DESC LIMIT 1) r`,
         [groupIds, era],
     )
     return new Map(rows.map(r => [r.identity_group, r.rank]))
