@@ -174,10 +174,15 @@ export async function recordFailedPass(pool: pg.Pool, trigger: PassTrigger, nowM
     )
 }
 
+/** A timestamptz column as epoch milliseconds (float8: a JS number, exact for whole ms). */
+const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`
+
 async function storedChecks(db: pg.ClientBase, ids: string[]): Promise<Map<string, Map<ValidityCheckName, StoredCheck>>> {
     const rows = (
         await db.query(
-            `SELECT candidate_id, "check", status, since, pending_status, pending_count, pending_since, sentence, pending_sentence
+            // Times as epoch ms: a Date parsed per row of 15 per candidate was a sixth of a steady pass's CPU.
+            `SELECT candidate_id, "check", status, ${epochMs('since')} AS since_ms, pending_status, pending_count,
+                ${epochMs('pending_since')} AS pending_since_ms, sentence, pending_sentence
         FROM validity_check WHERE candidate_id = ANY($1)`,
             [ids],
         )
@@ -192,8 +197,8 @@ async function storedChecks(db: pg.ClientBase, ids: string[]): Promise<Map<strin
         m.set(r.check, {
             check: r.check,
             status: r.status,
-            sinceMs: r.since.getTime(),
-            pending: r.pending_status ? {status: r.pending_status, count: r.pending_count, sinceMs: r.pending_since.getTime()} : null,
+            sinceMs: r.since_ms,
+            pending: r.pending_status ? {status: r.pending_status, count: r.pending_count, sinceMs: r.pending_since_ms} : null,
             // Evidence is written only with its sentence; an unchanged row keeps the stored one.
             evidence: STORED_EVIDENCE,
             sentence: r.sentence,
