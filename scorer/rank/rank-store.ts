@@ -64,11 +64,10 @@ export async function updateActiveEraRanks(
 /** Each group's rank after the last event before `era` (0 without one). */
 async function groupRanksBefore(em: EntityManager, groupIds: string[], era: number): Promise<Map<string, number>> {
     if (groupIds.length === 0) return new Map()
-    // Each group's newest event by one backward index probe, instead of reading all its events.
     const rows: {identity_group: string; rank: number}[] = await em.query(
-        `SELECT g.identity_group, r.rank FROM unnest($1::text[]) AS g(identity_group)
-         CROSS JOIN LATERAL (SELECT rank FROM rank_event WHERE identity_group = g.identity_group AND rule = 'activeEras' AND era < $2
-                             ORDER BY era DESC LIMIT 1) r`,
+        `SELECT DISTINCT ON (identity_group) identity_group, rank FROM rank_event
+         WHERE rule = 'activeEras' AND identity_group = ANY($1::text[]) AND era < $2
+         ORDER BY identity_group, era DESC`,
         [groupIds, era],
     )
     return new Map(rows.map(r => [r.identity_group, r.rank]))
