@@ -3,7 +3,8 @@
  * generated history of 84 eras for 2,000, 4,000 and 8,000 candidates, with peak memory. Each size gets its
  * own database; the history is written by one child process and the passes run in another, so the peak RSS
  * printed is the passes' own. The first pass (era 83) backfills the rank events of every era and the fault
- * events of the whole window; the second (era 84) is what every later era costs; the third re-runs era 84.
+ * events of the whole window; the second (era 84) is what every later era costs; the third re-runs era 84. Each
+ * prints wall time, the CPU time of the pass's process and of Postgres's server processes, and peak heap.
  * `BENCH_SCORE_SIZES=2000,4000` to choose sizes.
  */
 import {spawnSync} from 'node:child_process'
@@ -16,6 +17,7 @@ import {createDataSource} from '../db/orm'
 import {acquireDbServer, createTempDatabase} from '../db/test-database'
 import {loadConfig} from '../config/load'
 import {PROJECT_DIR} from '../config/project-dir'
+import {describeMeasured, measured, type Measured} from './bench-measure'
 import {scoreEra} from './score-era'
 import {writeSyntheticHistory} from './synthetic-history'
 
@@ -38,12 +40,19 @@ async function child(role: string, size: number, file: string): Promise<void> {
         const config = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'))
         const candidates = JSON.parse(fs.readFileSync(file, 'utf8'))
         await ds.query('VACUUM ANALYZE')
-        const passes: {ms: number; rankEvents: number; faultEvents: number; scored: number; stepsMs: Record<string, number>}[] = []
+        const passes: (Omit<Measured<unknown>, 'value'> & {
+            rankEvents: number
+            faultEvents: number
+            scored: number
+            stepsMs: Record<string, number>
+        })[] = []
         for (const era of [ERAS - 1, ERAS, ERAS]) {
-            const started = performance.now()
-            const r = await scoreEra(ds.manager, era, config, {candidates, programmeNominators: []})
+            const {value: r, ...m} = await measured(
+                sql => ds.query(sql),
+                () => scoreEra(ds.manager, era, config, {candidates, programmeNominators: []}),
+            )
             passes.push({
-                ms: Math.round(performance.now() - started),
+                ...m,
                 rankEvents: r.rankEvents,
                 faultEvents: r.faultEvents,
                 scored: r.scores.candidates.length,
@@ -71,7 +80,6 @@ async function main(): Promise<void> {
                 .map(l => l.toFixed(1))
                 .join(' ')} on ${os.cpus().length} cores`
         console.log(load())
-        console.log('candidates  scored  first pass (backfill)  next era  re-run  rank events  fault events  peak RSS')
         for (const size of sizes) {
             const db = await createTempDatabase(server.settings, 'bench_score')
             const file = path.join(os.tmpdir(), `bench-score-${process.pid}-${size}.json`)
@@ -89,18 +97,23 @@ async function main(): Promise<void> {
                 const generated = run('generate')
                 const p = run('pass')
                 const [first, next, again] = p.passes
-                const cell = (v: string | number, width: number) => String(v).padStart(width)
                 console.log(
-                    `${cell(size, 10)}  ${cell(next.scored, 6)}  ${cell(`${first.ms} ms`, 21)}  ${cell(`${next.ms} ms`, 8)}  ${cell(`${again.ms} ms`, 6)}  ` +
-                        `${cell(`${first.rankEvents}+${next.rankEvents}`, 11)}  ${cell(`${first.faultEvents}+${next.faultEvents}`, 12)}  ${p.peakRssMb} MB` +
-                        `   (history written in ${generated.generateMs} ms)`,
+                    `${size} candidates (${next.scored} scored; history written in ${generated.generateMs} ms), peak RSS of the passes ${p.peakRssMb} MB`,
                 )
                 const steps = (x: {stepsMs: Record<string, number>}) =>
                     Object.entries(x.stepsMs)
                         .map(([k, v]) => `${k} ${v}`)
                         .join(', ')
-                console.log(`${' '.repeat(12)}steps in ms: first pass ${steps(first)}; next era ${steps(next)}`)
-                console.log(`${' '.repeat(12)}${load()}`)
+                console.log(
+                    `  first pass (backfill) ${describeMeasured(first)}; ${first.rankEvents} rank and ${first.faultEvents} fault events`,
+                )
+                console.log(`      steps in ms: ${steps(first)}`)
+                console.log(
+                    `  next era              ${describeMeasured(next)}; ${next.rankEvents} rank and ${next.faultEvents} fault events`,
+                )
+                console.log(`      steps in ms: ${steps(next)}`)
+                console.log(`  re-run of that era    ${describeMeasured(again)}`)
+                console.log(`  ${load()}`)
             } finally {
                 fs.rmSync(file, {force: true})
                 await db.drop()

@@ -1,16 +1,19 @@
 /**
  * Benchmark (`npm run bench:scorer`): one full validity pass over 2,000, 4,000 and 8,000 candidates with 84
  * eras of generated squid history and their telemetry rows, reading from Postgres and writing the results;
- * prints the first pass (every check row new) and a steady one (results unchanged), in ms, and peak memory.
+ * prints the first pass (every check row new) and a steady one (results unchanged): wall time, the CPU time of
+ * this process and of Postgres's server processes (comparable across runs on a shared machine), and peak memory.
  * Sizes: BENCH_SIZES=2000,4000,8000.
  */
-import path from 'path'
+import os from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 import {loadConfig} from '../config/load'
 import {PROJECT_DIR} from '../config/project-dir'
 import {pgClientConfig} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import {acquireDbServer, createTempDatabase} from '../db/test-database'
+import {describeMeasured, measured} from './bench-measure'
 import {syncCandidates} from './candidates/candidate-sync'
 import {runPass, type PassOptions} from './pass'
 import {enabledChecks} from './validity/checks'
@@ -18,6 +21,12 @@ import {DUMMY_BEEFY, generatedValidator, WORLD_CHAIN, worldCandidateList, writeW
 
 const SIZES = (process.env.BENCH_SIZES || '2000,4000,8000').split(',').map(Number)
 const ERAS = 84
+
+const load = () =>
+    `load average ${os
+        .loadavg()
+        .map(l => l.toFixed(1))
+        .join(' ')} on ${os.cpus().length} cores`
 
 /** A mix like the real programme's: most valid, a few of each failure. */
 function validators(n: number): WorldValidator[] {
@@ -45,25 +54,6 @@ function validators(n: number): WorldValidator[] {
     })
 }
 
-let cpuMs = 0
-
-/** Peak heap while `f` runs (sampled), and its wall time. */
-async function measured<T>(f: () => Promise<T>): Promise<{value: T; ms: number; peakHeapMb: number}> {
-    let peak = process.memoryUsage().heapUsed
-    const timer = setInterval(() => {
-        peak = Math.max(peak, process.memoryUsage().heapUsed)
-    }, 5)
-    const t0 = performance.now()
-    const cpu0 = process.cpuUsage()
-    const value = await f()
-    const ms = performance.now() - t0
-    const cpu = process.cpuUsage(cpu0)
-    cpuMs = (cpu.user + cpu.system) / 1000
-    clearInterval(timer)
-    peak = Math.max(peak, process.memoryUsage().heapUsed)
-    return {value, ms, peakHeapMb: peak / 2 ** 20}
-}
-
 async function main() {
     const config = loadConfig(path.join(PROJECT_DIR, 'config', 'kusama.json'), {KUSAMA_NOMINATOR_1_SEED: '0x' + '00'.repeat(32)})
     // Kusama's checks, with unclaimed payouts on (the production configs skip it) so that query is measured too.
@@ -77,6 +67,8 @@ async function main() {
         for (const n of SIZES) {
             const db = await createTempDatabase(server.settings, 'bench_scorer')
             const pool = new pg.Pool({...pgClientConfig(db.settings), max: 2})
+            // The drop below ends any server process still closing after pool.end(): its client's error is no failure.
+            pool.on('error', e => console.error(`bench pool: ${e.message}`))
             try {
                 await applyMigrations(db.settings)
                 const nowMs = Date.now()
@@ -85,7 +77,7 @@ async function main() {
                 const t0 = performance.now()
                 await writeWorld(client, {nowMs, eras: ERAS, validators: world, chain: WORLD_CHAIN})
                 await syncCandidates(client, worldCandidateList(world), 'bench.json', nowMs)
-                await client.query('ANALYZE')
+                await client.query('VACUUM ANALYZE')
                 client.release()
                 const rows = (
                     await pool.query(`SELECT (SELECT count(*) FROM era_validator) AS ev, (SELECT count(*) FROM payout) AS payouts`)
@@ -102,16 +94,15 @@ async function main() {
                     slashEras: config.validity.noSlash.eras,
                     telemetryChain: WORLD_CHAIN,
                 })
-                const first = await measured(() => runPass(pool, opts(nowMs)))
-                const firstCpuMs = cpuMs
-                const steady = await measured(() => runPass(pool, opts(nowMs + 60_000)))
+                const query = async (sql: string) => (await pool.query(sql)).rows
+                const first = await measured(query, () => runPass(pool, opts(nowMs)))
+                const steady = await measured(query, () => runPass(pool, opts(nowMs + 60_000)))
                 const c = first.value.counts
                 console.log(
-                    `  first pass  ${Math.round(first.ms)} ms (scorer CPU ${Math.round(firstCpuMs)} ms), peak heap ${first.peakHeapMb.toFixed(0)} MB (${c.valid} valid, ${c.invalid} invalid, ${c.unknown} unknown, ${first.value.changes} flips written)`,
+                    `  first pass  ${describeMeasured(first)} (${c.valid} valid, ${c.invalid} invalid, ${c.unknown} unknown, ${first.value.changes} flips written)`,
                 )
-                console.log(
-                    `  steady pass ${Math.round(steady.ms)} ms (scorer CPU ${Math.round(cpuMs)} ms), peak heap ${steady.peakHeapMb.toFixed(0)} MB (${steady.value.changes} flips)`,
-                )
+                console.log(`  steady pass ${describeMeasured(steady)} (${steady.value.changes} flips)`)
+                console.log(`  ${load()}`)
             } finally {
                 await pool.end()
                 await db.drop()

@@ -133,7 +133,11 @@ async function passInTransaction(client: pg.PoolClient, opts: PassOptions, start
                 changes.length,
             ],
         )
-        await writeChecks(client, changedChecks)
+        await writeChecks(
+            client,
+            changedChecks.filter(c => !stored.get(c.candidate)?.has(c.row.check)),
+            changedChecks.filter(c => stored.get(c.candidate)?.has(c.row.check)),
+        )
         await writeChanges(client, changes, runId)
         await writeVerdicts(client, newVerdicts, read.roots, nowMs)
         const durationMs = Date.now() - startedMs
@@ -170,10 +174,15 @@ export async function recordFailedPass(pool: pg.Pool, trigger: PassTrigger, nowM
     )
 }
 
+/** A timestamptz column as epoch milliseconds (float8: a JS number, exact for whole ms). */
+const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`
+
 async function storedChecks(db: pg.ClientBase, ids: string[]): Promise<Map<string, Map<ValidityCheckName, StoredCheck>>> {
     const rows = (
         await db.query(
-            `SELECT candidate_id, "check", status, since, pending_status, pending_count, pending_since, sentence, pending_sentence
+            // Times as epoch ms: a Date parsed per row of 15 per candidate was a sixth of a steady pass's CPU.
+            `SELECT candidate_id, "check", status, ${epochMs('since')} AS since_ms, pending_status, pending_count,
+                ${epochMs('pending_since')} AS pending_since_ms, sentence, pending_sentence
         FROM validity_check WHERE candidate_id = ANY($1)`,
             [ids],
         )
@@ -188,8 +197,8 @@ async function storedChecks(db: pg.ClientBase, ids: string[]): Promise<Map<strin
         m.set(r.check, {
             check: r.check,
             status: r.status,
-            sinceMs: r.since.getTime(),
-            pending: r.pending_status ? {status: r.pending_status, count: r.pending_count, sinceMs: r.pending_since.getTime()} : null,
+            sinceMs: r.since_ms,
+            pending: r.pending_status ? {status: r.pending_status, count: r.pending_count, sinceMs: r.pending_since_ms} : null,
             // Evidence is written only with its sentence; an unchanged row keeps the stored one.
             evidence: STORED_EVIDENCE,
             sentence: r.sentence,
@@ -218,34 +227,52 @@ async function storedVerdicts(db: pg.ClientBase, ids: string[]): Promise<Map<str
     )
 }
 
-async function writeChecks(db: pg.ClientBase, rows: {candidate: string; row: StoredCheck}[]): Promise<void> {
-    if (!rows.length) return
+/**
+ * Inserts the new check rows and updates the stored ones: the pass read every stored row in its transaction under
+ * the pass lock, so it knows which exist (a plain insert costs a third less than an upsert on the first pass).
+ */
+async function writeChecks(
+    db: pg.ClientBase,
+    added: {candidate: string; row: StoredCheck}[],
+    changed: {candidate: string; row: StoredCheck}[],
+): Promise<void> {
     // One JSON document for all rows: parsed once by Postgres, cheaper than arrays of JSON text.
-    const doc = rows.map(({candidate, row: r}) => ({
-        id: `${candidate}:${r.check}`,
-        candidate_id: candidate,
-        check: r.check,
-        status: r.status,
-        // A row whose status is held over a pending result keeps its stored evidence.
-        evidence: r.evidence === STORED_EVIDENCE ? null : r.evidence,
-        sentence: r.sentence,
-        since: new Date(r.sinceMs).toISOString(),
-        pending_status: r.pending?.status ?? null,
-        pending_count: r.pending?.count ?? null,
-        pending_since: r.pending ? new Date(r.pending.sinceMs).toISOString() : null,
-        pending_evidence: r.pendingEvidence,
-        pending_sentence: r.pendingSentence,
-    }))
-    await db.query(
-        `INSERT INTO validity_check AS v (id, candidate_id, "check", status, evidence, sentence, since, pending_status, pending_count, pending_since, pending_evidence, pending_sentence)
-        SELECT u.id, u.candidate_id, u."check", u.status, COALESCE(u.evidence, '{}'::jsonb), u.sentence, u.since, u.pending_status, u.pending_count, u.pending_since, u.pending_evidence, u.pending_sentence
-        FROM jsonb_to_recordset($1::jsonb) AS u(id text, candidate_id text, "check" text, status text, evidence jsonb, sentence text, since timestamptz,
-            pending_status text, pending_count int, pending_since timestamptz, pending_evidence jsonb, pending_sentence text)
-        ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, evidence = CASE WHEN EXCLUDED.evidence = '{}'::jsonb THEN v.evidence ELSE EXCLUDED.evidence END,
-            sentence = EXCLUDED.sentence, since = EXCLUDED.since, pending_status = EXCLUDED.pending_status, pending_count = EXCLUDED.pending_count,
-            pending_since = EXCLUDED.pending_since, pending_evidence = EXCLUDED.pending_evidence, pending_sentence = EXCLUDED.pending_sentence`,
-        [JSON.stringify(doc)],
-    )
+    const doc = (rows: {candidate: string; row: StoredCheck}[]) =>
+        JSON.stringify(
+            rows.map(({candidate, row: r}) => ({
+                id: `${candidate}:${r.check}`,
+                candidate_id: candidate,
+                check: r.check,
+                status: r.status,
+                // A row whose status is held over a pending result keeps its stored evidence.
+                evidence: r.evidence === STORED_EVIDENCE ? null : r.evidence,
+                sentence: r.sentence,
+                since: new Date(r.sinceMs).toISOString(),
+                pending_status: r.pending?.status ?? null,
+                pending_count: r.pending?.count ?? null,
+                pending_since: r.pending ? new Date(r.pending.sinceMs).toISOString() : null,
+                pending_evidence: r.pendingEvidence,
+                pending_sentence: r.pendingSentence,
+            })),
+        )
+    const columns = `u(id text, candidate_id text, "check" text, status text, evidence jsonb, sentence text, since timestamptz,
+            pending_status text, pending_count int, pending_since timestamptz, pending_evidence jsonb, pending_sentence text)`
+    if (added.length)
+        await db.query(
+            `INSERT INTO validity_check (id, candidate_id, "check", status, evidence, sentence, since, pending_status, pending_count, pending_since, pending_evidence, pending_sentence)
+            SELECT u.id, u.candidate_id, u."check", u.status, COALESCE(u.evidence, '{}'::jsonb), u.sentence, u.since, u.pending_status, u.pending_count, u.pending_since, u.pending_evidence, u.pending_sentence
+            FROM jsonb_to_recordset($1::jsonb) AS ${columns}`,
+            [doc(added)],
+        )
+    if (changed.length)
+        await db.query(
+            `UPDATE validity_check v SET status = u.status, evidence = COALESCE(u.evidence, v.evidence), sentence = u.sentence, since = u.since,
+                pending_status = u.pending_status, pending_count = u.pending_count, pending_since = u.pending_since,
+                pending_evidence = u.pending_evidence, pending_sentence = u.pending_sentence
+            FROM jsonb_to_recordset($1::jsonb) AS ${columns}
+            WHERE v.id = u.id`,
+            [doc(changed)],
+        )
 }
 
 async function writeChanges(db: pg.ClientBase, changes: ValidityChange[], runId: string): Promise<void> {

@@ -91,6 +91,8 @@ describe('scorer part 2 on the legacy devnet', () => {
         const slashes = await q(`SELECT t.* FROM slash t WHERE ${within}`, 'staker_id')
         const chills = await q(`SELECT t.* FROM chill t WHERE ${within}`, 'stash_id')
         expect(offline.length, 'offline reports').toBeGreaterThan(0)
+        // Relay offences name no offender in the event: the squid read them from Offences.Reports.
+        expect(offences.length, 'offences naming a candidate').toBeGreaterThan(0)
         expect(slashes.length, 'slashes').toBeGreaterThan(0)
         expect(chills.length, 'chills').toBeGreaterThan(0)
         const events: any[] = await ds.query(`SELECT * FROM fault_event WHERE source <> 'missedPayout'`)
@@ -103,7 +105,7 @@ describe('scorer part 2 on the legacy devnet', () => {
             ...offences.map((o: any) => ({
                 id: `offence:${o.id}`,
                 stash: o.validator_id,
-                evidence: expect.objectContaining({source: 'offence', kind: o.kind}),
+                evidence: expect.objectContaining({source: 'offence', kind: o.kind, reportId: o.report_id}),
             })),
             ...slashes.map((s: any) => ({
                 id: `slash:${s.id}`,

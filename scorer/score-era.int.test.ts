@@ -5,14 +5,17 @@
  * and one fault event per fact.
  */
 import {spawnSync} from 'node:child_process'
+import {encodeAddress} from '@polkadot/util-crypto'
 import path from 'node:path'
+import pg from 'pg'
 import type {DataSource, EntityManager} from 'typeorm'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {loadConfig} from '../config/load'
 import {PROJECT_DIR} from '../config/project-dir'
-import {dbEnv} from '../db/connection'
+import {dbEnv, pgClientConfig} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import {Account, ChainLayer, Era, EraValidator, Identity, Kick, Offence, Slash} from '../db/model'
+import {NominatorStore, type NominationStatus} from '../nominator/store/nominator-store'
 import {insertRows} from '../squid/store/bulk-insert'
 import {useTestDatabase} from '../test/vitest/database'
 import {modelDataSource} from '../test/vitest/model-data-source'
@@ -230,13 +233,6 @@ describe('scoreEra over generated history', () => {
         expect(await ds.query(`SELECT id FROM fault_event WHERE id = $1`, [`chill:${chill.id}`])).toEqual([])
     })
 
-    it('refuses the goodPeriods rank rule while nomination periods are not stored', async () => {
-        const goodPeriods = {...config, score: {...config.score, rankRule: 'goodPeriods' as const}}
-        await expect(scoreEra(ds.manager, ERAS, goodPeriods, {candidates: h.candidates, programmeNominators: []})).rejects.toThrow(
-            'score.rankRule "goodPeriods": nomination periods are not stored yet, so only "activeEras" can be scored',
-        )
-    })
-
     it('refuses an era whose snapshot is still pending, naming it', async () => {
         // As the squid leaves an era whose snapshot is pending: the marker row, and no completion time yet.
         await ds.query(`INSERT INTO pending_era_snapshot (id, chain, block_number, block_hash) VALUES ($1, 'relay', 1, '0x00')`, [
@@ -374,7 +370,7 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
                 blockNumber: 650,
                 timestamp: new Date(t0 + 6.5 * 3600_000),
             }),
-            // Offences.Offence (relay) names no offender: not attributable, no event.
+            // Offences.Offence (relay) whose reports the squid could not read names no offender: not attributable, no event.
             new Offence({
                 id: 'offence-relay',
                 chain: ChainLayer.relay,
@@ -422,6 +418,7 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
                     kind: null,
                     kindText: null,
                     timeSlot: null,
+                    reportId: null,
                     slashFractionPerbill: 1000,
                 },
             },
@@ -432,5 +429,194 @@ describe('rank across a stash move, and kicks and slashes as fault events', () =
             other,
         ])
         expect(missed.map((m: any) => [m.era, m.evidence.judgedInEra])).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map(e => [e, e + 2]))
+    })
+})
+
+describe("rank by good nomination periods (score.rankRule goodPeriods), from the nominator's records", () => {
+    const db = useTestDatabase('score_periods')
+    let ds: DataSource
+    let pool: pg.Pool
+    const key = (i: number) => `0x${'cd'}${i.toString(16).padStart(62, '0')}`
+    const [a, b, idle, d] = [key(1), key(2), key(3), key(4)]
+    const stashes = [a, b, idle, d]
+    const address = (stash: string) => encodeAddress(stash, 42)
+    const goodPeriods = {...config, score: {...config.score, rankRule: 'goodPeriods' as const}}
+    const candidates: ProgrammeCandidate[] = stashes.map(stash => ({stash, stashAddress: address(stash), valid: true}))
+    const t0 = Date.UTC(2026, 0, 1)
+    const HOUR = 3600_000
+    /** The middle of era `era` (era e spans hours e − 1 … e). */
+    const inEra = (era: number) => new Date(t0 + (era - 0.5) * HOUR)
+
+    /** A round of the nominator, stored by its store, made at `at`, with one nomination per account. */
+    async function round(era: number, nominations: {account: string; targets: string[]; status: NominationStatus}[], dryRun = false) {
+        const store = new NominatorStore(pool)
+        const id = String(era)
+        await store.insertRound(
+            {
+                id,
+                era,
+                trigger: {},
+                inputSnapshot: '{}',
+                inputHash: `0x${era}`,
+                policyHash: '0x00',
+                seed: null,
+                candidates: [],
+                targets: [],
+                plan: [],
+                dryRun,
+                status: dryRun ? 'dryRun' : 'planned',
+            },
+            nominations.map(n => ({
+                id: `${id}:${n.account}`,
+                roundId: id,
+                account: n.account,
+                stash: n.account,
+                signer: n.account,
+                mode: 'direct',
+                targets: n.targets.map(address),
+                callHash: '0x00',
+                txHash: null,
+                blockNumber: null,
+                blockHash: null,
+                finalized: false,
+                status: 'planned',
+                error: null,
+            })),
+            [],
+        )
+        for (const n of nominations) await store.updateNomination(`${id}:${n.account}`, {status: n.status, finalized: n.status === 'done'})
+        await pool.query(`UPDATE nomination_round SET created_at = $2 WHERE id = $1`, [id, inEra(era)])
+    }
+
+    /** A check's status from `era` on, as validity's pass records it. */
+    const change = (stash: string, check: string, to: string, era: number, sentence: string) =>
+        pool.query(
+            `INSERT INTO validity_change (id, candidate_id, "check", from_status, to_status, evidence, sentence, at)
+             VALUES ($1, $2, $3, NULL, $4, '{}', $5, $6)`,
+            [`${stash}:${check}:${era}`, stash, check, to, sentence, inEra(era)],
+        )
+
+    beforeAll(async () => {
+        await applyMigrations(db.settings)
+        ds = modelDataSource(db.settings)
+        await ds.initialize()
+        pool = new pg.Pool(pgClientConfig(db.settings))
+        const accounts = new Map(stashes.map(id => [id, new Account({id})]))
+        await insertRows(ds.manager, [...accounts.values()])
+        await insertRows(
+            ds.manager,
+            Array.from(
+                {length: 10},
+                (_, i) =>
+                    new Era({
+                        id: String(i + 1),
+                        index: i + 1,
+                        chain: ChainLayer.relay,
+                        startBlock: i * 100,
+                        startTime: new Date(t0 + i * HOUR),
+                        endBlock: (i + 1) * 100,
+                        endTime: new Date(t0 + (i + 1) * HOUR),
+                        validatorPayoutPlanck: 1000n,
+                        totalPoints: 40,
+                        snapshotCompletedAt: new Date(t0 + (i + 1) * HOUR),
+                    }),
+            ),
+        )
+        // a, b and d are in the active set of every era, idle never.
+        await insertRows(
+            ds.manager,
+            Array.from({length: 10}, (_, i) =>
+                [a, b, d].map(
+                    stash =>
+                        new EraValidator({
+                            id: `${i + 1}-${stash}`,
+                            era: i + 1,
+                            validator: accounts.get(stash) as Account,
+                            chain: ChainLayer.relay,
+                            points: 20,
+                            selfStakePlanck: 10n ** 12n,
+                            nominatorCount: 0,
+                            active: true,
+                        }),
+                ),
+            ).flat(),
+        )
+        for (const stash of stashes)
+            await pool.query(
+                `INSERT INTO candidate (id, stash_public_key, stash, name, riot_handles, kyc, skip_self_stake, sources, added_at)
+                 VALUES ($1::text, $1::text, $2, $1::text, '{}', false, false, '{}', $3)`,
+                [stash, address(stash), new Date(t0)],
+            )
+        // Every candidate valid from era 1; b's commission invalid from era 5 on (after the round of era 4, before that of 6).
+        for (const stash of stashes) {
+            await change(stash, 'commission', 'valid', 1, 'commission 5 %')
+            await change(stash, 'online', 'valid', 1, 'online')
+        }
+        await change(b, 'commission', 'invalid', 5, 'commission 20 % above the 15 % allowed')
+        // The nominator's rounds: era 2 lands a, b and idle; era 4 lands a and b, d's nomination failed; the dry run
+        // of era 5 is no round; era 6's nomination never landed; era 8's period has not ended yet.
+        await round(2, [{account: 'n1', targets: [a, b, idle], status: 'done'}])
+        await round(4, [
+            {account: 'n1', targets: [a, b], status: 'done'},
+            {account: 'n2', targets: [d], status: 'failed'},
+        ])
+        await round(5, [{account: 'n1', targets: [d], status: 'dryRun'}], true)
+        await round(6, [{account: 'n1', targets: [a, b, d], status: 'submitted'}])
+        await round(8, [{account: 'n1', targets: [a, d], status: 'done'}])
+        for (const era of [8, 9, 10]) await scoreEra(ds.manager, era, goodPeriods, {candidates, programmeNominators: []})
+    })
+    afterAll(async () => {
+        await pool?.end()
+        await ds?.destroy()
+    })
+
+    it('each landed target gains 1 per period it was valid and active, is docked when invalid at the next round', async () => {
+        const events = await ds.query(
+            `SELECT id, identity_group, era, start_era, verdict, change, rank, invalid_reasons FROM rank_event WHERE rule = 'goodPeriods' ORDER BY era, id`,
+        )
+        expect(events).toEqual([
+            {id: `goodPeriods:${a}:4`, identity_group: a, era: 4, start_era: 2, verdict: 'good', change: 1, rank: 1, invalid_reasons: []},
+            {id: `goodPeriods:${b}:4`, identity_group: b, era: 4, start_era: 2, verdict: 'good', change: 1, rank: 1, invalid_reasons: []},
+            {id: `goodPeriods:${a}:6`, identity_group: a, era: 6, start_era: 4, verdict: 'good', change: 1, rank: 2, invalid_reasons: []},
+            {
+                id: `goodPeriods:${b}:6`,
+                identity_group: b,
+                era: 6,
+                start_era: 4,
+                verdict: 'bad',
+                change: 0,
+                rank: 1,
+                invalid_reasons: ['commission 20 % above the 15 % allowed'],
+            },
+        ])
+        expect(await ds.query(`SELECT count(*)::int AS n FROM rank_event WHERE rule = 'activeEras'`)).toEqual([{n: 0}])
+    })
+
+    it("the score's rank component is the stash's rank after its last period", async () => {
+        const ranks = await ds.query(`SELECT stash, rank_raw FROM score_snapshot WHERE era = 10 ORDER BY stash`)
+        expect(ranks.map((r: any) => [r.stash, Number(r.rank_raw)])).toEqual([
+            [a, 2],
+            [b, 1],
+            [idle, 0],
+            [d, 0],
+        ])
+        const [m] = await ds.query(`SELECT rank_rule FROM score_metadata WHERE era = 10`)
+        expect(m.rank_rule).toBe('goodPeriods')
+    })
+
+    it('a period ends with the next round: once era 10 has one, the targets of era 8 are judged; a re-run writes the same rows', async () => {
+        await round(10, [])
+        await scoreEra(ds.manager, 10, goodPeriods, {candidates, programmeNominators: []})
+        const rows = async () => (await ds.query(`SELECT t::text AS row FROM rank_event t ORDER BY id`)).map((r: any) => r.row)
+        const after = await ds.query(
+            `SELECT identity_group, start_era, verdict, rank FROM rank_event WHERE era = 10 ORDER BY identity_group`,
+        )
+        expect(after).toEqual([
+            {identity_group: a, start_era: 8, verdict: 'good', rank: 3},
+            {identity_group: d, start_era: 8, verdict: 'good', rank: 1},
+        ])
+        const before = await rows()
+        await scoreEra(ds.manager, 10, goodPeriods, {candidates, programmeNominators: []})
+        expect(await rows()).toEqual(before)
     })
 })

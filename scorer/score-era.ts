@@ -9,6 +9,7 @@ import {requireCompleteEra} from './complete-eras'
 import {countStoredFaults, faultErasOfPass, readFaultEvents, replaceFaultEvents} from './faults/fault-store'
 import {readProgrammeCandidates, type ProgrammeCandidate} from './programme-candidates'
 import {programmeNominatorKeys} from './programme-nominators'
+import {updateGoodPeriodRanks} from './rank/good-period-store'
 import {activeEraRanksAt, readIdentityGroups, updateActiveEraRanks} from './rank/rank-store'
 import {scoreEra as computeEraScores, type EraScores} from './score/score'
 import {readCandidateFacts, readEraFacts, replaceEraScores} from './score/score-store'
@@ -48,10 +49,6 @@ export async function scoreEra(
 
 async function scoreEraIn(em: EntityManager, era: number, config: ScoringConfig, options: ScoreEraOptions): Promise<EraPassResult> {
     const score = config.score
-    if (score.rankRule !== 'activeEras') {
-        // scorer/rank/good-periods.ts counts them once the nominator records its nomination periods.
-        throw new Error(`score.rankRule "${score.rankRule}": nomination periods are not stored yet, so only "activeEras" can be scored`)
-    }
     await requireCompleteEra(em, era)
     const candidates = options.candidates ?? (await readProgrammeCandidates(em))
     const programmeNominators = options.programmeNominators ?? (await programmeNominatorKeys(config.nominator.accounts))
@@ -59,13 +56,12 @@ async function scoreEraIn(em: EntityManager, era: number, config: ScoringConfig,
     const groups = await readIdentityGroups(em)
     const steps = stepClock()
 
-    const rank = await updateActiveEraRanks(em, era, groups)
-    const ranks = await activeEraRanksAt(
-        em,
-        era,
-        valid.map(c => c.stash),
-        groups,
-    )
+    const stashes = valid.map(c => c.stash)
+    const rank =
+        score.rankRule === 'goodPeriods'
+            ? await updateGoodPeriodRanks(em, era)
+            : {...(await updateActiveEraRanks(em, era, groups)), ranks: await activeEraRanksAt(em, era, stashes, groups)}
+    const ranks = rank.ranks
 
     const ranksMs = steps()
     const faultRules = {

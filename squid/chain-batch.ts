@@ -14,7 +14,7 @@ import {eventContext, SourceEvent} from './staking/event-source'
 import {SessionKeysRow, sessionKeysRows, snapshotRows, SnapshotRows} from './staking/era-snapshot'
 import {readEraSnapshot} from './staking/era-snapshot-reader'
 import type {StakingStorage, StorageBlock} from './staking/staking-storage'
-import {mapStakingFacts, StakingCursor} from './staking/history'
+import {mapStakingFacts, offenderRows, type OffenceRow, StakingCursor} from './staking/history'
 import {readReceivedSessionKeys} from './staking/validator-set-reader'
 import {
     identityImportBlock,
@@ -129,6 +129,8 @@ async function handleStaking(
     const rows = mapStakingFacts(facts, chain, cursor)
     carry.cursor = rows.cursor
     const headerAt = (height: number) => ctx.blocks.find(b => b.header.height === height)!.header
+    rows.offences = await withOffenders(storage, rows.offences, headerAt)
+    for (const o of rows.offences) if (o.validator) rows.accounts.add(o.validator)
     const snapshots: SnapshotRows[] = []
     const pending: PendingSnapshot[] = []
     for (const boundary of rows.eraBoundaries) {
@@ -184,18 +186,47 @@ async function handleIdentity(
 
 /** Active era and session before the batch, read at the parent of its first block. */
 async function readCursor(storage: StakingStorage, first: Header): Promise<StakingCursor> {
-    const p = first.getParent()
-    // The processor knows the parent's runtime only when it saw the parent; else the block's own runtime
-    // (read at the parent) decodes it, except across an upgrade in exactly that block.
-    const parent: StorageBlock = {
-        hash: p.hash,
-        height: p.height,
-        _runtime: p._runtime ?? first._runtime,
-        specName: first.specName,
-        specVersion: first.specVersion,
-    }
+    const parent = parentBlock(first)
     const [activeEra, session] = await Promise.all([storage.activeEra(parent), storage.currentSession(parent)])
     return {activeEra, session}
+}
+
+/** The parent of a block, to read its storage. */
+function parentBlock(header: Header): StorageBlock {
+    const p = header.getParent()
+    // The processor knows the parent's runtime only when it saw the parent; else the block's own runtime
+    // (read at the parent) decodes it, except across an upgrade in exactly that block.
+    return {
+        hash: p.hash,
+        height: p.height,
+        _runtime: p._runtime ?? header._runtime,
+        specName: header.specName,
+        specVersion: header.specVersion,
+    }
+}
+
+/**
+ * Relay offence events name no offender: each becomes one row per offender of the reports it added to
+ * `Offences.ConcurrentReportsIndex(kind, time slot)` (listed at its block, not at the parent), read from `Offences.Reports`.
+ */
+async function withOffenders(storage: StakingStorage, offences: OffenceRow[], headerAt: (height: number) => Header): Promise<OffenceRow[]> {
+    const out: OffenceRow[] = []
+    const given = new Set<string>()
+    for (const o of offences) {
+        if (o.kind === undefined || o.timeSlot === undefined || o.validator !== undefined) {
+            out.push(o)
+            continue
+        }
+        const header = headerAt(o.blockNumber)
+        const [reports, before] = await Promise.all([
+            storage.offenceReports(storageBlock(header), o.kind, o.timeSlot),
+            storage.offenceReports(parentBlock(header), o.kind, o.timeSlot),
+        ])
+        const rows = offenderRows(o, reports, new Set([...before.map(r => r.reportId), ...given]))
+        for (const r of rows) if (r.reportId) given.add(r.reportId)
+        out.push(...rows)
+    }
+    return out
 }
 
 /**

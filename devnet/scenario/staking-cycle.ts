@@ -3,6 +3,8 @@
  * the next era's election and exposures, slashes, chills, kicks, commission and identity changes,
  * offline reports or offences, and payouts. Produces logical events; the block producer encodes them.
  */
+import {hexToU8a, u8aConcat} from '@polkadot/util'
+import {blake2AsHex} from '@polkadot/util-crypto'
 import {SeededRandom} from './seeded-random'
 import {seqPhragmen} from './phragmen'
 import type {World, EraState} from './world'
@@ -116,11 +118,29 @@ export function onInitialize(world: World, block: number, timestampMs: number, f
     } else if (offline.length > 0) {
         const timeslot = new Uint8Array(4)
         new DataView(timeslot.buffer).setUint32(0, endingSession, true)
-        events.push({
-            pallet: 'Offences',
-            name: 'Offence',
-            fields: {kind: '0x' + Buffer.from('im-online:offlin').toString('hex'), timeslot: '0x' + Buffer.from(timeslot).toString('hex')},
-        })
+        const kind = '0x' + Buffer.from('im-online:offlin').toString('hex')
+        const slot = '0x' + Buffer.from(timeslot).toString('hex')
+        // pallet_offences stores each offender's report and indexes it by kind and time slot; the event names neither.
+        const index = `${kind}/${slot}`
+        const reports = world.concurrentReports.get(index) ?? []
+        world.concurrentReports.set(index, reports)
+        const era = world.currentEra
+        for (const v of offline) {
+            const id = blake2AsHex(u8aConcat(hexToU8a(kind), hexToU8a(slot), hexToU8a(v)))
+            const e = era.exposures.find(x => x.validator === v)
+            world.offenceReports.set(id, {
+                offender: v,
+                exposure: {
+                    total: e?.totalPlanck ?? 0n,
+                    own: e?.ownPlanck ?? 0n,
+                    others: (e?.others ?? []).map(o => ({who: o.who, value: o.valuePlanck})),
+                },
+            })
+            reports.push(id)
+            world.mark('offenceReport', id)
+        }
+        world.mark('offenceIndex', index)
+        events.push({pallet: 'Offences', name: 'Offence', fields: {kind, timeslot: slot}})
         if (features.stakingAsync) {
             for (const v of offline)
                 events.push({pallet: 'Staking', name: 'OffenceReported', fields: {offenceEra: world.activeEra, validator: v, fraction: 0}})

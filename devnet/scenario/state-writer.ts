@@ -178,6 +178,16 @@ function writeEntity(world: World, target: WriteTarget, kind: string, id: string
                 put(rt.storageKey('Staking', 'ErasRewardPoints', era.index), encodeRewardPoints(era))
             return
         }
+        case 'offenceReport': {
+            const r = world.offenceReports.get(id)!
+            value('Offences', 'Reports', [id], {offender: [r.offender, r.exposure], reporters: []})
+            return
+        }
+        case 'offenceIndex': {
+            const [kind, timeSlot] = id.split('/')
+            value('Offences', 'ConcurrentReportsIndex', [kind, timeSlot], world.concurrentReports.get(id) ?? [])
+            return
+        }
         case 'session': {
             value('Session', 'CurrentIndex', [], world.sessionIndex)
             value('Session', 'Validators', [], world.sessionValidators)

@@ -106,6 +106,12 @@ export interface EraState {
     claimedPages: Map<string, number[]>
 }
 
+/** One report of pallet_offences: the offender and its exposure (the relay's full identification). */
+export interface OffenceReport {
+    offender: string
+    exposure: {total: bigint; own: bigint; others: {who: string; value: bigint}[]}
+}
+
 export class World {
     readonly accounts = new Map<string, AccountState>()
     readonly validators = new Map<string, ValidatorState>()
@@ -118,6 +124,10 @@ export class World {
     readonly proxies = new Map<string, ProxyDef[]>()
     readonly announcements = new Map<string, Announcement[]>()
     readonly eras = new Map<number, EraState>()
+    /** Offences.Reports: report id → the offender with its exposure (pallet_offences keeps them). */
+    readonly offenceReports = new Map<string, OffenceReport>()
+    /** Offences.ConcurrentReportsIndex: `<kind>/<time slot>` (hex) → the report ids of that kind and slot. */
+    readonly concurrentReports = new Map<string, string[]>()
     sessionIndex = 0
     activeEra = 0
     sessionValidators: string[] = []
@@ -150,8 +160,18 @@ export class World {
         add('proxies', this.proxies.keys())
         add('announcements', this.announcements.keys())
         add('era', this.eras.keys())
+        add('offenceReport', this.offenceReports.keys())
+        add('offenceIndex', this.concurrentReports.keys())
         t.push('session:')
         return t
+    }
+
+    /** The reports (id and offender) of an offence kind and time slot, in the order they were made. */
+    offenceReportsOf(kind: string, timeSlot: string): {reportId: string; offender: string}[] {
+        return (this.concurrentReports.get(`${kind}/${timeSlot}`) ?? []).map(reportId => ({
+            reportId,
+            offender: (this.offenceReports.get(reportId) as OffenceReport).offender,
+        }))
     }
 
     /** Take the tokens of entities changed since the last call. */

@@ -15,8 +15,8 @@ const options: FaultOptions = {
     currentEra: 20,
     missedPayoutAfterEras: 4,
     eras: [
-        {era: 9, startMs: 0, endMs: 6 * HOUR},
-        {era: 10, startMs: 6 * HOUR, endMs: null},
+        {era: 9, chain: 'relay', startMs: 0, endMs: 6 * HOUR},
+        {era: 10, chain: 'relay', startMs: 6 * HOUR, endMs: null},
     ],
 }
 
@@ -44,11 +44,12 @@ describe('fault events from source facts', () => {
                         timeSlot: null,
                         era: 10,
                         validator: V,
+                        reportId: null,
                         slashFractionPerbill: 1000,
                         blockNumber: 200,
                         timestampMs: 7 * HOUR,
                     },
-                    // a relay offence names no offender: it cannot be anyone's fault
+                    // a relay offence whose reports could not be read names no offender: it cannot be anyone's fault
                     {
                         id: '0000150-000c3-000002',
                         chain: 'relay',
@@ -56,6 +57,7 @@ describe('fault events from source facts', () => {
                         timeSlot: '0x0100000000000000',
                         era: 9,
                         validator: null,
+                        reportId: null,
                         slashFractionPerbill: null,
                         blockNumber: 150,
                         timestampMs: 2 * HOUR,
@@ -106,6 +108,7 @@ describe('fault events from source facts', () => {
                     kind: null,
                     kindText: null,
                     timeSlot: null,
+                    reportId: null,
                     slashFractionPerbill: 1000,
                 },
             },
@@ -137,27 +140,66 @@ describe('fault events from source facts', () => {
         ])
     })
 
-    it('a relay offence kind is shown as text when it is printable', () => {
-        const [e] = faultEvents(
+    it('a relay offence names each offender its reports name, with the report and the kind as text when printable', () => {
+        const relayOffence = (id: string, validator: string, reportId: string) => ({
+            id,
+            chain: 'relay' as const,
+            kind: '0x696d2d6f6e6c696e653a6f66666c696e',
+            timeSlot: '0x01',
+            era: 9,
+            validator,
+            reportId,
+            slashFractionPerbill: null,
+            blockNumber: 1,
+            timestampMs: null,
+        })
+        const events = faultEvents({...none, offences: [relayOffence('x-0', V, '0xaa'), relayOffence('x-1', W, '0xbb')]}, options)
+        expect(events.map(e => [e.id, e.stash, e.reason])).toEqual([
+            ['offence:x-0', V, 'offence im-online:offlin reported (Offences.Offence, report 0xaa)'],
+            ['offence:x-1', W, 'offence im-online:offlin reported (Offences.Offence, report 0xbb)'],
+        ])
+        expect(events[0].evidence).toEqual({
+            source: 'offence',
+            chain: 'relay',
+            event: 'Offences.Offence',
+            kind: '0x696d2d6f6e6c696e653a6f66666c696e',
+            kindText: 'im-online:offlin',
+            timeSlot: '0x01',
+            reportId: '0xaa',
+            slashFractionPerbill: null,
+        })
+    })
+
+    it("in an era Asset Hub's staking ran, the relay's report of an offence is not a second fault beside Staking.OffenceReported", () => {
+        const eras = [
+            {era: 9, chain: 'relay' as const, startMs: 0, endMs: 6 * HOUR},
+            {era: 10, chain: 'assetHub' as const, startMs: 6 * HOUR, endMs: null},
+        ]
+        const offence = (id: string, chain: 'relay' | 'assetHub', era: number | null, timestampMs: number) => ({
+            id,
+            chain,
+            kind: chain === 'relay' ? '0x01' : null,
+            timeSlot: chain === 'relay' ? '0x02' : null,
+            era,
+            validator: V,
+            reportId: chain === 'relay' ? '0xcc' : null,
+            slashFractionPerbill: chain === 'relay' ? null : 0,
+            blockNumber: 1,
+            timestampMs,
+        })
+        const events = faultEvents(
             {
                 ...none,
                 offences: [
-                    {
-                        id: 'x',
-                        chain: 'relay',
-                        kind: '0x696d2d6f6e6c696e653a6f66666c696e',
-                        timeSlot: '0x01',
-                        era: 9,
-                        validator: V,
-                        slashFractionPerbill: null,
-                        blockNumber: 1,
-                        timestampMs: null,
-                    },
+                    offence('legacy-0', 'relay', 9, HOUR),
+                    // the relay's row has no era there (no Staking on the relay): placed by its time in era 10
+                    offence('current-0', 'relay', null, 7 * HOUR),
+                    offence('ah-1', 'assetHub', 10, 7 * HOUR),
                 ],
             },
-            options,
+            {...options, eras},
         )
-        expect(e.reason).toBe('offence im-online:offlin reported (Offences.Offence)')
+        expect(events.map(e => e.id)).toEqual(['offence:legacy-0', 'offence:ah-1'])
     })
 
     it("a kick is a fault only when it removes the programme's nominator", () => {

@@ -17,6 +17,8 @@ export type FaultEvidence =
           kind: string | null
           kindText: string | null
           timeSlot: string | null
+          /** relay: the Offences.Reports key that names the offender */
+          reportId: string | null
           slashFractionPerbill: number | null
       }
     | {source: 'slash'; chain: ChainLayer; amountPlanck: string}
@@ -95,20 +97,26 @@ export function faultEvents(facts: FaultFacts, options: FaultOptions): FaultEven
             },
         })
     }
+    const stakingChain = new Map(options.eras.map(e => [e.era, e.chain]))
     for (const f of facts.offences) {
         if (f.validator === null) continue
+        const era = eraOf(f.era, f.timestampMs)
+        // Where Asset Hub runs staking the relay forwards each offence to it: its Staking.OffenceReported is the one
+        // source per offender, and the relay's report of the same offence is not a second fault.
+        if (f.chain === ChainLayer.relay && era !== null && stakingChain.get(era) === ChainLayer.assetHub) continue
         const event = f.chain === ChainLayer.relay ? 'Offences.Offence' : 'Staking.OffenceReported'
         const kindText = asciiOf(f.kind)
         const fraction = f.slashFractionPerbill === null ? '' : `, slash fraction ${f.slashFractionPerbill} perbill`
+        const report = f.reportId === null ? '' : `, report ${f.reportId}`
         add({
             source: 'offence',
             sourceId: f.id,
             stash: f.validator,
-            era: eraOf(f.era, f.timestampMs),
+            era,
             session: null,
             blockNumber: f.blockNumber,
             timestampMs: f.timestampMs,
-            reason: `offence ${kindText ?? f.kind ?? 'of unnamed kind'} reported (${event}${fraction})`,
+            reason: `offence ${kindText ?? f.kind ?? 'of unnamed kind'} reported (${event}${report}${fraction})`,
             evidence: {
                 source: 'offence',
                 chain: f.chain,
@@ -116,6 +124,7 @@ export function faultEvents(facts: FaultFacts, options: FaultOptions): FaultEven
                 kind: f.kind,
                 kindText,
                 timeSlot: f.timeSlot,
+                reportId: f.reportId,
                 slashFractionPerbill: f.slashFractionPerbill,
             },
         })

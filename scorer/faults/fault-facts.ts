@@ -30,8 +30,10 @@ export interface OffenceFact {
     /** opaque time slot, hex (relay) */
     timeSlot: string | null
     era: number | null
-    /** null when the event names no offender: such an offence cannot be attributed */
+    /** null when the event names no offender and none could be read from its reports: not attributable */
     validator: string | null
+    /** relay: the Offences.Reports key that names the validator */
+    reportId: string | null
     slashFractionPerbill: number | null
     blockNumber: number
     timestampMs: number | null
@@ -82,6 +84,8 @@ export interface EraRewardFact {
 /** Era boundaries (Era.startTime/endTime), to place facts that carry a time but no era. */
 export interface EraSpan {
     era: number
+    /** The chain whose staking pallet ran the era (Era.chain): the relay's (legacy layout) or Asset Hub's (current). */
+    chain: ChainLayer
     startMs: number
     /** null while the era lasts */
     endMs: number | null

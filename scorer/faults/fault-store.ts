@@ -43,6 +43,7 @@ type OffenceRow = FactRow & {
     kind: string | null
     time_slot: string | null
     validator_id: string | null
+    report_id: string | null
     slash_fraction_perbill: number | null
 }
 type SlashRow = FactRow & {staker_id: string; amount_planck: string}
@@ -61,13 +62,13 @@ export async function faultErasOfPass(em: EntityManager, era: number, windowEras
 
 /** Start and end of the complete eras in [fromEra, toEra], to place facts without an era and payouts by their time. */
 export async function readEraSpans(em: EntityManager, fromEra: number, toEra: number): Promise<EraSpan[]> {
-    const rows: {index: number; start_time: Date | null; end_time: Date | null}[] = await em.query(
-        `SELECT e.index, e.start_time, e.end_time FROM era e WHERE e.index BETWEEN $1 AND $2 AND ${COMPLETE_ERA_SQL} ORDER BY e.index`,
+    const rows: {index: number; chain: ChainLayer; start_time: Date | null; end_time: Date | null}[] = await em.query(
+        `SELECT e.index, e.chain, e.start_time, e.end_time FROM era e WHERE e.index BETWEEN $1 AND $2 AND ${COMPLETE_ERA_SQL} ORDER BY e.index`,
         [fromEra, toEra],
     )
     return rows
         .filter(r => r.start_time !== null)
-        .map(r => ({era: r.index, startMs: (r.start_time as Date).getTime(), endMs: ms(r.end_time)}))
+        .map(r => ({era: r.index, chain: r.chain, startMs: (r.start_time as Date).getTime(), endMs: ms(r.end_time)}))
 }
 
 /**
@@ -116,6 +117,7 @@ export async function readFaultEvents(em: EntityManager, eras: FaultEras, rules:
             timeSlot: r.time_slot,
             era: r.era,
             validator: r.validator_id,
+            reportId: r.report_id,
             slashFractionPerbill: r.slash_fraction_perbill,
             blockNumber: r.block_number,
             timestampMs: ms(r.timestamp),

@@ -78,4 +78,22 @@ describe('rank by good nomination periods (1KV §5.2)', () => {
             ),
         ).toThrow('two nomination periods end in era 2')
     })
+
+    it('counting the periods in two steps, the second from the ranks the first left, gives the events of one count', () => {
+        const period = (endEra: number, valid: boolean) => ({
+            startEra: endEra - 1,
+            endEra,
+            candidates: [{stash: 'v', valid, invalidReasons: valid ? [] : ['offline']}],
+        })
+        const periods = [...Array.from({length: 8}, (_, i) => period(2 * i + 2, true)), period(18, false), period(20, true)]
+        const active = facts(
+            'v',
+            Array.from({length: 20}, (_, i) => i + 1),
+        )
+        const once = countGoodPeriodRanks(periods, active)
+        const first = countGoodPeriodRanks(periods.slice(0, 7), active)
+        const second = countGoodPeriodRanks(periods.slice(7), active, periodRanks(first))
+        expect([...first, ...second]).toEqual(once)
+        expect(once.map(e => e.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 7, 8])
+    })
 })

@@ -74,9 +74,13 @@ export function applyPeriod(
     return events
 }
 
-/** All periods' events in order of their end, from rank 0. */
-export function countGoodPeriodRanks(periods: readonly NominationPeriod[], activeSet: readonly ActiveSetFact[]): PeriodRankEvent[] {
-    const ranks = new Map<string, number>()
+/** All periods' events in order of their end, from each stash's rank `before` them (default 0). */
+export function countGoodPeriodRanks(
+    periods: readonly NominationPeriod[],
+    activeSet: readonly ActiveSetFact[],
+    before: ReadonlyMap<string, number> = new Map(),
+): PeriodRankEvent[] {
+    const ranks = new Map(before)
     const events: PeriodRankEvent[] = []
     const ordered = [...periods].sort((a, b) => a.endEra - b.endEra)
     ordered.forEach((p, i) => {

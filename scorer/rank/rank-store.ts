@@ -43,9 +43,10 @@ export async function updateActiveEraRanks(
         `SELECT min(e.index) AS era FROM era e
          WHERE e.index < $1 AND ${COMPLETE_ERA_SQL}
            AND EXISTS (SELECT 1 FROM era_validator ev WHERE ev.era = e.index AND ev.active)
-           AND NOT EXISTS (SELECT 1 FROM rank_event r WHERE r.era = e.index AND r.rule = 'activeEras')`,
+           AND (SELECT 1 FROM rank_event r WHERE r.era = e.index AND r.rule = 'activeEras' LIMIT 1) IS NULL`,
         [era],
     )
+    // (One index probe per era: as an anti-join the planner sorted every rank event to merge them.)
     const fromEra: number = missing.era ?? era
     await em.query(`DELETE FROM rank_event WHERE rule = 'activeEras' AND era BETWEEN $1 AND $2`, [fromEra, era])
     let written = 0

@@ -81,13 +81,15 @@ export async function readCandidateFacts(
         `SELECT ev.validator_id, ev.self_stake_planck FROM era_validator ev ${candidateSet} = ev.validator_id WHERE ev.era = $2`,
         [stashes, era],
     )
-    // Targets in force as the era started: each nominator's latest row at or before it.
+    // Targets in force as the era started: each nominator's latest row at or before it. The candidates as a semi-join
+    // (hashed): joined, the planner sorted every target edge to merge them, spilling to disk at 2,000 candidates.
     const nominators: {stash: string; nominator_id: string; bonded_planck: string}[] = await em.query(
         `WITH in_force AS (
            SELECT DISTINCT ON (nominator_id) nominator_id, targets FROM nominator_targets WHERE era <= $2 ORDER BY nominator_id, era DESC)
          SELECT t.stash, f.nominator_id, COALESCE(b.bonded_planck, 0) AS bonded_planck
-         FROM in_force f CROSS JOIN LATERAL unnest(f.targets) AS t(stash) ${candidateSet} = t.stash
-         LEFT JOIN nominator_bond b ON b.nominator_id = f.nominator_id AND b.era = $2`,
+         FROM in_force f CROSS JOIN LATERAL unnest(f.targets) AS t(stash)
+         LEFT JOIN nominator_bond b ON b.nominator_id = f.nominator_id AND b.era = $2
+         WHERE t.stash IN (SELECT unnest($1::text[]))`,
         [stashes, era],
     )
     const nodes: {

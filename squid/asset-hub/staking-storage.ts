@@ -88,4 +88,5 @@ export const assetHubStakingStorage: StakingStorage = {
 
     sessionKeys: async () => [],
     queuedValidatorSet: async () => undefined,
+    offenceReports: async () => [],
 }

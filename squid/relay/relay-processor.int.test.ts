@@ -133,7 +133,16 @@ describe('relay processor on the legacy devnet', () => {
         )
         expect(sessions.map(s => [s.session, s.next - 1])).toEqual(sessions.map(s => [s.next - 1, s.next - 1]))
         const count = async (table: string) => Number((await q(`SELECT count(*) AS n FROM ${table}`))[0].n)
-        expect(await count('offence')).toBe(factsUpTo('Offences.Offence').length)
+        // Offences.Offence names no offender: one row per offender of the reports the event added, read from storage.
+        const offenders = factsUpTo('Offences.Offence').flatMap(e =>
+            devnet.chain.world.offenceReportsOf(field(e, 'kind'), field(e, 'timeslot')).map(r => `${e.block}/${r.offender}/${r.reportId}`),
+        )
+        expect(offenders.length).toBeGreaterThan(factsUpTo('Offences.Offence').length)
+        expect(
+            (await q('SELECT block_number, validator_id, report_id FROM offence'))
+                .map(o => `${o.block_number}/${o.validator_id}/${o.report_id}`)
+                .sort(),
+        ).toEqual(offenders.sort())
         expect(await count('slash')).toBe(factsUpTo('Staking.Slashed').length)
         expect(await count('chill')).toBe(factsUpTo('Staking.Chilled').length)
         expect(await count('kick')).toBe(factsUpTo('Staking.Kicked').length)

@@ -138,6 +138,18 @@ export const relayStakingStorage: StakingStorage = {
 
     sessionKeys: allNextKeys,
 
+    async offenceReports(block, kind, timeSlot) {
+        const index = storage.offences.concurrentReportsIndex.v9420
+        const reports = storage.offences.reports.v9420
+        if (!index.is(block) || !reports.is(block)) throw unknown('Offences.Reports', block)
+        const ids = (await index.get(block, kind, timeSlot)) ?? []
+        const details = await getManyChunked(k => reports.getMany(block, k), ids)
+        return ids.flatMap((reportId, i) => {
+            const d = details[i]
+            return d ? [{reportId, offender: d.offender[0]}] : []
+        })
+    },
+
     async queuedValidatorSet(block) {
         const item = storage.stakingAhClient.validatorSet.kusamaV1009002
         if (!item.is(block)) throw unknown('StakingAhClient.ValidatorSet', block)

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {ContextualFact, StakingFact} from '../facts'
-import {mapStakingFacts} from './history'
+import {mapStakingFacts, offenderRows, type OffenceRow} from './history'
 
 const V1 = '0x' + '01'.repeat(32)
 const V2 = '0x' + '02'.repeat(32)
@@ -108,5 +108,26 @@ describe('mapStakingFacts', () => {
         expect(() => mapStakingFacts([at(30, undefined, {kind: 'SomeOffline', offline: []})], 'relay', {})).toThrow(
             /block 30: the current session is unknown/,
         )
+    })
+})
+
+describe('offenderRows', () => {
+    const event: OffenceRow = {id: '0000050-000a1-000002', blockNumber: 50, kind: '0x01', timeSlot: '0x02', era: 3}
+    const reports = [
+        {reportId: '0xr1', offender: V1},
+        {reportId: '0xr2', offender: V2},
+        {reportId: '0xr3', offender: N1},
+    ]
+
+    it("names the offenders of the reports the event added (not those listed before its block), each a row of the event's id", () => {
+        expect(offenderRows(event, reports, new Set(['0xr1']))).toEqual([
+            {...event, id: '0000050-000a1-000002-0', validator: V2, reportId: '0xr2'},
+            {...event, id: '0000050-000a1-000002-1', validator: N1, reportId: '0xr3'},
+        ])
+    })
+
+    it('keeps the event, without offender, when it added no report that could be read', () => {
+        expect(offenderRows(event, [], new Set())).toEqual([event])
+        expect(offenderRows(event, reports, new Set(['0xr1', '0xr2', '0xr3']))).toEqual([event])
     })
 })

@@ -94,6 +94,8 @@ export interface OffenceRow extends Stamp {
     timeSlot?: string
     era?: number
     validator?: string
+    /** relay: the Offences.Reports key naming the validator */
+    reportId?: string
     slashFractionPerbill?: number
 }
 
@@ -304,4 +306,19 @@ export function mapStakingFacts(facts: ContextualFact<StakingFact>[], chain: Cha
         }
     }
     return rows
+}
+
+/**
+ * A relay offence event (kind and time slot, no offender) as one row per offender of the reports it added: those the
+ * kind's time slot lists at its block and did not before it (`earlier`: listed at the parent block or given to an
+ * earlier event), in index order. The event alone, without offender, when it added none that could be read.
+ */
+export function offenderRows(
+    event: OffenceRow,
+    reports: readonly {reportId: string; offender: string}[],
+    earlier: ReadonlySet<string>,
+): OffenceRow[] {
+    const added = reports.filter(r => !earlier.has(r.reportId))
+    if (added.length === 0) return [event]
+    return added.map((r, i) => ({...event, id: `${event.id}-${i}`, validator: r.offender, reportId: r.reportId}))
 }

@@ -53,6 +53,12 @@ export interface ValidatorSessionKeys {
     keys: Record<string, string>
 }
 
+/** A report of `Offences.Reports`: its id (the map's key, hex) and the offender it names. */
+export interface OffenceReportFact {
+    reportId: string
+    offender: string
+}
+
 export interface StakingStorage {
     /** `Staking.ActiveEra`'s index; undefined before the first era or where the runtime has no such item. */
     activeEra(block: StorageBlock): Promise<number | undefined>
@@ -77,6 +83,8 @@ export interface StakingStorage {
      * judges waiting candidates' keys too); empty where the layer has no Session pallet.
      */
     sessionKeys(block: StorageBlock): Promise<ValidatorSessionKeys[]>
+    /** The reports `Offences.ConcurrentReportsIndex(kind, timeSlot)` lists, with their offenders; empty where the layer has no Offences pallet. */
+    offenceReports(block: StorageBlock, kind: string, timeSlot: string): Promise<OffenceReportFact[]>
     /** `StakingAhClient.ValidatorSet`: the set the relay queued and the era it is for; undefined when none is queued. */
     queuedValidatorSet(block: StorageBlock): Promise<{era: number; validators: string[]} | undefined>
 }

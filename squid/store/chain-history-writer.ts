@@ -197,6 +197,7 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
                     timeSlot: o.timeSlot,
                     era: o.era,
                     validator: optAcc(o.validator),
+                    reportId: o.reportId,
                     slashFractionPerbill: o.slashFractionPerbill,
                     blockNumber: o.blockNumber,
                     timestamp: o.timestamp,

@@ -3,7 +3,7 @@ import {ChainLayer} from "./_chainLayer"
 import {Account} from "./account.model"
 
 /**
- * An offence: `Offences.Offence` (relay) or `Staking.OffenceReported` (Asset Hub).
+ * An offence: `Offences.Offence` (relay, one row per offender its reports name) or `Staking.OffenceReported` (Asset Hub).
  */
 @Entity_()
 export class Offence {
@@ -12,7 +12,7 @@ export class Offence {
     }
 
     /**
-     * event id
+     * event id; on the relay <event id>-<position> of the offender among the event's new reports (the event id alone when none could be read)
      */
     @PrimaryColumn_()
     id!: string
@@ -42,6 +42,12 @@ export class Offence {
     @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     validator!: Account | undefined | null
+
+    /**
+     * relay: the Offences.Reports key (report id, hex) that names the offender
+     */
+    @StringColumn_({nullable: true})
+    reportId!: string | undefined | null
 
     @IntColumn_({nullable: true})
     slashFractionPerbill!: number | undefined | null

@@ -1,4 +1,5 @@
 export * as staking from './staking/storage'
+export * as offences from './offences/storage'
 export * as session from './session/storage'
 export * as identity from './identity/storage'
 export * as stakingAhClient from './staking-ah-client/storage'

@@ -345,6 +345,22 @@ export const V4Public = sts.bytes()
 
 export const Public = sts.bytes()
 
+export type H256 = Bytes
+
+export interface OffenceDetails {
+    offender: [AccountId32, Exposure]
+    reporters: AccountId32[]
+}
+
+export const OffenceDetails: sts.Type<OffenceDetails> = sts.struct(() => {
+    return  {
+        offender: sts.tuple(() => [AccountId32, Exposure]),
+        reporters: sts.array(() => AccountId32),
+    }
+})
+
+export const H256 = sts.bytes()
+
 export interface EraRewardPoints {
     total: number
     individual: [AccountId32, number][]
