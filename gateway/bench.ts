@@ -74,6 +74,8 @@ async function main() {
                 tokenDecimals: 10,
                 maxPageSize: 1000,
                 eraWindow: ERAS,
+                spanInclusionEras: 28,
+                proxyDelayBlocks: 10850,
                 forcedVersion: '1.15.2',
                 fromBlocks: {},
                 candidateHexes: new Set(),

@@ -14,7 +14,10 @@ import {AddressEncoder} from './address-param'
 import {ApiError, databaseUnavailability, errorBody, errorBodySchema} from './api-error'
 import {ChainHistoryStore} from './chain-history-store'
 import type {ChainLayer} from '../squid/chain-layer'
+import {registerCandidateRoutes, scoreTotalsSchema} from './candidate-routes'
 import {registerChainHistoryRoutes} from './chain-history-routes'
+import {registerNominatorRoutes} from './nominator-routes'
+import {ProgrammeStore} from './programme-store'
 import {ResponseCache} from './response-cache'
 import {registerServiceRoutes} from './service-routes'
 import {describeValidationError} from './validation-message'
@@ -26,6 +29,10 @@ export interface GatewaySettings {
     maxPageSize: number
     /** The old routes' era window (the old backend's 84: `score.inclusionEras`). */
     eraWindow: number
+    /** CandidateData's spanInclusion window (`score.spanInclusionEras`). */
+    spanInclusionEras: number
+    /** The time-delay proxies' announcement delay (`nominator.announcement.delayBlocks`): the old proxyDelay. */
+    proxyDelayBlocks: number
     /** config `validity.clientUpgrade.forcedVersion`: the release `/release` reports while there is no release table. */
     forcedVersion?: string
     /** The first block each configured processor indexes (config `chains.*.fromBlock`). */
@@ -56,10 +63,11 @@ export interface CachedBody {
     headers: Record<string, string>
 }
 
-/** What route modules get: the store, the settings, the address encoder and the response cache. */
+/** What route modules get: the stores, the settings, the address encoder and the response cache. */
 export interface RouteContext {
     settings: GatewaySettings
     store: ChainHistoryStore
+    programme: ProgrammeStore
     encoder: AddressEncoder
     metrics: Registry
     /** Answers from the cache (keyed by the route and its validated parameters) or from `compute`. */
@@ -70,6 +78,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     const {settings, log} = deps
     const app = Fastify({logger: false, return503OnClosing: true})
     app.addSchema(errorBodySchema)
+    app.addSchema(scoreTotalsSchema)
 
     await app.register(cors, {
         origin: '*',
@@ -124,6 +133,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     const ctx: RouteContext = {
         settings,
         store: new ChainHistoryStore(deps.pool),
+        programme: new ProgrammeStore(deps.pool),
         encoder: new AddressEncoder(settings.ss58Prefix),
         metrics: deps.metrics,
         async cached(req, reply, compute) {
@@ -146,6 +156,8 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     }
     registerServiceRoutes(app, ctx)
     registerChainHistoryRoutes(app, ctx)
+    registerCandidateRoutes(app, ctx)
+    registerNominatorRoutes(app, ctx)
     return app
 }
 
