@@ -6,7 +6,6 @@
  */
 import {encodeAddress} from '@polkadot/util-crypto'
 import {createLogger} from '@subsquid/logger'
-import Ajv from 'ajv'
 import type {FastifyInstance} from 'fastify'
 import pg from 'pg'
 import {Registry} from 'prom-client'
@@ -16,6 +15,7 @@ import {pgClientConfig} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import {createDataSource} from '../db/orm'
 import {useTestDatabase} from '../test/vitest/database'
+import {GatewayClient} from '../test/vitest/gateway-client'
 import {TcpProxy} from '../test/vitest/tcp-proxy'
 import {buildGateway, type GatewaySettings} from './gateway'
 
@@ -185,37 +185,11 @@ async function writeFixture(ds: DataSource) {
 let proxy: TcpProxy
 let pool: pg.Pool
 let app: FastifyInstance
+let client: GatewayClient
 let base = ''
 let doc: any
-const ajv = new Ajv({strict: false, allErrors: true})
-/** Every body the gateway sent during this file, checked at the end for leaks. */
-const bodies: string[] = []
-
-async function get(path: string, headers: Record<string, string> = {}) {
-    const res = await fetch(base + path, {headers})
-    const text = await res.text()
-    bodies.push(text)
-    const type = res.headers.get('content-type') ?? ''
-    return {status: res.status, headers: res.headers, text, body: type.startsWith('application/json') ? JSON.parse(text) : undefined}
-}
-
-/** The response schema the OpenAPI document gives `template` for `status`. */
-function responseValidator(template: string, status: number) {
-    const op = doc.paths[template]?.get
-    expect(op, `${template} in the OpenAPI document`).toBeDefined()
-    const schema = op.responses[status]?.content?.['application/json']?.schema
-    expect(schema, `${template} ${status} schema`).toBeDefined()
-    return ajv.compile({...schema, components: doc.components})
-}
-
-/** GETs `path`, expects `status` and checks the body against the document's schema for `template`. */
-async function getValid(template: string, path: string, status = 200) {
-    const r = await get(path)
-    expect(r.status, r.text).toBe(status)
-    const validate = responseValidator(template, status)
-    expect(validate(r.body), JSON.stringify(validate.errors)).toBe(true)
-    return r
-}
+const get = (path: string, headers: Record<string, string> = {}) => client.get(path, headers)
+const getValid = (template: string, path: string, status = 200) => client.getValid(template, path, status)
 
 beforeAll(async () => {
     await applyMigrations(db.settings)
@@ -234,7 +208,8 @@ beforeAll(async () => {
     pool.on('error', () => {})
     app = await buildGateway({settings: SETTINGS, pool, metrics: new Registry(), log: createLogger('test:gateway')})
     base = await app.listen({port: 0, host: '127.0.0.1'})
-    doc = (await get('/openapi.json')).body
+    client = new GatewayClient(base)
+    doc = await client.document()
 })
 
 afterAll(async () => {
@@ -619,7 +594,7 @@ describe('when the database is away', () => {
             await locker.query('BEGIN')
             await locker.query('LOCK TABLE era_validator IN ACCESS EXCLUSIVE MODE')
             const r = await slow.inject('/totalerapoints')
-            bodies.push(r.body)
+            client.bodies.push(r.body)
             expect(r.statusCode).toBe(503)
             expect(r.json().message).toBe(
                 'the query ran longer than the statement timeout (api.sqlStatementTimeoutMs); retry later or ask for a smaller page',
@@ -635,8 +610,8 @@ describe('when the database is away', () => {
 
 describe('what responses never contain', () => {
     it('has no stack trace, source path, node IP or database detail in any body sent in this file', () => {
-        expect(bodies.length).toBeGreaterThan(40)
-        for (const b of bodies) {
+        expect(client.bodies.length).toBeGreaterThan(40)
+        for (const b of client.bodies) {
             for (const ip of [...NODE_IPS, '192.0.2.99', '127.0.0.1']) expect(b).not.toContain(ip)
             expect(b).not.toMatch(/\n\s+at |\.ts:\d|\.js:\d|node_modules|ECONNREFUSED|SQLSTATE|relation "|password/)
         }
