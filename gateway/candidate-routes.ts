@@ -16,6 +16,7 @@ import type {RouteContext} from './gateway'
 import {locationStats} from './location-stats'
 import {pageQuerySchema, type PageRequest} from './page'
 import type {CandidateFilter, CandidateOrder, CandidateRecord, FaultRow} from './programme-store'
+import {redactJson, redactText} from './redact'
 import {errors, list, nullable, pageHeadersOf} from './route-schema'
 
 const MAX_ERA = 2_147_483_647
@@ -170,6 +171,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
     const data = (r: CandidateRecord) =>
         candidateData({
             ...r,
+            checks: r.checks.map(k => ({...k, sentence: redactText(k.sentence)})),
             tokenDecimals: settings.tokenDecimals,
             identity: r.identity && {
                 ...r.identity,
@@ -179,6 +181,8 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
         })
     const fault = ({timestampMs, ...f}: FaultRow) => ({
         ...f,
+        reason: redactText(f.reason),
+        evidence: redactJson(f.evidence),
         stash: encoder.ss58(f.stash),
         identityGroup: encoder.ss58(f.identityGroup),
         timestamp: timestampMs,
@@ -313,23 +317,23 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
                             check: k.check,
                             type: ONEKV_TYPES[k.check],
                             status: k.status,
-                            sentence: k.sentence,
-                            evidence: k.evidence,
+                            sentence: redactText(k.sentence),
+                            evidence: redactJson(k.evidence),
                             since: k.sinceMs,
                             pending: k.pending && {
                                 status: k.pending.status,
                                 count: k.pending.count,
                                 since: k.pending.sinceMs,
-                                sentence: k.pending.sentence,
-                                evidence: k.pending.evidence,
+                                sentence: k.pending.sentence === null ? null : redactText(k.pending.sentence),
+                                evidence: redactJson(k.pending.evidence),
                             },
                         })),
                         changes: changes.rows.map(c => ({
                             check: c.check,
                             from: c.fromStatus,
                             to: c.toStatus,
-                            sentence: c.sentence,
-                            evidence: c.evidence,
+                            sentence: redactText(c.sentence),
+                            evidence: redactJson(c.evidence),
                             at: c.atMs,
                             run: c.runId,
                         })),

@@ -226,7 +226,7 @@ export class ChainHistoryStore {
             `SELECT DISTINCT ON (n.candidate_stash) n.candidate_stash, l.city, l.region, l.country, l.provider, l.looked_up_at
              FROM telemetry_node n JOIN telemetry_node_location l ON l.node_id = n.id
              WHERE n.candidate_stash IS NOT NULL
-             ${validOnly ? `AND EXISTS (SELECT 1 FROM candidate c WHERE c.id = n.candidate_public_key AND c.removed_at IS NULL AND c.verdict = 'valid')` : ''}
+             ${validOnly ? `AND EXISTS (SELECT 1 FROM candidate c WHERE c.stash = n.candidate_stash AND c.removed_at IS NULL AND c.verdict = 'valid')` : ''}
              ORDER BY n.candidate_stash, n.last_seen_at DESC`,
         )
         return rows.map(r => ({

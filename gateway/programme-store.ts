@@ -251,27 +251,32 @@ export class ProgrammeStore {
         const [base, checks, identities, nodes, chain, prefs, inclusion, scores, faults, nominated, inactive] = await Promise.all([
             this.rows<any>(
                 `SELECT c.id, c.slot_id, c.name, c.stash, c.kusama_stash, c.kyc, c.riot_handles, c.verdict, c.checked_at, (${RANK_OF_C}) AS rank
-                 FROM candidate c WHERE c.id = ANY($1)`,
+                 FROM candidate c WHERE c.id = ANY($1) AND c.removed_at IS NULL`,
                 [ids],
             ),
+            // Of the evidence, only the unclaimed-rewards check's eras are shown (unclaimedEras).
             this.rows<any>(
-                `SELECT candidate_id, "check", status, sentence, since, evidence FROM validity_check WHERE candidate_id = ANY($1) ORDER BY candidate_id, "check"`,
+                `SELECT candidate_id, "check", status, sentence, since,
+                        CASE WHEN "check" = 'unclaimedRewards' THEN evidence->'observed'->'unclaimedEras' END AS unclaimed_eras
+                 FROM validity_check WHERE candidate_id = ANY($1) ORDER BY candidate_id, "check"`,
                 [ids],
             ),
             this.identities(ids),
+            // Telemetry names the candidate by its SS58 stash as the list gives it (TelemetryNode.candidateStash).
             this.rows<any>(
-                `SELECT DISTINCT ON (n.candidate_public_key) n.candidate_public_key, n.version, n.implementation, n.online, n.last_seen_at,
-                        (SELECT min(m.first_seen_at) FROM telemetry_node m WHERE m.candidate_public_key = n.candidate_public_key) AS discovered_at,
+                `SELECT DISTINCT ON (c.id) c.id AS candidate_id, n.version, n.implementation, n.online, n.last_seen_at,
+                        (SELECT min(m.first_seen_at) FROM telemetry_node m WHERE m.candidate_stash = c.stash) AS discovered_at,
                         (SELECT max(i.start) FROM telemetry_node_interval i WHERE i.node_id = n.id AND i.kind = 'offline' AND i."end" IS NULL) AS offline_since,
                         l.node_id AS located, l.city, l.region, l.country, l.provider
-                 FROM telemetry_node n LEFT JOIN telemetry_node_location l ON l.node_id = n.id
-                 WHERE n.candidate_public_key = ANY($1) ORDER BY n.candidate_public_key, n.last_seen_at DESC, n.id`,
+                 FROM candidate c JOIN telemetry_node n ON n.candidate_stash = c.stash LEFT JOIN telemetry_node_location l ON l.node_id = n.id
+                 WHERE c.id = ANY($1) ORDER BY c.id, n.last_seen_at DESC, n.id`,
                 [ids],
             ),
             this.rows<any>(
-                `SELECT DISTINCT ON (ev.validator_id) ev.validator_id, ev.era, ev.commission_perbill, ev.self_stake_planck, ev.active,
-                        ev.total_exposure_planck, ev.own_exposure_planck, ev.nominator_count, ev.era = (SELECT max(era) FROM era_validator) AS latest
-                 FROM era_validator ev WHERE ev.validator_id = ANY($1) ORDER BY ev.validator_id, ev.era DESC`,
+                `SELECT ev.validator_id, ev.era, ev.commission_perbill, ev.self_stake_planck, ev.active, ev.total_exposure_planck,
+                        ev.own_exposure_planck, ev.nominator_count, ev.era = (SELECT max(era) FROM era_validator) AS latest
+                 FROM unnest($1::text[]) AS v(id)
+                 CROSS JOIN LATERAL (SELECT * FROM era_validator e WHERE e.validator_id = v.id ORDER BY e.era DESC LIMIT 1) ev`,
                 [ids],
             ),
             this.rows<any>(
@@ -302,7 +307,7 @@ export class ProgrammeStore {
             // Nominators whose targets in force name the candidate but who do not back it in the latest era.
             this.rows<any>(
                 `WITH latest AS (SELECT max(era) AS m FROM era_validator),
-                      in_force AS (SELECT DISTINCT ON (nominator_id) nominator_id, targets FROM nominator_targets ORDER BY nominator_id, era DESC)
+                      in_force AS (SELECT nominator_id, targets FROM nominator_targets WHERE latest)
                  SELECT t.stash, count(*) AS n, sum(COALESCE(b.bonded_planck, 0)) AS stake
                  FROM in_force f CROSS JOIN LATERAL unnest(f.targets) AS t(stash) JOIN unnest($1::text[]) AS c(id) ON c.id = t.stash
                  LEFT JOIN nominator_bond b ON b.nominator_id = f.nominator_id AND b.era = (SELECT m FROM latest)
@@ -314,7 +319,7 @@ export class ProgrammeStore {
         const by = <T extends Record<string, any>>(rows: T[], key: string) => new Map(rows.map(r => [r[key] as string, r]))
         const checksBy = new Map<string, any[]>()
         for (const c of checks) checksBy.set(c.candidate_id, [...(checksBy.get(c.candidate_id) ?? []), c])
-        const nodeBy = by(nodes, 'candidate_public_key')
+        const nodeBy = by(nodes, 'candidate_id')
         const chainBy = by(chain, 'validator_id')
         const prefBy = by(prefs, 'validator_id')
         const inclusionBy = by(inclusion, 'validator_id')
@@ -332,7 +337,7 @@ export class ProgrammeStore {
                 const pref = prefBy.get(id)
                 const inc = inclusionBy.get(id)
                 const score = scores.get(id)
-                const unclaimed = candidateChecks.find(k => k.check === 'unclaimedRewards')?.evidence?.observed?.unclaimedEras
+                const unclaimed = candidateChecks.find(k => k.check === 'unclaimedRewards')?.unclaimed_eras
                 const nominatedEra = Math.max(nominatedBy.get(id)?.era ?? -1, nominatedBy.get(c.stash)?.era ?? -1)
                 const totalExposure = big(ev?.total_exposure_planck ?? null) ?? 0n
                 const ownExposure = big(ev?.own_exposure_planck ?? null) ?? 0n
@@ -425,10 +430,10 @@ export class ProgrammeStore {
     /** Each stash's score of its latest scored era, with that era's end and last session. */
     private async latestScores(ids: string[]): Promise<Map<string, ScoreRecord>> {
         const rows = await this.rows<any>(
-            `SELECT DISTINCT ON (s.stash) s.*,
-                    (SELECT max(e.end_time) FROM era e WHERE e.index = s.era) AS era_end,
+            `SELECT s.*, (SELECT max(e.end_time) FROM era e WHERE e.index = s.era) AS era_end,
                     (SELECT max(se.index) FROM session se WHERE se.era = s.era) AS era_session
-             FROM score_snapshot s WHERE s.stash = ANY($1) ORDER BY s.stash, s.era DESC`,
+             FROM unnest($1::text[]) AS c(stash)
+             CROSS JOIN LATERAL (SELECT * FROM score_snapshot x WHERE x.stash = c.stash ORDER BY x.era DESC LIMIT 1) s`,
             [ids],
         )
         return new Map(rows.map(r => [r.stash, scoreRecord(r)]))

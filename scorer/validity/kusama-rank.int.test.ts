@@ -35,6 +35,8 @@ const ERAS = 84
 const KUSAMA_VALIDATORS: WorldValidator[] = [{...generatedValidator(1)}, {...generatedValidator(2), commissionPerbill: 100_000_000}]
 const ksm = (hex: string) => encodeAddress(hex, 2)
 const STRANGER = '0x' + '5a'.repeat(32)
+/** The node IP the generated world's telemetry locations have. */
+const WORLD_IP = '203.0.113.7'
 
 let kusamaPool: pg.Pool
 let polkadotPool: pg.Pool
@@ -191,6 +193,21 @@ describe('the Kusama-rank check against a second running gateway', () => {
         ).rows[0]
         const now = r.pending_status ? {status: r.pending_status, code: r.pending_evidence.code} : {status: r.status, code: r.evidence.code}
         expect(now).toEqual({status: 'invalid', code: 'below_min'})
+    })
+})
+
+describe('what the Kusama instance serves of its checks', () => {
+    it('never a node IP, though the provider check recorded it in its evidence', async () => {
+        const stored = (await kusamaPool.query(`SELECT evidence FROM validity_check WHERE "check" = 'provider'`)).rows
+        expect(stored.some(r => JSON.stringify(r.evidence).includes(WORLD_IP))).toBe(true)
+        const stash = ksm(KUSAMA_VALIDATORS[0].hex)
+        for (const route of ['/candidates', `/candidate/${stash}`, `/candidate/${stash}/validity`]) {
+            const text = await (await fetch(kusamaUrl + route)).text()
+            expect(text, route).toContain('provider')
+            expect(text, route).not.toContain(WORLD_IP)
+        }
+        const validity = await (await fetch(`${kusamaUrl}/candidate/${stash}/validity`)).json()
+        expect(validity.checks.find((k: any) => k.check === 'provider').evidence.observed).toEqual({provider: 'OVH SAS'})
     })
 })
 
