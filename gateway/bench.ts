@@ -98,9 +98,10 @@ async function benchRoutes(
         )
         for (const route of cacheTtlMs ? routes : routes.filter(uncached)) {
             const [name, path] = route
+            const kb = Math.round((await (await fetch(base + path)).arrayBuffer()).byteLength / 1024)
             const r = await run(base + path)
             console.log(
-                `  ${name.padEnd(62)} ${String(r.reqPerS).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms` +
+                `  ${`${name} [${kb} KB]`.padEnd(72)} ${String(r.reqPerS).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms` +
                     (r.non2xx || r.errors ? `  (non-2xx ${r.non2xx}, errors ${r.errors})` : ''),
             )
         }

@@ -243,17 +243,17 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
             }),
     )
 
-    app.get(
+    app.get<{Querystring: PageRequest}>(
         '/nominators/status',
         {
             schema: {
                 summary: "Each nominator account's state at the nominator's last check",
                 description: 'The old route sent this JSON as text/plain; it is application/json now. bondedAmount in tokens, times in ms.',
                 tags: ['nominator'],
+                querystring: page,
                 response: {
-                    200: {
-                        type: 'array',
-                        items: {
+                    200: list(
+                        {
                             type: 'object',
                             required: [
                                 'account',
@@ -319,14 +319,16 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
                                 },
                             },
                         },
-                    },
-                    ...errors(503),
+                        'accounts, by name',
+                    ),
+                    ...errors(400, 503),
                 },
             },
         },
         async (req, reply) =>
             ctx.cached(req, reply, async () => {
-                const rows = await programme.nominatorStatus()
+                const all = await programme.nominatorStatus()
+                const rows = all.slice(req.query.offset, req.query.offset + req.query.limit)
                 const [info, open] = await Promise.all([
                     programme.targetInfo([...new Set(rows.flatMap(r => r.currentTargets))]),
                     programme.announcements(['announced'], {limit: 10_000, offset: 0}),
@@ -371,7 +373,7 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
                                   },
                               ],
                 }))
-                return {body, headers: {}}
+                return {body, headers: pageHeadersOf(req, all.length)}
             }),
     )
 

@@ -505,6 +505,8 @@ describe('nominator routes on the round written through the nominator store', ()
 
     it('/nominators/status is application/json with bondedAmount in tokens and the pending announcement', async () => {
         const r = await client.getValid('/nominators/status', '/nominators/status')
+        expect(r.headers.get('x-total-count')).toBe('2')
+        expect((await client.getValid('/nominators/status', '/nominators/status?limit=1&offset=1')).body).toEqual([r.body[1]])
         const direct = r.body.find((s: any) => s.stashAddress === round.direct)
         expect(direct).toMatchObject({
             state: 'Nominated',
@@ -646,6 +648,7 @@ describe('bad requests on the programme routes', () => {
         ],
         ['/rounds/{id}', () => '/rounds/abc', 'id', () => 'id: must match ^[0-9]{1,10}$, got "abc"'],
         ['/rounds', () => '/rounds?limit=1000', 'limit', () => 'limit: must be ≤ 50, got "1000"'],
+        ['/nominators/status', () => '/nominators/status?limit=0', 'limit', () => 'limit: must be ≥ 1, got "0"'],
     ]
     it.each(battery.map(([template, path, parameter, message]) => ({template, path, parameter, message})))(
         '$template → 400 naming $parameter',
