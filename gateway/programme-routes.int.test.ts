@@ -330,6 +330,16 @@ describe('candidate routes on a scored devnet', () => {
             )
             expect(c.bonded).toBe(tokens(ev.self_stake_planck ?? 0))
             expect(c.kusamaStash).toBe(c.slotId === 0 ? KUSAMA_STASH : '')
+            // The round's done nomination named slots 0 and 1.
+            expect(c.nominatedAt).toBe(c.slotId <= 1 ? round.era : 0)
+            const [inc] = await q(
+                `SELECT count(*) FILTER (WHERE era > m - $2)::int AS inclusion, count(*) FILTER (WHERE era > m - $3)::int AS span
+                 FROM era_validator, (SELECT max(era) AS m FROM era_validator) x WHERE validator_id = $1 AND points > 0`,
+                [hex, config.score.inclusionEras, config.score.spanInclusionEras],
+            )
+            expect(c.inclusion).toBe(inc.inclusion / config.score.inclusionEras)
+            expect(c.spanInclusion).toBe(inc.span / config.score.spanInclusionEras)
+            expect(c.offlineAccumulated).toBe(Number(s!.offline_raw ?? 0))
         }
         const p = await client.getValid('/candidates', '/candidates?limit=2&offset=1')
         expect(p.body.map((c: any) => c.stash)).toEqual(r.body.slice(1, 3).map((c: any) => c.stash))
