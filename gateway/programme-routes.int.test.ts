@@ -26,6 +26,7 @@ import {scoreEra} from '../scorer/score-era'
 import {COMPONENT_NAMES} from '../scorer/score/components'
 import {readStoredMetadata} from '../scorer/score/score-store'
 import {enabledChecks} from '../scorer/validity/checks'
+import {ChainLayer} from '../squid/chain-layer'
 import {startProcessorChild} from '../squid/processor-child'
 import {useTestDatabase} from '../test/vitest/database'
 import {GatewayClient} from '../test/vitest/gateway-client'
@@ -196,7 +197,7 @@ beforeAll(async () => {
     devnet = await startDevnet({scenario: 'legacy', seed: 7, port: 0, blockTimeMs: 0, finalityLagBlocks: 2, upgradeAtBlock: 40})
     await devnet.produceBlocks(100)
     await applyMigrations(db.settings)
-    const run = startProcessorChild({layer: 'relay', db: db.settings, rpcUrl: devnet.httpUrl, toBlock: devnet.finalized().number})
+    const run = startProcessorChild({layer: ChainLayer.relay, db: db.settings, rpcUrl: devnet.httpUrl, toBlock: devnet.finalized().number})
     const code = await run.exited
     if (code !== 0) throw new Error(`relay processor exited with ${code}:\n${run.log().slice(-4000)}`)
     pool = new pg.Pool({...pgClientConfig(db.settings), max: 4})

@@ -88,7 +88,7 @@ async function kusamaRankRows() {
              WHERE v."check" = 'kusamaRank' ORDER BY c.name`,
         )
     ).rows
-    return Object.fromEntries(rows.map(r => [r.name, r]))
+    return Object.fromEntries(rows.map(r => [r.name as string, r])) as Record<string, any>
 }
 
 beforeAll(async () => {
@@ -158,7 +158,9 @@ afterAll(async () => {
 
 describe('the Kusama-rank check against a second running gateway', () => {
     it('the Kusama instance ranks and judges its candidates (what the check will read)', async () => {
-        const [one, two] = await Promise.all(KUSAMA_VALIDATORS.map(v => fetch(`${kusamaUrl}/candidate/${ksm(v.hex)}`).then(r => r.json())))
+        const [one, two] = await Promise.all(
+            KUSAMA_VALIDATORS.map(v => fetch(`${kusamaUrl}/candidate/${ksm(v.hex)}`).then(r => r.json() as Promise<any>)),
+        )
         expect([one.rank, one.valid]).toEqual([ERAS, true])
         expect([two.rank, two.valid]).toEqual([ERAS, false])
     })
@@ -206,7 +208,7 @@ describe('what the Kusama instance serves of its checks', () => {
             expect(text, route).toContain('provider')
             expect(text, route).not.toContain(WORLD_IP)
         }
-        const validity = await (await fetch(`${kusamaUrl}/candidate/${stash}/validity`)).json()
+        const validity = (await (await fetch(`${kusamaUrl}/candidate/${stash}/validity`)).json()) as any
         expect(validity.checks.find((k: any) => k.check === 'provider').evidence.observed).toEqual({provider: 'OVH SAS'})
     })
 })
