@@ -53,9 +53,9 @@ async function generate(client: pg.Client) {
     await client.query('ANALYZE')
 }
 
-async function run(url: string) {
+async function run(url: string, headers: Record<string, string>) {
     // The load comes from a worker thread, not from the event loop the gateway answers on.
-    const r = await autocannon({url, connections: CONNECTIONS, duration: DURATION_S, workers: 1})
+    const r = await autocannon({url, headers, connections: CONNECTIONS, duration: DURATION_S, workers: 1})
     return {reqPerS: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors}
 }
 
@@ -97,9 +97,12 @@ async function benchRoutes(
             `\nresponse cache ${cacheTtlMs ? `on (${cacheTtlMs} ms)` : 'off'}, ${CONNECTIONS} connections, ${DURATION_S} s per route:`,
         )
         for (const route of cacheTtlMs ? routes : routes.filter(uncached)) {
-            const [name, path] = route
-            const kb = Math.round((await (await fetch(base + path)).arrayBuffer()).byteLength / 1024)
-            const r = await run(base + path)
+            const [name, path, encoding] = route
+            const headers: Record<string, string> = encoding ? {'accept-encoding': encoding} : {}
+            // The bytes on the wire (fetch would decompress a gzipped body).
+            const res = await app.inject({url: path, headers})
+            const kb = Math.round(res.rawPayload.byteLength / 1024)
+            const r = await run(base + path, headers)
             console.log(
                 `  ${`${name} [${kb} KB]`.padEnd(72)} ${String(r.reqPerS).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms` +
                     (r.non2xx || r.errors ? `  (non-2xx ${r.non2xx}, errors ${r.errors})` : ''),
@@ -169,10 +172,13 @@ async function main() {
             VALIDATORS,
             [
                 ['/candidates?limit=50 (first page)', '/candidates?limit=50'],
+                ['/candidates?limit=50 (first page, gzip)', '/candidates?limit=50', 'gzip'],
                 [`/candidates (full list: ${VALIDATORS} candidates)`, '/candidates'],
+                [`/candidates (full list, gzip)`, '/candidates', 'gzip'],
                 ['/candidate/:stash', `/candidate/${stash}`],
+                ['/candidate/:stash (gzip)', `/candidate/${stash}`, 'gzip'],
             ],
-            () => true,
+            route => route[2] === undefined,
         )
     } finally {
         await candidatesDb.drop()

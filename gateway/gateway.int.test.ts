@@ -7,6 +7,7 @@
 import {encodeAddress} from '@polkadot/util-crypto'
 import {createLogger} from '@subsquid/logger'
 import type {FastifyInstance} from 'fastify'
+import {gunzipSync} from 'node:zlib'
 import pg from 'pg'
 import {Registry} from 'prom-client'
 import type {DataSource} from 'typeorm'
@@ -459,7 +460,7 @@ describe('chain-history routes, shapes from the document and values from the row
 })
 
 describe('the response cache', () => {
-    it('serves the same body, as application/json with Cache-Control, from a cached copy', async () => {
+    it('serves the same body, as application/json with Cache-Control, from a cached copy, gzipped when large and accepted', async () => {
         const cachedApp = await buildGateway({
             settings: {...SETTINGS, cacheTtlMs: 60_000},
             pool,
@@ -475,6 +476,23 @@ describe('the response cache', () => {
                 expect(r.headers['cache-control']).toBe('public, max-age=60')
                 expect(r.headers['x-total-count']).toBe('84')
                 expect(r.json()).toEqual(uncached.body)
+            }
+            // A large body goes gzipped to a client that accepts gzip, and plain to the others.
+            const full = await get(`/erapoints/${ss58(V1)}`)
+            expect(full.text.length).toBeGreaterThan(2048)
+            for (const [accept, gzipped] of [
+                ['gzip, deflate, br', true],
+                ['br;q=1.0, gzip;q=0.8', true],
+                ['gzip;q=0', false],
+                ['identity', false],
+                [undefined, false],
+            ] as const) {
+                const r = await cachedApp.inject({url: `/erapoints/${ss58(V1)}`, headers: accept ? {'accept-encoding': accept} : {}})
+                expect(r.statusCode, String(accept)).toBe(200)
+                expect(r.headers.vary).toBe('Accept-Encoding')
+                expect(r.headers['content-encoding'], String(accept)).toBe(gzipped ? 'gzip' : undefined)
+                const text = gzipped ? gunzipSync(r.rawPayload).toString('utf8') : r.body
+                expect(JSON.parse(text)).toEqual(full.body)
             }
         } finally {
             await cachedApp.close()

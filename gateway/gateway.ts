@@ -9,6 +9,8 @@ import swaggerUi from '@fastify/swagger-ui'
 import type {Logger} from '@subsquid/logger'
 import Fastify, {type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest} from 'fastify'
 import type pg from 'pg'
+import {promisify} from 'node:util'
+import {gzip} from 'node:zlib'
 import {Counter, Histogram, type Registry} from 'prom-client'
 import {AddressEncoder} from './address-param'
 import {ApiError, databaseUnavailability, errorBody, errorBodySchema} from './api-error'
@@ -57,6 +59,28 @@ export interface GatewayDeps {
 const CACHE_MAX_ENTRIES = 5_000
 /** Seconds a client may retry after a 503. */
 const RETRY_AFTER_S = 5
+
+/** Bodies at least this long are sent gzipped to clients that accept it. */
+const GZIP_MIN_CHARS = 2048
+const gzipAsync = promisify(gzip)
+
+interface CachedText {
+    text: string
+    headers: Record<string, string>
+    /** The text gzipped, made on the first request that accepts gzip. */
+    gzip?: Promise<Buffer>
+}
+
+/** Whether an Accept-Encoding header accepts gzip (named without q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+    if (!header) return false
+    return header.split(',').some(part => {
+        const [coding, ...params] = part.trim().toLowerCase().split(';')
+        if (coding.trim() !== 'gzip') return false
+        const q = params.map(p => p.trim()).find(p => p.startsWith('q='))
+        return q === undefined || Number(q.slice(2)) > 0
+    })
+}
 
 export interface CachedBody {
     body: unknown
@@ -129,7 +153,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
         reply.code(404).send(errorBody(404, `no route ${req.method} ${path}: the routes are listed at /docs and /openapi.json`))
     })
 
-    const cache = new ResponseCache<{text: string; headers: Record<string, string>}>(settings.cacheTtlMs, CACHE_MAX_ENTRIES)
+    const cache = new ResponseCache<CachedText>(settings.cacheTtlMs, CACHE_MAX_ENTRIES)
     const ctx: RouteContext = {
         settings,
         store: new ChainHistoryStore(deps.pool),
@@ -144,14 +168,22 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
                 return body
             }
             // Cached as the serialised text (by the route's response schema): a hit costs no serialisation.
-            const {text, headers} = await cache.get(key, async () => {
+            const entry = await cache.get(key, async () => {
                 const {body, headers} = await compute()
                 return {text: String(reply.serialize(body)), headers}
             })
-            reply.headers(headers)
+            reply.headers(entry.headers)
             reply.header('Cache-Control', `public, max-age=${Math.floor(settings.cacheTtlMs / 1000)}`)
+            reply.header('Vary', 'Accept-Encoding')
             reply.type('application/json; charset=utf-8')
-            return text
+            // A large body is gzipped once per cached entry for the clients that accept it (a page of candidates
+            // shrinks about 20 times).
+            if (entry.text.length >= GZIP_MIN_CHARS && acceptsGzip(req.headers['accept-encoding'])) {
+                entry.gzip ??= gzipAsync(entry.text)
+                reply.header('Content-Encoding', 'gzip')
+                return entry.gzip
+            }
+            return entry.text
         },
     }
     registerServiceRoutes(app, ctx)
