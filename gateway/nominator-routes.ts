@@ -48,7 +48,10 @@ const nominatorSchema = {
         bonded: {...int, description: 'planck (the old unit), a JSON integer; exact only below 2^53: bondedPlanck is exact'},
         bondedPlanck: {...str, description: 'planck, decimal string'},
         proxyDelay: {...int, description: 'blocks an announcement waits (0 without a time-delay proxy)'},
-        rewardDestination: {...str, description: 'always "" (not recorded)'},
+        rewardDestination: {
+            ...str,
+            description: 'Staked, Stash, Controller, Account or None, as its latest reward was paid; "" before any',
+        },
         current: {
             type: 'array',
             items: {type: 'object', required: ['name', 'stash'], properties: {name: str, stash: str}},
@@ -145,7 +148,10 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
     }
     const proxyDelay = (s: NominatorStatusRow) => (s.mode === 'delayedProxy' ? settings.proxyDelayBlocks : 0)
     const nominator = async (rows: NominatorStatusRow[]) => {
-        const info = await programme.targetInfo([...new Set(rows.flatMap(r => r.currentTargets))])
+        const [info, destinations] = await Promise.all([
+            programme.targetInfo([...new Set(rows.flatMap(r => r.currentTargets))]),
+            programme.rewardDestinations(rows.flatMap(r => hexOf(r.stash) ?? [])),
+        ])
         return rows.map(s => ({
             _id: s.stash,
             address: s.stash,
@@ -154,7 +160,7 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
             bonded: Number(s.bondedPlanck ?? 0n),
             bondedPlanck: String(s.bondedPlanck ?? 0n),
             proxyDelay: proxyDelay(s),
-            rewardDestination: '',
+            rewardDestination: destinations.get(hexOf(s.stash) ?? '') ?? '',
             current: s.currentTargets.map(t => ({name: info.get(t)?.name ?? '', stash: t})),
             lastNomination: s.lastNominationMs ?? 0,
             createdAt: s.firstRoundMs ?? 0,

@@ -295,11 +295,12 @@ function expectStrictCandidate(c: any) {
 }
 
 describe('candidate routes on a scored devnet', () => {
-    it('has candidates, verdicts, scores, ranks and a round to serve', async () => {
+    it('has candidates, verdicts, scores, ranks, rewards and a round to serve', async () => {
         expect(stashes.length).toBeGreaterThan(5)
         expect((await q('SELECT count(*)::int AS n FROM candidate WHERE verdict IS NOT NULL'))[0].n).toBe(stashes.length)
         expect((await q('SELECT count(DISTINCT era)::int AS n FROM score_snapshot'))[0].n).toBe(3)
         expect((await q('SELECT count(*)::int AS n FROM rank_event'))[0].n).toBeGreaterThan(0)
+        expect((await q('SELECT count(*)::int AS n FROM reward WHERE destination IS NOT NULL'))[0].n).toBeGreaterThan(0)
     })
 
     it('/candidates lists every candidate by latest score total, in the old shape and units, paginated', async () => {
@@ -341,6 +342,11 @@ describe('candidate routes on a scored devnet', () => {
             expect(c.inclusion).toBe(inc.inclusion / config.score.inclusionEras)
             expect(c.spanInclusion).toBe(inc.span / config.score.spanInclusionEras)
             expect(c.offlineAccumulated).toBe(Number(s!.offline_raw ?? 0))
+            const [paid] = await q(
+                'SELECT destination FROM reward WHERE stash_id = $1 AND destination IS NOT NULL ORDER BY block_number DESC, id DESC LIMIT 1',
+                [hex],
+            )
+            expect(c.rewardDestination).toBe(paid?.destination ?? null)
         }
         const p = await client.getValid('/candidates', '/candidates?limit=2&offset=1')
         expect(p.body.map((c: any) => c.stash)).toEqual(r.body.slice(1, 3).map((c: any) => c.stash))

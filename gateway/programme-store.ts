@@ -248,74 +248,76 @@ export class ProgrammeStore {
     /** Everything CandidateData shows of the candidates `ids`, in the order of `ids` (unknown ids left out). */
     async candidates(ids: string[], windows: EraWindows): Promise<CandidateRecord[]> {
         if (!ids.length) return []
-        const [base, checks, identities, nodes, chain, prefs, inclusion, scores, faults, nominated, inactive] = await Promise.all([
-            this.rows<any>(
-                `SELECT c.id, c.slot_id, c.name, c.stash, c.kusama_stash, c.kyc, c.riot_handles, c.verdict, c.checked_at, (${RANK_OF_C}) AS rank
+        const [base, checks, identities, nodes, chain, prefs, inclusion, scores, faults, nominated, inactive, destinations] =
+            await Promise.all([
+                this.rows<any>(
+                    `SELECT c.id, c.slot_id, c.name, c.stash, c.kusama_stash, c.kyc, c.riot_handles, c.verdict, c.checked_at, (${RANK_OF_C}) AS rank
                  FROM candidate c WHERE c.id = ANY($1) AND c.removed_at IS NULL`,
-                [ids],
-            ),
-            // Of the evidence, only the unclaimed-rewards check's eras are shown (unclaimedEras).
-            this.rows<any>(
-                `SELECT candidate_id, "check", status, sentence, since,
+                    [ids],
+                ),
+                // Of the evidence, only the unclaimed-rewards check's eras are shown (unclaimedEras).
+                this.rows<any>(
+                    `SELECT candidate_id, "check", status, sentence, since,
                         CASE WHEN "check" = 'unclaimedRewards' THEN evidence->'observed'->'unclaimedEras' END AS unclaimed_eras
                  FROM validity_check WHERE candidate_id = ANY($1) ORDER BY candidate_id, "check"`,
-                [ids],
-            ),
-            this.identities(ids),
-            // Telemetry names the candidate by its SS58 stash as the list gives it (TelemetryNode.candidateStash).
-            this.rows<any>(
-                `SELECT DISTINCT ON (c.id) c.id AS candidate_id, n.version, n.implementation, n.online, n.last_seen_at,
+                    [ids],
+                ),
+                this.identities(ids),
+                // Telemetry names the candidate by its SS58 stash as the list gives it (TelemetryNode.candidateStash).
+                this.rows<any>(
+                    `SELECT DISTINCT ON (c.id) c.id AS candidate_id, n.version, n.implementation, n.online, n.last_seen_at,
                         (SELECT min(m.first_seen_at) FROM telemetry_node m WHERE m.candidate_stash = c.stash) AS discovered_at,
                         (SELECT max(i.start) FROM telemetry_node_interval i WHERE i.node_id = n.id AND i.kind = 'offline' AND i."end" IS NULL) AS offline_since,
                         l.node_id AS located, l.city, l.region, l.country, l.provider
                  FROM candidate c JOIN telemetry_node n ON n.candidate_stash = c.stash LEFT JOIN telemetry_node_location l ON l.node_id = n.id
                  WHERE c.id = ANY($1) ORDER BY c.id, n.last_seen_at DESC, n.id`,
-                [ids],
-            ),
-            this.rows<any>(
-                `SELECT ev.validator_id, ev.era, ev.commission_perbill, ev.self_stake_planck, ev.active, ev.total_exposure_planck,
+                    [ids],
+                ),
+                this.rows<any>(
+                    `SELECT ev.validator_id, ev.era, ev.commission_perbill, ev.self_stake_planck, ev.active, ev.total_exposure_planck,
                         ev.own_exposure_planck, ev.nominator_count, ev.era = (SELECT max(era) FROM era_validator) AS latest
                  FROM unnest($1::text[]) AS v(id)
                  CROSS JOIN LATERAL (SELECT * FROM era_validator e WHERE e.validator_id = v.id ORDER BY e.era DESC LIMIT 1) ev`,
-                [ids],
-            ),
-            this.rows<any>(
-                `SELECT DISTINCT ON (validator_id) validator_id, commission_perbill, block_number FROM validator_preference
+                    [ids],
+                ),
+                this.rows<any>(
+                    `SELECT DISTINCT ON (validator_id) validator_id, commission_perbill, block_number FROM validator_preference
                  WHERE validator_id = ANY($1) ORDER BY validator_id, block_number DESC`,
-                [ids],
-            ),
-            this.rows<any>(
-                `SELECT ev.validator_id, count(*) FILTER (WHERE ev.era > x.m - $2) AS inclusion, count(*) FILTER (WHERE ev.era > x.m - $3) AS span
+                    [ids],
+                ),
+                this.rows<any>(
+                    `SELECT ev.validator_id, count(*) FILTER (WHERE ev.era > x.m - $2) AS inclusion, count(*) FILTER (WHERE ev.era > x.m - $3) AS span
                  FROM era_validator ev, (SELECT max(era) AS m FROM era_validator) x
                  WHERE ev.validator_id = ANY($1) AND ev.points > 0 AND ev.era > x.m - greatest($2::int, $3::int) GROUP BY ev.validator_id`,
-                [ids, windows.inclusionEras, windows.spanInclusionEras],
-            ),
-            this.latestScores(ids),
-            this.rows<any>(
-                `WITH w AS (SELECT era, fault_window_eras FROM score_metadata ORDER BY era DESC LIMIT 1)
+                    [ids, windows.inclusionEras, windows.spanInclusionEras],
+                ),
+                this.latestScores(ids),
+                this.rows<any>(
+                    `WITH w AS (SELECT era, fault_window_eras FROM score_metadata ORDER BY era DESC LIMIT 1)
                  SELECT f.stash, count(*) AS n FROM fault_event f, w
                  WHERE f.stash = ANY($1) AND f.era > w.era - w.fault_window_eras AND f.era <= w.era GROUP BY f.stash`,
-                [ids],
-            ),
-            this.rows<any>(
-                `SELECT t.target, max(r.era) AS era FROM nomination n JOIN nomination_round r ON r.id = n.round_id
+                    [ids],
+                ),
+                this.rows<any>(
+                    `SELECT t.target, max(r.era) AS era FROM nomination n JOIN nomination_round r ON r.id = n.round_id
                  CROSS JOIN LATERAL unnest(n.targets) AS t(target)
                  WHERE n.status = 'done' AND t.target IN (SELECT unnest($1::text[]) UNION SELECT stash FROM candidate WHERE id = ANY($1))
                  GROUP BY t.target`,
-                [ids],
-            ),
-            // Nominators whose targets in force name the candidate but who do not back it in the latest era.
-            this.rows<any>(
-                `WITH latest AS (SELECT max(era) AS m FROM era_validator),
+                    [ids],
+                ),
+                // Nominators whose targets in force name the candidate but who do not back it in the latest era.
+                this.rows<any>(
+                    `WITH latest AS (SELECT max(era) AS m FROM era_validator),
                       in_force AS (SELECT nominator_id, targets FROM nominator_targets WHERE latest)
                  SELECT t.stash, count(*) AS n, sum(COALESCE(b.bonded_planck, 0)) AS stake
                  FROM in_force f CROSS JOIN LATERAL unnest(f.targets) AS t(stash) JOIN unnest($1::text[]) AS c(id) ON c.id = t.stash
                  LEFT JOIN nominator_bond b ON b.nominator_id = f.nominator_id AND b.era = (SELECT m FROM latest)
                  WHERE NOT EXISTS (SELECT 1 FROM exposure x WHERE x.era = (SELECT m FROM latest) AND x.validator_id = t.stash AND x.nominator_id = f.nominator_id)
                  GROUP BY t.stash`,
-                [ids],
-            ),
-        ])
+                    [ids],
+                ),
+                this.rewardDestinations(ids),
+            ])
         const by = <T extends Record<string, any>>(rows: T[], key: string) => new Map(rows.map(r => [r[key] as string, r]))
         const checksBy = new Map<string, any[]>()
         for (const c of checks) checksBy.set(c.candidate_id, [...(checksBy.get(c.candidate_id) ?? []), c])
@@ -375,7 +377,7 @@ export class ProgrammeStore {
                         commissionPerbill: pref?.commission_perbill ?? ev?.commission_perbill ?? null,
                         bondedPlanck: big(ev?.self_stake_planck ?? null),
                         active: Boolean(ev?.latest && ev.active),
-                        rewardDestination: null,
+                        rewardDestination: destinations.get(id) ?? null,
                     },
                     programme: {
                         rank: c.rank ?? 0,
@@ -394,6 +396,17 @@ export class ProgrammeStore {
                     },
                 }
             })
+    }
+
+    /** Each account's reward destination (Staked, Stash, …) as its latest reward was paid; accounts never paid are left out. */
+    async rewardDestinations(ids: string[]): Promise<Map<string, string>> {
+        if (!ids.length) return new Map()
+        const rows = await this.rows<{id: string; destination: string}>(
+            `SELECT v.id, r.destination FROM unnest($1::text[]) AS v(id)
+             CROSS JOIN LATERAL (SELECT destination FROM reward WHERE stash_id = v.id AND destination IS NOT NULL ORDER BY block_number DESC, id DESC LIMIT 1) r`,
+            [ids],
+        )
+        return new Map(rows.map(r => [r.id, r.destination]))
     }
 
     /** The identities of `ids` (the root's fields; a sub-identity shows its parent's), with the root's sub-identities. */
