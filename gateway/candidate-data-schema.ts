@@ -57,6 +57,7 @@ export const candidateDataSchema = {
         'active',
         'bonded',
         'valid',
+        'verdict',
         'validity',
         'score',
         'total',
@@ -124,6 +125,11 @@ export const candidateDataSchema = {
         active: {type: 'boolean'},
         bonded: {...num, description: 'tokens'},
         valid: {type: 'boolean'},
+        verdict: {
+            type: ['string', 'null'],
+            enum: ['valid', 'invalid', 'unknown', null],
+            description: 'the verdict (valid is false for invalid and unknown alike); null before the first pass',
+        },
         validity: {
             type: 'array',
             items: {

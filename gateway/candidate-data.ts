@@ -125,6 +125,8 @@ export interface CandidateData {
     /** Tokens. */
     bonded: number
     valid: boolean
+    /** The scorer's verdict (new): `valid` is false for both invalid and unknown; null before the first pass. */
+    verdict: CheckStatus | null
     validity: ValidityItem[]
     score: OldScore
     total: number
@@ -209,6 +211,7 @@ export function candidateData(input: CandidateDataInput): CandidateData {
         active: chain.active,
         bonded: chain.bondedPlanck === null ? 0 : tokens(chain.bondedPlanck),
         valid: input.verdict === 'valid',
+        verdict: input.verdict,
         validity,
         score,
         total: score.total,

@@ -3,7 +3,8 @@
  * `validity.kusamaRank.url`) `GET /candidate/<kusamaStash>` for each Polkadot candidate's Kusama stash, a few
  * at a time and each with a timeout. Whatever is not a clear answer (no answer, an HTTP error, a 404, an
  * empty body, a body without a numeric rank) is an error fact, which the pure check turns into unknown with
- * the reason: never a silent valid (the old gateway's empty 204 made the old check pass).
+ * the reason: never a silent valid (the old gateway's empty 204 made the old check pass). A Kusama verdict
+ * that is unknown, or not yet reached, is unknown here too rather than invalid.
  */
 import type {Fact, KusamaRankFacts} from './facts'
 
@@ -64,7 +65,10 @@ export function readAnswer(text: string): KusamaRankFacts {
         return {error: 'the answer is not JSON'}
     }
     if (typeof body !== 'object' || body === null) return {error: 'the answer is not a candidate document'}
-    const {rank, valid} = body as {rank?: unknown; valid?: unknown}
+    const {rank, valid, verdict} = body as {rank?: unknown; valid?: unknown; verdict?: unknown}
     if (typeof rank !== 'number' || !Number.isInteger(rank)) return {error: 'the answer has no whole-number rank'}
+    // This backend's answer says when the Kusama verdict is not known (its `valid` is false then, as in 1KV).
+    if (verdict === 'unknown') return {error: 'its verdict in the Kusama programme is unknown'}
+    if (verdict === null) return {error: 'the Kusama programme has not checked it yet'}
     return {rank, valid: typeof valid === 'boolean' ? valid : null}
 }

@@ -35,6 +35,8 @@ const ERAS = 84
 const KUSAMA_VALIDATORS: WorldValidator[] = [{...generatedValidator(1)}, {...generatedValidator(2), commissionPerbill: 100_000_000}]
 const ksm = (hex: string) => encodeAddress(hex, 2)
 const STRANGER = '0x' + '5a'.repeat(32)
+/** Listed on Kusama after its pass: no verdict yet. */
+const LATE_KUSAMA_CANDIDATE = generatedValidator(3)
 /** The node IP the generated world's telemetry locations have. */
 const WORLD_IP = '203.0.113.7'
 
@@ -63,6 +65,7 @@ const POLKADOT_CANDIDATES = [
     polkadotCandidate(2, ksm(KUSAMA_VALIDATORS[1].hex)),
     polkadotCandidate(3, ksm(STRANGER)),
     polkadotCandidate(4, null),
+    polkadotCandidate(5, ksm(LATE_KUSAMA_CANDIDATE.hex)),
 ]
 
 const kusamaRankChecks = (minRank: number) =>
@@ -111,6 +114,13 @@ beforeAll(async () => {
         slashEras: config.validity.noSlash.eras,
         telemetryChain: WORLD_CHAIN,
     })
+    // A candidate listed after the pass: no verdict yet.
+    const late = await kusamaPool.connect()
+    try {
+        await syncCandidates(late, worldCandidateList([...KUSAMA_VALIDATORS, LATE_KUSAMA_CANDIDATE]), 'kusama.json', NOW_MS + 1)
+    } finally {
+        late.release()
+    }
     const ds = modelDataSource(kusamaDb.settings)
     await ds.initialize()
     try {
@@ -165,7 +175,7 @@ describe('the Kusama-rank check against a second running gateway', () => {
         expect([two.rank, two.valid]).toEqual([ERAS, false])
     })
 
-    it('reads rank and verdict over HTTP: valid at or above minRank, invalid below it or when invalid on Kusama, unknown for a 404', async () => {
+    it('reads rank and verdict over HTTP: valid at or above minRank, invalid when invalid on Kusama, unknown for a 404 or no Kusama verdict', async () => {
         await runPass(polkadotPool, passOptions(ERAS, kusamaUrl))
         const rows = await kusamaRankRows()
         expect(Object.fromEntries(Object.entries(rows).map(([name, r]) => [name, [r.status, r.evidence.code]]))).toEqual({
@@ -173,7 +183,9 @@ describe('the Kusama-rank check against a second running gateway', () => {
             'dot-2': ['invalid', 'kusama_invalid'],
             'dot-3': ['unknown', 'error'],
             'dot-4': ['invalid', 'no_kusama_stash'],
+            'dot-5': ['unknown', 'error'],
         })
+        expect(rows['dot-5'].sentence).toContain(': the Kusama programme has not checked it yet')
         expect(rows['dot-1'].evidence).toMatchObject({
             source: 'Kusama /candidate',
             observed: {kusamaStash: ksm(KUSAMA_VALIDATORS[0].hex), rank: ERAS, kusamaValid: true},
