@@ -189,12 +189,16 @@ const CANDIDATE_FILTER: Record<CandidateFilter, string> = {
     valid: `AND c.verdict = 'valid'`,
     invalid: `AND c.verdict IS DISTINCT FROM 'valid'`,
 }
-const CANDIDATE_ORDER: Record<CandidateOrder, string> = {
-    total: 'COALESCE(s.total_nanopoints, 0) DESC, c.id',
-    rank: 'COALESCE(r.rank, 0) DESC, c.id',
-}
 /** A candidate's rank: its identity group's latest activeEras event (score.rankRule activeEras, the only rule scored). */
 const RANK_OF_C = `SELECT r.rank FROM rank_event r WHERE r.identity_group = COALESCE(c.identity_root, c.id) AND r.rule = 'activeEras' ORDER BY r.era DESC LIMIT 1`
+/** How a list is sorted: the latest score's total or the rank (each joined only when sorted by). */
+const CANDIDATE_ORDER: Record<CandidateOrder, {join: string; order: string}> = {
+    total: {
+        join: 'LEFT JOIN LATERAL (SELECT s.total_nanopoints FROM score_snapshot s WHERE s.stash = c.id ORDER BY s.era DESC LIMIT 1) s ON true',
+        order: 'COALESCE(s.total_nanopoints, 0) DESC, c.id',
+    },
+    rank: {join: `LEFT JOIN LATERAL (${RANK_OF_C}) r ON true`, order: 'COALESCE(r.rank, 0) DESC, c.id'},
+}
 
 export class ProgrammeStore {
     /** The pool as `EntityManager.query` gives rows, for the scorer's readers. */
@@ -228,13 +232,12 @@ export class ProgrammeStore {
 
     /** A page of current candidates' ids, by latest score total or by rank, highest first. */
     async candidateIds(filter: CandidateFilter, order: CandidateOrder, page: PageRequest): Promise<Page<string>> {
+        const sort = CANDIDATE_ORDER[order]
         const {rows, total} = await this.paged<{id: string}>(
             'c.id',
-            `FROM candidate c
-             LEFT JOIN LATERAL (SELECT s.total_nanopoints FROM score_snapshot s WHERE s.stash = c.id ORDER BY s.era DESC LIMIT 1) s ON true
-             LEFT JOIN LATERAL (${RANK_OF_C}) r ON true
+            `FROM candidate c ${sort.join}
              WHERE c.removed_at IS NULL ${CANDIDATE_FILTER[filter]}`,
-            CANDIDATE_ORDER[order],
+            sort.order,
             [],
             page,
         )
