@@ -200,6 +200,9 @@ const CANDIDATE_ORDER: Record<CandidateOrder, {join: string; order: string}> = {
     rank: {join: `LEFT JOIN LATERAL (${RANK_OF_C}) r ON true`, order: 'COALESCE(r.rank, 0) DESC, c.id'},
 }
 
+/** Up to this many candidates, the targets in force are filtered by array overlap before unnesting. */
+const FEW_CANDIDATES = 8
+
 export class ProgrammeStore {
     /** The pool as `EntityManager.query` gives rows, for the scorer's readers. */
     private readonly rowQuery: RowQuery
@@ -251,6 +254,9 @@ export class ProgrammeStore {
     /** Everything CandidateData shows of the candidates `ids`, in the order of `ids` (unknown ids left out). */
     async candidates(ids: string[], windows: EraWindows): Promise<CandidateRecord[]> {
         if (!ids.length) return []
+        // A few candidates: filtering the targets by overlap beats unnesting all of them (no index on the array);
+        // for a page, the overlap test costs per id and the hash join wins.
+        const overlap = ids.length <= FEW_CANDIDATES ? 'AND targets && $1::text[]' : ''
         const [base, checks, identities, nodes, chain, prefs, inclusion, scores, faults, nominated, inactive, destinations] =
             await Promise.all([
                 this.rows<any>(
@@ -311,7 +317,7 @@ export class ProgrammeStore {
                 // Nominators whose targets in force name the candidate but who do not back it in the latest era.
                 this.rows<any>(
                     `WITH latest AS (SELECT max(era) AS m FROM era_validator),
-                      in_force AS (SELECT nominator_id, targets FROM nominator_targets WHERE latest)
+                      in_force AS (SELECT nominator_id, targets FROM nominator_targets WHERE latest ${overlap})
                  SELECT t.stash, count(*) AS n, sum(COALESCE(b.bonded_planck, 0)) AS stake
                  FROM in_force f CROSS JOIN LATERAL unnest(f.targets) AS t(stash) JOIN unnest($1::text[]) AS c(id) ON c.id = t.stash
                  LEFT JOIN nominator_bond b ON b.nominator_id = f.nominator_id AND b.era = (SELECT m FROM latest)
