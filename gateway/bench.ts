@@ -33,6 +33,7 @@ const ERAS = 84
 const DURATION_S = Number(process.env.BENCH_SECONDS || 4)
 const CONNECTIONS = 100
 
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 const hex = (n: number) => '0x' + n.toString(16).padStart(64, '0')
 
 async function generate(client: pg.Client) {
@@ -109,6 +110,8 @@ async function benchRoutes(
             )
         }
         await app.close()
+        // Handlers of requests whose connections autocannon dropped may still be querying: let them finish.
+        for (let i = 0; i < 600 && (pool.waitingCount > 0 || pool.idleCount < pool.totalCount); i++) await sleep(100)
         await pool.end()
     }
 }
