@@ -229,7 +229,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
             ctx.cached(req, reply, async () => {
                 const id = hexOf(req.params.stash)
                 const [record] = await programme.candidates([id], windows)
-                if (!record) throw notFound(`stash ${req.params.stash}: not a candidate of the programme`)
+                if (!record) throw notFound(`stash ${req.params.stash}: not a current candidate of the programme`)
                 return {body: data(record), headers: {}}
             }),
     )
@@ -302,7 +302,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
             ctx.cached(req, reply, async () => {
                 const id = await requireCandidate(req.params.stash)
                 const [v, changes] = await Promise.all([programme.validity(id), programme.validityChanges(id, req.query)])
-                if (!v) throw notFound(`stash ${req.params.stash}: not a candidate of the programme`)
+                if (!v) throw notFound(`stash ${req.params.stash}: not a current candidate of the programme`)
                 return {
                     body: {
                         stash: req.params.stash,

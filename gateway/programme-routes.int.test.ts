@@ -377,7 +377,7 @@ describe('candidate routes on a scored devnet', () => {
         }
         const stranger = ss58('0x' + '77'.repeat(32))
         const r = await client.getValid('/candidate/{stash}', `/candidate/${stranger}`, 404)
-        expect(r.body.message).toBe(`stash ${stranger}: not a candidate of the programme`)
+        expect(r.body.message).toBe(`stash ${stranger}: not a current candidate of the programme`)
     })
 
     it('/candidate/:stash/validity gives every check with its evidence and the flips, paginated', async () => {
