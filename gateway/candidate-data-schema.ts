@@ -12,6 +12,26 @@ const nullableStr = {type: ['string', 'null']} as const
 
 const scoreFields = ['updated', 'session', 'total', 'aggregate', 'randomness', 'unclaimed', ...COMPONENT_NAMES] as const
 
+/** The old ValidatorScore document (`/score/:stash`, CandidateData's `score`): every field a number. */
+export const oldScoreSchema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['address', ...scoreFields],
+    properties: {
+        address: {...str, description: 'SS58'},
+        ...Object.fromEntries(
+            scoreFields.map(f => [
+                f,
+                f === 'updated'
+                    ? {...int, description: "ms since 1970: the scored era's end; 0 before the first score"}
+                    : f === 'session'
+                      ? {...int, description: "the scored era's last session"}
+                      : {...num, description: 'points'},
+            ]),
+        ),
+    },
+} as const
+
 export const candidateDataSchema = {
     type: 'object',
     additionalProperties: false,
@@ -37,6 +57,7 @@ export const candidateDataSchema = {
         'active',
         'bonded',
         'valid',
+        'verdict',
         'validity',
         'score',
         'total',
@@ -104,6 +125,11 @@ export const candidateDataSchema = {
         active: {type: 'boolean'},
         bonded: {...num, description: 'tokens'},
         valid: {type: 'boolean'},
+        verdict: {
+            type: ['string', 'null'],
+            enum: ['valid', 'invalid', 'unknown', null],
+            description: 'the verdict (valid is false for invalid and unknown alike); null before the first pass',
+        },
         validity: {
             type: 'array',
             items: {
@@ -112,11 +138,7 @@ export const candidateDataSchema = {
                 properties: {_id: str, valid: {type: 'boolean'}, type: str, details: str, updated: {...int, description: 'ms since 1970'}},
             },
         },
-        score: {
-            type: 'object',
-            required: ['address', ...scoreFields],
-            properties: {address: str, ...Object.fromEntries(scoreFields.map(f => [f, f === 'updated' || f === 'session' ? int : num]))},
-        },
+        score: oldScoreSchema,
         total: num,
         location: nullableStr,
         region: nullableStr,

@@ -125,6 +125,8 @@ export interface CandidateData {
     /** Tokens. */
     bonded: number
     valid: boolean
+    /** The scorer's verdict (new): `valid` is false for both invalid and unknown; null before the first pass. */
+    verdict: CheckStatus | null
     validity: ValidityItem[]
     score: OldScore
     total: number
@@ -140,15 +142,15 @@ export interface CandidateData {
 
 const NANO = 1e9
 
-function oldScore(input: CandidateDataInput): OldScore {
-    const s = input.score
+/** The old ValidatorScore document of `address` (zeros, randomness 1, before its first score). */
+export function oldScore(address: string, s: CandidateDataInput['score']): OldScore {
     const components = Object.fromEntries(
         COMPONENT_NAMES.map(n => [n, s ? Number(s.score.components[n].weightedNanopoints) / NANO : 0]),
     ) as Record<ComponentName, number>
     return {
         updated: s?.updatedMs ?? 0,
         session: s?.session ?? 0,
-        address: input.candidate.stash,
+        address,
         ...components,
         // No unclaimed-rewards component any more: the old field stays, at 0.
         unclaimed: 0,
@@ -168,7 +170,7 @@ export function candidateData(input: CandidateDataInput): CandidateData {
         details: k.status === 'valid' ? '' : k.sentence,
         updated: checkedAt ?? k.sinceMs,
     }))
-    const score = oldScore(input)
+    const score = oldScore(c.stash, input.score)
     const tokens = (p: bigint) => planckToTokens(p, input.tokenDecimals)
     return {
         slotId: c.slotId,
@@ -209,6 +211,7 @@ export function candidateData(input: CandidateDataInput): CandidateData {
         active: chain.active,
         bonded: chain.bondedPlanck === null ? 0 : tokens(chain.bondedPlanck),
         valid: input.verdict === 'valid',
+        verdict: input.verdict,
         validity,
         score,
         total: score.total,

@@ -10,11 +10,8 @@ import {eraPointStats} from './era-point-stats'
 import {msOrZero, perbillToPercent, planckToTokens} from './display-units'
 import type {RouteContext} from './gateway'
 import {locationStats} from './location-stats'
-import {pageHeaders, pageHeadersSchema, pageQuerySchema, type PageRequest} from './page'
-
-const errors = (...codes: number[]) => Object.fromEntries(codes.map(c => [c, {$ref: 'ErrorBody#'}]))
-const nullable = (type: string, description?: string) => ({type: [type, 'null'], ...(description ? {description} : {})})
-const list = (items: object, description: string) => ({type: 'array', description, items, headers: pageHeadersSchema})
+import {pageQuerySchema, type PageRequest} from './page'
+import {errors, list, nullable, pageHeadersOf} from './route-schema'
 
 const eraPointsItem = {
     type: 'object',
@@ -79,15 +76,6 @@ export function registerChainHistoryRoutes(app: FastifyInstance, ctx: RouteConte
         await requireKnown(parameter, address, hex)
         return hex
     }
-    const headersFor = (path: string, query: Record<string, unknown>, p: PageRequest, total: number) => {
-        const rest = Object.fromEntries(
-            Object.entries(query)
-                .filter(([k, v]) => k !== 'limit' && k !== 'offset' && v !== undefined)
-                .map(([k, v]) => [k, String(v)]),
-        )
-        return pageHeaders(path, rest, p, total)
-    }
-    const pathOf = (url: string) => url.split('?')[0]
     app.get<{Params: {stash: string}; Querystring: PageRequest}>(
         '/erapoints/:stash',
         {
@@ -107,7 +95,7 @@ export function registerChainHistoryRoutes(app: FastifyInstance, ctx: RouteConte
                 if (!total) await requireKnown('stash', req.params.stash, hex)
                 return {
                     body: rows.map(r => ({era: r.era, address: req.params.stash, eraPoints: r.points})),
-                    headers: headersFor(pathOf(req.url), req.query as unknown as Record<string, unknown>, req.query, total),
+                    headers: pageHeadersOf(req, total),
                 }
             }),
     )
@@ -152,7 +140,7 @@ export function registerChainHistoryRoutes(app: FastifyInstance, ctx: RouteConte
                         const validatorsEraPoints = byEra.get(era)!
                         return {era, ...eraPointStats(validatorsEraPoints.map(p => p.eraPoints)), validatorsEraPoints}
                     }),
-                    headers: headersFor(pathOf(req.url), req.query as unknown as Record<string, unknown>, req.query, total),
+                    headers: pageHeadersOf(req, total),
                 }
             }),
     )
@@ -256,7 +244,7 @@ export function registerChainHistoryRoutes(app: FastifyInstance, ctx: RouteConte
                 const {rows, total} = await store.dummyBeefyKeys(req.query)
                 return {
                     body: rows.map(r => ({address: encoder.ss58(r.validator), keys: r.keys})),
-                    headers: headersFor(pathOf(req.url), req.query as unknown as Record<string, unknown>, req.query, total),
+                    headers: pageHeadersOf(req, total),
                 }
             }),
     )
@@ -307,7 +295,7 @@ export function registerChainHistoryRoutes(app: FastifyInstance, ctx: RouteConte
                                 date: r.timestamp ? r.timestamp.toISOString().slice(0, 10) : null,
                             }
                         }),
-                        headers: headersFor(pathOf(req.url), req.query as unknown as Record<string, unknown>, req.query, total),
+                        headers: pageHeadersOf(req, total),
                     }
                 }),
         )

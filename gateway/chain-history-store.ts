@@ -213,8 +213,8 @@ export class ChainHistoryStore {
         return r.index
     }
 
-    /** Candidates' nodes with a location: per candidate stash, its most recently seen node. */
-    async candidateNodeLocations(): Promise<LocatedNode[]> {
+    /** Candidates' nodes with a location: per candidate stash, its most recently seen node; only valid candidates' when asked. */
+    async candidateNodeLocations(validOnly = false): Promise<LocatedNode[]> {
         const rows = await this.rows<{
             candidate_stash: string
             city: string | null
@@ -226,6 +226,7 @@ export class ChainHistoryStore {
             `SELECT DISTINCT ON (n.candidate_stash) n.candidate_stash, l.city, l.region, l.country, l.provider, l.looked_up_at
              FROM telemetry_node n JOIN telemetry_node_location l ON l.node_id = n.id
              WHERE n.candidate_stash IS NOT NULL
+             ${validOnly ? `AND EXISTS (SELECT 1 FROM candidate c WHERE c.stash = n.candidate_stash AND c.removed_at IS NULL AND c.verdict = 'valid')` : ''}
              ORDER BY n.candidate_stash, n.last_seen_at DESC`,
         )
         return rows.map(r => ({

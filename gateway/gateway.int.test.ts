@@ -6,8 +6,8 @@
  */
 import {encodeAddress} from '@polkadot/util-crypto'
 import {createLogger} from '@subsquid/logger'
-import Ajv from 'ajv'
 import type {FastifyInstance} from 'fastify'
+import {gunzipSync} from 'node:zlib'
 import pg from 'pg'
 import {Registry} from 'prom-client'
 import type {DataSource} from 'typeorm'
@@ -16,6 +16,7 @@ import {pgClientConfig} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import {createDataSource} from '../db/orm'
 import {useTestDatabase} from '../test/vitest/database'
+import {GatewayClient} from '../test/vitest/gateway-client'
 import {TcpProxy} from '../test/vitest/tcp-proxy'
 import {buildGateway, type GatewaySettings} from './gateway'
 
@@ -38,6 +39,8 @@ const SETTINGS: GatewaySettings = {
     tokenDecimals: 10,
     maxPageSize: 100,
     eraWindow: 84,
+    spanInclusionEras: 28,
+    proxyDelayBlocks: 10850,
     forcedVersion: '1.15.2',
     fromBlocks: {relay: 1000},
     candidateHexes: new Set([V1, V2]),
@@ -183,37 +186,11 @@ async function writeFixture(ds: DataSource) {
 let proxy: TcpProxy
 let pool: pg.Pool
 let app: FastifyInstance
+let client: GatewayClient
 let base = ''
 let doc: any
-const ajv = new Ajv({strict: false, allErrors: true})
-/** Every body the gateway sent during this file, checked at the end for leaks. */
-const bodies: string[] = []
-
-async function get(path: string, headers: Record<string, string> = {}) {
-    const res = await fetch(base + path, {headers})
-    const text = await res.text()
-    bodies.push(text)
-    const type = res.headers.get('content-type') ?? ''
-    return {status: res.status, headers: res.headers, text, body: type.startsWith('application/json') ? JSON.parse(text) : undefined}
-}
-
-/** The response schema the OpenAPI document gives `template` for `status`. */
-function responseValidator(template: string, status: number) {
-    const op = doc.paths[template]?.get
-    expect(op, `${template} in the OpenAPI document`).toBeDefined()
-    const schema = op.responses[status]?.content?.['application/json']?.schema
-    expect(schema, `${template} ${status} schema`).toBeDefined()
-    return ajv.compile({...schema, components: doc.components})
-}
-
-/** GETs `path`, expects `status` and checks the body against the document's schema for `template`. */
-async function getValid(template: string, path: string, status = 200) {
-    const r = await get(path)
-    expect(r.status, r.text).toBe(status)
-    const validate = responseValidator(template, status)
-    expect(validate(r.body), JSON.stringify(validate.errors)).toBe(true)
-    return r
-}
+const get = (path: string, headers: Record<string, string> = {}) => client.get(path, headers)
+const getValid = (template: string, path: string, status = 200) => client.getValid(template, path, status)
 
 beforeAll(async () => {
     await applyMigrations(db.settings)
@@ -232,7 +209,8 @@ beforeAll(async () => {
     pool.on('error', () => {})
     app = await buildGateway({settings: SETTINGS, pool, metrics: new Registry(), log: createLogger('test:gateway')})
     base = await app.listen({port: 0, host: '127.0.0.1'})
-    doc = (await get('/openapi.json')).body
+    client = new GatewayClient(base)
+    doc = await client.document()
 })
 
 afterAll(async () => {
@@ -242,28 +220,46 @@ afterAll(async () => {
 })
 
 describe('the OpenAPI document', () => {
-    it('lists the routes served, and none of the routes whose tables do not exist yet (candidates, scores, nominator)', async () => {
+    it('lists every route served', async () => {
         expect(doc.openapi).toBe('3.0.3')
         expect(Object.keys(doc.paths).sort()).toEqual([
             '/blockindex',
+            '/candidate/{stash}',
+            '/candidate/{stash}/faults',
+            '/candidate/{stash}/score',
+            '/candidate/{stash}/validity',
+            '/candidates',
+            '/candidates/invalid',
+            '/candidates/rank',
+            '/candidates/valid',
             '/erapoints/{stash}',
+            '/faults',
             '/healthcheck',
+            '/lastnomination',
             '/locationstats',
+            '/locationstats/valid',
             '/metrics',
+            '/nominations',
+            '/nominations/{address}/{last}',
+            '/nominator/{stash}',
+            '/nominators',
+            '/nominators/status',
+            '/proxytxs',
             '/release',
             '/rewards/nominator/{address}',
             '/rewards/validator/{stash}',
             '/rewards/validator/{stash}/total',
+            '/rounds',
+            '/rounds/{id}',
+            '/score/{stash}',
+            '/score/{stash}/{era}',
+            '/scoremetadata',
+            '/scoremetadata/{era}',
             '/totalerapoints',
             '/validators/activeeras/{stash}',
             '/validators/beefy',
             '/validators/beefy/dummy',
         ])
-        for (const absent of ['/candidates', '/candidate/' + ss58(V1), '/nominators', '/score/' + ss58(V1), '/locationstats/valid']) {
-            const r = await get(absent)
-            expect(r.status, absent).toBe(404)
-            expect(r.body.error).toBe('Not Found')
-        }
     })
 
     it('serves an interactive page at /docs', async () => {
@@ -464,7 +460,7 @@ describe('chain-history routes, shapes from the document and values from the row
 })
 
 describe('the response cache', () => {
-    it('serves the same body, as application/json with Cache-Control, from a cached copy', async () => {
+    it('serves the same body, as application/json with Cache-Control, from a cached copy, gzipped when large and accepted', async () => {
         const cachedApp = await buildGateway({
             settings: {...SETTINGS, cacheTtlMs: 60_000},
             pool,
@@ -480,6 +476,23 @@ describe('the response cache', () => {
                 expect(r.headers['cache-control']).toBe('public, max-age=60')
                 expect(r.headers['x-total-count']).toBe('84')
                 expect(r.json()).toEqual(uncached.body)
+            }
+            // A large body goes gzipped to a client that accepts gzip, and plain to the others.
+            const full = await get(`/erapoints/${ss58(V1)}`)
+            expect(full.text.length).toBeGreaterThan(2048)
+            for (const [accept, gzipped] of [
+                ['gzip, deflate, br', true],
+                ['br;q=1.0, gzip;q=0.8', true],
+                ['gzip;q=0', false],
+                ['identity', false],
+                [undefined, false],
+            ] as const) {
+                const r = await cachedApp.inject({url: `/erapoints/${ss58(V1)}`, headers: accept ? {'accept-encoding': accept} : {}})
+                expect(r.statusCode, String(accept)).toBe(200)
+                expect(r.headers.vary).toBe('Accept-Encoding')
+                expect(r.headers['content-encoding'], String(accept)).toBe(gzipped ? 'gzip' : undefined)
+                const text = gzipped ? gunzipSync(r.rawPayload).toString('utf8') : r.body
+                expect(JSON.parse(text)).toEqual(full.body)
             }
         } finally {
             await cachedApp.close()
@@ -599,7 +612,7 @@ describe('when the database is away', () => {
             await locker.query('BEGIN')
             await locker.query('LOCK TABLE era_validator IN ACCESS EXCLUSIVE MODE')
             const r = await slow.inject('/totalerapoints')
-            bodies.push(r.body)
+            client.bodies.push(r.body)
             expect(r.statusCode).toBe(503)
             expect(r.json().message).toBe(
                 'the query ran longer than the statement timeout (api.sqlStatementTimeoutMs); retry later or ask for a smaller page',
@@ -615,8 +628,8 @@ describe('when the database is away', () => {
 
 describe('what responses never contain', () => {
     it('has no stack trace, source path, node IP or database detail in any body sent in this file', () => {
-        expect(bodies.length).toBeGreaterThan(40)
-        for (const b of bodies) {
+        expect(client.bodies.length).toBeGreaterThan(40)
+        for (const b of client.bodies) {
             for (const ip of [...NODE_IPS, '192.0.2.99', '127.0.0.1']) expect(b).not.toContain(ip)
             expect(b).not.toMatch(/\n\s+at |\.ts:\d|\.js:\d|node_modules|ECONNREFUSED|SQLSTATE|relation "|password/)
         }

@@ -9,12 +9,17 @@ import swaggerUi from '@fastify/swagger-ui'
 import type {Logger} from '@subsquid/logger'
 import Fastify, {type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest} from 'fastify'
 import type pg from 'pg'
+import {promisify} from 'node:util'
+import {gzip} from 'node:zlib'
 import {Counter, Histogram, type Registry} from 'prom-client'
 import {AddressEncoder} from './address-param'
 import {ApiError, databaseUnavailability, errorBody, errorBodySchema} from './api-error'
 import {ChainHistoryStore} from './chain-history-store'
 import type {ChainLayer} from '../squid/chain-layer'
+import {registerCandidateRoutes, scoreTotalsSchema} from './candidate-routes'
 import {registerChainHistoryRoutes} from './chain-history-routes'
+import {registerNominatorRoutes} from './nominator-routes'
+import {ProgrammeStore} from './programme-store'
 import {ResponseCache} from './response-cache'
 import {registerServiceRoutes} from './service-routes'
 import {describeValidationError} from './validation-message'
@@ -26,6 +31,10 @@ export interface GatewaySettings {
     maxPageSize: number
     /** The old routes' era window (the old backend's 84: `score.inclusionEras`). */
     eraWindow: number
+    /** CandidateData's spanInclusion window (`score.spanInclusionEras`). */
+    spanInclusionEras: number
+    /** The time-delay proxies' announcement delay (`nominator.announcement.delayBlocks`): the old proxyDelay. */
+    proxyDelayBlocks: number
     /** config `validity.clientUpgrade.forcedVersion`: the release `/release` reports while there is no release table. */
     forcedVersion?: string
     /** The first block each configured processor indexes (config `chains.*.fromBlock`). */
@@ -51,15 +60,38 @@ const CACHE_MAX_ENTRIES = 5_000
 /** Seconds a client may retry after a 503. */
 const RETRY_AFTER_S = 5
 
+/** Bodies at least this long are sent gzipped to clients that accept it. */
+const GZIP_MIN_CHARS = 2048
+const gzipAsync = promisify(gzip)
+
+interface CachedText {
+    text: string
+    headers: Record<string, string>
+    /** The text gzipped, made on the first request that accepts gzip. */
+    gzip?: Promise<Buffer>
+}
+
+/** Whether an Accept-Encoding header accepts gzip (named without q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+    if (!header) return false
+    return header.split(',').some(part => {
+        const [coding, ...params] = part.trim().toLowerCase().split(';')
+        if (coding.trim() !== 'gzip') return false
+        const q = params.map(p => p.trim()).find(p => p.startsWith('q='))
+        return q === undefined || Number(q.slice(2)) > 0
+    })
+}
+
 export interface CachedBody {
     body: unknown
     headers: Record<string, string>
 }
 
-/** What route modules get: the store, the settings, the address encoder and the response cache. */
+/** What route modules get: the stores, the settings, the address encoder and the response cache. */
 export interface RouteContext {
     settings: GatewaySettings
     store: ChainHistoryStore
+    programme: ProgrammeStore
     encoder: AddressEncoder
     metrics: Registry
     /** Answers from the cache (keyed by the route and its validated parameters) or from `compute`. */
@@ -70,6 +102,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     const {settings, log} = deps
     const app = Fastify({logger: false, return503OnClosing: true})
     app.addSchema(errorBodySchema)
+    app.addSchema(scoreTotalsSchema)
 
     await app.register(cors, {
         origin: '*',
@@ -120,10 +153,11 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
         reply.code(404).send(errorBody(404, `no route ${req.method} ${path}: the routes are listed at /docs and /openapi.json`))
     })
 
-    const cache = new ResponseCache<{text: string; headers: Record<string, string>}>(settings.cacheTtlMs, CACHE_MAX_ENTRIES)
+    const cache = new ResponseCache<CachedText>(settings.cacheTtlMs, CACHE_MAX_ENTRIES)
     const ctx: RouteContext = {
         settings,
         store: new ChainHistoryStore(deps.pool),
+        programme: new ProgrammeStore(deps.pool),
         encoder: new AddressEncoder(settings.ss58Prefix),
         metrics: deps.metrics,
         async cached(req, reply, compute) {
@@ -134,18 +168,28 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
                 return body
             }
             // Cached as the serialised text (by the route's response schema): a hit costs no serialisation.
-            const {text, headers} = await cache.get(key, async () => {
+            const entry = await cache.get(key, async () => {
                 const {body, headers} = await compute()
                 return {text: String(reply.serialize(body)), headers}
             })
-            reply.headers(headers)
+            reply.headers(entry.headers)
             reply.header('Cache-Control', `public, max-age=${Math.floor(settings.cacheTtlMs / 1000)}`)
+            reply.header('Vary', 'Accept-Encoding')
             reply.type('application/json; charset=utf-8')
-            return text
+            // A large body is gzipped once per cached entry for the clients that accept it (a page of candidates
+            // shrinks about 20 times).
+            if (entry.text.length >= GZIP_MIN_CHARS && acceptsGzip(req.headers['accept-encoding'])) {
+                entry.gzip ??= gzipAsync(entry.text)
+                reply.header('Content-Encoding', 'gzip')
+                return entry.gzip
+            }
+            return entry.text
         },
     }
     registerServiceRoutes(app, ctx)
     registerChainHistoryRoutes(app, ctx)
+    registerCandidateRoutes(app, ctx)
+    registerNominatorRoutes(app, ctx)
     return app
 }
 

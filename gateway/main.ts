@@ -27,6 +27,8 @@ export function gatewaySettings(cfg: Config, startedAtMs: number): GatewaySettin
         tokenDecimals: cfg.token.decimals,
         maxPageSize: cfg.api.maxPageSize,
         eraWindow: cfg.score.inclusionEras,
+        spanInclusionEras: cfg.score.spanInclusionEras,
+        proxyDelayBlocks: cfg.nominator.announcement.delayBlocks,
         forcedVersion: cfg.validity.clientUpgrade.forcedVersion,
         fromBlocks: {relay: cfg.chains.relay?.fromBlock, assetHub: cfg.chains.assetHub?.fromBlock, people: cfg.chains.people?.fromBlock},
         candidateHexes: new Set(candidates.map(c => c.stashPublicKeyHex)),

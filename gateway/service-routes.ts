@@ -6,8 +6,7 @@ import type {FastifyInstance} from 'fastify'
 import {databaseUnavailability, notFound} from './api-error'
 import {STATE_SCHEMAS, type ChainLayer} from '../squid/chain-layer'
 import type {RouteContext} from './gateway'
-
-const errors = (...codes: number[]) => Object.fromEntries(codes.map(c => [c, {$ref: 'ErrorBody#'}]))
+import {errors} from './route-schema'
 
 const healthSchema = {
     type: 'object',

@@ -23,7 +23,8 @@ export function describeValidationError(err: FastifyError, req: FastifyRequest):
         err.validationContext === 'querystring'
             ? (new URLSearchParams(req.raw.url?.split('?')[1] ?? '').get(parameter) ?? undefined)
             : (req.params as Record<string, unknown> | undefined)?.[parameter]
-    const got = sent === undefined ? '' : `, got ${JSON.stringify(sent)}`
+    // Path parameters are coerced in place (`-2` → -2): quoted as text either way.
+    const got = sent === undefined ? '' : `, got ${JSON.stringify(String(sent))}`
     return {parameter, message: `${parameter}: ${reason(first)}${got}`}
 }
 
@@ -37,6 +38,8 @@ function reason(e: AjvError): string {
             return `must be ≤ ${String(e.params.limit)}`
         case 'required':
             return 'is required'
+        case 'pattern':
+            return `must match ${String(e.params.pattern)}`
         case 'enum':
             return `must be one of ${(e.params.allowedValues as unknown[]).map(v => JSON.stringify(v)).join(', ')}`
         default:

@@ -16,6 +16,7 @@ import {scoreEra} from './score-era'
 import {PassQueue} from './pass-queue'
 import {squidHeadFromMetrics} from './squid-head'
 import {enabledChecks} from './validity/checks'
+import {fetchKusamaRanks} from './validity/kusama-rank-source'
 import {eraCompleteSql} from './complete-eras'
 
 runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
@@ -75,6 +76,7 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
     }
     const headSource = squidHeadFromMetrics(config.metrics)
     const v = config.validity
+    const kusamaRank = v.kusamaRank
     const queue = new PassQueue(async (trigger: PassTrigger) => {
         const nowMs = Date.now()
         try {
@@ -87,6 +89,7 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
                 uptimeWindowMs: v.accumulatedOffline.windowMs,
                 slashEras: v.noSlash.eras,
                 telemetryChain: config.telemetry.chains?.length === 1 ? config.telemetry.chains[0] : undefined,
+                kusamaRanks: kusamaRank && !kusamaRank.skip ? stashes => fetchKusamaRanks(stashes, {url: kusamaRank.url}) : undefined,
             })
             if (s.skipped) return log.debug(`${trigger} pass skipped: era ${s.era}, session ${s.session} already passed`)
             await scoreNewEra(s.era).catch(e => {

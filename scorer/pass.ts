@@ -9,6 +9,7 @@ import {currentCandidates} from './candidates/candidate-sync'
 import type {CheckStatus, Evidence} from './validity/check-result'
 import type {EnabledCheck} from './validity/checks'
 import {countVerdicts, evaluateCandidate, type StoredCheck} from './validity/candidate-evaluation'
+import type {Fact, KusamaRankFacts} from './validity/facts'
 import {readFacts, type HeadSource} from './validity/facts-store'
 import type {ValidityChange} from './validity/hysteresis'
 import type {Verdict, VerdictState} from './validity/verdict'
@@ -27,6 +28,11 @@ export interface PassOptions {
     headSource?: HeadSource
     trigger: PassTrigger
     nowMs: number
+    /**
+     * Asks the Kusama instance about the candidates' Kusama stashes (validity.kusamaRank): the answers by
+     * Kusama stash. Asked before the pass's transaction, so no transaction waits on HTTP.
+     */
+    kusamaRanks?: (kusamaStashes: string[]) => Promise<Map<string, Fact<KusamaRankFacts>>>
     /** Called after the results are written and before the commit (tests stop a pass there). */
     beforeCommit?: () => Promise<void>
 }
@@ -50,7 +56,10 @@ export async function runPass(pool: pg.Pool, opts: PassOptions): Promise<PassSum
     try {
         await client.query('SELECT pg_advisory_lock($1)', [PASS_LOCK_KEY])
         try {
-            return await passInTransaction(client, opts, startedMs)
+            const kusama = opts.kusamaRanks
+                ? await opts.kusamaRanks((await currentCandidates(client)).flatMap(c => (c.kusamaStash === null ? [] : [c.kusamaStash])))
+                : undefined
+            return await passInTransaction(client, opts, startedMs, kusama)
         } finally {
             await client.query('SELECT pg_advisory_unlock($1)', [PASS_LOCK_KEY])
         }
@@ -63,7 +72,12 @@ export async function runPass(pool: pg.Pool, opts: PassOptions): Promise<PassSum
     }
 }
 
-async function passInTransaction(client: pg.PoolClient, opts: PassOptions, startedMs: number): Promise<PassSummary> {
+async function passInTransaction(
+    client: pg.PoolClient,
+    opts: PassOptions,
+    startedMs: number,
+    kusama: Map<string, Fact<KusamaRankFacts>> | undefined,
+): Promise<PassSummary> {
     const nowMs = opts.nowMs
     const runId = String(nowMs)
     // One consistent view of the squid's and the follower's tables for the whole read.
@@ -78,6 +92,11 @@ async function passInTransaction(client: pg.PoolClient, opts: PassOptions, start
             headSource: opts.headSource,
             unclaimedEras: opts.checks.some(c => c.name === 'unclaimedRewards'),
         })
+        // A candidate added since the answers were fetched has none: its check says unknown (missing).
+        for (const r of read.results) {
+            const stash = r.candidate.kusamaStash
+            if ('facts' in r && kusama && stash !== null) r.facts.kusamaRank = kusama.get(stash)
+        }
         if (opts.trigger === 'era' || opts.trigger === 'session') {
             const last = (await client.query(`SELECT era, session FROM scorer_run WHERE error IS NULL ORDER BY started_at DESC LIMIT 1`))
                 .rows[0]

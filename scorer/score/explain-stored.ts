@@ -4,10 +4,9 @@
  */
 import {u8aToHex} from '@polkadot/util'
 import {decodeAddress} from '@polkadot/util-crypto'
-import type {EntityManager} from 'typeorm'
 import {explainScore, type Explanation} from './explain'
 import type {ScoreMetadata} from './score'
-import {latestScoredEra, readStoredMetadata, readStoredScore} from './score-store'
+import {latestScoredEra, readStoredMetadata, readStoredScore, type RowQuery} from './score-store'
 
 export interface StoredExplanation {
     explanation: Explanation
@@ -25,7 +24,7 @@ export function stashKey(stash: string): string {
 }
 
 /** The explanation of the stash's score in `era` (default: its latest scored era); null when there is none. */
-export async function explainStoredScore(em: EntityManager, stash: string, era?: number): Promise<StoredExplanation | null> {
+export async function explainStoredScore(em: RowQuery, stash: string, era?: number): Promise<StoredExplanation | null> {
     const key = stashKey(stash)
     const scoredEra = era ?? (await latestScoredEra(em, key))
     if (scoredEra === null) return null

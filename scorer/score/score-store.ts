@@ -240,8 +240,11 @@ function distributionRow(metadata: ScoreMetadataRow, name: ComponentName, weight
     })
 }
 
+/** What the readers below need: `EntityManager.query`, or any adapter giving rows the same way (the gateway's pool). */
+export type RowQuery = Pick<EntityManager, 'query'>
+
 /** The era's stored metadata as score.ts's type; null when the era has no scores. */
-export async function readStoredMetadata(em: EntityManager, era: number): Promise<ScoreMetadata | null> {
+export async function readStoredMetadata(em: RowQuery, era: number): Promise<ScoreMetadata | null> {
     const [m] = await em.query(`SELECT * FROM score_metadata WHERE era = $1`, [era])
     if (!m) return null
     const rows: any[] = await em.query(`SELECT * FROM score_distribution WHERE era = $1`, [era])
@@ -281,9 +284,13 @@ export async function readStoredMetadata(em: EntityManager, era: number): Promis
 }
 
 /** A candidate's stored score of the era as score.ts's type; null when it has none. */
-export async function readStoredScore(em: EntityManager, era: number, stash: string): Promise<CandidateScore | null> {
+export async function readStoredScore(em: RowQuery, era: number, stash: string): Promise<CandidateScore | null> {
     const [s] = await em.query(`SELECT * FROM score_snapshot WHERE era = $1 AND stash = $2`, [era, stash])
-    if (!s) return null
+    return s ? scoreFromRow(s) : null
+}
+
+/** A `score_snapshot` row (all columns, as node-postgres reads them) as score.ts's type. */
+export function scoreFromRow(s: Record<string, any>): CandidateScore {
     const components = {} as Record<ComponentName, ComponentScore>
     for (const name of COMPONENT_NAMES) {
         const column = (suffix: string) => s[`${snake(name)}_${suffix}`]
@@ -298,8 +305,8 @@ export async function readStoredScore(em: EntityManager, era: number, stash: str
         }
     }
     return {
-        era,
-        stash,
+        era: s.era,
+        stash: s.stash,
         components,
         aggregateNanopoints: BigInt(s.aggregate_nanopoints),
         randomSeedHex: s.random_seed_hex,
@@ -314,7 +321,7 @@ function snake(name: string): string {
 }
 
 /** The latest era the stash has a stored score in; null when none. */
-export async function latestScoredEra(em: EntityManager, stash: string): Promise<number | null> {
+export async function latestScoredEra(em: RowQuery, stash: string): Promise<number | null> {
     const [row] = await em.query(`SELECT max(era) AS era FROM score_snapshot WHERE stash = $1`, [stash])
     return row?.era ?? null
 }
