@@ -6,7 +6,7 @@ import path from 'path'
 import pg from 'pg'
 import {afterAll, describe, expect, inject, it} from 'vitest'
 import {dbEnv, describeDb, pgClientConfig} from '../db/connection'
-import {freePort} from '../db/embedded'
+import {freePort, freePortRun} from '../db/embedded'
 import {createTempDatabase} from '../db/test-database'
 import {PROJECT_DIR} from '../config/project-dir'
 
@@ -33,7 +33,8 @@ async function devnetConfigOnFreePorts(): Promise<string> {
     const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
     cfg.candidatesFile = path.join(PROJECT_DIR, 'config', cfg.candidatesFile)
     for (const a of cfg.nominator.accounts) if (a.seed.file) a.seed.file = path.join(PROJECT_DIR, 'config', a.seed.file)
-    cfg.devnet.port = await freePort()
+    // The current layout's relay, Asset Hub and People listen on consecutive ports.
+    cfg.devnet.port = await freePortRun(3)
     for (const service of Object.keys(cfg.metrics.ports)) cfg.metrics.ports[service] = await freePort()
     cfg.api.graphqlPort = await freePort()
     const file = path.join(dataDir, 'devnet-free-ports.json')

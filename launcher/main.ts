@@ -112,7 +112,13 @@ async function main(): Promise<void> {
         `network   ${config.network}${config.usesDevnet ? ' (devnet)' : ''}  config ${path.relative(process.cwd(), config.file)}`,
         `postgres  ${describeDb(db)}`,
     ]
-    for (const s of services) for (const [what, url] of Object.entries(s.urls ?? {})) lines.push(`${what.padEnd(9)} ${redactUrl(url)}`)
+    for (const s of services) {
+        for (const [what, url] of Object.entries(s.urls ?? {})) {
+            // Every service has a metrics and a health endpoint: each line names its service.
+            const label = what === 'metrics' || what === 'health' ? `${what} ${s.name}` : what
+            lines.push(`${label.padEnd(9)} ${redactUrl(url)}`)
+        }
+    }
     lines.push(services.length ? `services  ${services.map(s => s.name).join(', ')}` : 'services  none yet', 'Ctrl-C to stop')
     process.stdout.write('\n' + lines.map(l => '  ' + l).join('\n') + '\n\n')
     log.info('ready')
