@@ -9,6 +9,7 @@ import {dbEnv, describeDb, pgClientConfig} from '../db/connection'
 import {freePort, freePortRun} from '../db/embedded'
 import {createTempDatabase} from '../db/test-database'
 import {PROJECT_DIR} from '../config/project-dir'
+import {waitFor} from '../test/vitest/wait-for'
 
 const MAIN = path.join(PROJECT_DIR, 'lib', 'launcher', 'main.js')
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-pg-'))
@@ -28,7 +29,7 @@ afterAll(async () => {
     fs.rmSync(dataDir, {recursive: true, force: true})
 })
 
-/** The devnet config with free ports for the devnet, telemetry metrics and GraphQL: other processes may hold the defaults. */
+/** The devnet config with free ports for the devnet, the metrics endpoints, GraphQL and REST: other processes may hold the defaults. */
 async function devnetConfigOnFreePorts(): Promise<string> {
     const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
     cfg.candidatesFile = path.join(PROJECT_DIR, 'config', cfg.candidatesFile)
@@ -37,6 +38,7 @@ async function devnetConfigOnFreePorts(): Promise<string> {
     cfg.devnet.port = await freePortRun(3)
     for (const service of Object.keys(cfg.metrics.ports)) cfg.metrics.ports[service] = await freePort()
     cfg.api.graphqlPort = await freePort()
+    cfg.api.restPort = await freePort()
     const file = path.join(dataDir, 'devnet-free-ports.json')
     fs.writeFileSync(file, JSON.stringify(cfg))
     return file
@@ -230,4 +232,137 @@ describe('npm start with no database configured', () => {
             await db.drop()
         }
     })
+})
+
+/** One sample of a Prometheus text exposition: `name{labels} value`. */
+interface Sample {
+    name: string
+    labels: string
+    value: number
+}
+
+function parseSamples(text: string): Sample[] {
+    return text
+        .split('\n')
+        .filter(l => l && !l.startsWith('#'))
+        .map(l => {
+            const m = /^([a-zA-Z_:][\w:]*)(\{.*\})?\s+(\S+)/.exec(l)
+            if (!m) throw new Error(`not a Prometheus sample: ${l}`)
+            return {name: m[1], labels: m[2] ?? '', value: Number(m[3])}
+        })
+}
+
+/** What an operator reads on each service's endpoint: the named series with sensible values, and the dependencies `/health` probes. */
+const ENDPOINTS: Record<string, {dependencies: string[]; ready: (s: Sample[]) => boolean}> = {
+    squidRelay: {dependencies: ['database', 'chain'], ready: processorIndexes},
+    squidAssetHub: {dependencies: ['database', 'chain'], ready: processorIndexes},
+    squidPeople: {dependencies: ['database', 'chain'], ready: processorIndexes},
+    graphql: {dependencies: ['database'], ready: s => value(s, 'process_cpu_user_seconds_total') > 0},
+    telemetry: {
+        dependencies: ['database', 'feed'],
+        ready: s => one(s, 'telemetry_connected').value === 1 && one(s, 'telemetry_nodes_online').value > 0,
+    },
+    scorer: {
+        dependencies: ['database'],
+        ready: s =>
+            value(s, 'scorer_pass_duration_seconds_count') >= 1 &&
+            ['valid', 'invalid', 'unknown'].every(v =>
+                s.some(x => x.name === 'scorer_candidates' && x.labels.includes(`verdict="${v}"`)),
+            ) &&
+            s.filter(x => x.name === 'scorer_candidates').reduce((n, x) => n + x.value, 0) > 0,
+    },
+    gateway: {
+        dependencies: ['database'],
+        ready: s =>
+            s.some(
+                x => x.name === 'gateway_http_request_duration_seconds_count' && x.labels.includes('route="/healthcheck"') && x.value >= 1,
+            ),
+    },
+    nominator: {
+        dependencies: ['database', 'chain'],
+        ready: s =>
+            value(s, 'nominator_checks_total') >= 1 &&
+            s.filter(x => x.name === 'nominator_round_gate' && x.value === 1).length === 1 &&
+            value(s, 'nominator_last_round_era') >= -1 &&
+            value(s, 'nominator_pending_announcements') >= 0,
+    },
+}
+
+/** Indexed height above the genesis, a lag behind the finalized head, Node's default metrics. */
+function processorIndexes(s: Sample[]): boolean {
+    return (
+        value(s, 'sqd_processor_last_block') > 0 &&
+        value(s, 'squid_processor_lag_blocks') >= 0 &&
+        value(s, 'nodejs_heap_size_used_bytes') > 0
+    )
+}
+
+function one(s: Sample[], name: string): Sample {
+    return s.find(x => x.name === name) ?? {name, labels: '', value: Number.NaN}
+}
+
+function value(s: Sample[], name: string): number {
+    return one(s, name).value
+}
+
+describe("every service's metrics and health", () => {
+    it('each service serves its named metrics with sensible values and a health report naming its dependencies, all up', async () => {
+        const db = await createTempDatabase(inject('dbServer'), 'launcher_metrics')
+        try {
+            const configFile = await devnetConfigOnFreePorts()
+            const cfg = JSON.parse(fs.readFileSync(configFile, 'utf8'))
+            const run = launch({...bareEnv({CONFIG: configFile, DATA_DIR: dataDir}), ...dbEnv(db.settings)})
+            await run.waitFor('Ctrl-C to stop')
+            // The banner names each service's endpoints.
+            for (const port of Object.values(cfg.metrics.ports))
+                expect(run.output()).toMatch(new RegExp(`metrics \\S+ +http://127.0.0.1:${port}/metrics`))
+            // One REST request, whatever its answer, for the latency histogram.
+            const rest = `http://127.0.0.1:${cfg.api.restPort}/healthcheck`
+            await waitFor(
+                'a REST answer',
+                () =>
+                    fetch(rest).then(
+                        r => r.status,
+                        () => 0,
+                    ),
+                s => s > 0,
+                120_000,
+                500,
+            )
+            for (const [service, want] of Object.entries(ENDPOINTS)) {
+                const base = `http://127.0.0.1:${cfg.metrics.ports[service]}`
+                await waitFor(
+                    `${service}'s metrics`,
+                    () =>
+                        fetch(`${base}/metrics`).then(
+                            r => r.text(),
+                            () => '',
+                        ),
+                    text => want.ready(parseSamples(text)),
+                    240_000,
+                    1000,
+                )
+                const health = await waitFor(
+                    `${service}'s health`,
+                    () =>
+                        fetch(`${base}/health`).then(
+                            async r => ({status: r.status, body: await r.json()}),
+                            () => undefined,
+                        ),
+                    h => h?.status === 200,
+                    120_000,
+                    1000,
+                )
+                expect(health!.body).toEqual({
+                    status: 'ok',
+                    service,
+                    dependencies: Object.fromEntries(want.dependencies.map(d => [d, {ok: true}])),
+                })
+            }
+            run.kill('SIGTERM')
+            expect(await run.exited).toBe(0)
+        } finally {
+            await db.drop()
+        }
+    }, 600_000)
 })
