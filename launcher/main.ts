@@ -108,18 +108,19 @@ async function main(): Promise<void> {
         return fail(e)
     }
 
-    const lines = [
-        `network   ${config.network}${config.usesDevnet ? ' (devnet)' : ''}  config ${path.relative(process.cwd(), config.file)}`,
-        `postgres  ${describeDb(db)}`,
+    const rows: [string, string][] = [
+        ['network', `${config.network}${config.usesDevnet ? ' (devnet)' : ''}  config ${path.relative(process.cwd(), config.file)}`],
+        ['postgres', describeDb(db)],
     ]
     for (const s of services) {
         for (const [what, url] of Object.entries(s.urls ?? {})) {
             // Every service has a metrics and a health endpoint: each line names its service.
-            const label = what === 'metrics' || what === 'health' ? `${what} ${s.name}` : what
-            lines.push(`${label.padEnd(9)} ${redactUrl(url)}`)
+            rows.push([what === 'metrics' || what === 'health' ? `${what} ${s.name}` : what, redactUrl(url)])
         }
     }
-    lines.push(services.length ? `services  ${services.map(s => s.name).join(', ')}` : 'services  none yet', 'Ctrl-C to stop')
+    rows.push(['services', services.length ? services.map(s => s.name).join(', ') : 'none yet'])
+    const width = Math.max(...rows.map(([label]) => label.length))
+    const lines = [...rows.map(([label, text]) => `${label.padEnd(width)}  ${text}`), 'Ctrl-C to stop']
     process.stdout.write('\n' + lines.map(l => '  ' + l).join('\n') + '\n\n')
     log.info('ready')
 }
