@@ -338,7 +338,7 @@ function hasData(v: unknown): boolean {
 describe('the whole stack as npm start runs it, on the current-layout devnet', () => {
     let db: Awaited<ReturnType<typeof createTempDatabase>>
     let run: Run
-    let cfg: any
+    let cfg: {metrics: {ports: Record<string, number>}; api: {graphqlPort: number; restPort: number}}
     beforeAll(async () => {
         db = await createTempDatabase(inject('dbServer'), 'launcher_stack')
         const configFile = await devnetConfigOnFreePorts()
