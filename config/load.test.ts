@@ -407,9 +407,15 @@ describe('secrets', () => {
 })
 
 describe('DEVNET_SCENARIO', () => {
-    it('the devnet sample runs the current layout (relay, Asset Hub, People); the variable chooses another for every service', () => {
+    it('the devnet sample runs the current layout (relay, Asset Hub, People); the variable chooses another for every service, a known one', () => {
         expect(loadConfig(path.join(DIR, 'devnet.json'), {}).devnet!.scenario).toBe('current')
         expect(loadConfig(path.join(DIR, 'devnet.json'), {DEVNET_SCENARIO: 'legacy'}).devnet!.scenario).toBe('legacy')
+        expect(() => loadConfig(path.join(DIR, 'devnet.json'), {DEVNET_SCENARIO: 'mars'})).toThrow(
+            'devnet.scenario (DEVNET_SCENARIO): unknown scenario "mars" (known: legacy, kusama-scale, current)',
+        )
+        expect(problems(edit('devnet', c => (c.devnet.scenario = 'mars')))).toEqual([
+            'devnet.scenario: unknown scenario "mars" (known: legacy, kusama-scale, current)',
+        ])
     })
 })
 

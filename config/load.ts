@@ -10,6 +10,7 @@ import {redactUrls} from './redact-url'
 import {configSchema, type ConfigFile} from './schema'
 import {PROJECT_DIR} from './project-dir'
 import {readSecret, Secret, type SecretRef} from './secret'
+import {DEVNET_SCENARIOS} from '../devnet/scenario/scenario-spec'
 
 export interface NominatorAccountConfig extends Omit<ConfigFile['nominator']['accounts'][number], 'seed'> {
     seed: Secret
@@ -89,6 +90,11 @@ export function parseConfig(
     if (cfg.devnet && env.DEVNET_SCENARIO) cfg.devnet = {...cfg.devnet, scenario: env.DEVNET_SCENARIO}
     const baseDir = path.dirname(path.resolve(file))
     const problems: string[] = []
+    if (cfg.devnet && !DEVNET_SCENARIOS.includes(cfg.devnet.scenario)) {
+        problems.push(
+            `devnet.scenario${env.DEVNET_SCENARIO ? ' (DEVNET_SCENARIO)' : ''}: unknown scenario "${cfg.devnet.scenario}" (known: ${DEVNET_SCENARIOS.join(', ')})`,
+        )
+    }
     const secretVariables: Record<SecretScope, string[]> = {nominator: [], notify: [], telemetry: []}
     const secret = (scope: SecretScope, ref: SecretRef, key: string): Secret => {
         if ('env' in ref) secretVariables[scope].push(ref.env)

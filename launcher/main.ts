@@ -18,6 +18,12 @@ import {Supervisor} from './supervisor'
 redactUrlsInLogs()
 const log = createLogger('launcher')
 
+const cleanups: (() => Promise<void>)[] = []
+/** In reverse order of start-up: what started last stops first. */
+async function cleanUp(): Promise<void> {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(e => log.error(e, 'cleanup failed'))
+}
+
 async function main(): Promise<void> {
     const configFile = path.resolve(process.env.CONFIG || path.join(PROJECT_DIR, 'config', 'devnet.json'))
     let config
@@ -31,11 +37,6 @@ async function main(): Promise<void> {
 
     // State that outlives a run: the embedded database and the devnet's chain journal.
     const dataDir = path.resolve(process.env.DATA_DIR || path.join(PROJECT_DIR, '.data'))
-    const cleanups: (() => Promise<void>)[] = []
-    /** In reverse order of start-up: what started last stops first. */
-    const cleanUp = async () => {
-        for (const cleanup of [...cleanups].reverse()) await cleanup().catch(e => log.error(e, 'cleanup failed'))
-    }
     let db: DbSettings
     if (isDbConfigured(process.env)) {
         db = dbSettingsFromEnv(process.env)
@@ -125,7 +126,9 @@ async function main(): Promise<void> {
     log.info('ready')
 }
 
-main().catch(e => {
+main().catch(async e => {
     log.fatal(e)
+    // An unexpected error must not leave the embedded PostgreSQL to stop by itself.
+    await cleanUp()
     process.exit(1)
 })
