@@ -69,7 +69,7 @@ describe('supervisor', () => {
         expect(fs.readFileSync(counter, 'utf8').length).toBe(starts)
     })
 
-    it("keeps the variables withheld from a service (other services' secrets) out of its environment, and only its", async () => {
+    it("keeps the variables withheld from a service (other services' secrets) out of its environment, and passes the rest", async () => {
         const lines: string[] = []
         const env = {...process.env, NOMINATOR_SEED: 'bottom drive obey', MATRIX_TOKEN: 'syt_token'}
         const sup = new Supervisor(createLogger('test:supervisor'), env, l => lines.push(l))
