@@ -160,7 +160,7 @@ describe('npm start with no database configured', () => {
                 return false
             }
         }
-        // Seven services stop on their own (each within its 5 s deadline), on a machine that may be busy.
+        // Nine services (a processor per chain of the current layout) stop on their own, each within its 5 s deadline, on a machine that may be busy.
         for (let i = 0; i < 300 && (groupAlive() || (await accepts(port))); i++) await new Promise(resolve => setTimeout(resolve, 100))
         expect(groupAlive()).toBe(false)
         expect(await accepts(port)).toBe(false)
