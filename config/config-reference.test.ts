@@ -20,7 +20,7 @@ describe('configuration reference', () => {
         )
         expect(text).toContain('| `devnet.host` | non-empty string | default `"127.0.0.1"` |')
         expect(text).toContain(
-            "| `nominator.accounts[].seed` | [`secretRef`](#value-types) | required | The signing key's seed (mnemonic or 0x hex). |",
+            '| `nominator.accounts[].seed` | [`nominatorSeed`](#value-types) | required | The signing key\'s seed (mnemonic or 0x hex); on the devnet `{"devnetAccount": "Bob"}` names a development account. |',
         )
         expect(text).toContain('| `nominator.ampleBackingPlanck` | [`planck`](#value-types) or `null` | required |')
         expect(text).toContain('| `telemetry.chains` | array of [`hash32`](#value-types) | optional |')

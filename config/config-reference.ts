@@ -123,9 +123,11 @@ function nonNull(s: JsonSchema): {schema: JsonSchema; nullable: boolean} {
 
 function describeType(s: JsonSchema): string {
     if (s.anyOf) {
-        // A secret reference is an anyOf of {env} and {file}.
-        if (s.anyOf.length === 2 && s.anyOf[0].properties?.env && s.anyOf[1].properties?.file)
-            return 'secret: `{"env": "VAR"}` or `{"file": "path"}`'
+        // A secret reference is an anyOf of {env} and {file}; a nominator's seed adds {devnetAccount}.
+        if (s.anyOf.length >= 2 && s.anyOf[0].properties?.env && s.anyOf[1].properties?.file) {
+            const devnet = s.anyOf[2]?.properties?.devnetAccount
+            return `secret: \`{"env": "VAR"}\` or \`{"file": "path"}\`${devnet ? `; on the devnet \`{"devnetAccount": …}\`, ${describeType(devnet)}` : ''}`
+        }
         return s.anyOf.map(describeType).join(', or ')
     }
     if (s.enum) return 'one of ' + s.enum.map(v => `\`${JSON.stringify(v)}\``).join(', ')

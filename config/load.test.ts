@@ -253,7 +253,7 @@ describe('config errors: one line per bad key, naming the key', () => {
             }),
         )
         expect(lines).toEqual([
-            'nominator.accounts.0.seed: a secret must be {"env": "VAR_NAME"} or {"file": "path"}, never the value itself',
+            'nominator.accounts.0.seed: a seed must be {"env": "VAR_NAME"} or {"file": "path"} (on the devnet also {"devnetAccount": "Alice"}), never the value itself',
         ])
         expect(lines.join('\n')).not.toContain('bottom drive')
     })
@@ -365,6 +365,27 @@ describe('secrets', () => {
         expect(printed).not.toContain('abab')
         expect(printed).toContain('[redacted]')
         fs.rmSync(dir, {recursive: true})
+    })
+
+    it('a devnet account names its public development key, wherever the config file is copied, and only on the devnet', () => {
+        const c = sample('devnet')
+        c.candidatesFile = path.join(DIR, 'candidates', 'polkadot.json')
+        const [account] = parseConfig(c, path.join(os.tmpdir(), 'copied', 'devnet.json'), {}).nominator.accounts
+        expect(account.seed.reveal()).toBe('//Bob')
+        expect(String(account.seed)).toBe('[redacted]')
+        // Public or not, only the nominator holds it.
+        expect(
+            parseConfig(c, path.join(DIR, 'devnet.json'), {}, {secrets: SERVICE_SECRETS.scorer}).nominator.accounts[0].seed.isWithheld,
+        ).toBe(true)
+        const onChains = edit('kusama', k => {
+            k.nominator.accounts[0].seed = {devnetAccount: 'Alice'}
+        })
+        expect(problems(onChains)).toEqual([
+            "nominator.accounts.0.seed: a devnet account's key is public: only the devnet (no chain endpoint configured) accepts it",
+        ])
+        expect(problems(edit('devnet', d => (d.nominator.accounts[0].seed = {devnetAccount: 'Mallory'})))[0]).toMatch(
+            /^nominator\.accounts\.0\.seed: a seed must be/,
+        )
     })
 
     /** The Kusama sample with a Matrix room and an IP location token, each secret from its own variable. */

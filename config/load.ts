@@ -103,7 +103,15 @@ export function parseConfig(
         if (typeof s === 'string') problems.push(`${key}: ${s}`)
         return s as Secret
     }
-    const accounts = cfg.nominator.accounts.map((a, i) => ({...a, seed: secret('nominator', a.seed, `nominator.accounts.${i}.seed`)}))
+    const accounts = cfg.nominator.accounts.map((a, i) => {
+        const key = `nominator.accounts.${i}.seed`
+        if (!('devnetAccount' in a.seed)) return {...a, seed: secret('nominator', a.seed, key)}
+        // A devnet account's key is public, but it is a seed all the same: only the nominator holds it.
+        const seed = secrets.includes('nominator')
+            ? new Secret(`//${a.seed.devnetAccount}`, `devnet account ${a.seed.devnetAccount}`)
+            : Secret.withheld(key)
+        return {...a, seed}
+    })
     const ipinfoToken =
         cfg.telemetry.location.ipinfoToken && secret('telemetry', cfg.telemetry.location.ipinfoToken, 'telemetry.location.ipinfoToken')
     const {webhook, matrix} = cfg.notify

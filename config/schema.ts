@@ -32,6 +32,17 @@ const secretRef = z.union(
     {error: 'a secret must be {"env": "VAR_NAME"} or {"file": "path"}, never the value itself'},
 )
 
+/** The devnet's funded development accounts whose sr25519 key is their name's well-known URI (//Alice …). */
+export const devnetAccountNames = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve'] as const
+
+/**
+ * A nominator's seed: a secret, or on the devnet one of its development accounts, whose keys are public
+ * (accepted only when no chain endpoint is configured).
+ */
+const nominatorSeed = z.union([...secretRef.options, z.strictObject({devnetAccount: z.enum(devnetAccountNames)})], {
+    error: 'a seed must be {"env": "VAR_NAME"} or {"file": "path"} (on the devnet also {"devnetAccount": "Alice"}), never the value itself',
+})
+
 const chainEndpoint = z.strictObject({
     rpcUrl: endpointUrl,
     /** First block to index; later blocks of a chain whose history is also on another chain start here. */
@@ -186,8 +197,8 @@ const score = z.strictObject({
 
 const nominatorAccount = z.strictObject({
     name: z.string().min(1),
-    /** The signing key's seed (mnemonic or 0x hex). */
-    seed: secretRef,
+    /** The signing key's seed (mnemonic or 0x hex); on the devnet `{"devnetAccount": "Bob"}` names a development account. */
+    seed: nominatorSeed,
     /** direct: the signer is the controller; proxy: proxy.proxy for `real`; delayedProxy: announce, then proxyAnnounced. */
     mode: z.enum(['direct', 'proxy', 'delayedProxy']),
     /** The nominating (bonded) account a proxy acts for. */
@@ -415,6 +426,13 @@ export const configSchema = z
             })
         }
         cfg.nominator.accounts.forEach((a, i) => {
+            if (!noChains && 'devnetAccount' in a.seed) {
+                ctx.addIssue({
+                    code: 'custom',
+                    path: ['nominator', 'accounts', i, 'seed'],
+                    message: "a devnet account's key is public: only the devnet (no chain endpoint configured) accepts it",
+                })
+            }
             if (a.mode !== 'direct' && !a.real) {
                 ctx.addIssue({
                     code: 'custom',

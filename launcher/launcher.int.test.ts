@@ -34,7 +34,6 @@ afterAll(async () => {
 async function devnetConfigOnFreePorts(): Promise<string> {
     const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
     cfg.candidatesFile = path.join(PROJECT_DIR, 'config', cfg.candidatesFile)
-    for (const a of cfg.nominator.accounts) if (a.seed.file) a.seed.file = path.join(PROJECT_DIR, 'config', a.seed.file)
     // The current layout's relay, Asset Hub and People listen on consecutive ports.
     cfg.devnet.port = await freePortRun(3)
     for (const service of Object.keys(cfg.metrics.ports)) cfg.metrics.ports[service] = await freePort()

@@ -1,7 +1,7 @@
 /**
  * The nominator service: connects to the chain that runs staking (the configured endpoints, or the devnet's),
- * opens Postgres, and runs a check every `nominator.checkIntervalMs` until stopped. Round inputs come through
- * the scorer seam (inputs/round-inputs.ts).
+ * opens Postgres, and runs a check every `nominator.checkIntervalMs` until stopped. Round inputs come from
+ * the scorer's tables (inputs/scorer-tables.ts).
  */
 import pg from 'pg'
 import {cryptoWaitReady} from '@polkadot/util-crypto'
@@ -11,7 +11,7 @@ import {devnetEndpoints} from '../devnet/endpoints'
 import {runService} from '../service/run-service'
 import {connectStakingChain} from './chain/staking-chain'
 import {Stopped} from './execute/submitter'
-import {ScorerTablesPending} from './inputs/round-inputs'
+import {ScorerTables} from './inputs/scorer-tables'
 import {Nominator} from './nominator'
 import {registerNominatorMetrics} from './nominator-metrics'
 import {signingAccounts} from './signing-accounts'
@@ -40,7 +40,7 @@ runService('nominator', async ({config: cfg, log, metrics, addHealthCheck}) => {
         api: chain.api,
         url: chain.url,
         store,
-        inputs: new ScorerTablesPending(),
+        inputs: new ScorerTables(pool, cfg.ss58Prefix),
         signers,
         config: cfg,
         log,

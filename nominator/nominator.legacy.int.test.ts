@@ -18,6 +18,7 @@ import {pgClientConfig} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import {useTestDatabase} from '../test/vitest/database'
 import {DevnetRoundInputs} from '../test/vitest/devnet-round-inputs'
+import {finalizingProducer} from '../test/vitest/finalizing-producer'
 import {connectStakingChain, type StakingChain} from './chain/staking-chain'
 import {Nominator} from './nominator'
 import {signingAccounts} from './signing-accounts'
@@ -29,31 +30,21 @@ let devnet: Devnet
 let chain: StakingChain
 let pool: pg.Pool
 const logLines: string[] = []
-/** Blocks come when a transaction waits in the pool, and until it is final; eras move only when a test produces blocks. */
-let toFinality = 0
-let busy = false
-let producer: NodeJS.Timeout
+let producer: {stop(): void}
 const log = new Logger(rec => logLines.push(JSON.stringify(rec)), 'nominator-test')
 const base = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'), {})
 
 beforeAll(async () => {
     devnet = await startDevnet({scenario: 'legacy', seed: 5, port: 0, blockTimeMs: 0, finalityLagBlocks: 2, upgradeAtBlock: 3})
     await devnet.produceBlocks(20)
-    producer = setInterval(() => {
-        if (busy) return
-        if (devnet.chain.pool.length > 0) toFinality = devnet.finalized().number < devnet.head().number ? 3 : 1
-        if (toFinality <= 0) return
-        toFinality--
-        busy = true
-        void devnet.produceBlocks(1).finally(() => (busy = false))
-    }, 50)
+    producer = finalizingProducer(devnet, devnet.chain.pool)
     await applyMigrations(db.settings)
     pool = new pg.Pool(pgClientConfig(db.settings))
     chain = await connectStakingChain([devnet.url], log)
 })
 
 afterAll(async () => {
-    clearInterval(producer)
+    producer?.stop()
     if (process.env.NOMINATOR_TEST_LOG) {
         const dump = JSON.stringify({nominations: await rows('nomination'), extrinsics: await rows('nominator_extrinsic')}, null, 1)
         ;(await import('fs')).writeFileSync(process.env.NOMINATOR_TEST_LOG, `${logLines.join('\n')}\n${dump}`)

@@ -40,6 +40,8 @@ export interface CheckReport {
 export class Nominator {
     readonly submitter: Submitter
     private readonly cfg: Config['nominator']
+    /** Rounds whose landing this process has announced in the log. */
+    private readonly landedRounds = new Set<string>()
 
     constructor(private readonly d: NominatorDeps) {
         this.cfg = d.config.nominator
@@ -60,7 +62,7 @@ export class Nominator {
         const pass = await this.d.inputs.scorerPass(chain.currentEra, chain)
         const decision = decideRound({
             currentEra: chain.currentEra,
-            scorerPassComplete: pass !== null,
+            validCandidates: pass && pass.candidates.length,
             lastRoundEra: await store.lastRoundEra(),
             accounts: this.d.signers.accounts.map(a => {
                 const c = chain.accounts.find(x => x.stash === a.stash)!
@@ -232,7 +234,25 @@ export class Nominator {
             )
             await this.applyLanding(items, landing)
         }
-        await store.settleRound(round.id)
+        await this.settle(round.id)
+    }
+
+    /**
+     * Settles the round's status once nothing of it is in flight, and says once per round, in one line, when its
+     * nominations have landed in finalized blocks (the first round since start says so: a newcomer watches for it).
+     */
+    private async settle(roundId: string): Promise<void> {
+        const {store, log} = this.d
+        if ((await store.settleRound(roundId)) === null || this.landedRounds.has(roundId)) return
+        const landed = (await store.nominationsOfRound(roundId)).filter(n => n.status === 'done')
+        if (landed.length === 0) return
+        const first = this.landedRounds.size === 0
+        this.landedRounds.add(roundId)
+        const each = landed.map(
+            n =>
+                `${n.account} nominates ${n.targets.length} target(s), finalized${n.blockNumber === null ? '' : ` in block #${n.blockNumber}`}`,
+        )
+        log.info(`${first ? 'first round landed' : 'round landed'}: era ${roundId}, ${each.join('; ')}`)
     }
 
     /** Extrinsics recorded as sent but not seen landing (the previous run stopped): follow them, sign again if they expired. */
@@ -260,7 +280,7 @@ export class Nominator {
                           )
             }
             await this.applyLanding(e.items, landing)
-            await this.d.store.settleRound(e.roundId)
+            await this.settle(e.roundId)
         }
     }
 
@@ -376,7 +396,7 @@ export class Nominator {
                     break
             }
         }
-        for (const r of rounds) await store.settleRound(r)
+        for (const r of rounds) await this.settle(r)
     }
 
     /** Decides every pending announcement of our signers and sends the executions and removals. */
@@ -397,7 +417,7 @@ export class Nominator {
                 r.id,
                 executed ? {status: 'done', finalized: true, error: null} : {status: 'cancelled', error: 'announcement no longer on chain'},
             )
-            await store.settleRound(r.id.split(':')[0])
+            await this.settle(r.id.split(':')[0])
         }
         if (chain.announcements.length === 0) return []
         const pending: (PendingAnnouncement & {recordId: string | null})[] = []

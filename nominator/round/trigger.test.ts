@@ -124,7 +124,7 @@ describe('account state', () => {
 describe('round trigger', () => {
     const base = (more: Partial<TriggerInput> = {}): TriggerInput => ({
         currentEra: ERA,
-        scorerPassComplete: true,
+        validCandidates: 40,
         lastRoundEra: ERA - 4,
         accounts: [acct({stash: 'S1'}), acct({stash: 'S2', submittedIn: ERA - 1}), acct({stash: 'S3', submittedIn: null})],
         policy: POLICY,
@@ -133,7 +133,8 @@ describe('round trigger', () => {
 
     it.each<[string, Partial<TriggerInput>, string]>([
         ['due accounts, scorer done, no round yet this era: start for the due ones', {}, 'start S1,S3'],
-        ["scorer has not finished the era's pass", {scorerPassComplete: false}, 'scorerPending'],
+        ["scorer has not finished the era's pass", {validCandidates: null}, 'scorerPending'],
+        ['the pass has no valid candidate: no round', {validCandidates: 0}, 'noValidCandidates'],
         ['a round is already recorded for this era (restart): no second round', {lastRoundEra: ERA}, 'roundAlreadyRecorded'],
         ['first round ever', {lastRoundEra: null}, 'start S1,S3'],
         [
@@ -166,7 +167,7 @@ describe('round trigger', () => {
     })
 
     it('every account has a status even when no round starts', () => {
-        const d = decideRound(base({scorerPassComplete: false}))
+        const d = decideRound(base({validCandidates: null}))
         expect(d.accounts.map(a => [a.stash, a.state])).toEqual([
             ['S1', 'readyToNominate'],
             ['S2', 'nominated'],

@@ -29,8 +29,8 @@ export interface TriggerPolicy {
 
 export interface TriggerInput {
     currentEra: number
-    /** The scorer has finished its pass for `currentEra`. */
-    scorerPassComplete: boolean
+    /** Candidates valid in the scorer's finished pass for `currentEra`; null while it has not finished it. */
+    validCandidates: number | null
     /** Era of the newest round record; null = none yet. A record exists before anything is signed. */
     lastRoundEra: number | null
     accounts: AccountChainState[]
@@ -68,6 +68,7 @@ export type RoundGate =
     | {kind: 'start'; due: string[]}
     | {kind: 'disabled'}
     | {kind: 'scorerPending'; era: number}
+    | {kind: 'noValidCandidates'; era: number}
     | {kind: 'roundAlreadyRecorded'; era: number}
     | {kind: 'tooManyPendingAnnouncements'; pending: number; max: number}
     | {kind: 'noAccountDue'}
@@ -85,7 +86,9 @@ export function decideRound(input: TriggerInput): TriggerDecision {
     let gate: RoundGate
     if (!policy.enabled && !policy.dryRun) gate = {kind: 'disabled'}
     else if (input.lastRoundEra !== null && input.lastRoundEra >= currentEra) gate = {kind: 'roundAlreadyRecorded', era: input.lastRoundEra}
-    else if (!input.scorerPassComplete) gate = {kind: 'scorerPending', era: currentEra}
+    else if (input.validCandidates === null) gate = {kind: 'scorerPending', era: currentEra}
+    // Nothing to nominate: no round is recorded, so the era's round starts if the scorer's pass is redone.
+    else if (input.validCandidates === 0) gate = {kind: 'noValidCandidates', era: currentEra}
     else if (pending >= policy.maxPendingAnnouncements)
         gate = {kind: 'tooManyPendingAnnouncements', pending, max: policy.maxPendingAnnouncements}
     else if (due.length === 0) gate = {kind: 'noAccountDue'}
@@ -129,7 +132,9 @@ export function gateText(gate: RoundGate): string {
         case 'disabled':
             return 'nominating is disabled (nominator.enabled is false and dryRun is off)'
         case 'scorerPending':
-            return `waiting for the scorer's pass of era ${gate.era}`
+            return `waiting for the scorer's pass for era ${gate.era}`
+        case 'noValidCandidates':
+            return `the scorer's pass for era ${gate.era} has no valid candidate: nothing to nominate`
         case 'roundAlreadyRecorded':
             return `a round is already recorded for era ${gate.era}`
         case 'tooManyPendingAnnouncements':

@@ -48,7 +48,6 @@ async function webhookConfig(): Promise<{file: string; events: () => NotifyEvent
     cleanups.push(() => new Promise(resolve => server.close(resolve)))
     const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
     cfg.candidatesFile = path.join(PROJECT_DIR, 'config', cfg.candidatesFile)
-    for (const a of cfg.nominator.accounts) if (a.seed.file) a.seed.file = path.join(PROJECT_DIR, 'config', a.seed.file)
     cfg.notify.webhook = {url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`}
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stall-notify-'))
     cleanups.push(async () => fs.rmSync(dir, {recursive: true, force: true}))
