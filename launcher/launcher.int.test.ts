@@ -10,7 +10,6 @@ import {freePort, freePortRun} from '../db/embedded'
 import {createTempDatabase} from '../db/test-database'
 import {PROJECT_DIR} from '../config/project-dir'
 import {waitFor} from '../test/vitest/wait-for'
-import {NominatorStore} from '../nominator/store/nominator-store'
 
 const MAIN = path.join(PROJECT_DIR, 'lib', 'launcher', 'main.js')
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-pg-'))
@@ -402,35 +401,6 @@ describe('the whole stack as npm start runs it, on the current-layout devnet', (
             })
         }
     }, 600_000)
-
-    it('prints a line when the first nomination round of the run has landed', async () => {
-        expect(run.output()).not.toContain('first nomination round landed')
-        // A round as the nominator records it, landed (the devnet nominator's own rounds wait for the scorer's tables).
-        const pool = new pg.Pool(pgClientConfig(db.settings))
-        try {
-            await new NominatorStore(pool).insertRound(
-                {
-                    id: '1000',
-                    era: 1000,
-                    trigger: {},
-                    inputSnapshot: '{}',
-                    inputHash: '0x00',
-                    policyHash: '0x00',
-                    seed: null,
-                    candidates: [],
-                    targets: [{name: 'bob', stash: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', targets: ['a', 'b', 'c']}],
-                    plan: [],
-                    dryRun: false,
-                    status: 'done',
-                },
-                [],
-                [],
-            )
-        } finally {
-            await pool.end()
-        }
-        await run.waitFor('first nomination round landed: era 1000 (done), targets per account: bob 3')
-    })
 
     it("answers the README's GraphQL, REST and SQL examples without error and with data", async () => {
         const queries = readmeBlocks('graphql')

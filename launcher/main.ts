@@ -12,7 +12,6 @@ import {startDetachedEmbeddedPostgres} from '../db/embedded'
 import {applyMigrations} from '../db/migrate'
 import {PROJECT_DIR} from '../config/project-dir'
 import {PortInUseError} from './port-check'
-import {describeLanded, watchFirstRound} from './round-watch'
 import {plannedServices} from './services'
 import {Supervisor} from './supervisor'
 
@@ -125,14 +124,6 @@ async function main(): Promise<void> {
     const lines = [...rows.map(([label, text]) => `${label.padEnd(width)}  ${text}`), 'Ctrl-C to stop']
     process.stdout.write('\n' + lines.map(l => '  ' + l).join('\n') + '\n\n')
     log.info('ready')
-    if (services.some(s => s.service === 'nominator')) {
-        const watch = watchFirstRound(
-            db,
-            round => process.stdout.write(`\n  ${describeLanded(round)}\n\n`),
-            e => log.debug(`watching for the first round: ${e.message}`),
-        )
-        cleanups.push(() => watch.stop())
-    }
 }
 
 main().catch(async e => {
