@@ -43,7 +43,7 @@ import {PoolError} from './extrinsics/transaction-validity'
 import {branchContents, FORK_VARIANTS, ForkError, isForkVariant, type ForkVariant} from './chain/fork-variant'
 import type {Faults} from './rpc/fault-injection'
 import {collectFacts, type ScenarioFacts} from './scenario/facts'
-import {telemetryNodes, worldNodes} from './scenario/nodes'
+import {nodeOnlineAt, telemetryNodes, worldNodes} from './scenario/nodes'
 import {startTelemetryFeed, type TelemetryFeed} from './telemetry/feed-server'
 import {DEVNET_FEED_PATH} from './endpoints'
 
@@ -147,8 +147,14 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     }
 
     let feed: TelemetryFeed | undefined
-    /** The feed's nodes import the first chain's best block, with its finalized block. */
-    const feedImport = () => feed?.importBlock(network.chains[0].head, network.chains[0].blocks[finalizedNumber])
+    /** Nodes that go offline for good leave the feed at their block; the others import the first chain's best block, with its finalized block. */
+    const feedImport = () => {
+        if (!feed) return
+        for (const v of network.chains[0].world.validators.values())
+            if (v.nodeOfflineFromBlock !== undefined && network.height >= v.nodeOfflineFromBlock && feed.nodeIds(v.nodeName).length)
+                feed.removeNode(v.nodeName)
+        feed.importBlock(network.chains[0].head, network.chains[0].blocks[finalizedNumber])
+    }
     /** Tell subscribers of each chain about its new blocks (each step made one block per chain), then finality. */
     const announce = (steps: BlockRecord[][]) => {
         network.chains.forEach((c, i) => {
@@ -232,7 +238,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
         server: servers[0].httpServer,
         path: DEVNET_FEED_PATH,
         chain: {label: `Devnet ${spec.name}`, genesisHash: network.chains[0].genesisHash},
-        nodes: telemetryNodes(worldNodes(network.chains[0].world, 0)),
+        nodes: telemetryNodes(worldNodes(network.chains[0].world, 0).filter(n => nodeOnlineAt(n, network.height))),
     })
     feed = started
     feedImport()

@@ -155,7 +155,7 @@ async function handleStaking(
         const keys = await readReceivedSessionKeys(storage, storageBlock(header), set.era)
         receivedKeys.push(...sessionKeysRows(set.era, set.blockNumber, keys))
         ctx.log.info(
-            `validator set of era ${set.era} received at block ${header.height}: read the session keys of ${keys.length} of ${set.validatorCount} validators`,
+            `validator set of era ${set.era} (${set.validatorCount} validators) received at block ${header.height}: read the session keys of ${keys.length} accounts, waiting ones included`,
         )
     }
     const writeStartedMs = Date.now()

@@ -138,7 +138,7 @@ describe('processors on the current layout', () => {
         expect((await q('SELECT id FROM session')).map(r => r.id).sort()).toEqual(sessions.sort())
     })
 
-    it('snapshots relay session keys (with BEEFY) for each validator set the relay received from Asset Hub, keyed by its era', async () => {
+    it('snapshots relay session keys (with BEEFY) of every validator, waiting ones too, as each validator set the relay received from Asset Hub starts, keyed by its era', async () => {
         const received = factsOn('relay', 'StakingAhClient.ValidatorSetReceived')
         expect(received.length).toBeGreaterThanOrEqual(2)
         const eras = devnet.facts().eras
@@ -156,7 +156,8 @@ describe('processors on the current layout', () => {
             expect(
                 rows.map(r => [r.id, r.validator_id, r.beefy, r.block_number]),
                 `era ${era}`,
-            ).toEqual([...validators].sort().map(v => [`${era}-${v}`, v, world.validators.get(v)!.sessionKeys.beefy, e.block]))
+            ).toEqual([...world.validators.keys()].sort().map(v => [`${era}-${v}`, v, world.validators.get(v)!.sessionKeys.beefy, e.block]))
+            expect(validators.length, `era ${era}: some validators wait`).toBeLessThan(world.validators.size)
             for (const r of rows) {
                 const truth = world.validators.get(r.validator_id)!.sessionKeys as unknown as Record<string, string>
                 expect(r.keys).toEqual(Object.fromEntries(keyNames.map(k => [k, truth[k]])))
@@ -167,6 +168,27 @@ describe('processors on the current layout', () => {
         const beefy = (await q('SELECT beefy FROM session_keys')).map(r => r.beefy as string)
         expect(beefy.some(b => b.startsWith('0x62656566'))).toBe(true)
         expect(beefy.some(b => b.startsWith('0x02'))).toBe(true)
+    })
+
+    it("snapshots every validator intention (Staking.Validators) at the era's end on Asset Hub: elected and waiting, with prefs", async () => {
+        const [{era, end_block}] = await q(
+            `SELECT era, (SELECT end_block FROM era WHERE index = v.era AND chain = 'assetHub') AS end_block
+            FROM validator_intention v ORDER BY era DESC LIMIT 1`,
+        )
+        const rows = await q(
+            'SELECT validator_id, commission_perbill, blocked, self_stake_planck, block_number, chain FROM validator_intention WHERE era = $1',
+            [era],
+        )
+        // Prefs and intentions change only as eras end: the world at the head is the world at the last era's end.
+        expect(devnet.facts().eras.some(e => e.startBlock > end_block && e.startBlock <= devnet.head().number)).toBe(false)
+        const world = devnet.chain.world
+        const intending = [...world.validators.values()].filter(v => v.active)
+        expect(new Map(rows.map(r => [r.validator_id, [r.commission_perbill, r.blocked, r.block_number, r.chain]]))).toEqual(
+            new Map(intending.map(v => [v.stash, [v.commissionPerbill, v.blocked, end_block, 'assetHub']])),
+        )
+        expect(rows.every(r => BigInt(r.self_stake_planck) > 0n)).toBe(true)
+        const elected = new Set(devnet.facts().eras.find(e => e.index === era + 1)!.validators)
+        expect(intending.filter(v => !elected.has(v.stash)).length, 'waiting validators').toBeGreaterThan(0)
     })
 
     it('refuses a received validator set whose queued era is not the era its event announced', async () => {
@@ -180,7 +202,7 @@ describe('processors on the current layout', () => {
             const runtime = new Runtime(version, await rpc.call('state_getMetadata', [hash]), undefined, rpc)
             const block = {_runtime: runtime, hash, height: received.block, specName: version.specName, specVersion: version.specVersion}
             const defs = relayMapping.staking!.storage
-            expect((await readReceivedSessionKeys(defs, block, era)).length).toBe(field(received, 'newValidatorSetCount'))
+            expect((await readReceivedSessionKeys(defs, block, era)).length).toBe(devnet.chain.world.validators.size)
             // As on a runtime whose event and storage disagree: the processor stops with this error instead of guessing.
             const mismatched = readReceivedSessionKeys(defs, block, era + 1)
             await expect(mismatched).rejects.toBeInstanceOf(ReceivedValidatorSetMismatchError)

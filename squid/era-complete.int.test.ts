@@ -34,6 +34,7 @@ interface EraState {
     pending: boolean
     validators: number
     exposures: number
+    intentions: number
     nextBonds: number
     nextKeys: number
     totals: boolean
@@ -48,6 +49,7 @@ async function eraStates(db: DbSettings): Promise<EraState[]> {
                EXISTS (SELECT 1 FROM pending_era_snapshot p WHERE p.id = e.id) AS pending,
                (SELECT count(*) FROM era_validator v WHERE v.era = e.index AND v.active)::int AS validators,
                (SELECT count(*) FROM exposure x WHERE x.era = e.index)::int AS exposures,
+               (SELECT count(*) FROM validator_intention i WHERE i.era = e.index)::int AS intentions,
                (SELECT count(*) FROM nominator_bond b WHERE b.era = e.index + 1)::int AS next_bonds,
                (SELECT count(*) FROM session_keys k WHERE k.era = e.index + 1)::int AS next_keys,
                e.total_points IS NOT NULL AND e.validator_count IS NOT NULL AS totals
@@ -59,6 +61,7 @@ async function eraStates(db: DbSettings): Promise<EraState[]> {
         pending: r.pending,
         validators: r.validators,
         exposures: r.exposures,
+        intentions: r.intentions,
         nextBonds: r.next_bonds,
         nextKeys: r.next_keys,
         totals: r.totals,
@@ -77,6 +80,8 @@ function expectContract(states: EraState[], devnet: Devnet, withSessionKeys: boo
             validators: truth.exposures.length,
             exposures: truth.exposures.reduce((n, x) => n + new Set(x.others.map(o => o.who)).size, 0),
         })
+        // Every Validators entry: the elected and the waiting ones (more than the seats).
+        expect(s.intentions, `era ${s.era}: validator intentions`).toBeGreaterThan(truth.exposures.length)
         expect(s.nextBonds, `era ${s.era}: nominator bonds of era ${s.era + 1}`).toBeGreaterThan(0)
         if (withSessionKeys) expect(s.nextKeys, `era ${s.era}: session keys of era ${s.era + 1}`).toBeGreaterThan(0)
     }

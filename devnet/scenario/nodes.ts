@@ -22,6 +22,10 @@ export interface ScenarioNode {
     /** Client version as telemetry reports it, e.g. "1.15.2-2a34ec7d". */
     clientVersion: string
     isCandidate: boolean
+    /** The IP the node reports; absent: the feed's default for its position. */
+    ip?: string
+    /** The first block at which the node is gone from the feed (it went offline for good). */
+    offlineFromBlock?: number
 }
 
 export async function scenarioNodes(scenario = 'legacy', seed = 1, ss58Prefix = 0): Promise<ScenarioNode[]> {
@@ -34,7 +38,12 @@ export function worldNodes(world: World, ss58Prefix = 0): ScenarioNode[] {
     return world.nodeList().map(n => ({...n, address: encodeAddress(n.stash, ss58Prefix)}))
 }
 
-/** The nodes as the devnet's telemetry feed announces them: stash as validator address, the scenario's client version. */
+/** The nodes as the devnet's telemetry feed announces them: stash as validator address, the scenario's client version and IP. */
 export function telemetryNodes(nodes: ScenarioNode[]): DevnetTelemetryNode[] {
-    return nodesFromCandidates(nodes.map(n => ({name: n.nodeName, stash: n.address, version: n.clientVersion})))
+    return nodesFromCandidates(nodes.map(n => ({name: n.nodeName, stash: n.address, version: n.clientVersion, ip: n.ip})))
+}
+
+/** Whether the node is in the feed at the given height. */
+export function nodeOnlineAt(node: ScenarioNode, height: number): boolean {
+    return node.offlineFromBlock === undefined || height < node.offlineFromBlock
 }

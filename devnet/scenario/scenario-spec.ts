@@ -28,6 +28,11 @@ export interface ScenarioSpec {
      * The small worlds keep every edge, so their exposures span several pages.
      */
     reduceElection: boolean
+    /**
+     * A few programme candidates break one validity rule each and the others meet every rule
+     * (`validity-cases.ts`); the scenario's random staking events leave the candidates alone.
+     */
+    validityCases?: boolean
     blocksPerSession: number
     sessionsPerEra: number
     /** Nominators per exposure page where the runtime pages exposures (Polkadot: 512). */
@@ -132,6 +137,7 @@ export const scenarios: Record<string, ScenarioSpec> = {
             },
         ],
         ...SMALL_WORLD,
+        validityCases: true,
     },
 }
 

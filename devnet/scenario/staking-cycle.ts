@@ -176,24 +176,15 @@ function eraChanges(world: World, rnd: SeededRandom): LogicalEvent[] {
     const events: LogicalEvent[] = []
     const chance = world.spec.eventChance
     const era = world.currentEra
-    const validators = [...world.validators.values()]
-    if (rnd.chance(chance) && era.exposures.length) {
-        const e = rnd.pick(era.exposures)
-        const ledger = world.ledgers.get(e.validator)!
-        const amount = ledger.activePlanck / 100n
-        ledger.activePlanck -= amount
-        ledger.totalPlanck -= amount
-        world.mark('ledger', e.validator)
-        events.push({pallet: 'Staking', name: 'Slashed', fields: {staker: e.validator, amount}})
-        for (const o of e.others.slice(0, 4)) {
-            const nl = world.ledgers.get(o.who)
-            if (!nl) continue
-            const a = o.valuePlanck / 100n
-            nl.activePlanck -= a
-            nl.totalPlanck -= a
-            world.mark('ledger', o.who)
-            events.push({pallet: 'Staking', name: 'Slashed', fields: {staker: o.who, amount: a}})
-        }
+    const validators = [...world.validators.values()].filter(v => world.randomEventsMay(v))
+    // A world with validity cases slashes its slashed case as the first era ends.
+    const slashedCase = era.index === 0 ? [...world.validators.values()].find(v => v.validityCase === 'slashed') : undefined
+    if (slashedCase)
+        events.push(...slash(world, slashedCase.stash, era.exposures.find(e => e.validator === slashedCase.stash)?.others ?? []))
+    const exposures = era.exposures.filter(e => world.randomEventsMay(world.validators.get(e.validator)!))
+    if (rnd.chance(chance) && exposures.length) {
+        const e = rnd.pick(exposures)
+        events.push(...slash(world, e.validator, e.others))
     }
     if (rnd.chance(chance)) {
         const active = validators.filter(v => v.active)
@@ -243,14 +234,35 @@ function eraChanges(world: World, rnd: SeededRandom): LogicalEvent[] {
             events.push({pallet: 'Staking', name: 'Kicked', fields: {nominator: nominator[0], stash: v.stash}})
         }
     }
-    if (rnd.chance(chance) && world.identities.size) {
-        const [who, idn] = rnd.pick([...world.identities.entries()])
+    const identities = [...world.identities.entries()].filter(([who]) => world.randomEventsMay(world.validators.get(who)!))
+    if (rnd.chance(chance) && identities.length) {
+        const [who, idn] = rnd.pick(identities)
         idn.display = idn.display.replace(/ \(v\d+\)$/, '') + ` (v${era.index + 1})`
         idn.judgements = []
         world.mark('identity', who)
         events.push({pallet: 'Identity', name: 'IdentitySet', fields: {who}})
         idn.judgements = [{registrarIndex: 1, judgement: 'Reasonable'}]
         events.push({pallet: 'Identity', name: 'JudgementGiven', fields: {target: who, registrarIndex: 1}})
+    }
+    return events
+}
+
+/** Slash 1 % of the validator's and of its first four nominators' active bond. */
+function slash(world: World, validator: string, others: {who: string; valuePlanck: bigint}[]): LogicalEvent[] {
+    const ledger = world.ledgers.get(validator)!
+    const amount = ledger.activePlanck / 100n
+    ledger.activePlanck -= amount
+    ledger.totalPlanck -= amount
+    world.mark('ledger', validator)
+    const events: LogicalEvent[] = [{pallet: 'Staking', name: 'Slashed', fields: {staker: validator, amount}}]
+    for (const o of others.slice(0, 4)) {
+        const nl = world.ledgers.get(o.who)
+        if (!nl) continue
+        const a = o.valuePlanck / 100n
+        nl.activePlanck -= a
+        nl.totalPlanck -= a
+        world.mark('ledger', o.who)
+        events.push({pallet: 'Staking', name: 'Slashed', fields: {staker: o.who, amount: a}})
     }
     return events
 }

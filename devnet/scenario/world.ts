@@ -10,6 +10,7 @@ import type {ElectedExposure} from './phragmen'
 import {devAccounts, type DevAccount} from './dev-accounts'
 import distribution from './data/validator-distribution.json'
 import candidateList from '../../config/candidates/polkadot.json'
+import {assignValidityCases, CASE_VALUES, type ValidityCase} from './validity-cases'
 
 export const PLANCK_PER_DOT = 10_000_000_000n
 
@@ -32,6 +33,12 @@ export interface ValidatorState {
     sessionKeys: SessionKeys
     payout: 'prompt' | 'late' | 'never'
     isCandidate: boolean
+    /** Set in a world with validity cases: the rule this candidate breaks. */
+    validityCase?: ValidityCase
+    /** The IP its telemetry node reports (none: the feed's default for its position). */
+    nodeIp?: string
+    /** The first block at which its telemetry node is gone from the feed. */
+    nodeOfflineFromBlock?: number
 }
 
 export interface SessionKeys {
@@ -176,14 +183,29 @@ export class World {
     }
 
     /** Nodes as the telemetry feed would list them (for the telemetry devnet feed). */
-    nodeList(): {stash: string; nodeName: string; operator: string; clientVersion: string; isCandidate: boolean}[] {
+    nodeList(): {
+        stash: string
+        nodeName: string
+        operator: string
+        clientVersion: string
+        isCandidate: boolean
+        ip?: string
+        offlineFromBlock?: number
+    }[] {
         return [...this.validators.values()].map(v => ({
             stash: v.stash,
             nodeName: v.nodeName,
             operator: v.operator,
             clientVersion: v.clientVersion,
             isCandidate: v.isCandidate,
+            ...(v.nodeIp === undefined ? {} : {ip: v.nodeIp}),
+            ...(v.nodeOfflineFromBlock === undefined ? {} : {offlineFromBlock: v.nodeOfflineFromBlock}),
         }))
+    }
+
+    /** Whether the scenario's random staking events (slashes, chills, kicks, commission and identity changes) may touch v. */
+    randomEventsMay(v: ValidatorState): boolean {
+        return !this.spec.validityCases || !v.isCandidate
     }
 }
 
@@ -211,19 +233,29 @@ export function genesisWorld(spec: ScenarioSpec, seed: number, dev: DevAccount[]
     let operatorNodes = 0
     let operator = ''
     let operatorStash = ''
-    for (const s of stashes) {
+    const cases = spec.validityCases ? assignValidityCases(candidates.length, seed) : new Map<number, ValidityCase>()
+    for (const [index, s] of stashes.entries()) {
         const [selfStake, commission, blocked] = dist[rnd.int(dist.length)]
+        // In a world with validity cases each candidate is its own operator, but for the identity group's two,
+        // and meets every rule but its case's.
+        const ruled = spec.validityCases && s.isCandidate
+        const validityCase = s.isCandidate ? cases.get(index) : undefined
+        const joinsGroup = validityCase === 'identityGroup' && cases.get(index - 1) === 'identityGroup'
         // Several nodes per operator: the first node's stash holds the identity, later ones are its subs.
-        if (operatorNodes === 0) {
-            operator = s.isCandidate ? s.name.replace(/\s*[\/#\-]\s*\d+\s*$/, '') : `devnet-operator-${stashes.indexOf(s)}`
+        if (operatorNodes === 0 || (ruled && !joinsGroup)) {
+            operator = s.isCandidate ? s.name.replace(/\s*[\/#\-]\s*\d+\s*$/, '') : `devnet-operator-${index}`
             operatorStash = s.stash
             operatorNodes = 1 + rnd.int(3)
-            world.identities.set(s.stash, {
+            if (ruled) operatorNodes = validityCase === 'identityGroup' ? 2 : 1
+            const identity: IdentityState = {
                 display: operator,
                 web: rnd.chance(0.5) ? `https://${operator.replace(/[^a-z0-9]/gi, '').toLowerCase() || 'node'}.example` : undefined,
                 email: rnd.chance(0.5) ? `ops@${operator.replace(/[^a-z0-9]/gi, '').toLowerCase() || 'node'}.example` : undefined,
                 judgements: rnd.chance(0.8) ? [{registrarIndex: rnd.int(3), judgement: rnd.chance(0.8) ? 'Reasonable' : 'KnownGood'}] : [],
-            })
+            }
+            if (ruled && validityCase === 'identity') identity.judgements = [{registrarIndex: 0, judgement: 'FeePaid'}]
+            else if (ruled && identity.judgements.length === 0) identity.judgements = [{registrarIndex: 0, judgement: 'Reasonable'}]
+            world.identities.set(s.stash, identity)
             world.subsOf.set(s.stash, [])
         } else {
             const subName = `node ${world.subsOf.get(operatorStash)!.length + 2}`
@@ -231,15 +263,28 @@ export function genesisWorld(spec: ScenarioSpec, seed: number, dev: DevAccount[]
             world.subsOf.get(operatorStash)!.push(s.stash)
         }
         operatorNodes--
-        const beefyDummy = rnd.chance(0.2)
+        const beefyDummy = ruled ? validityCase === 'beefy' : rnd.chance(0.2)
         const r = rnd.next()
+        let clientVersion = rnd.pick(CLIENT_VERSIONS)
+        if (ruled)
+            clientVersion =
+                validityCase === 'clientVersion'
+                    ? CASE_VALUES.oldVersion
+                    : CASE_VALUES.releasedVersions.includes(clientVersion)
+                      ? clientVersion
+                      : CASE_VALUES.releasedVersions[index % CASE_VALUES.releasedVersions.length]
         world.validators.set(s.stash, {
             stash: s.stash,
             nodeName: s.name,
             operator,
-            clientVersion: rnd.pick(CLIENT_VERSIONS),
-            commissionPerbill: commission,
-            blocked: blocked === 1,
+            clientVersion,
+            commissionPerbill:
+                validityCase === 'commission'
+                    ? CASE_VALUES.caseCommissionPerbill
+                    : ruled
+                      ? Math.min(commission, CASE_VALUES.maxCommissionPerbill)
+                      : commission,
+            blocked: ruled ? validityCase === 'blocked' : blocked === 1,
             active: true,
             sessionKeys: {
                 grandpa: u8aToHex(rnd.bytes(32)),
@@ -252,9 +297,16 @@ export function genesisWorld(spec: ScenarioSpec, seed: number, dev: DevAccount[]
             },
             payout: r < spec.neverPaidShare ? 'never' : r < spec.neverPaidShare + spec.latePayoutShare ? 'late' : 'prompt',
             isCandidate: s.isCandidate,
+            ...(validityCase === undefined ? {} : {validityCase}),
+            ...(ruled
+                ? {nodeIp: (validityCase === 'provider' ? CASE_VALUES.blacklistedIpPrefix : CASE_VALUES.ipPrefix) + String(index + 1)}
+                : {}),
+            ...(validityCase === 'offline' ? {nodeOfflineFromBlock: 2 * spec.blocksPerSession} : {}),
         })
         // Self-stake as on the real snapshot, at least 1 DOT so every validator can be elected.
-        world.bond(s.stash, BigInt(selfStake) > PLANCK_PER_DOT ? BigInt(selfStake) : PLANCK_PER_DOT * BigInt(1 + rnd.int(20_000)))
+        let bond = BigInt(selfStake) > PLANCK_PER_DOT ? BigInt(selfStake) : PLANCK_PER_DOT * BigInt(1 + rnd.int(20_000))
+        if (ruled && bond < CASE_VALUES.minSelfStakeDot * PLANCK_PER_DOT) bond = CASE_VALUES.minSelfStakeDot * PLANCK_PER_DOT
+        world.bond(s.stash, bond)
     }
 
     // Nominators: stakes spread over 3 orders of magnitude, targets biased to a popular third.

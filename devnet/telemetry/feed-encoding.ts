@@ -49,6 +49,8 @@ export interface CandidateEntry {
     stash: string
     /** Client version the node reports; absent = one of two recent releases by position. */
     version?: string
+    /** IP the node reports; absent = one in a hosting network's range, by position. */
+    ip?: string
 }
 
 /**
@@ -63,7 +65,7 @@ export function nodesFromCandidates(candidates: CandidateEntry[], opts: {count?:
         version: c.version ?? opts.version ?? (i % 5 === 0 ? '1.15.2-2c9d2dc4bd9' : '1.16.2-dba2dd59101'),
         implementation: i % 17 === 0 ? 'Kagome' : 'Parity Polkadot',
         networkId: `12D3KooWDevnet${String(i).padStart(6, '0')}`,
-        ip: DEVNET_IP_PREFIXES[i % DEVNET_IP_PREFIXES.length] + String(((i >> 2) % 254) + 1),
+        ip: c.ip ?? DEVNET_IP_PREFIXES[i % DEVNET_IP_PREFIXES.length] + String(((i >> 2) % 254) + 1),
         startupTimeMs: 1_731_000_000_000 + i * 1000,
         location: null,
         sysinfo: {

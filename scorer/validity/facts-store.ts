@@ -8,7 +8,7 @@ import {ChainLayer, STATE_SCHEMAS} from '../../squid/chain-layer'
 import {UPTIME_SQL, uptimeFromSqlRow, uptimeSqlParams, type UptimeSqlRow} from '../../telemetry/uptime-sql'
 import type {Candidate} from '../candidates/candidate'
 import {eraCompleteSql} from '../complete-eras'
-import type {CandidateFacts, FeedFacts, IdentityFacts, PassFacts, SquidProgress} from './facts'
+import type {CandidateFacts, Fact, FeedFacts, IdentityFacts, PassFacts, SquidProgress} from './facts'
 
 /** Eras back from the active one in which an unpaid payout still counts (the chain's HistoryDepth). */
 export const HISTORY_DEPTH_ERAS = 84
@@ -118,6 +118,20 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
             })
         }
     }
+    // Every Validators entry at the complete era's end, waiting validators too (none for an era indexed before they were read).
+    const intentions = await (db.query(
+        `SELECT validator_id, commission_perbill, blocked, self_stake_planck, block_number FROM validator_intention
+            WHERE era = $2 AND chain = $3 AND validator_id = ANY($1)`,
+        [ids, completeEra?.index ?? -1, stakingLayer ?? ''],
+    ) as Rows<IntentionRow>)
+    const intentionsRead =
+        completeEra !== undefined &&
+        (
+            await (db.query('SELECT EXISTS (SELECT 1 FROM validator_intention WHERE era = $1 AND chain = $2) AS read', [
+                completeEra.index,
+                stakingLayer,
+            ]) as Rows<{read: boolean}>)
+        ).rows[0].read
     const keys = await (db.query(
         `SELECT k.validator_id, k.era, k.beefy, k.block_number FROM session_keys k
             WHERE k.era = (SELECT max(era) FROM session_keys) AND k.validator_id = ANY($1)`,
@@ -173,6 +187,7 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
     const prefBy = by(prefs.rows, 'validator_id')
     const chillBy = by(chills.rows, 'stash_id')
     const evBy = by(eraValidators.rows, 'validator_id')
+    const intentionBy = by(intentions.rows, 'validator_id')
     const eraPrefsBy = by(eraPrefs.rows, 'validator_id')
     const keysBy = by(keys.rows, 'validator_id')
     const identityBy = by(identities.rows, 'id')
@@ -247,41 +262,63 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
                 const ev = evBy.get(id)
                 // EraValidator rows are the exposed validators of an era (and those with points), not all of Validators: a
                 // row with prefs says in Validators at that era's end, one without says not (chilled since its election),
-                // no row says nothing (a waiting validator has none). Leaving Validators emits Chilled, joining or changing
-                // prefs ValidatorPrefsSet: the latest of these readings holds.
+                // no row says nothing. The era's ValidatorIntention rows are all of Validators at its end: a row says in,
+                // none says not. Leaving Validators emits Chilled, joining or changing prefs ValidatorPrefsSet: the latest
+                // of these readings holds.
                 type Intention = {source: string; block: number; era?: number; value: boolean}
                 const readings: Intention[] = []
                 const eraPref = eraPrefsBy.get(id)
+                const intention = intentionBy.get(id)
                 if (eraPref) readings.push({source: 'EraValidator', block: eraPref.at_block, era: eraPref.era, value: true})
+                if (intentionsRead)
+                    readings.push({
+                        source: 'ValidatorIntention',
+                        block: intention?.block_number ?? completeEra!.end_block!,
+                        era: completeEra!.index,
+                        value: intention !== undefined,
+                    })
                 if (pref) readings.push({source: 'ValidatorPreference', block: pref.block_number, value: true})
                 if (chill) readings.push({source: 'Chill', block: chill.block_number, value: false})
                 const latest = readings.sort((a, b) => b.block - a.block)[0]
                 if (latest) facts.validateIntention = {...latest, layer}
-                // Prefs: the later of the last ValidatorPrefsSet and the last era the stash was in Validators.
-                if (pref && (!eraPref || pref.block_number >= eraPref.at_block)) {
-                    facts.prefs = {
+                // Prefs: the latest of the last ValidatorPrefsSet, the era-end intention and the last era the stash was paid in.
+                const prefReadings: Fact<{commissionPerbill: number; blocked: boolean}>[] = []
+                if (pref)
+                    prefReadings.push({
                         source: 'ValidatorPreference',
                         layer,
                         block: pref.block_number,
                         value: {commissionPerbill: pref.commission_perbill, blocked: pref.blocked},
-                    }
-                } else if (eraPref) {
-                    facts.prefs = {
+                    })
+                if (intention)
+                    prefReadings.push({
+                        source: 'ValidatorIntention',
+                        layer,
+                        block: intention.block_number,
+                        era: completeEra!.index,
+                        value: {commissionPerbill: intention.commission_perbill, blocked: intention.blocked},
+                    })
+                if (eraPref)
+                    prefReadings.push({
                         source: 'EraValidator',
                         layer,
                         block: eraPref.at_block,
                         era: eraPref.era,
                         value: {commissionPerbill: eraPref.commission_perbill, blocked: eraPref.blocked},
-                    }
-                }
-                // The ledger is read for the era's validators only: a stash not among them is left unknown.
-                if (ev && ev.self_stake_planck !== null) {
+                    })
+                // The latest by block; at one block the event first (the original rule: a ValidatorPrefsSet in the era's first block wins).
+                const prefs = prefReadings.sort((a, b) => b.block! - a.block!)[0]
+                if (prefs) facts.prefs = prefs
+                // The ledger is read for the era's validators and intentions only: any other stash is left unknown.
+                const fromEra = ev !== undefined && ev.self_stake_planck !== null
+                const selfStakePlanck = fromEra ? ev.self_stake_planck : (intention?.self_stake_planck ?? null)
+                if (selfStakePlanck !== null) {
                     facts.selfStake = {
-                        source: 'EraValidator',
+                        source: fromEra ? 'EraValidator' : 'ValidatorIntention',
                         layer,
                         block: completeEra!.end_block!,
                         era: completeEra!.index,
-                        value: {activePlanck: planck(ev.self_stake_planck)},
+                        value: {activePlanck: planck(selfStakePlanck)},
                     }
                 }
                 if (completeEra) {
@@ -302,7 +339,7 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
                     }
                 }
             }
-            // Session keys are indexed for the era's validator set only: a stash outside it is unknown, not keyless.
+            // Session keys are indexed for every account that registered some: a stash without a row in the newest era set none.
             const k = keysBy.get(id)
             if (k)
                 facts.sessionKeys = {
@@ -478,6 +515,14 @@ interface EraPrefsRow {
     blocked: boolean
     /** The era's first block: the prefs were in force when its set was elected. */
     at_block: number
+}
+
+interface IntentionRow {
+    validator_id: string
+    commission_perbill: number
+    blocked: boolean
+    self_stake_planck: string | null
+    block_number: number
 }
 
 interface KeysRow {

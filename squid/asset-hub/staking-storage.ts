@@ -42,6 +42,16 @@ export const assetHubStakingStorage: StakingStorage = {
         return pagedExposures(metas, pages)
     },
 
+    async validatorIntentions(block) {
+        const item = st.validators.v1009003
+        if (!item.is(block)) throw unknown('Staking.Validators', block)
+        const pairs = await readPairs(
+            size => item.getKeysPaged(size, block),
+            keys => item.getMany(block, keys),
+        )
+        return pairs.map(([validator, p]) => [validator, {commissionPerbill: p?.commission ?? 0, blocked: p?.blocked ?? false}])
+    },
+
     async erasValidatorPrefs(block, era, validators) {
         const item = st.erasValidatorPrefs.v1009003
         if (!item.is(block)) throw unknown('Staking.ErasValidatorPrefs', block)
@@ -77,6 +87,5 @@ export const assetHubStakingStorage: StakingStorage = {
     },
 
     sessionKeys: async () => [],
-    nextKeys: async () => [],
     queuedValidatorSet: async () => undefined,
 }

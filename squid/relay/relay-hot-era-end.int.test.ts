@@ -14,7 +14,16 @@ import {waitFor} from '../../test/vitest/wait-for'
 import {processorHead, processorHeight, startProcessorChild} from '../processor-child'
 import {RELAY_STATE_SCHEMA} from './mapping'
 
-const SNAPSHOT_TABLES = ['era', 'era_validator', 'exposure', 'session_keys', 'nominator_targets', 'nominator_bond', 'pending_era_snapshot']
+const SNAPSHOT_TABLES = [
+    'era',
+    'era_validator',
+    'exposure',
+    'validator_intention',
+    'session_keys',
+    'nominator_targets',
+    'nominator_bond',
+    'pending_era_snapshot',
+]
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterAll(async () => {

@@ -24,6 +24,7 @@ const ALL_TABLES = [
     'session',
     'era_validator',
     'exposure',
+    'validator_intention',
     'session_keys',
     'nominator_targets',
     'nominator_bond',
@@ -208,7 +209,7 @@ describe('relay processor resilience', () => {
         await query(
             stopped,
             `
-            DELETE FROM era_validator WHERE era = ${era}; DELETE FROM exposure WHERE era = ${era};
+            DELETE FROM era_validator WHERE era = ${era}; DELETE FROM exposure WHERE era = ${era}; DELETE FROM validator_intention WHERE era = ${era};
             DELETE FROM session_keys WHERE era = ${era + 1}; DELETE FROM nominator_bond WHERE era = ${era + 1};
             DELETE FROM nominator_targets WHERE era = ${era + 1};
             UPDATE nominator_targets t SET latest = true WHERE era = (SELECT max(era) FROM nominator_targets u WHERE u.nominator_id = t.nominator_id);

@@ -20,15 +20,23 @@ const session = storage.session
 const unknown = (item: string, block: StorageBlock) =>
     new UnknownRuntimeShapeError(item, block.height, `${block.specName}@${block.specVersion}`)
 
-async function nextKeys(block: StorageBlock, validators: string[]): Promise<ValidatorSessionKeys[]> {
-    let keys: (object | undefined)[]
-    if (session.nextKeys.v1002005.is(block)) keys = await getManyChunked(k => session.nextKeys.v1002005.getMany(block, k), validators)
-    else if (session.nextKeys.v9420.is(block)) keys = await getManyChunked(k => session.nextKeys.v9420.getMany(block, k), validators)
-    else throw unknown('Session.NextKeys', block)
-    return validators.flatMap((validator, i) => {
-        const k = keys[i]
-        return k ? [{validator, keys: sessionKeysRecord(k)}] : []
-    })
+/** Every `NextKeys` entry; none where the runtime has no Session.NextKeys of a known shape. */
+async function allNextKeys(block: StorageBlock): Promise<ValidatorSessionKeys[]> {
+    let pairs: [string, object | undefined][]
+    if (session.nextKeys.v1002005.is(block)) {
+        const item = session.nextKeys.v1002005
+        pairs = await readPairs(
+            size => item.getKeysPaged(size, block),
+            keys => item.getMany(block, keys),
+        )
+    } else if (session.nextKeys.v9420.is(block)) {
+        const item = session.nextKeys.v9420
+        pairs = await readPairs(
+            size => item.getKeysPaged(size, block),
+            keys => item.getMany(block, keys),
+        )
+    } else return []
+    return pairs.flatMap(([validator, k]) => (k ? [{validator, keys: sessionKeysRecord(k)}] : []))
 }
 
 export const relayStakingStorage: StakingStorage = {
@@ -84,6 +92,16 @@ export const relayStakingStorage: StakingStorage = {
         )
     },
 
+    async validatorIntentions(block) {
+        if (!st.validators.v9420.is(block)) throw unknown('Staking.Validators', block)
+        const item = st.validators.v9420
+        const pairs = await readPairs(
+            size => item.getKeysPaged(size, block),
+            keys => item.getMany(block, keys),
+        )
+        return pairs.map(([validator, p]) => [validator, {commissionPerbill: p?.commission ?? 0, blocked: p?.blocked ?? false}])
+    },
+
     async erasValidatorPrefs(block, era, validators) {
         if (!st.erasValidatorPrefs.v9420.is(block)) throw unknown('Staking.ErasValidatorPrefs', block)
         const item = st.erasValidatorPrefs.v9420
@@ -118,12 +136,7 @@ export const relayStakingStorage: StakingStorage = {
         return getManyChunked(k => st.bonded.v9420.getMany(block, k), stashes)
     },
 
-    async sessionKeys(block) {
-        if (!session.validators.v9420.is(block) || !(session.nextKeys.v1002005.is(block) || session.nextKeys.v9420.is(block))) return []
-        return nextKeys(block, (await session.validators.v9420.get(block)) ?? [])
-    },
-
-    nextKeys,
+    sessionKeys: allNextKeys,
 
     async queuedValidatorSet(block) {
         const item = storage.stakingAhClient.validatorSet.kusamaV1009002

@@ -1,20 +1,21 @@
 /**
  * Reads an era snapshot from a chain layer's staking storage at the block that ended the era: points,
- * exposures, the prefs the era is paid with, nominations, bonds and session keys, the independent
+ * exposures, the prefs the era is paid with, every validator intention, nominations, bonds and session keys, the independent
  * reads at once (the node serves one while the squid decodes another).
  */
 import type {EraSnapshot} from './era-snapshot'
 import type {StakingStorage, StorageBlock} from './staking-storage'
 
 export async function readEraSnapshot(storage: StakingStorage, block: StorageBlock, era: number): Promise<EraSnapshot> {
-    const [points, exposures, nominators, sessionKeys] = await Promise.all([
+    const [points, exposures, intentions, nominators, sessionKeys] = await Promise.all([
         storage.eraRewardPoints(block, era),
         storage.exposures(block, era),
+        storage.validatorIntentions(block),
         storage.nominations(block),
         storage.sessionKeys(block),
     ])
     const exposed = exposures.map(x => x.validator)
-    const validators = [...new Set([...exposed, ...points.individual.map(([v]) => v)])]
+    const validators = [...new Set([...exposed, ...points.individual.map(([v]) => v), ...intentions.map(([v]) => v)])]
     const [prefsList, stake] = await Promise.all([
         // Prefs are kept for the exposed set only: for any other stash the `Default` item says nothing.
         storage.erasValidatorPrefs(block, era, exposed),
@@ -32,6 +33,7 @@ export async function readEraSnapshot(storage: StakingStorage, block: StorageBlo
         points: new Map(points.individual),
         exposures,
         prefs: new Map(exposed.map((v, i) => [v, prefsList[i]])),
+        intentions: new Map(intentions),
         selfStake,
         sessionKeys,
         nominators: nominators.map(n => ({...n, bondedPlanck: stake.get(n.nominator)})),

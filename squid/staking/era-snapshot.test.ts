@@ -4,6 +4,7 @@ import {nominationDigest, nominatorTargetChanges, sessionKeysRows, snapshotRows}
 const V1 = '0x' + '01'.repeat(32)
 const V2 = '0x' + '02'.repeat(32)
 const V3 = '0x' + '03'.repeat(32)
+const V4 = '0x' + '04'.repeat(32)
 const N1 = '0x' + 'a1'.repeat(32)
 
 describe('snapshotRows', () => {
@@ -33,7 +34,15 @@ describe('snapshotRows', () => {
                 [V1, {commissionPerbill: 50_000_000, blocked: false}],
                 [V3, {commissionPerbill: 1_000_000_000, blocked: true}],
             ]),
-            selfStake: new Map([[V1, 450n]]),
+            // V4 waits: in Validators, neither exposed nor rewarded.
+            intentions: new Map([
+                [V4, {commissionPerbill: 30_000_000, blocked: false}],
+                [V1, {commissionPerbill: 70_000_000, blocked: false}],
+            ]),
+            selfStake: new Map([
+                [V1, 450n],
+                [V4, 20n],
+            ]),
             sessionKeys: [{validator: V1, keys: {grandpa: '0x11', beefy: '0x62656566'}}],
             nominators: [{nominator: N1, targets: [V1, V2], submittedIn: 9, bondedPlanck: 600n}],
         },
@@ -61,6 +70,33 @@ describe('snapshotRows', () => {
         expect(rows.eraValidators[0].id).toBe(`10-${V1}`)
         expect(rows.validatorCount).toBe(2)
         expect(rows.totalPoints).toBe(300)
+    })
+
+    it('has one intention row per Validators entry, waiting ones included, with its prefs and bond at the era end', () => {
+        expect(rows.validatorIntentions).toEqual(
+            [
+                {
+                    id: `10-${V1}`,
+                    era: 10,
+                    validator: V1,
+                    commissionPerbill: 70_000_000,
+                    blocked: false,
+                    selfStakePlanck: 450n,
+                    blockNumber: 600,
+                },
+                {
+                    id: `10-${V4}`,
+                    era: 10,
+                    validator: V4,
+                    commissionPerbill: 30_000_000,
+                    blocked: false,
+                    selfStakePlanck: 20n,
+                    blockNumber: 600,
+                },
+            ].sort((a, b) => (a.validator < b.validator ? -1 : 1)),
+        )
+        // The exposed validator's era row keeps the prefs it was paid with, not its later ones.
+        expect(rows.eraValidators[0].commissionPerbill).toBe(50_000_000)
     })
 
     it("sums a nominator's pages into one exposure edge", () => {

@@ -1,7 +1,7 @@
 /**
  * What staking storage says at an era boundary, as plain data, and the rows it becomes: one
- * EraValidator per validator, one Exposure edge per (nominator, validator), session keys, nominator
- * bonds, and nominator targets where they changed.
+ * EraValidator per validator, one Exposure edge per (nominator, validator), one ValidatorIntention per
+ * `Validators` entry, session keys, nominator bonds, and nominator targets where they changed.
  */
 import {createHash} from 'node:crypto'
 import type {ChainLayer} from '../facts'
@@ -16,7 +16,9 @@ export interface EraSnapshot {
     exposures: ExposureFact[]
     /** The prefs each exposed validator is paid with in this era (ErasValidatorPrefs). */
     prefs: Map<string, PrefsFact>
-    /** Ledger.active of each validator's stash. */
+    /** Every `Validators` entry at the era's end (elected or waiting) and its prefs then. */
+    intentions: Map<string, PrefsFact>
+    /** Ledger.active of each validator's stash (exposed, rewarded or intending). */
     selfStake: Map<string, bigint>
     /** Keys per validator of the era that starts (NextKeys); empty where the chain has no Session pallet. */
     sessionKeys: ValidatorSessionKeys[]
@@ -37,6 +39,15 @@ export interface EraValidatorRow {
     totalExposurePlanck?: bigint
     nominatorCount: number
     active: boolean
+}
+export interface ValidatorIntentionRow {
+    id: string
+    era: number
+    validator: string
+    commissionPerbill: number
+    blocked: boolean
+    selfStakePlanck?: bigint
+    blockNumber: number
 }
 export interface ExposureRow {
     id: string
@@ -76,6 +87,7 @@ export interface SnapshotRows {
     totalPoints: number
     validatorCount: number
     eraValidators: EraValidatorRow[]
+    validatorIntentions: ValidatorIntentionRow[]
     exposures: ExposureRow[]
     sessionKeys: SessionKeysRow[]
     /** The era that starts, its first block and the nominations in force then (stored where they changed). */
@@ -93,6 +105,16 @@ export function sessionKeysRows(era: number, blockNumber: number, keys: Validato
 export function snapshotRows(s: EraSnapshot, chain: ChainLayer): SnapshotRows {
     const exposureBy = new Map(s.exposures.map(x => [x.validator, x]))
     const validators = [...new Set([...exposureBy.keys(), ...s.points.keys()])].sort()
+    const validatorIntentions = [...s.intentions]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([validator, prefs]) => ({
+            id: `${s.era}-${validator}`,
+            era: s.era,
+            validator,
+            ...prefs,
+            selfStakePlanck: s.selfStake.get(validator),
+            blockNumber: s.blockNumber,
+        }))
     const nextEra = s.era + 1
     const eraValidators = validators.map((validator): EraValidatorRow => {
         const x = exposureBy.get(validator)
@@ -134,6 +156,7 @@ export function snapshotRows(s: EraSnapshot, chain: ChainLayer): SnapshotRows {
         totalPoints: s.totalPoints,
         validatorCount: s.exposures.length,
         eraValidators,
+        validatorIntentions,
         exposures: [...edges.values()],
         sessionKeys,
         nextEra,

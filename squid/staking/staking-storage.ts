@@ -62,6 +62,8 @@ export interface StakingStorage {
     eraRewardPoints(block: StorageBlock, era: number): Promise<EraPoints>
     /** The era's exposures: `ErasStakersOverview` + `ErasStakersPaged` where the runtime pages them, else `ErasStakers`. */
     exposures(block: StorageBlock, era: number): Promise<ExposureFact[]>
+    /** Every `Validators` entry: each stash that intends to validate, elected or waiting, with its prefs. */
+    validatorIntentions(block: StorageBlock): Promise<[validator: string, prefs: PrefsFact][]>
     /** `ErasValidatorPrefs(era, validator)`: the prefs fixed at the era's election, which its rewards are paid with. */
     erasValidatorPrefs(block: StorageBlock, era: number, validators: string[]): Promise<PrefsFact[]>
     /** Every `Nominators` entry. */
@@ -70,10 +72,11 @@ export interface StakingStorage {
     ledgers(block: StorageBlock, controllers: string[]): Promise<(LedgerFact | undefined)[]>
     /** `Bonded(stash)`: each stash's controller. */
     controllers(block: StorageBlock, stashes: string[]): Promise<(string | undefined)[]>
-    /** `NextKeys` of the session's validators (`Session.Validators`); empty where the layer has no Session pallet. */
+    /**
+     * Every `NextKeys` entry: the keys of each account that registered some, in the set or waiting (the scorer
+     * judges waiting candidates' keys too); empty where the layer has no Session pallet.
+     */
     sessionKeys(block: StorageBlock): Promise<ValidatorSessionKeys[]>
-    /** `NextKeys` of the given validators; a validator without keys is left out. */
-    nextKeys(block: StorageBlock, validators: string[]): Promise<ValidatorSessionKeys[]>
     /** `StakingAhClient.ValidatorSet`: the set the relay queued and the era it is for; undefined when none is queued. */
     queuedValidatorSet(block: StorageBlock): Promise<{era: number; validators: string[]} | undefined>
 }

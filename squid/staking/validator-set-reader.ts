@@ -1,6 +1,7 @@
 /**
- * Reads the validator set the relay received from Asset Hub (`StakingAhClient.ValidatorSet`) at the
- * block of its `ValidatorSetReceived`, and the session keys of its validators (`Session.NextKeys`).
+ * Checks the validator set the relay received from Asset Hub (`StakingAhClient.ValidatorSet`) at the
+ * block of its `ValidatorSetReceived`, and reads the session keys then registered (`Session.NextKeys`): the
+ * set's validators' and the waiting ones'.
  */
 import type {StakingStorage, StorageBlock, ValidatorSessionKeys} from './staking-storage'
 
@@ -19,9 +20,9 @@ export class ReceivedValidatorSetMismatchError extends Error {
     }
 }
 
-/** Session keys of the validators the relay queued for `era`, read in the block that received them. */
+/** The session keys in force as `era` starts, read in the block that received its set (the queued set must be `era`'s). */
 export async function readReceivedSessionKeys(storage: StakingStorage, block: StorageBlock, era: number): Promise<ValidatorSessionKeys[]> {
     const queued = await storage.queuedValidatorSet(block)
     if (queued?.era !== era) throw new ReceivedValidatorSetMismatchError(block.height, era, queued?.era)
-    return storage.nextKeys(block, queued.validators)
+    return storage.sessionKeys(block)
 }

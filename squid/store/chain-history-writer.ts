@@ -26,6 +26,7 @@ import {
     Reward,
     Session,
     SessionKeys,
+    ValidatorIntention,
     Slash,
     ValidatorPreference,
 } from '../../db/model'
@@ -208,7 +209,11 @@ export async function writeStakingBatch(store: Store, rows: StakingRows, snapsho
 
 /** One era's snapshot: thousands of rows per table on a large chain, so each table is one bulk insert. */
 export async function writeSnapshot(sink: SnapshotSink, chain: ChainLayer, s: SnapshotRows): Promise<void> {
-    await sink.ensureAccounts([...s.eraValidators.map(v => v.validator), ...s.sessionKeys.map(k => k.validator)])
+    await sink.ensureAccounts([
+        ...s.eraValidators.map(v => v.validator),
+        ...s.validatorIntentions.map(v => v.validator),
+        ...s.sessionKeys.map(k => k.validator),
+    ])
     await sink.insert(
         s.eraValidators.map(
             v =>
@@ -238,6 +243,21 @@ export async function writeSnapshot(sink: SnapshotSink, chain: ChainLayer, s: Sn
                     nominatorId: x.nominator,
                     validatorId: x.validator,
                     amountPlanck: x.amountPlanck,
+                }),
+        ),
+    )
+    await sink.insert(
+        s.validatorIntentions.map(
+            v =>
+                new ValidatorIntention({
+                    id: v.id,
+                    era: v.era,
+                    validator: acc(v.validator),
+                    chain,
+                    commissionPerbill: v.commissionPerbill,
+                    blocked: v.blocked,
+                    selfStakePlanck: v.selfStakePlanck,
+                    blockNumber: v.blockNumber,
                 }),
         ),
     )

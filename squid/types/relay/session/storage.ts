@@ -2,22 +2,6 @@ import {sts, Block, Bytes, Option, Result, StorageType, RuntimeCtx} from '../sup
 import * as v9420 from '../v9420'
 import * as v1002005 from '../v1002005'
 
-export const validators =  {
-    /**
-     *  The current set of validators.
-     */
-    v9420: new StorageType('Session.Validators', 'Default', [], sts.array(() => v9420.AccountId32)) as ValidatorsV9420,
-}
-
-/**
- *  The current set of validators.
- */
-export interface ValidatorsV9420  {
-    is(block: RuntimeCtx): boolean
-    getDefault(block: Block): v9420.AccountId32[]
-    get(block: Block): Promise<(v9420.AccountId32[] | undefined)>
-}
-
 export const currentIndex =  {
     /**
      *  Current index of the session.
