@@ -7,9 +7,18 @@ import {Counter, Gauge, type Registry} from 'prom-client'
 import type {CheckReport} from './nominator'
 import type {NominatorStore} from './store/nominator-store'
 
-/** Every gate a check can end at (round/trigger.ts): each is a series, 1 for the last check's, 0 for the rest. */
-const GATES = ['start', 'disabled', 'scorerPending', 'roundAlreadyRecorded', 'tooManyPendingAnnouncements', 'noAccountDue'] as const
 type Gate = CheckReport['decision']['gate']['kind']
+
+/** Every gate a check can end at (round/trigger.ts): a record, so that a new gate does not compile until it is listed here. */
+const GATES: Record<Gate, true> = {
+    start: true,
+    disabled: true,
+    scorerPending: true,
+    noValidCandidates: true,
+    roundAlreadyRecorded: true,
+    tooManyPendingAnnouncements: true,
+    noAccountDue: true,
+}
 
 export interface NominatorMetrics {
     /** After each successful check. */
@@ -48,7 +57,7 @@ export function registerNominatorMetrics(
         },
     })
     const setGate = (current: Gate | undefined) => {
-        for (const g of GATES satisfies readonly Gate[]) gate.set({gate: g}, g === current ? 1 : 0)
+        for (const g of Object.keys(GATES) as Gate[]) gate.set({gate: g}, g === current ? 1 : 0)
     }
     setGate(undefined)
     return {
