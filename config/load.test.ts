@@ -4,7 +4,8 @@ import path from 'path'
 import util from 'util'
 import {describe, expect, it} from 'vitest'
 import {jsonSyntaxErrorAt} from './json-syntax'
-import {ConfigError, loadConfig, parseConfig} from './load'
+import {ConfigError, loadConfig, parseConfig, SERVICE_SECRETS} from './load'
+import {withheldVariables} from '../launcher/services'
 
 const DIR = __dirname
 const SEED = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk'
@@ -372,6 +373,10 @@ describe('secrets', () => {
         const [account] = parseConfig(c, path.join(os.tmpdir(), 'copied', 'devnet.json'), {}).nominator.accounts
         expect(account.seed.reveal()).toBe('//Bob')
         expect(String(account.seed)).toBe('[redacted]')
+        // Public or not, only the nominator holds it.
+        expect(
+            parseConfig(c, path.join(DIR, 'devnet.json'), {}, {secrets: SERVICE_SECRETS.scorer}).nominator.accounts[0].seed.isWithheld,
+        ).toBe(true)
         const onChains = edit('kusama', k => {
             k.nominator.accounts[0].seed = {devnetAccount: 'Alice'}
         })
@@ -381,6 +386,57 @@ describe('secrets', () => {
         expect(problems(edit('devnet', d => (d.nominator.accounts[0].seed = {devnetAccount: 'Mallory'})))[0]).toMatch(
             /^nominator\.accounts\.0\.seed: a seed must be/,
         )
+    })
+
+    /** The Kusama sample with a Matrix room and an IP location token, each secret from its own variable. */
+    const everySecret = () =>
+        edit('kusama', c => {
+            c.notify.matrix = {homeserverUrl: 'https://matrix.example', roomId: '!r:matrix.example', accessToken: {env: 'MATRIX_TOKEN'}}
+            c.telemetry.location = {...c.telemetry.location, source: 'ipinfo', ipinfoToken: {env: 'IPINFO_TOKEN'}}
+        })
+
+    it("a service reads only its own scopes' secrets: the others are never read, and revealing one says it is withheld", () => {
+        // Only the notify scope's variable is set: the seed and the IP token would be refused if they were read.
+        const scorer = parseConfig(
+            everySecret(),
+            path.join(DIR, 'kusama.json'),
+            {MATRIX_TOKEN: 'syt_token'},
+            {secrets: SERVICE_SECRETS.scorer},
+        )
+        expect(scorer.notify.matrix!.accessToken.reveal()).toBe('syt_token')
+        expect(() => scorer.nominator.accounts[0].seed.reveal()).toThrow(
+            'nominator.accounts.0.seed, withheld from this service: only the services that use it read it',
+        )
+        expect(scorer.telemetry.location.ipinfoToken!.isWithheld).toBe(true)
+        const gateway = parseConfig(everySecret(), path.join(DIR, 'kusama.json'), {}, {secrets: SERVICE_SECRETS.gateway})
+        expect([gateway.notify.matrix!.accessToken, gateway.nominator.accounts[0].seed].every(s => s.isWithheld)).toBe(true)
+        // The nominator reads its seeds and fails to start without them.
+        expect(() =>
+            parseConfig(everySecret(), path.join(DIR, 'kusama.json'), {MATRIX_TOKEN: 't'}, {secrets: SERVICE_SECRETS.nominator}),
+        ).toThrow('nominator.accounts.0.seed: environment variable KUSAMA_NOMINATOR_1_SEED is not set')
+    })
+
+    it("the launcher keeps every other service's secret variables out of a service's environment", () => {
+        const cfg = parseConfig(everySecret(), path.join(DIR, 'kusama.json'), {...ENV, MATRIX_TOKEN: 't', IPINFO_TOKEN: 'i'})
+        expect(cfg.secretVariables).toEqual({nominator: ['KUSAMA_NOMINATOR_1_SEED'], notify: ['MATRIX_TOKEN'], telemetry: ['IPINFO_TOKEN']})
+        expect(withheldVariables(cfg, 'nominator')).toEqual(['IPINFO_TOKEN'])
+        expect(withheldVariables(cfg, 'squidRelay')).toEqual(['KUSAMA_NOMINATOR_1_SEED', 'IPINFO_TOKEN'])
+        expect(withheldVariables(cfg, 'telemetry')).toEqual(['KUSAMA_NOMINATOR_1_SEED'])
+        expect(withheldVariables(cfg, 'gateway')).toEqual(['KUSAMA_NOMINATOR_1_SEED', 'MATRIX_TOKEN', 'IPINFO_TOKEN'])
+        expect(withheldVariables(cfg)).toEqual(['KUSAMA_NOMINATOR_1_SEED', 'MATRIX_TOKEN', 'IPINFO_TOKEN'])
+    })
+})
+
+describe('DEVNET_SCENARIO', () => {
+    it('the devnet sample runs the current layout (relay, Asset Hub, People); the variable chooses another for every service, a known one', () => {
+        expect(loadConfig(path.join(DIR, 'devnet.json'), {}).devnet!.scenario).toBe('current')
+        expect(loadConfig(path.join(DIR, 'devnet.json'), {DEVNET_SCENARIO: 'legacy'}).devnet!.scenario).toBe('legacy')
+        expect(() => loadConfig(path.join(DIR, 'devnet.json'), {DEVNET_SCENARIO: 'mars'})).toThrow(
+            'devnet.scenario (DEVNET_SCENARIO): unknown scenario "mars" (known: legacy, kusama-scale, current)',
+        )
+        expect(problems(edit('devnet', c => (c.devnet.scenario = 'mars')))).toEqual([
+            'devnet.scenario: unknown scenario "mars" (known: legacy, kusama-scale, current)',
+        ])
     })
 })
 

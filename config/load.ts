@@ -10,6 +10,7 @@ import {redactUrls} from './redact-url'
 import {configSchema, type ConfigFile} from './schema'
 import {PROJECT_DIR} from './project-dir'
 import {readSecret, Secret, type SecretRef} from './secret'
+import {DEVNET_SCENARIOS} from '../devnet/scenario/scenario-spec'
 
 export interface NominatorAccountConfig extends Omit<ConfigFile['nominator']['accounts'][number], 'seed'> {
     seed: Secret
@@ -32,6 +33,21 @@ export interface Config extends Omit<ConfigFile, 'nominator' | 'telemetry' | 'no
     notify: NotifyConfig
     /** True when no chain endpoint is configured and the devnet stands in. */
     usesDevnet: boolean
+    /** The environment variables each scope's secrets come from (the launcher hands a service only its own). */
+    secretVariables: Record<SecretScope, string[]>
+}
+
+/**
+ * The secrets a service may be given, by what uses them: the nominator's seeds, the notification targets'
+ * URL and token, the telemetry follower's IP location token. A service reads only its own scopes' secrets.
+ */
+export type SecretScope = 'nominator' | 'notify' | 'telemetry'
+
+export const SECRET_SCOPES: readonly SecretScope[] = ['nominator', 'notify', 'telemetry']
+
+export interface LoadOptions {
+    /** The secrets to read; the others are held as `Secret.withheld` (their variable or file is never read). Default: all. */
+    secrets?: readonly SecretScope[]
 }
 
 export class ConfigError extends Error {
@@ -43,7 +59,7 @@ export class ConfigError extends Error {
     }
 }
 
-export function loadConfig(file: string, env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(file: string, env: Record<string, string | undefined> = process.env, options: LoadOptions = {}): Config {
     let text: string
     try {
         text = fs.readFileSync(file, 'utf8')
@@ -58,35 +74,53 @@ export function loadConfig(file: string, env: Record<string, string | undefined>
         if (e instanceof JsonSyntaxError) throw new ConfigError(file, [e.message])
         throw e
     }
-    return parseConfig(json, file, env)
+    return parseConfig(json, file, env, options)
 }
 
-export function parseConfig(json: unknown, file: string, env: Record<string, string | undefined> = process.env): Config {
+export function parseConfig(
+    json: unknown,
+    file: string,
+    env: Record<string, string | undefined> = process.env,
+    {secrets = SECRET_SCOPES}: LoadOptions = {},
+): Config {
     const parsed = configSchema.safeParse(json, {reportInput: true})
     if (!parsed.success) throw new ConfigError(file, parsed.error.issues.flatMap(describeIssue))
     const cfg = parsed.data
+    // The launcher's children inherit the variable: every service sees the layout the devnet runs.
+    if (cfg.devnet && env.DEVNET_SCENARIO) cfg.devnet = {...cfg.devnet, scenario: env.DEVNET_SCENARIO}
     const baseDir = path.dirname(path.resolve(file))
     const problems: string[] = []
-    const secret = (ref: SecretRef, key: string): Secret => {
+    if (cfg.devnet && !DEVNET_SCENARIOS.includes(cfg.devnet.scenario)) {
+        problems.push(
+            `devnet.scenario${env.DEVNET_SCENARIO ? ' (DEVNET_SCENARIO)' : ''}: unknown scenario "${cfg.devnet.scenario}" (known: ${DEVNET_SCENARIOS.join(', ')})`,
+        )
+    }
+    const secretVariables: Record<SecretScope, string[]> = {nominator: [], notify: [], telemetry: []}
+    const secret = (scope: SecretScope, ref: SecretRef, key: string): Secret => {
+        if ('env' in ref) secretVariables[scope].push(ref.env)
+        if (!secrets.includes(scope)) return Secret.withheld(key)
         const s = readSecret(ref, env, baseDir)
         if (typeof s === 'string') problems.push(`${key}: ${s}`)
         return s as Secret
     }
-    const accounts = cfg.nominator.accounts.map((a, i) => ({
-        ...a,
-        seed:
-            'devnetAccount' in a.seed
-                ? new Secret(`//${a.seed.devnetAccount}`, `devnet account ${a.seed.devnetAccount}`)
-                : secret(a.seed, `nominator.accounts.${i}.seed`),
-    }))
-    const ipinfoToken = cfg.telemetry.location.ipinfoToken && secret(cfg.telemetry.location.ipinfoToken, 'telemetry.location.ipinfoToken')
+    const accounts = cfg.nominator.accounts.map((a, i) => {
+        const key = `nominator.accounts.${i}.seed`
+        if (!('devnetAccount' in a.seed)) return {...a, seed: secret('nominator', a.seed, key)}
+        // A devnet account's key is public, but it is a seed all the same: only the nominator holds it.
+        const seed = secrets.includes('nominator')
+            ? new Secret(`//${a.seed.devnetAccount}`, `devnet account ${a.seed.devnetAccount}`)
+            : Secret.withheld(key)
+        return {...a, seed}
+    })
+    const ipinfoToken =
+        cfg.telemetry.location.ipinfoToken && secret('telemetry', cfg.telemetry.location.ipinfoToken, 'telemetry.location.ipinfoToken')
     const {webhook, matrix} = cfg.notify
     const notify: NotifyConfig = {
         ...cfg.notify,
         webhook: webhook && {
-            url: typeof webhook.url === 'string' ? new Secret(webhook.url, 'config') : secret(webhook.url, 'notify.webhook.url'),
+            url: typeof webhook.url === 'string' ? new Secret(webhook.url, 'config') : secret('notify', webhook.url, 'notify.webhook.url'),
         },
-        matrix: matrix && {...matrix, accessToken: secret(matrix.accessToken, 'notify.matrix.accessToken')},
+        matrix: matrix && {...matrix, accessToken: secret('notify', matrix.accessToken, 'notify.matrix.accessToken')},
     }
     const candidatesFile = path.resolve(baseDir, cfg.candidatesFile)
     if (!fs.existsSync(candidatesFile)) problems.push(`candidatesFile: no such file ${cfg.candidatesFile}`)
@@ -99,6 +133,7 @@ export function parseConfig(json: unknown, file: string, env: Record<string, str
         telemetry: {...cfg.telemetry, location: {...cfg.telemetry.location, ipinfoToken}},
         notify,
         usesDevnet: !cfg.chains.relay && !cfg.chains.assetHub && !cfg.chains.people,
+        secretVariables,
     }
 }
 
@@ -132,6 +167,18 @@ function describeValue(v: unknown): string {
     if (v === undefined) return 'nothing'
     const s = redactUrls(JSON.stringify(v))
     return s.length > 60 ? s.slice(0, 57) + '...' : s
+}
+
+/** The secrets each service reads; every other one is withheld from it. */
+export const SERVICE_SECRETS: Record<keyof Config['metrics']['ports'], readonly SecretScope[]> = {
+    squidRelay: ['notify'],
+    squidAssetHub: ['notify'],
+    squidPeople: ['notify'],
+    graphql: [],
+    telemetry: ['telemetry', 'notify'],
+    scorer: ['notify'],
+    gateway: [],
+    nominator: ['nominator', 'notify'],
 }
 
 /** The config file a service reads: `CONFIG`, else the devnet sample. */

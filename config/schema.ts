@@ -381,6 +381,7 @@ const squid = z.strictObject({
 const devnet = z.strictObject({
     /** Port of the devnet's JSON-RPC (WebSocket and HTTP) and telemetry feed. */
     port: z.int().min(1).max(65535),
+    /** The chains the devnet runs: `current` (relay, Asset Hub, People), `legacy` (one chain with every pallet), `kusama-scale`; `DEVNET_SCENARIO` overrides it. */
     scenario: z.string().min(1),
     /** Seed of the scenario's randomness: the same seed gives the same chain. */
     seed: z.int().min(0),

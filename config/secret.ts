@@ -10,14 +10,23 @@ import util from 'util'
 const REDACTED = '[redacted]'
 
 export class Secret {
-    readonly #value: string
+    readonly #value: string | undefined
+    /** @param value undefined for a secret withheld from this process (`Secret.withheld`) */
     constructor(
-        value: string,
+        value: string | undefined,
         readonly source: string,
     ) {
         this.#value = value
     }
+    /** A secret this process is not given (its service does not need it): never read, and `reveal` says so. */
+    static withheld(key: string): Secret {
+        return new Secret(undefined, `${key}, withheld from this service`)
+    }
+    get isWithheld(): boolean {
+        return this.#value === undefined
+    }
     reveal(): string {
+        if (this.#value === undefined) throw new Error(`${this.source}: only the services that use it read it`)
         return this.#value
     }
     toString(): string {

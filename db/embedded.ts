@@ -135,3 +135,21 @@ export function freePort(): Promise<number> {
         })
     })
 }
+
+/** The first of `count` consecutive free ports of 127.0.0.1 (a current-layout devnet listens on one per chain). */
+export async function freePortRun(count: number): Promise<number> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+        const first = await freePort()
+        const rest = await Promise.all(Array.from({length: count - 1}, (_, i) => canListen(first + i + 1)))
+        if (rest.every(Boolean)) return first
+    }
+    throw new Error(`no ${count} consecutive free ports found on 127.0.0.1`)
+}
+
+function canListen(port: number): Promise<boolean> {
+    return new Promise(resolve => {
+        const server = net.createServer()
+        server.once('error', () => resolve(false))
+        server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
+    })
+}

@@ -157,6 +157,16 @@ describe('docker-compose.yml', () => {
         expect(without.stderr).toContain('set DB_PASS, the database password, in the environment')
     })
 
+    it("gives the nominator's seeds to the nominator's container alone", () => {
+        const seeded = Object.entries(services)
+            .filter(([, s]) => Object.keys(s.environment ?? {}).some(k => k.endsWith('_SEED')))
+            .map(([name]) => name)
+        expect(seeded).toEqual(['nominator'])
+        expect(Object.keys(services.nominator.environment!)).toEqual(
+            expect.arrayContaining(['KUSAMA_NOMINATOR_1_SEED', 'POLKADOT_NOMINATOR_1_SEED']),
+        )
+    })
+
     it('adds the devnet with the devnet profile, listening on every interface of its container', () => {
         expect(services.devnet.profiles).toEqual(['devnet'])
         expect(services.devnet.build?.target).toBe('devnet')

@@ -1,7 +1,7 @@
 /**
  * Subsquid Cloud as its users run it: `commands.json` gives the `sqd` commands they expect, each an npm
  * script of ours; `npm ci` leaves a `.env` for `sqd run .`; and `sqd run .` runs squid.yaml (migrations,
- * one processor per chain, the GraphQL API) against a database from DB_* until GraphQL answers.
+ * one processor per chain, the scorer, the nominator, the GraphQL API) against a database from DB_* until GraphQL answers.
  */
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
@@ -96,7 +96,7 @@ describe('sqd run .', () => {
         await devnet?.stop()
     })
 
-    it('runs squid.yaml on this machine: migrations at init, a processor per chain, and GraphQL answering', async () => {
+    it('runs squid.yaml on this machine: migrations at init, a processor per chain, the scorer and the nominator, and GraphQL answering', async () => {
         expect(
             fs.existsSync(path.join(PROJECT_DIR, '.env')),
             '.env is missing: `npm ci` creates it (package.json "prepare"), or run `node scripts/ensure-env-file.mjs`',
@@ -106,6 +106,17 @@ describe('sqd run .', () => {
         const finalized = devnet.finalized().number
         const rpc = (role: string) => devnet!.endpoints.find(e => e.role === role)!.url
         const port = await freePort()
+        // The scorer and the nominator read the network's config: here one that names the devnet's chains.
+        const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
+        cfg.candidatesFile = path.join(PROJECT_DIR, 'config', cfg.candidatesFile)
+        cfg.chains = Object.fromEntries(['relay', 'assetHub', 'people'].map(role => [role, {rpcUrl: rpc(role), fromBlock: 0}]))
+        delete cfg.devnet
+        // The devnet's public development keys are refused on named chains: this run nominates with no account.
+        cfg.nominator.accounts = []
+        cfg.telemetry.enabled = false
+        cfg.metrics.ports = Object.fromEntries(Object.keys(cfg.metrics.ports).map(k => [k, 0]))
+        const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqd-run-'))
+        fs.writeFileSync(path.join(configDir, 'network.json'), JSON.stringify(cfg))
         // Variables set here win over .env (dotenv does not override), as the Cloud's secrets would.
         const env = {
             ...withoutDb(process.env),
@@ -114,6 +125,7 @@ describe('sqd run .', () => {
             RPC_RELAY_URL: rpc('relay'),
             RPC_ASSET_HUB_URL: rpc('assetHub'),
             RPC_PEOPLE_URL: rpc('people'),
+            CONFIG: path.join(configDir, 'network.json'),
         }
         // A process group of its own: stopping it stops every service `sqd run` started.
         const child = spawn(SQD, ['run', '.'], {cwd: PROJECT_DIR, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
@@ -143,8 +155,19 @@ describe('sqd run .', () => {
                 500,
             )
         }
+        // The scorer has run a pass and the nominator a check over what the processors wrote.
+        await waitFor(
+            "the scorer's first pass and the nominator's first check",
+            () => out,
+            o => /\[scorer\].*start pass/.test(o) && /\[nominator\].*no round/.test(o),
+            90_000,
+            500,
+        )
         expect(out).toMatch(/\[init\]/)
-        for (const name of ['api', 'relay-processor', 'asset-hub-processor', 'people-processor']) expect(out).toContain(`[${name}]`)
+        for (const name of ['api', 'relay-processor', 'asset-hub-processor', 'people-processor', 'scorer', 'nominator'])
+            expect(out).toContain(`[${name}]`)
+        // No service failed and was restarted by `sqd run`.
+        expect(out).not.toMatch(/restarting\.\.\./)
 
         killGroup(group, 'SIGTERM')
         await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 20_000))])

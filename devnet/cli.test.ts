@@ -32,9 +32,12 @@ describe('devnet CLI', () => {
         expect(devnetFeedUrl(9944)).toBe('ws://127.0.0.1:9944/feed')
         const cfg = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'))
         const devnet = plannedServices(cfg, path.join(PROJECT_DIR, '.data')).find(s => s.name === 'devnet')!
+        const port = cfg.devnet!.port
         expect(devnet.urls).toEqual({
-            'chain rpc': `ws://127.0.0.1:${cfg.devnet!.port}`,
-            'telemetry feed': `ws://127.0.0.1:${cfg.devnet!.port}/feed`,
+            'relay rpc': `ws://127.0.0.1:${port}`,
+            'assetHub rpc': `ws://127.0.0.1:${port + 1}`,
+            'people rpc': `ws://127.0.0.1:${port + 2}`,
+            'telemetry feed': `ws://127.0.0.1:${port}/feed`,
         })
     })
 })

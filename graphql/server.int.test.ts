@@ -62,6 +62,7 @@ async function startAsManifest(): Promise<RunningServer> {
             RPC_RELAY_URL: 'wss://relay.invalid',
             RPC_ASSET_HUB_URL: 'wss://asset-hub.invalid',
             RPC_PEOPLE_URL: 'wss://people.invalid',
+            CONFIG: 'config/devnet.json',
         },
     })
     const api = manifest.deploy!.api as {cmd: string[]; env?: Record<string, string>}

@@ -4,11 +4,12 @@ import net from 'net'
 import os from 'os'
 import path from 'path'
 import pg from 'pg'
-import {afterAll, describe, expect, inject, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {dbEnv, describeDb, pgClientConfig} from '../db/connection'
-import {freePort} from '../db/embedded'
+import {freePort, freePortRun} from '../db/embedded'
 import {createTempDatabase} from '../db/test-database'
 import {PROJECT_DIR} from '../config/project-dir'
+import {waitFor} from '../test/vitest/wait-for'
 
 const MAIN = path.join(PROJECT_DIR, 'lib', 'launcher', 'main.js')
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-pg-'))
@@ -28,16 +29,23 @@ afterAll(async () => {
     fs.rmSync(dataDir, {recursive: true, force: true})
 })
 
-/** The devnet config with free ports for the devnet, telemetry metrics and GraphQL: other processes may hold the defaults. */
+/** The devnet config with free ports for the devnet, the metrics endpoints, GraphQL and REST: other processes may hold the defaults. */
 async function devnetConfigOnFreePorts(): Promise<string> {
     const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
     cfg.candidatesFile = path.join(PROJECT_DIR, 'config', cfg.candidatesFile)
-    cfg.devnet.port = await freePort()
+    // The current layout's relay, Asset Hub and People listen on consecutive ports.
+    cfg.devnet.port = await freePortRun(3)
     for (const service of Object.keys(cfg.metrics.ports)) cfg.metrics.ports[service] = await freePort()
     cfg.api.graphqlPort = await freePort()
+    cfg.api.restPort = await freePort()
     const file = path.join(dataDir, 'devnet-free-ports.json')
     fs.writeFileSync(file, JSON.stringify(cfg))
     return file
+}
+
+/** The text of the banner's line for `label` (the labels are padded to one width). */
+function bannerValue(output: string, label: string): string | undefined {
+    return new RegExp(`^  ${label} +(.*)$`, 'm').exec(output)?.[1]
 }
 
 /** Whether something listens on the port of 127.0.0.1. */
@@ -104,7 +112,7 @@ describe('npm start with no database configured', () => {
         await first.waitFor('Ctrl-C to stop')
         expect(first.output()).toContain('starting embedded PostgreSQL')
         expect(first.output()).toMatch(/applied migrations: Data\d+/)
-        expect(first.output()).toContain(`postgres  postgres://postgres@127.0.0.1:${port}/postgres`)
+        expect(bannerValue(first.output(), 'postgres')).toBe(`postgres://postgres@127.0.0.1:${port}/postgres`)
         first.kill('SIGINT')
         expect(await first.exited).toBe(0)
         expect(first.output()).toContain('"msg":"stopped"')
@@ -150,7 +158,7 @@ describe('npm start with no database configured', () => {
                 return false
             }
         }
-        // Seven services stop on their own (each within its 5 s deadline), on a machine that may be busy.
+        // Nine services (a processor per chain of the current layout) stop on their own, each within its 5 s deadline, on a machine that may be busy.
         for (let i = 0; i < 300 && (groupAlive() || (await accepts(port))); i++) await new Promise(resolve => setTimeout(resolve, 100))
         expect(groupAlive()).toBe(false)
         expect(await accepts(port)).toBe(false)
@@ -222,10 +230,238 @@ describe('npm start with no database configured', () => {
             await run.waitFor('listening on port')
             run.kill('SIGTERM')
             expect(await run.exited).toBe(0)
-            expect(run.output()).toContain(`postgres  ${describeDb(db.settings)}`)
+            expect(bannerValue(run.output(), 'postgres')).toBe(describeDb(db.settings))
             expect(run.output()).not.toMatch(/ignoring DB_\w+, because DB_URL is set/)
         } finally {
             await db.drop()
         }
     })
+})
+
+/** One sample of a Prometheus text exposition: `name{labels} value`. */
+interface Sample {
+    name: string
+    labels: string
+    value: number
+}
+
+function parseSamples(text: string): Sample[] {
+    return text
+        .split('\n')
+        .filter(l => l && !l.startsWith('#'))
+        .map(l => {
+            const m = /^([a-zA-Z_:][\w:]*)(\{.*\})?\s+(\S+)/.exec(l)
+            if (!m) throw new Error(`not a Prometheus sample: ${l}`)
+            return {name: m[1], labels: m[2] ?? '', value: Number(m[3])}
+        })
+}
+
+/** What an operator reads on each service's endpoint: the named series with sensible values, and the dependencies `/health` probes. */
+const ENDPOINTS: Record<string, {dependencies: string[]; ready: (s: Sample[]) => boolean}> = {
+    squidRelay: {dependencies: ['database', 'chain'], ready: processorIndexes},
+    squidAssetHub: {dependencies: ['database', 'chain'], ready: processorIndexes},
+    squidPeople: {dependencies: ['database', 'chain'], ready: processorIndexes},
+    graphql: {dependencies: ['database'], ready: s => value(s, 'process_cpu_user_seconds_total') > 0},
+    telemetry: {
+        dependencies: ['database', 'feed'],
+        ready: s => one(s, 'telemetry_connected').value === 1 && one(s, 'telemetry_nodes_online').value > 0,
+    },
+    scorer: {
+        dependencies: ['database'],
+        ready: s =>
+            value(s, 'scorer_pass_duration_seconds_count') >= 1 &&
+            ['valid', 'invalid', 'unknown'].every(v =>
+                s.some(x => x.name === 'scorer_candidates' && x.labels.includes(`verdict="${v}"`)),
+            ) &&
+            s.filter(x => x.name === 'scorer_candidates').reduce((n, x) => n + x.value, 0) > 0,
+    },
+    gateway: {
+        dependencies: ['database'],
+        ready: s =>
+            s.some(
+                x => x.name === 'gateway_http_request_duration_seconds_count' && x.labels.includes('route="/healthcheck"') && x.value >= 1,
+            ),
+    },
+    nominator: {
+        dependencies: ['database', 'chain'],
+        ready: s =>
+            value(s, 'nominator_checks_total') >= 1 &&
+            s.filter(x => x.name === 'nominator_round_gate' && x.value === 1).length === 1 &&
+            value(s, 'nominator_last_round_era') >= -1 &&
+            value(s, 'nominator_pending_announcements') >= 0,
+    },
+}
+
+/** Each service's name in the banner (and its log prefix). */
+const BANNER_NAMES: Record<string, string> = {
+    squidRelay: 'squid-relay',
+    squidAssetHub: 'squid-asset-hub',
+    squidPeople: 'squid-people',
+    graphql: 'graphql',
+    telemetry: 'telemetry',
+    scorer: 'scorer',
+    gateway: 'gateway',
+    nominator: 'nominator',
+}
+
+/** Indexed height above the genesis, a lag behind the finalized head, Node's default metrics. */
+function processorIndexes(s: Sample[]): boolean {
+    return (
+        value(s, 'sqd_processor_last_block') > 0 &&
+        value(s, 'squid_processor_lag_blocks') >= 0 &&
+        value(s, 'nodejs_heap_size_used_bytes') > 0
+    )
+}
+
+function one(s: Sample[], name: string): Sample {
+    return s.find(x => x.name === name) ?? {name, labels: '', value: Number.NaN}
+}
+
+function value(s: Sample[], name: string): number {
+    return one(s, name).value
+}
+
+/** The README's fenced blocks of one language (```graphql, ```http, ```sql). */
+function readmeBlocks(lang: string): string[] {
+    const readme = fs.readFileSync(path.join(PROJECT_DIR, 'README.md'), 'utf8')
+    return [...readme.matchAll(new RegExp('^```' + lang + '\\n([\\s\\S]*?)^```$', 'gm'))].map(m => m[1])
+}
+
+/** An answer with data: a non-empty array, or an object with a field that has data. */
+function hasData(v: unknown): boolean {
+    if (Array.isArray(v)) return v.length > 0
+    if (v && typeof v === 'object') return Object.keys(v).length > 0
+    return v !== null && v !== undefined
+}
+
+describe('the whole stack as npm start runs it, on the current-layout devnet', () => {
+    let db: Awaited<ReturnType<typeof createTempDatabase>>
+    let run: Run
+    let cfg: {metrics: {ports: Record<string, number>}; api: {graphqlPort: number; restPort: number}}
+    beforeAll(async () => {
+        db = await createTempDatabase(inject('dbServer'), 'launcher_stack')
+        const configFile = await devnetConfigOnFreePorts()
+        cfg = JSON.parse(fs.readFileSync(configFile, 'utf8'))
+        run = launch({...bareEnv({CONFIG: configFile, DATA_DIR: dataDir}), ...dbEnv(db.settings)})
+        await run.waitFor('Ctrl-C to stop')
+    }, 300_000)
+    afterAll(async () => {
+        run?.kill('SIGTERM')
+        expect(await run?.exited).toBe(0)
+        await db?.drop()
+    })
+
+    it('each service serves its named metrics with sensible values and a health report naming its dependencies, all up', async () => {
+        // The banner names each service's endpoints.
+        for (const [service, name] of Object.entries(BANNER_NAMES)) {
+            expect(bannerValue(run.output(), `metrics ${name}`)).toBe(`http://127.0.0.1:${cfg.metrics.ports[service]}/metrics`)
+            expect(bannerValue(run.output(), `health ${name}`)).toBe(`http://127.0.0.1:${cfg.metrics.ports[service]}/health`)
+        }
+        // One REST request, whatever its answer, for the latency histogram.
+        const rest = `http://127.0.0.1:${cfg.api.restPort}/healthcheck`
+        await waitFor(
+            'a REST answer',
+            () =>
+                fetch(rest).then(
+                    r => r.status,
+                    () => 0,
+                ),
+            s => s > 0,
+            120_000,
+            500,
+        )
+        for (const [service, want] of Object.entries(ENDPOINTS)) {
+            const base = `http://127.0.0.1:${cfg.metrics.ports[service]}`
+            await waitFor(
+                `${service}'s metrics`,
+                () =>
+                    fetch(`${base}/metrics`).then(
+                        r => r.text(),
+                        () => '',
+                    ),
+                text => want.ready(parseSamples(text)),
+                240_000,
+                1000,
+            )
+            const health = await waitFor(
+                `${service}'s health`,
+                () =>
+                    fetch(`${base}/health`).then(
+                        async r => ({status: r.status, body: await r.json()}),
+                        () => undefined,
+                    ),
+                h => h?.status === 200,
+                120_000,
+                1000,
+            )
+            expect(health!.body).toEqual({
+                status: 'ok',
+                service,
+                dependencies: Object.fromEntries(want.dependencies.map(d => [d, {ok: true}])),
+            })
+        }
+    }, 600_000)
+
+    it("answers the README's GraphQL, REST and SQL examples without error and with data", async () => {
+        const queries = readmeBlocks('graphql')
+        const routes = readmeBlocks('http').flatMap(b => b.split('\n').filter(Boolean))
+        const statements = readmeBlocks('sql').flatMap(b =>
+            b
+                .split(';')
+                .map(q => q.trim())
+                .filter(Boolean),
+        )
+        expect([queries.length, routes.length, statements.length].every(n => n > 0)).toBe(true)
+        for (const query of queries) {
+            // Every root field answers with data once the devnet's first eras are indexed and the scorer has run.
+            const answer = await waitFor(
+                `the README's GraphQL example to answer with data:\n${query}`,
+                () =>
+                    fetch(`http://127.0.0.1:${cfg.api.graphqlPort}/graphql`, {
+                        method: 'POST',
+                        headers: {'content-type': 'application/json'},
+                        body: JSON.stringify({query}),
+                    }).then(
+                        r => r.json() as Promise<{data?: Record<string, unknown>; errors?: unknown[]}>,
+                        () => undefined,
+                    ),
+                a => !!a && (!!a.errors || (!!a.data && Object.values(a.data).every(hasData))),
+                240_000,
+                1000,
+            )
+            expect(answer!.errors).toBeUndefined()
+        }
+        for (const line of routes) {
+            const [method, route] = line.split(' ')
+            expect(method).toBe('GET')
+            const answer = await waitFor(
+                `the README's REST example ${route} to answer with data`,
+                () =>
+                    fetch(`http://127.0.0.1:${cfg.api.restPort}${route}`).then(
+                        async r => ({status: r.status, body: await r.json()}),
+                        () => undefined,
+                    ),
+                a => !!a && (a.status !== 200 && a.status !== 503 ? true : a.status === 200 && hasData(a.body)),
+                240_000,
+                1000,
+            )
+            expect(answer!.status, route).toBe(200)
+        }
+        const client = new pg.Client(pgClientConfig(db.settings))
+        await client.connect()
+        try {
+            for (const sql of statements) {
+                const rows = await waitFor(
+                    `the README's SQL example to return rows: ${sql}`,
+                    async () => (await client.query(sql)).rows,
+                    r => r.length > 0,
+                    240_000,
+                    1000,
+                )
+                expect(rows.length).toBeGreaterThan(0)
+            }
+        } finally {
+            await client.end()
+        }
+    }, 600_000)
 })

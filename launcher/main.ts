@@ -18,6 +18,12 @@ import {Supervisor} from './supervisor'
 redactUrlsInLogs()
 const log = createLogger('launcher')
 
+const cleanups: (() => Promise<void>)[] = []
+/** In reverse order of start-up: what started last stops first. */
+async function cleanUp(): Promise<void> {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(e => log.error(e, 'cleanup failed'))
+}
+
 async function main(): Promise<void> {
     const configFile = path.resolve(process.env.CONFIG || path.join(PROJECT_DIR, 'config', 'devnet.json'))
     let config
@@ -31,11 +37,6 @@ async function main(): Promise<void> {
 
     // State that outlives a run: the embedded database and the devnet's chain journal.
     const dataDir = path.resolve(process.env.DATA_DIR || path.join(PROJECT_DIR, '.data'))
-    const cleanups: (() => Promise<void>)[] = []
-    /** In reverse order of start-up: what started last stops first. */
-    const cleanUp = async () => {
-        for (const cleanup of [...cleanups].reverse()) await cleanup().catch(e => log.error(e, 'cleanup failed'))
-    }
     let db: DbSettings
     if (isDbConfigured(process.env)) {
         db = dbSettingsFromEnv(process.env)
@@ -108,17 +109,26 @@ async function main(): Promise<void> {
         return fail(e)
     }
 
-    const lines = [
-        `network   ${config.network}${config.usesDevnet ? ' (devnet)' : ''}  config ${path.relative(process.cwd(), config.file)}`,
-        `postgres  ${describeDb(db)}`,
+    const rows: [string, string][] = [
+        ['network', `${config.network}${config.usesDevnet ? ' (devnet)' : ''}  config ${path.relative(process.cwd(), config.file)}`],
+        ['postgres', describeDb(db)],
     ]
-    for (const s of services) for (const [what, url] of Object.entries(s.urls ?? {})) lines.push(`${what.padEnd(9)} ${redactUrl(url)}`)
-    lines.push(services.length ? `services  ${services.map(s => s.name).join(', ')}` : 'services  none yet', 'Ctrl-C to stop')
+    for (const s of services) {
+        for (const [what, url] of Object.entries(s.urls ?? {})) {
+            // Every service has a metrics and a health endpoint: each line names its service.
+            rows.push([what === 'metrics' || what === 'health' ? `${what} ${s.name}` : what, redactUrl(url)])
+        }
+    }
+    rows.push(['services', services.length ? services.map(s => s.name).join(', ') : 'none yet'])
+    const width = Math.max(...rows.map(([label]) => label.length))
+    const lines = [...rows.map(([label, text]) => `${label.padEnd(width)}  ${text}`), 'Ctrl-C to stop']
     process.stdout.write('\n' + lines.map(l => '  ' + l).join('\n') + '\n\n')
     log.info('ready')
 }
 
-main().catch(e => {
+main().catch(async e => {
     log.fatal(e)
+    // An unexpected error must not leave the embedded PostgreSQL to stop by itself.
+    await cleanUp()
     process.exit(1)
 })

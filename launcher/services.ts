@@ -3,9 +3,10 @@
  * log prefix and, where it serves something, a URL for the banner.
  */
 import path from 'path'
-import type {Config} from '../config/load'
+import {SERVICE_SECRETS, type Config} from '../config/load'
+import type {ServiceName} from '../service/run-service'
 import {PROJECT_DIR} from '../config/project-dir'
-import type {ServiceSpec} from '../service/service-spec'
+import {metricsUrls, type ServiceSpec} from '../service/service-spec'
 import {squidServices} from '../squid/services'
 import {devnetEndpoints, devnetFeedUrl} from '../devnet/endpoints'
 
@@ -21,7 +22,13 @@ export function plannedServices(cfg: Config, dataDir: string): ServiceSpec[] {
     services.push(gatewayService(cfg))
     if (cfg.nominator.enabled || cfg.nominator.dryRun) services.push(nominatorService(cfg))
     services.push(scorerService(cfg))
-    return services
+    return services.map(s => ({...s, withheldEnv: withheldVariables(cfg, s.service)}))
+}
+
+/** The secrets' variables a service does not read (all of them for the devnet), kept out of its environment. */
+export function withheldVariables(cfg: Config, service?: ServiceName): string[] {
+    const own = new Set((service ? SERVICE_SECRETS[service] : []).flatMap(scope => cfg.secretVariables[scope]))
+    return [...new Set(Object.values(cfg.secretVariables).flat())].filter(v => !own.has(v))
 }
 
 /** The devnet stands in for every chain when the config names no endpoint. */
@@ -58,6 +65,7 @@ function devnetService(devnet: NonNullable<Config['devnet']>, dataDir: string): 
 function telemetryService(cfg: Config): ServiceSpec {
     return {
         name: 'telemetry',
+        service: 'telemetry',
         script: path.join(PROJECT_DIR, 'lib', 'telemetry', 'main.js'),
         urls: metricsUrls(cfg, 'telemetry'),
     }
@@ -68,6 +76,7 @@ function gatewayService(cfg: Config): ServiceSpec {
     const base = `http://${cfg.metrics.host}:${cfg.api.restPort}`
     return {
         name: 'gateway',
+        service: 'gateway',
         script: path.join(PROJECT_DIR, 'lib', 'gateway', 'main.js'),
         urls: {'rest api': base, 'rest docs': `${base}/docs`, ...metricsUrls(cfg, 'gateway')},
     }
@@ -77,23 +86,17 @@ function gatewayService(cfg: Config): ServiceSpec {
 function nominatorService(cfg: Config): ServiceSpec {
     return {
         name: 'nominator',
+        service: 'nominator',
         script: path.join(PROJECT_DIR, 'lib', 'nominator', 'main.js'),
         urls: metricsUrls(cfg, 'nominator'),
     }
-}
-
-/** A service's metrics and health endpoints for the banner, when the config gives it a port. */
-export function metricsUrls(cfg: Config, service: keyof Config['metrics']['ports']): Record<string, string> | undefined {
-    const port = cfg.metrics.ports[service]
-    if (!port) return undefined
-    const base = `http://${cfg.metrics.host}:${port}`
-    return {metrics: `${base}/metrics`, health: `${base}/health`}
 }
 
 /** The scorer: validity, scores, ranks and faults from what the squid and the telemetry follower wrote. */
 function scorerService(cfg: Config): ServiceSpec {
     return {
         name: 'scorer',
+        service: 'scorer',
         script: path.join(PROJECT_DIR, 'lib', 'scorer', 'main.js'),
         urls: metricsUrls(cfg, 'scorer'),
     }

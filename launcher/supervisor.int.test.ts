@@ -69,6 +69,31 @@ describe('supervisor', () => {
         expect(fs.readFileSync(counter, 'utf8').length).toBe(starts)
     })
 
+    it("keeps the variables withheld from a service (other services' secrets) out of its environment, and passes the rest", async () => {
+        const lines: string[] = []
+        const env = {...process.env, NOMINATOR_SEED: 'bottom drive obey', MATRIX_TOKEN: 'syt_token'}
+        const sup = new Supervisor(createLogger('test:supervisor'), env, l => lines.push(l))
+        const show = script(
+            'show-env.js',
+            `console.log(JSON.stringify([process.env.NOMINATOR_SEED ?? null, process.env.MATRIX_TOKEN ?? null])); setInterval(() => {}, 1000)`,
+        )
+        await sup.start([
+            {name: 'scorer', script: show, withheldEnv: ['NOMINATOR_SEED']},
+            {name: 'gateway', script: show, withheldEnv: ['NOMINATOR_SEED', 'MATRIX_TOKEN']},
+            {name: 'nominator', script: show, withheldEnv: []},
+        ])
+        try {
+            await waitFor('every service to print its environment', () => lines.length >= 3, undefined, 10_000)
+        } finally {
+            await sup.stop()
+        }
+        expect(lines.sort()).toEqual([
+            'gateway   | [null,null]',
+            'nominator | ["bottom drive obey","syt_token"]',
+            'scorer    | [null,"syt_token"]',
+        ])
+    })
+
     it('starts no service when one of them cannot listen on its port, naming the service and the port', async () => {
         const port = await freePort()
         const held = await holdPort(port)

@@ -54,7 +54,7 @@ export class Supervisor {
             process.execPath,
             ['--require', EXIT_WITH_LAUNCHER, '--require', REDACTED_LOGS, spec.script, ...(spec.args ?? [])],
             {
-                env: {...this.baseEnv, ...spec.env},
+                env: childEnv({...this.baseEnv, ...spec.env}, spec.withheldEnv),
                 // stdin stays open while this process lives (exit-with-launcher.ts).
                 stdio: ['pipe', 'pipe', 'pipe'],
             },
@@ -106,4 +106,11 @@ export class Supervisor {
             }),
         )
     }
+}
+
+/** The environment without the variables withheld from the child (undefined values are not passed on). */
+function childEnv(env: NodeJS.ProcessEnv, withheld: readonly string[] = []): NodeJS.ProcessEnv {
+    const out = {...env}
+    for (const name of withheld) delete out[name]
+    return out
 }

@@ -5,7 +5,6 @@
  */
 import pg from 'pg'
 import {cryptoWaitReady} from '@polkadot/util-crypto'
-import {Gauge} from 'prom-client'
 import type {Config} from '../config/load'
 import {dbSettingsFromEnv, pgClientConfig} from '../db/connection'
 import {devnetEndpoints} from '../devnet/endpoints'
@@ -14,6 +13,7 @@ import {connectStakingChain} from './chain/staking-chain'
 import {Stopped} from './execute/submitter'
 import {ScorerTables} from './inputs/scorer-tables'
 import {Nominator} from './nominator'
+import {registerNominatorMetrics} from './nominator-metrics'
 import {signingAccounts} from './signing-accounts'
 import {NominatorStore} from './store/nominator-store'
 
@@ -35,20 +35,17 @@ runService('nominator', async ({config: cfg, log, metrics, addHealthCheck}) => {
     const chain = await connectStakingChain(chainUrls(cfg), log)
     const pool = new pg.Pool({...pgClientConfig(dbSettingsFromEnv(process.env)), max: 2})
     pool.on('error', err => log.warn(`database connection lost: ${err.message}`))
+    const store = new NominatorStore(pool)
     const nominator = new Nominator({
         api: chain.api,
         url: chain.url,
-        store: new NominatorStore(pool),
+        store,
         inputs: new ScorerTables(pool, cfg.ss58Prefix),
         signers,
         config: cfg,
         log,
     })
-    const checks = new Gauge({
-        name: 'nominator_checks_total',
-        help: 'checks run (rounds looked for, announcements handled)',
-        registers: [metrics],
-    })
+    const nominatorMetrics = registerNominatorMetrics(metrics, store)
     addHealthCheck('database', async () => void (await pool.query('SELECT 1')))
     addHealthCheck('chain', async () => {
         if (!chain.api.isConnected) throw new Error(`not connected to ${chain.url}`)
@@ -60,7 +57,7 @@ runService('nominator', async ({config: cfg, log, metrics, addHealthCheck}) => {
         running = nominator
             .check()
             .then(
-                () => checks.inc(),
+                report => nominatorMetrics.checked(report),
                 e => {
                     if (!(e instanceof Stopped))
                         log.error(e instanceof Error ? e : new Error(String(e)), 'check failed; next check as scheduled')

@@ -177,7 +177,7 @@ export function createNotifier(cfg: Pick<Config, 'network' | 'notify'>, log: Not
  */
 export function notifierFromEnv(env: Record<string, string | undefined>, log: NotifyLog): Notifier {
     try {
-        return createNotifier(loadConfig(configFile(env), env), log)
+        return createNotifier(loadConfig(configFile(env), env, {secrets: ['notify']}), log)
     } catch (e) {
         if (!(e instanceof ConfigError)) throw e
         log.warn(`notifications off: ${e.message}`)

@@ -3,32 +3,26 @@
  * the scores, so it is left out of the nominator-stake component, and a kick is a fault only when it
  * removes one of them.
  */
-import {Keyring} from '@polkadot/keyring'
 import {u8aToHex} from '@polkadot/util'
-import {cryptoWaitReady, decodeAddress} from '@polkadot/util-crypto'
+import {decodeAddress} from '@polkadot/util-crypto'
 import type {Config} from '../config/load'
 
+/** What the nominator recorded of one account at its last check (`nominator_status`: the config's name, the stash). */
+export interface RecordedNominator {
+    account: string
+    stash: string
+}
+
 /**
- * 0x hex public keys, sorted. A proxy account nominates for `real`; a direct account nominates itself, so
- * its public key is derived from its seed (the seed is used for that alone and never leaves this function).
+ * 0x hex public keys, sorted. A proxy account nominates for `real`; a direct account nominates itself, and its
+ * stash is the one the nominator recorded for it (the scorer never reads seeds: only the nominator holds them).
+ * A direct account the nominator has not checked yet is not known here.
  */
-export async function programmeNominatorKeys(accounts: Config['nominator']['accounts']): Promise<string[]> {
+export function programmeNominatorKeys(accounts: Config['nominator']['accounts'], recorded: readonly RecordedNominator[]): string[] {
     const keys = new Set<string>()
-    let keyring: Keyring | undefined
-    for (const [i, a] of accounts.entries()) {
-        if (a.real) {
-            keys.add(u8aToHex(decodeAddress(a.real)))
-            continue
-        }
-        if (!keyring) {
-            await cryptoWaitReady()
-            keyring = new Keyring({type: 'sr25519'})
-        }
-        try {
-            keys.add(u8aToHex(keyring.addFromUri(a.seed.reveal()).publicKey))
-        } catch {
-            throw new Error(`nominator.accounts.${i} (${a.name}): its seed (${a.seed.source}) does not give a key pair`)
-        }
+    for (const a of accounts) {
+        const stash = a.real ?? recorded.find(r => r.account === a.name)?.stash
+        if (stash) keys.add(u8aToHex(decodeAddress(stash)))
     }
     return [...keys].sort()
 }

@@ -51,7 +51,9 @@ async function scoreEraIn(em: EntityManager, era: number, config: ScoringConfig,
     const score = config.score
     await requireCompleteEra(em, era)
     const candidates = options.candidates ?? (await readProgrammeCandidates(em))
-    const programmeNominators = options.programmeNominators ?? (await programmeNominatorKeys(config.nominator.accounts))
+    const programmeNominators =
+        options.programmeNominators ??
+        programmeNominatorKeys(config.nominator.accounts, await em.query('SELECT account, id AS stash FROM nominator_status'))
     const valid = candidates.filter(c => c.valid)
     const groups = await readIdentityGroups(em)
     const steps = stepClock()

@@ -6,7 +6,7 @@
  */
 import {createLogger, type Logger} from '@subsquid/logger'
 import {collectDefaultMetrics, Registry} from 'prom-client'
-import {configFile, loadConfig, type Config} from '../config/load'
+import {configFile, loadConfig, SERVICE_SECRETS, type Config} from '../config/load'
 import {redactUrlsInLogs} from '../config/log-redaction'
 import type {HealthCheck} from './health'
 import {startMetricsServer, type MetricsServer} from './metrics-server'
@@ -59,12 +59,17 @@ export interface HandOverContext extends Omit<ServiceContext, 'config'> {
 export function runHandOverService(name: ServiceName, start: (ctx: HandOverContext) => Promise<void>, options: ServiceOptions = {}): void {
     const log = serviceLog(name)
     const main = async () => {
-        const config = process.env.CONFIG ? loadConfig(configFile(process.env)) : undefined
+        const config = process.env.CONFIG ? serviceConfig(name) : undefined
         const {ctx, serve} = serviceContext(name, log, config, options)
         await serve()
         await start(ctx)
     }
     main().catch(fatalHandler(log))
+}
+
+/** The config with the service's own secrets read, the others withheld. */
+function serviceConfig(name: ServiceName): Config {
+    return loadConfig(configFile(process.env), process.env, {secrets: SERVICE_SECRETS[name]})
 }
 
 function serviceLog(name: ServiceName): Logger {
@@ -104,7 +109,7 @@ function serviceContext<C extends Config | undefined>(name: ServiceName, log: Lo
 }
 
 async function run(name: ServiceName, log: Logger, start: (ctx: ServiceContext) => Promise<StopService | void>, options: ServiceOptions) {
-    const config = loadConfig(configFile(process.env))
+    const config = serviceConfig(name)
     const {ctx, serve} = serviceContext(name, log, config, options)
     const server = await serve()
     const stopService = await start(ctx)

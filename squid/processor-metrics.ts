@@ -1,9 +1,8 @@
 /**
- * Our Prometheus metrics on the processor's metrics endpoint: the SDK's processor serves a registry of its
- * own (on `PROCESSOR_PROMETHEUS_PORT`), so the metrics we register on prom-client's default registry are
- * added to it here.
+ * The SDK's processor serves a registry of its own (on `PROCESSOR_PROMETHEUS_PORT`): our processor metrics are
+ * registered on it, so that endpoint and the service's serve them alike.
  */
-import {register, Registry} from 'prom-client'
+import {Registry} from 'prom-client'
 
 /**
  * @subsquid/substrate-processor (pinned in package.json) keeps that registry in the private
@@ -18,13 +17,4 @@ export function processorRegistry(processor: object): Registry {
         )
     }
     return registry
-}
-
-/** Adds our metrics (prom-client's default registry) to the processor's registry. */
-export function serveOnProcessorEndpoint(processor: object): void {
-    const registry = processorRegistry(processor)
-    for (const name of register.getMetricsAsArray().map(m => m.name)) {
-        const metric = register.getSingleMetric(name)
-        if (metric && !registry.getSingleMetric(name)) registry.registerMetric(metric)
-    }
 }

@@ -13,7 +13,7 @@ import {runHandOverService, type ServiceName} from '../service/run-service'
 import {BatchCarry, endsRange, handleChainBatch, LayerMapping} from './chain-batch'
 import {createChainProcessor} from './chain-processor'
 import {ensureChainGenesis} from './genesis-guard'
-import {processorRegistry, serveOnProcessorEndpoint} from './processor-metrics'
+import {processorRegistry} from './processor-metrics'
 import {processorSettingsFromEnv, stallTimeoutFromEnv} from './processor-settings'
 import {EraSnapshotWorker} from './staking/era-snapshot-worker'
 import {notifierFromEnv} from '../notify/notifier'
@@ -50,6 +50,7 @@ function startChainProcessor(mapping: LayerMapping, stateSchema: string, chainUr
     const db = dbSettingsFromEnv(process.env)
     const applicationName = tagDatabaseConnections(stateSchema)
     const processor = createChainProcessor(settings, layerEvents(mapping))
+    const registry = processorRegistry(processor)
     const notifier = notifierFromEnv(process.env, log)
     const snapshots = mapping.staking ? new EraSnapshotWorker({chain: mapping.chain, rpcUrl: settings.rpcUrl, db}) : undefined
     startStallDetector({
@@ -60,6 +61,7 @@ function startChainProcessor(mapping: LayerMapping, stateSchema: string, chainUr
         db,
         queuedEras: () => snapshots?.queuedEras() ?? [],
         settings: {timeoutMs: stallTimeoutFromEnv(process.env), fromBlock: settings.fromBlock, toBlock: settings.toBlock},
+        metrics: registry,
         onStall: async report => {
             log.error(describeStall(report))
             notifier.notify(stallEvent(report))
@@ -67,7 +69,6 @@ function startChainProcessor(mapping: LayerMapping, stateSchema: string, chainUr
             await notifier.flush(STALL_NOTIFY_TIMEOUT_MS)
         },
     })
-    serveOnProcessorEndpoint(processor)
     const carry = new BatchCarry()
     const handlerTime = new HandlerTime()
     untilFinalized(settings.rpcUrl, settings.fromBlock)
@@ -80,7 +81,7 @@ function startChainProcessor(mapping: LayerMapping, stateSchema: string, chainUr
                 if (endsRange(ctx.blocks, settings.toBlock)) log.info(handlerTime.summary())
             })
         }, exitOnError)
-    return {settings, db, registry: processorRegistry(processor)}
+    return {settings, db, registry}
 }
 
 /** How long a health probe's connection may take (the probe itself times out a little later). */

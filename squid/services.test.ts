@@ -6,8 +6,9 @@ import {squidServices} from './services'
 const configDir = path.join(__dirname, '..', 'config')
 
 describe('squidServices', () => {
-    it('runs the relay processor against the devnet and the GraphQL server when no chain is configured', () => {
-        const cfg = loadConfig(path.join(configDir, 'devnet.json'), {})
+    it("runs the relay processor against the legacy devnet's one chain and the GraphQL server when no chain is configured", () => {
+        const sample = loadConfig(path.join(configDir, 'devnet.json'), {})
+        const cfg = {...sample, devnet: {...sample.devnet!, scenario: 'legacy'}}
         const services = squidServices(cfg)
         expect(services.map(s => s.name)).toEqual(['squid-relay', 'graphql'])
         expect(services[0].env).toEqual({
@@ -16,12 +17,21 @@ describe('squidServices', () => {
             STALL_TIMEOUT_MS: String(cfg.squid.stallTimeoutMs),
         })
         expect(services[0].script).toMatch(/squid[\\/]relay[\\/]main\.js$/)
-        expect(services[1].urls).toEqual({graphql: `http://localhost:${cfg.api.graphqlPort}/graphql`})
+        expect(services[0].urls).toEqual({
+            metrics: `http://127.0.0.1:${cfg.metrics.ports.squidRelay}/metrics`,
+            health: `http://127.0.0.1:${cfg.metrics.ports.squidRelay}/health`,
+        })
+        expect(services[1].urls).toEqual({
+            graphql: `http://localhost:${cfg.api.graphqlPort}/graphql`,
+            metrics: `http://127.0.0.1:${cfg.metrics.ports.graphql}/metrics`,
+            health: `http://127.0.0.1:${cfg.metrics.ports.graphql}/health`,
+        })
     })
 
-    it("runs a processor for each chain of the devnet's current layout, on consecutive ports", () => {
+    it("runs a processor for each chain of the devnet's current layout (the sample's), on consecutive ports", () => {
         const cfg = loadConfig(path.join(configDir, 'devnet.json'), {})
-        const services = squidServices({...cfg, devnet: {...cfg.devnet!, scenario: 'current', port: 9950}})
+        expect(cfg.devnet!.scenario).toBe('current')
+        const services = squidServices({...cfg, devnet: {...cfg.devnet!, port: 9950}})
         expect(services.map(s => [s.name, s.env?.RPC_URL])).toEqual([
             ['squid-relay', 'ws://127.0.0.1:9950'],
             ['squid-asset-hub', 'ws://127.0.0.1:9951'],

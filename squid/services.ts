@@ -4,9 +4,17 @@
  */
 import path from 'node:path'
 import type {Config} from '../config/load'
-import type {ServiceSpec} from '../service/service-spec'
+import {metricsUrls, type ServiceSpec} from '../service/service-spec'
+import type {ServiceName} from '../service/run-service'
 import {devnetEndpoints} from '../devnet/endpoints'
 import {CHAIN_LAYERS, ChainLayer, layerFileName} from './chain-layer'
+
+/** Each processor's service name: its metrics port in the config's `metrics.ports`. */
+const PROCESSOR_SERVICES = {
+    [ChainLayer.relay]: 'squidRelay',
+    [ChainLayer.assetHub]: 'squidAssetHub',
+    [ChainLayer.people]: 'squidPeople',
+} as const satisfies Record<ChainLayer, ServiceName>
 
 function processorScript(layer: ChainLayer): {name: string; script: string} {
     return {name: `squid-${layerFileName(layer)}`, script: path.join(__dirname, layerFileName(layer), 'main.js')}
@@ -17,6 +25,8 @@ export function squidServices(cfg: Config): ServiceSpec[] {
     const processor = (chain: ChainLayer, rpcUrl: string, fromBlock: number, toBlock?: number) =>
         services.push({
             ...processorScript(chain),
+            service: PROCESSOR_SERVICES[chain],
+            urls: metricsUrls(cfg, PROCESSOR_SERVICES[chain]),
             env: {
                 RPC_URL: rpcUrl,
                 BLOCK_FROM: String(fromBlock),
@@ -38,8 +48,9 @@ export function squidServices(cfg: Config): ServiceSpec[] {
     }
     services.push({
         name: 'graphql',
+        service: 'graphql',
         script: path.join(__dirname, '..', 'graphql', 'serve.js'),
-        urls: {graphql: `http://localhost:${cfg.api.graphqlPort}/graphql`},
+        urls: {graphql: `http://localhost:${cfg.api.graphqlPort}/graphql`, ...metricsUrls(cfg, 'graphql')},
     })
     return services
 }

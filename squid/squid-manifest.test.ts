@@ -13,17 +13,28 @@ describe('squid.yaml', () => {
         expect(value?.name).toBe('open-nominator')
     })
 
-    it('runs one processor per chain, each a compiled entry point that exists after the build', () => {
+    it('runs one processor per chain, the scorer and the nominator, each a compiled entry point that exists after the build', () => {
         const processors = value!.deploy!.processor as {name: string; cmd: string[]}[]
-        expect(processors.map(p => p.name)).toEqual(['relay-processor', 'asset-hub-processor', 'people-processor'])
+        expect(processors.map(p => p.name)).toEqual(['relay-processor', 'asset-hub-processor', 'people-processor', 'scorer', 'nominator'])
         for (const p of processors)
             expect(fs.existsSync(path.join(__dirname, '..', p.cmd[1].replace(/^lib\//, '').replace(/\.js$/, '.ts'))), p.cmd[1]).toBe(true)
     })
 
-    it('keeps secrets in top-level deploy.env only, where `sqd run` substitutes them', () => {
+    it('keeps secrets in top-level deploy.env only, where `sqd run` substitutes them: the endpoints, the config file, and every seed the shipped configs name', () => {
         const env = value!.deploy!.env as Record<string, string>
         expect(env.RPC_RELAY_URL).toBe('${{ secrets.RPC_RELAY_URL }}')
-        expect(Object.keys(env).sort()).toEqual(['RPC_ASSET_HUB_URL', 'RPC_PEOPLE_URL', 'RPC_RELAY_URL'])
+        expect(env.CONFIG).toBe('${{ secrets.CONFIG }}')
+        const seeds = ['kusama', 'polkadot'].flatMap(network => {
+            const cfg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'config', `${network}.json`), 'utf8'))
+            return cfg.nominator.accounts.map((a: {seed: {env?: string}}) => a.seed.env)
+        })
+        expect(seeds.length).toBeGreaterThan(0)
+        expect(Object.keys(env).sort()).toEqual(['CONFIG', 'RPC_ASSET_HUB_URL', 'RPC_PEOPLE_URL', 'RPC_RELAY_URL', ...seeds].sort())
+        // Without its secret a seed is empty: the nominator then refuses to start naming it, the other services never read it.
+        const evaluated = value!.eval({
+            secrets: {RPC_RELAY_URL: 'wss://r', RPC_ASSET_HUB_URL: 'wss://a', RPC_PEOPLE_URL: 'wss://p', CONFIG: 'config/kusama.json'},
+        })
+        expect((evaluated.deploy!.env as Record<string, string>)[seeds[0]]).toBe('')
         const services = [...(value!.deploy!.processor as {env?: object}[]), value!.deploy!.api as {env?: object}]
         expect(services.filter(s => JSON.stringify(s.env ?? {}).includes('secrets.'))).toEqual([])
     })

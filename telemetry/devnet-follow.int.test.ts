@@ -81,11 +81,11 @@ async function expectedRows(seed: number) {
 const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-devnet-'))
 afterAll(() => fs.rmSync(configDir, {recursive: true, force: true}))
 
-/** The devnet config with no feedUrl (the follower finds the devnet's genesis) on `port`. */
+/** The devnet config (the legacy layout these tests start) with no feedUrl (the follower finds the devnet's genesis) on `port`. */
 function serviceConfig(port: number, seed: number, metricsPort = 0): string {
     const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
     cfg.candidatesFile = CANDIDATES_FILE
-    cfg.devnet = {...cfg.devnet, port, seed, blockTimeMs: 0}
+    cfg.devnet = {...cfg.devnet, scenario: 'legacy', port, seed, blockTimeMs: 0}
     cfg.telemetry = {...cfg.telemetry, flushIntervalMs: 50}
     cfg.metrics.ports = {...Object.fromEntries(Object.keys(cfg.metrics.ports).map(k => [k, 0])), telemetry: metricsPort}
     delete cfg.telemetry.feedUrl

@@ -141,6 +141,9 @@ export const scenarios: Record<string, ScenarioSpec> = {
     },
 }
 
+/** The names a config's `devnet.scenario` (or `DEVNET_SCENARIO`) may give. */
+export const DEVNET_SCENARIOS: readonly string[] = Object.keys(scenarios)
+
 export function scenarioByName(name: string): ScenarioSpec {
     const s = scenarios[name]
     if (!s) throw new Error(`unknown devnet scenario "${name}" (known: ${Object.keys(scenarios).join(', ')})`)

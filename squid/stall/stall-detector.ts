@@ -7,7 +7,7 @@
 import {createLogger} from '@subsquid/logger'
 import {RpcClient} from '@subsquid/rpc-client'
 import pg from 'pg'
-import {Gauge, register} from 'prom-client'
+import {Gauge, type Registry} from 'prom-client'
 import {pgClientConfig, type DbSettings} from '../../db/connection'
 import {judgeProgress, type LockWait, type StallReport, type StallSettings, type StallWatch} from './stall'
 
@@ -15,17 +15,6 @@ const log = createLogger('sqd:processor:stall')
 
 /** Exit code of a stalled processor: a temporary failure that a restart is expected to clear (EX_TEMPFAIL). */
 export const STALL_EXIT_CODE = 75
-
-const stalledSeconds = new Gauge({
-    name: 'squid_processor_stalled_seconds',
-    help: "Seconds the processor's indexed height has stood still while finalized blocks wait (0 while it moves or is caught up)",
-    registers: [register],
-})
-const lagBlocks = new Gauge({
-    name: 'squid_processor_lag_blocks',
-    help: "Finalized blocks of the processor's range not indexed yet",
-    registers: [register],
-})
 
 /**
  * The `application_name` of a processor's database connections (its batches' and its snapshot thread's),
@@ -50,6 +39,8 @@ export interface StallDetectorOptions {
     queuedEras?: () => number[]
     /** Told once, and waited for, before the process exits: the notification seam. */
     onStall(report: StallReport): void | Promise<void>
+    /** Where its gauges are registered: the processor's registry, served on its metrics endpoints. */
+    metrics: Registry
 }
 
 /** Samples per timeout: the stall is seen within a fifth of the timeout after it passes. */
@@ -59,6 +50,16 @@ const MAX_SAMPLE_INTERVAL_MS = 10_000
 const DETECTOR_STATEMENT_TIMEOUT_MS = 5_000
 
 export function startStallDetector(o: StallDetectorOptions): {stop(): void} {
+    const stalledSeconds = new Gauge({
+        name: 'squid_processor_stalled_seconds',
+        help: "Seconds the processor's indexed height has stood still while finalized blocks wait (0 while it moves or is caught up)",
+        registers: [o.metrics],
+    })
+    const lagBlocks = new Gauge({
+        name: 'squid_processor_lag_blocks',
+        help: "Finalized blocks of the processor's range not indexed yet",
+        registers: [o.metrics],
+    })
     const intervalMs = Math.min(MAX_SAMPLE_INTERVAL_MS, Math.max(100, Math.floor(o.settings.timeoutMs / SAMPLES_PER_TIMEOUT)))
     const rpc = new RpcClient({url: o.rpcUrl, requestTimeout: DETECTOR_STATEMENT_TIMEOUT_MS, retryAttempts: 0, log: null})
     let client: pg.Client | undefined
