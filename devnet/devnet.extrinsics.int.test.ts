@@ -56,6 +56,17 @@ describe('transaction pool checks', () => {
         await expect(api.rpc.author.submitExtrinsic(stale)).rejects.toThrow(/1010: Invalid Transaction: Transaction is outdated/)
     })
 
+    it('answers 1013 Already Imported for the same bytes again while they wait in the pool, as a Substrate pool does', async () => {
+        const tx = api.tx.staking.chill()
+        await tx.signAsync(dev('Dave').pair)
+        await api.rpc.author.submitExtrinsic(tx)
+        await expect(api.rpc.author.submitExtrinsic(tx)).rejects.toThrow(/1013: Transaction Already Imported/)
+        expect(devnet.chain.pool.length).toBe(1)
+        await devnet.produceBlocks(1)
+        // Once in a block, its nonce is used: outdated.
+        await expect(api.rpc.author.submitExtrinsic(tx)).rejects.toThrow(/1010: Invalid Transaction: Transaction is outdated/)
+    })
+
     it('rejects a mortal transaction whose era has passed', async () => {
         const tx = api.tx.staking.chill()
         const head = await api.rpc.chain.getHeader()
