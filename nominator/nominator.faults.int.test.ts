@@ -98,9 +98,16 @@ beforeEach(async () => {
 
 const address = (name: string) => devnet.accounts.find(a => a.name === name)!.address
 
-function nominator(): Nominator {
+function nominator(delayed = false): Nominator {
     const accounts = [
-        {name: 'alice-via-bob', seed: new Secret('//Bob', 'test alice-via-bob'), mode: 'proxy' as const, real: address('Alice')},
+        delayed
+            ? {
+                  name: 'alice-via-charlie',
+                  seed: new Secret('//Charlie', 'test alice-via-charlie'),
+                  mode: 'delayedProxy' as const,
+                  real: address('Alice'),
+              }
+            : {name: 'alice-via-bob', seed: new Secret('//Bob', 'test alice-via-bob'), mode: 'proxy' as const, real: address('Alice')},
     ]
     return new Nominator({
         api: chain.api,
@@ -166,6 +173,17 @@ async function expectRecordedOnce(roundId: string): Promise<{nomination: any; ex
 }
 
 describe('RPC faults during a round', () => {
+    it('an error reply while reading the chain fails the check before anything is recorded; the next check records the round once', async () => {
+        const before = (await pool.query('SELECT count(*)::int AS n FROM nomination_round')).rows[0].n
+        devnet.faults.failNext(1)
+        await expect(nominator().check()).rejects.toThrow(/devnet injected fault/)
+        expect((await pool.query('SELECT count(*)::int AS n FROM nomination_round')).rows[0].n).toBe(before)
+        expect(devnet.chain.pool.length).toBe(0)
+        const id = await round()
+        const {extrinsics} = await expectRecordedOnce(id)
+        expect(extrinsics.length).toBe(1)
+    })
+
     it('error replies to the reads that sign and to the submission: retried, recorded once', async () => {
         devnet.faults.failNext(2, {method: 'system_accountNextIndex', message: 'rate limit'})
         devnet.faults.failNext(3, {method: 'author_submitExtrinsic'})
@@ -270,5 +288,54 @@ describe('a reorg before finality', () => {
         const {nomination} = await expectRecordedOnce(id)
         expect(nomination.block_number).toBe(orphan!.number - 1)
         expect(nomination.block_hash).not.toBe(orphan!.hash)
+    })
+})
+
+describe('a time-delayed proxy through a reorg and a lost reply', () => {
+    it('the announcement reorged away is announced again by the same bytes; the execution whose reply is lost runs once', async () => {
+        let orphan: BlockRecord | undefined
+        hooks.included = async block => {
+            orphan = block
+            await devnet.fork(1)
+        }
+        const report = await nominator(true).check()
+        expect(report.decision.gate.kind).toBe('start')
+        const id = report.roundId!
+        const nominationId = `${id}:${address('Alice')}`
+        const announced = (await pool.query('SELECT * FROM proxy_announcement WHERE id = $1', [nominationId])).rows[0]
+        expect(announced.status).toBe('announced')
+        expect(devnet.chain.blocks[announced.announced_block].includedHashes).toContain(announced.announced_tx_hash)
+        expect(orphan!.includedHashes).toContain(announced.announced_tx_hash)
+        expect(announced.announced_block).toBeGreaterThan(orphan!.number)
+        const [onChain]: any = await chain.api.query.proxy.announcements(address('Charlie'))
+        expect(onChain.map((a: any) => a.callHash.toHex())).toEqual([announced.call_hash])
+
+        await devnet.produceBlocks(devnet.spec.proxyDelayBlocks + 1)
+        hooks.recorded = () => {
+            devnet.faults.latencyMs = 400
+            setTimeout(() => devnet.faults.dropConnections(), 150)
+            setTimeout(() => (devnet.faults.latencyMs = 0), 3000)
+        }
+        const executed = await nominator(true).check()
+        expect(executed.announcements.map(a => a.decision.action)).toEqual(['execute'])
+        const after = (await pool.query('SELECT * FROM proxy_announcement WHERE id = $1', [nominationId])).rows[0]
+        expect(after.status).toBe('executed')
+        const nominations = await rows('nomination', id)
+        expect(nominations.length).toBe(1)
+        const [n] = nominations
+        expect(n).toMatchObject({status: 'done', finalized: true, error: null, tx_hash: after.executed_tx_hash})
+        expect(devnet.chain.blocks[n.block_number].hash).toBe(n.block_hash)
+        expect(n.block_number).toBeLessThanOrEqual(devnet.finalized().number)
+        // One announce and one execution recorded and on chain, each once.
+        const extrinsics = await rows('nominator_extrinsic', id)
+        expect(extrinsics.map(e => [e.purpose, e.status]).sort()).toEqual([
+            ['announcements', 'landed'],
+            ['round', 'landed'],
+        ])
+        const onChainHashes = devnet.chain.blocks.flatMap(b => b.includedHashes).filter(h => extrinsics.some(e => e.id === h))
+        expect(onChainHashes.sort()).toEqual(extrinsics.map(e => e.id).sort())
+        expect(await chainTargets(address('Alice'))).toEqual(n.targets)
+        const [left]: any = await chain.api.query.proxy.announcements(address('Charlie'))
+        expect(left.length).toBe(0)
     })
 })
