@@ -2,6 +2,7 @@
  * The devnet's pallet rules checked against cases transcribed from the pallets' own tests (polkadot-sdk:
  * substrate/frame/proxy/src/tests.rs, substrate/frame/utility/src/tests.rs, substrate/frame/staking/src/tests.rs,
  * substrate/frame/staking-async/src/tests/bonding.rs) and, where no test pins a rule, from the pallet's call itself.
+ * Not transcribed: deposits and weights (the devnet charges neither), calls the devnet does not run (add_proxy, kick).
  * Each case names its source. Everything goes through real signed extrinsics from @polkadot/api and is read back
  * from the chain's storage and events, so the nominator is not proven only against our own reading of the rules.
  *
@@ -341,5 +342,26 @@ describe('pallet-staking', () => {
         expect(again.events).not.toContain('staking.Chilled')
         expect((await include(api.tx.staking.chill(), 'Dave')).error).toBe('staking.NotController')
         await include(api.tx.staking.nominate(validators(false).slice(0, 2)), 'Alice')
+    })
+
+    // Last: //Dave bonds here, and the cases above use him as an account with no ledger.
+    it('min_bond_checks_work: below MinNominatorBond nominate is InsufficientBond; bond_extra lifts it; a dust bond is refused', async () => {
+        const dot = 10n ** 10n
+        const min = (await api.query.staking.minNominatorBond()).toBigInt()
+        expect(min).toBe(250n * dot)
+        expect((await include(api.tx.staking.bond(dot / 2n, 'Staked'), 'Eve')).error).toBe('staking.InsufficientBond')
+        const bonded = await include(api.tx.staking.bond(100n * dot, 'Staked'), 'Dave')
+        expect(bonded.error).toBeUndefined()
+        expect(eventData(bonded, 'staking.Bonded')[1].toBigInt()).toBe(100n * dot)
+        const ledger: any = (await api.query.staking.ledger(key('Dave'))).unwrap()
+        expect([ledger.total.toBigInt(), ledger.active.toBigInt()]).toEqual([100n * dot, 100n * dot])
+        expect((await include(api.tx.staking.bond(100n * dot, 'Staked'), 'Dave')).error).toBe('staking.AlreadyBonded')
+        const targets = validators(false).slice(0, 2)
+        expect((await include(api.tx.staking.nominate(targets), 'Dave')).error).toBe('staking.InsufficientBond')
+        expect(await chainNominations(key('Dave'))).toBeNull()
+        expect((await include(api.tx.staking.bondExtra(150n * dot), 'Dave')).error).toBeUndefined()
+        expect((await include(api.tx.staking.nominate(targets), 'Dave')).error).toBeUndefined()
+        expect((await chainNominations(key('Dave')))!.targets).toEqual(targets)
+        expect((await include(api.tx.staking.bondExtra(dot), 'Eve')).error).toBe('staking.NotStash')
     })
 })

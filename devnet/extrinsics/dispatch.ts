@@ -5,7 +5,7 @@
  */
 import {blake2AsHex} from '@polkadot/util-crypto'
 import type {Call} from '@polkadot/types/interfaces'
-import type {Announcement, ProxyDef, World} from '../scenario/world'
+import {PLANCK_PER_DOT, type Announcement, type ProxyDef, type World} from '../scenario/world'
 import type {Journal} from '../scenario/journal'
 import {payoutStakers, type LogicalEvent, type RuntimeFeatures} from '../scenario/staking-cycle'
 
@@ -26,6 +26,9 @@ export interface DispatchContext {
     /** Whether this chain runs calls of the section (staking lives on Asset Hub in the current layout). */
     allowed?(section: string): boolean
 }
+
+/** Polkadot's existential deposit (1 DOT): a smaller bond is dust (InsufficientBond). */
+const EXISTENTIAL_DEPOSIT = PLANCK_PER_DOT
 
 /** Maximum nominations per nominator on Polkadot (MaxNominations). */
 const MAX_NOMINATIONS = 16
@@ -75,8 +78,33 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
     const args = call.args as any[]
     const key = `${call.section}.${call.method}`
     switch (key) {
+        case 'staking.bond': {
+            // The stash is its own controller (a legacy runtime's `controller` argument comes first and is ignored).
+            if (world.ledgers.has(origin)) return staking('AlreadyBonded')
+            const value = BigInt(args[args.length - 2].toString())
+            if (value < EXISTENTIAL_DEPOSIT) return staking('InsufficientBond')
+            const amount = min(value, world.accounts.get(origin)?.freePlanck ?? 0n)
+            journal.mapSet(world.ledgers, origin, {stash: origin, totalPlanck: amount, activePlanck: amount, claimedEras: []})
+            world.mark('ledger', origin)
+            ctx.events.push({pallet: 'Staking', name: 'Bonded', fields: {stash: origin, amount}})
+            return
+        }
+        case 'staking.bondExtra': {
+            const ledger = world.ledgers.get(origin)
+            if (!ledger) return staking('NotStash')
+            const free = world.accounts.get(origin)?.freePlanck ?? 0n
+            const extra = min(BigInt(args[0].toString()), free > ledger.totalPlanck ? free - ledger.totalPlanck : 0n)
+            const active = ledger.activePlanck + extra
+            if (active < EXISTENTIAL_DEPOSIT) return staking('InsufficientBond')
+            journal.mapSet(world.ledgers, origin, {...ledger, totalPlanck: ledger.totalPlanck + extra, activePlanck: active})
+            world.mark('ledger', origin)
+            ctx.events.push({pallet: 'Staking', name: 'Bonded', fields: {stash: origin, amount: extra}})
+            return
+        }
         case 'staking.nominate': {
-            if (!world.ledgers.has(origin)) return staking('NotController')
+            const ledger = world.ledgers.get(origin)
+            if (!ledger) return staking('NotController')
+            if (ledger.activePlanck < BigInt(world.spec.minNominatorBondDot) * PLANCK_PER_DOT) return staking('InsufficientBond')
             const targets = (args[0] as any[]).map(accountOf)
             if (targets.length === 0) return staking('EmptyTargets')
             if (targets.length > MAX_NOMINATIONS) return staking('TooManyTargets')
@@ -229,6 +257,8 @@ function executeProxied(ctx: DispatchContext, real: string, inner: Call, filter:
     ctx.events.push({pallet: 'Proxy', name: 'ProxyExecuted', fields: {result: err ? {Err: ctx.dispatchError(err)} : {Ok: null}}})
     return undefined
 }
+
+const min = (a: bigint, b: bigint) => (a < b ? a : b)
 
 function staking(name: string): ModuleErrorName {
     return {pallet: 'Staking', name}

@@ -143,7 +143,7 @@ export class World {
         add('proxies', this.proxies.keys())
         add('announcements', this.announcements.keys())
         add('era', this.eras.keys())
-        t.push('session:')
+        t.push('session:', 'stakingLimits:')
         return t
     }
 
