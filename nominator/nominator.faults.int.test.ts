@@ -20,6 +20,7 @@ import {applyMigrations} from '../db/migrate'
 import {useTestDatabase} from '../test/vitest/database'
 import {DevnetRoundInputs} from '../test/vitest/devnet-round-inputs'
 import {connectStakingChain, type StakingChain} from './chain/staking-chain'
+import {Stopped} from './execute/submitter'
 import {Nominator} from './nominator'
 import {signingAccounts} from './signing-accounts'
 import {NominatorStore, type ExtrinsicRecord} from './store/nominator-store'
@@ -273,6 +274,26 @@ describe('a reorg before finality', () => {
         const {nomination, extrinsics} = await expectRecordedOnce(id)
         expect(nomination.block_hash).not.toBe(orphan!.hash)
         expect(orphan!.includedHashes).toContain(nomination.tx_hash)
+        expect(extrinsics.map(e => [e.status, e.attempt])).toEqual([['landed', 1]])
+    })
+
+    it('a restart while the batch waits for finality, its block reorged away meanwhile: the new process follows the same transaction, recorded once', async () => {
+        const first = nominator()
+        let orphan: BlockRecord | undefined
+        hooks.included = async block => {
+            orphan = block
+            first.stop()
+            await devnet.fork(1)
+        }
+        await expect(first.check()).rejects.toThrow(Stopped)
+        const [left] = (await pool.query(`SELECT * FROM nominator_extrinsic WHERE status = 'submitted'`)).rows
+        expect(orphan!.includedHashes).toEqual([left.id])
+        const id = left.round_id
+        expect((await rows('nomination', id)).map(n => [n.status, n.finalized])).toEqual([['submitted', false]])
+        const again = await nominator().check()
+        expect(again.decision.gate.kind).toMatch(/roundAlreadyRecorded|noAccountDue/)
+        const {nomination, extrinsics} = await expectRecordedOnce(id)
+        expect(nomination.tx_hash).toBe(left.id)
         expect(extrinsics.map(e => [e.status, e.attempt])).toEqual([['landed', 1]])
     })
 
