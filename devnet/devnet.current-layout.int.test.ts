@@ -170,4 +170,21 @@ describe('current layout', () => {
             expect(nominations.targets.map((t: any) => t.toHex())).toEqual(before)
         })
     })
+
+    it('nominate on pallet-staking-async sorts and dedups the targets before counting them (MaxNominations after dedup)', async () => {
+        await withApi('assetHub', async api => {
+            const world = devnet.chain.world
+            const dev = (name: string) => devnet.accounts.find(a => a.name === name)!
+            const alice = dev('Alice').publicKey
+            const valid = [...world.validators.values()].filter(v => v.active && !v.blocked).map(v => v.stash)
+            // 17 entries, 16 distinct, in no particular order: accepted, stored sorted once each.
+            const given = [...valid.slice(0, 16).reverse(), valid[3]]
+            const r = await include(api, devnet, api.tx.staking.nominate(given), dev('Alice').pair, 'assetHub')
+            expect(r.error).toBeUndefined()
+            const nominations: any = (await api.query.staking.nominators(alice)).unwrap()
+            expect(nominations.targets.map((t: any) => t.toHex())).toEqual([...new Set(given)].sort())
+            const tooMany = await include(api, devnet, api.tx.staking.nominate(valid.slice(0, 17)), dev('Alice').pair, 'assetHub')
+            expect(tooMany.error).toBe('staking.TooManyTargets')
+        })
+    })
 })

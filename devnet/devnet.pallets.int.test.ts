@@ -320,6 +320,12 @@ describe('pallet-staking', () => {
         expect((await chainNominations(key('Alice')))!.targets).toEqual(targets)
     })
 
+    it('nominate on the relay keeps the targets in the order given (it does not sort them, unlike staking-async)', async () => {
+        const targets = validators(false).slice(0, 3).reverse()
+        expect((await include(api.tx.staking.nominate(targets), 'Alice')).error).toBeUndefined()
+        expect((await chainNominations(key('Alice')))!.targets).toEqual(targets)
+    })
+
     it('nominate records submitted_in = CurrentEra', async () => {
         await include(api.tx.staking.nominate(validators(false).slice(0, 2)), 'Alice')
         const currentEra = (await api.query.staking.currentEra()).unwrap().toNumber()

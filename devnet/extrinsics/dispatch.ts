@@ -105,7 +105,10 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
             const ledger = world.ledgers.get(origin)
             if (!ledger) return staking('NotController')
             if (ledger.activePlanck < BigInt(world.spec.minNominatorBondDot) * PLANCK_PER_DOT) return staking('InsufficientBond')
-            const targets = (args[0] as any[]).map(accountOf)
+            let targets = (args[0] as any[]).map(accountOf)
+            // pallet-staking-async sorts and dedups the targets before it counts them (the hex of equal-length ids sorts
+            // as their bytes); the relay's pallet-staking of these runtimes takes them as given.
+            if (ctx.features.stakingAsync) targets = [...new Set(targets)].sort()
             if (targets.length === 0) return staking('EmptyTargets')
             if (targets.length > MAX_NOMINATIONS) return staking('TooManyTargets')
             const old = world.nominators.get(origin)
