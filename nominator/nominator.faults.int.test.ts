@@ -39,6 +39,8 @@ const base = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'), {})
 interface Hooks {
     /** The batch is signed and recorded, not yet sent. */
     recorded?: (e: ExtrinsicRecord) => Promise<void> | void
+    /** A submitted extrinsic waits in the pool; the block that will hold it is not sealed yet. */
+    pooled?: () => Promise<void> | void
     /** A block holding a submitted extrinsic was sealed; it is not final yet. */
     included?: (block: BlockRecord) => Promise<void> | void
 }
@@ -66,6 +68,11 @@ beforeAll(async () => {
         if (busy || (devnet.chain.pool.length === 0 && toFinality <= 0)) return
         busy = true
         void (async () => {
+            if (devnet.chain.pool.length > 0 && hooks.pooled) {
+                const hook = hooks.pooled
+                hooks.pooled = undefined
+                await hook()
+            }
             const [block] = await devnet.produceBlocks(1)
             toFinality = block.includedHashes.length > 0 ? FINALITY_LAG + 1 : toFinality - 1
             if (block.includedHashes.length > 0 && hooks.included) {
@@ -226,6 +233,19 @@ describe('RPC faults during a round', () => {
 
     // The deadline is generous (a normal run takes a few seconds); before the provider stopped caching, one error reply
     // to chain_getBlock(hash) was replayed to every retry of it for over a minute.
+    it('a dropped connection and error replies between submission and inclusion: recorded once', async () => {
+        let pooled = 0
+        hooks.pooled = () => {
+            pooled = devnet.chain.pool.length
+            devnet.faults.dropConnections()
+            devnet.faults.failNext(2, {method: 'system_accountNextIndex'})
+        }
+        const id = await round()
+        expect(pooled).toBe(1)
+        const {extrinsics} = await expectRecordedOnce(id)
+        expect(extrinsics.length).toBe(1)
+    })
+
     it('another transaction of the signer takes the nonce first: the batch is signed again once that is final, recorded once', async () => {
         hooks.recorded = async e => {
             const other = chain.api.tx.system.remark('the same signer, elsewhere')
