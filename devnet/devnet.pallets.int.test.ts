@@ -320,10 +320,13 @@ describe('pallet-staking', () => {
         expect((await chainNominations(key('Alice')))!.targets).toEqual(targets)
     })
 
-    it('nominate on the relay keeps the targets in the order given (it does not sort them, unlike staking-async)', async () => {
-        const targets = validators(false).slice(0, 3).reverse()
+    it('nominate on the relay keeps the targets as given: in that order, duplicates counted and kept (staking-async sorts and dedups)', async () => {
+        const pool = validators(false)
+        const targets = [pool[2], pool[0], pool[1], pool[0]]
         expect((await include(api.tx.staking.nominate(targets), 'Alice')).error).toBeUndefined()
         expect((await chainNominations(key('Alice')))!.targets).toEqual(targets)
+        // 16 distinct and one twice: 17 > MaxNominations.
+        expect((await include(api.tx.staking.nominate([...pool.slice(0, 16), pool[0]]), 'Alice')).error).toBe('staking.TooManyTargets')
     })
 
     it('nominate records submitted_in = CurrentEra', async () => {

@@ -107,7 +107,7 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
             if (ledger.activePlanck < BigInt(world.spec.minNominatorBondDot) * PLANCK_PER_DOT) return staking('InsufficientBond')
             let targets = (args[0] as any[]).map(accountOf)
             // pallet-staking-async sorts and dedups the targets before it counts them (the hex of equal-length ids sorts
-            // as their bytes); the relay's pallet-staking of these runtimes takes them as given.
+            // as their bytes); the relay's pallet-staking counts and stores them as given, duplicates included.
             if (ctx.features.stakingAsync) targets = [...new Set(targets)].sort()
             if (targets.length === 0) return staking('EmptyTargets')
             if (targets.length > MAX_NOMINATIONS) return staking('TooManyTargets')
@@ -126,7 +126,7 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
                 world.mark('validator', origin)
             }
             // submitted_in is CurrentEra (the devnet's CurrentEra is its active era: it plans no era ahead).
-            journal.mapSet(world.nominators, origin, {targets: [...new Set(targets)], submittedIn: world.activeEra})
+            journal.mapSet(world.nominators, origin, {targets, submittedIn: world.activeEra})
             world.mark('nominator', origin)
             return
         }
