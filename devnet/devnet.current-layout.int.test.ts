@@ -7,6 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ApiPromise, WsProvider} from '@polkadot/api'
 import {startDevnet, type Devnet} from './index'
 import {runProcessorProbe} from './processor-probe-run'
+import {include} from '../test/vitest/devnet-include'
 
 const TO = 45
 let devnet: Devnet
@@ -151,6 +152,39 @@ describe('current layout', () => {
             await devnet.produceBlocks(1)
             const nominations: any = (await api.query.staking.nominators(alice)).unwrap()
             expect(nominations.targets.map((t: any) => t.toHex())).toEqual(targets)
+        })
+    })
+
+    it('nominating_non_validators_is_not_ok (pallet-staking-async): an account that is no validator is BadTarget', async () => {
+        await withApi('assetHub', async api => {
+            const world = devnet.chain.world
+            const dev = (name: string) => devnet.accounts.find(a => a.name === name)!
+            const alice = dev('Alice').publicKey
+            const before = world.nominators.get(alice)!.targets
+            const validator = [...world.validators.values()].find(v => v.active && !v.blocked && !before.includes(v.stash))!.stash
+            for (const targets of [[dev('Dave').publicKey], [validator, dev('Dave').publicKey]]) {
+                const r = await include(api, devnet, api.tx.staking.nominate(targets), dev('Alice').pair, 'assetHub')
+                expect(r.error).toBe('staking.BadTarget')
+            }
+            const nominations: any = (await api.query.staking.nominators(alice)).unwrap()
+            expect(nominations.targets.map((t: any) => t.toHex())).toEqual(before)
+        })
+    })
+
+    it('nominate on pallet-staking-async sorts and dedups the targets before counting them (MaxNominations after dedup)', async () => {
+        await withApi('assetHub', async api => {
+            const world = devnet.chain.world
+            const dev = (name: string) => devnet.accounts.find(a => a.name === name)!
+            const alice = dev('Alice').publicKey
+            const valid = [...world.validators.values()].filter(v => v.active && !v.blocked).map(v => v.stash)
+            // 17 entries, 16 distinct, in no particular order: accepted, stored sorted once each.
+            const given = [...valid.slice(0, 16).reverse(), valid[3]]
+            const r = await include(api, devnet, api.tx.staking.nominate(given), dev('Alice').pair, 'assetHub')
+            expect(r.error).toBeUndefined()
+            const nominations: any = (await api.query.staking.nominators(alice)).unwrap()
+            expect(nominations.targets.map((t: any) => t.toHex())).toEqual([...new Set(given)].sort())
+            const tooMany = await include(api, devnet, api.tx.staking.nominate(valid.slice(0, 17)), dev('Alice').pair, 'assetHub')
+            expect(tooMany.error).toBe('staking.TooManyTargets')
         })
     })
 })

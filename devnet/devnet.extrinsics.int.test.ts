@@ -7,6 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {ApiPromise, WsProvider} from '@polkadot/api'
 import type {SubmittableExtrinsic} from '@polkadot/api/types'
 import {blake2AsHex} from '@polkadot/util-crypto'
+import {include as includeTx, proxyResultError, type Included} from '../test/vitest/devnet-include'
 import {startDevnet, type Devnet} from './index'
 
 let devnet: Devnet
@@ -25,30 +26,15 @@ afterAll(async () => {
 
 const dev = (name: string) => devnet.accounts.find(a => a.name === name)!
 
-/** Sign, submit, produce a block; the extrinsic's events as `section.method` plus its error, if any. */
-async function include(tx: SubmittableExtrinsic<'promise'>, signer: string): Promise<{events: string[]; error?: string; data: any[]}> {
-    await tx.signAsync(dev(signer).pair)
-    const hash = (await api.rpc.author.submitExtrinsic(tx)).toHex()
-    const [block] = await devnet.produceBlocks(1)
-    const index = block.extrinsics.findIndex(x => blake2AsHex(x, 256) === hash)
-    expect(index).toBeGreaterThan(0)
-    const records = (await api.query.system.events.at(block.hash)).filter(
-        r => r.phase.isApplyExtrinsic && r.phase.asApplyExtrinsic.toNumber() === index,
-    )
-    const failed = records.find(r => api.events.system.ExtrinsicFailed.is(r.event))
-    let error: string | undefined
-    if (failed) {
-        const de: any = failed.event.data[0]
-        error = de.isModule ? (({section, name}) => `${section}.${name}`)(api.registry.findMetaError(de.asModule)) : de.type
-    }
-    return {events: records.map(r => `${r.event.section}.${r.event.method}`), error, data: records.map(r => r.event.data)}
-}
+/** Sign as the named dev account, submit, produce a block (test/vitest/devnet-include.ts). */
+const include = (tx: SubmittableExtrinsic<'promise'>, signer: string) => includeTx(api, devnet, tx, dev(signer).pair)
+const proxyError = (r: Included) => proxyResultError(api, r)
 
-function proxyResultError(data: any[], events: string[]): string | undefined {
-    const i = events.indexOf('proxy.ProxyExecuted')
-    const result = data[i][0]
-    if (result.isOk) return undefined
-    return (({section, name}) => `${section}.${name}`)(api.registry.findMetaError(result.asErr.asModule))
+/** An active blocked validator //Alice does not nominate yet: a target pallet-staking refuses her (BadTarget). */
+function blockedTarget(): string {
+    const world = devnet.chain.world
+    const current = world.nominators.get(dev('Alice').publicKey)?.targets ?? []
+    return [...world.validators.values()].find(v => v.active && v.blocked && !current.includes(v.stash))!.stash
 }
 
 describe('transaction pool checks', () => {
@@ -68,6 +54,17 @@ describe('transaction pool checks', () => {
         const stale = api.tx.staking.chill()
         await stale.signAsync(dev('Eve').pair, {nonce: 0})
         await expect(api.rpc.author.submitExtrinsic(stale)).rejects.toThrow(/1010: Invalid Transaction: Transaction is outdated/)
+    })
+
+    it('answers 1013 Already Imported for the same bytes again while they wait in the pool, as a Substrate pool does', async () => {
+        const tx = api.tx.staking.chill()
+        await tx.signAsync(dev('Dave').pair)
+        await api.rpc.author.submitExtrinsic(tx)
+        await expect(api.rpc.author.submitExtrinsic(tx)).rejects.toThrow(/1013: Transaction Already Imported/)
+        expect(devnet.chain.pool.length).toBe(1)
+        await devnet.produceBlocks(1)
+        // Once in a block, its nonce is used: outdated.
+        await expect(api.rpc.author.submitExtrinsic(tx)).rejects.toThrow(/1010: Invalid Transaction: Transaction is outdated/)
     })
 
     it('rejects a mortal transaction whose era has passed', async () => {
@@ -118,21 +115,21 @@ describe('transaction pool checks', () => {
 })
 
 describe('dispatch errors', () => {
-    it('fails proxy.proxy from an account that is not a proxy, and from a delayed proxy', async () => {
+    it('fails proxy.proxy from an account that is not a proxy (NotProxy), and from a delayed proxy (Unannounced)', async () => {
         const alice = dev('Alice').publicKey
         const notProxy = await include(api.tx.proxy.proxy(alice, null, api.tx.staking.chill()), 'Dave')
         expect(notProxy.error).toBe('proxy.NotProxy')
         expect(notProxy.events).toContain('system.ExtrinsicFailed')
         const delayed = await include(api.tx.proxy.proxy(alice, null, api.tx.staking.chill()), 'Charlie')
-        expect(delayed.error).toBe('proxy.NotProxy')
+        expect(delayed.error).toBe('proxy.Unannounced')
         expect(devnet.chain.world.nominators.has(alice)).toBe(true)
     })
 
     it('reports a bad nomination target inside a proxy call', async () => {
         const alice = dev('Alice').publicKey
-        const r = await include(api.tx.proxy.proxy(alice, null, api.tx.staking.nominate([dev('Dave').publicKey])), 'Bob')
+        const r = await include(api.tx.proxy.proxy(alice, null, api.tx.staking.nominate([blockedTarget()])), 'Bob')
         expect(r.error).toBeUndefined()
-        expect(proxyResultError(r.data, r.events)).toBe('staking.BadTarget')
+        expect(proxyError(r)).toBe('staking.BadTarget')
     })
 
     it('enforces the announcement delay of a time-delayed proxy', async () => {
@@ -152,7 +149,7 @@ describe('dispatch errors', () => {
         await devnet.produceBlocks(devnet.spec.proxyDelayBlocks)
         const executed = await include(api.tx.proxy.proxyAnnounced(dev('Charlie').publicKey, alice, null, call), 'Dave')
         expect(executed.error).toBeUndefined()
-        expect(proxyResultError(executed.data, executed.events)).toBeUndefined()
+        expect(proxyError(executed)).toBeUndefined()
         const nominations: any = (await api.query.staking.nominators(alice)).unwrap()
         expect(nominations.targets.map((t: any) => t.toHex())).toEqual(targets)
         const removed = await include(api.tx.proxy.removeAnnouncement(alice, callHash), 'Charlie')
@@ -170,17 +167,17 @@ describe('dispatch errors', () => {
             api.tx.proxy.proxy(
                 alice,
                 null,
-                api.tx.utility.batchAll([api.tx.staking.nominate(good), api.tx.staking.nominate([dev('Dave').publicKey])]),
+                api.tx.utility.batchAll([api.tx.staking.nominate(good), api.tx.staking.nominate([blockedTarget()])]),
             ),
             'Bob',
         )
-        expect(proxyResultError(batchAll.data, batchAll.events)).toBe('staking.BadTarget')
+        expect(proxyError(batchAll)).toBe('staking.BadTarget')
         expect(devnet.chain.world.nominators.get(alice)!.targets).toEqual(before)
         const batch = await include(
             api.tx.proxy.proxy(
                 alice,
                 null,
-                api.tx.utility.batch([api.tx.staking.nominate(good), api.tx.staking.nominate([dev('Dave').publicKey])]),
+                api.tx.utility.batch([api.tx.staking.nominate(good), api.tx.staking.nominate([blockedTarget()])]),
             ),
             'Bob',
         )

@@ -190,10 +190,17 @@ describe('failures, direct nominations and dry runs', () => {
         await nextEra()
         const before = await chainTargets(address('Alice'))
         const inputs = new DevnetRoundInputs(devnet)
-        inputs.extra.push(address('Eve'))
+        // A blocked validator she does not nominate yet: pallet-staking refuses it (an account that is no validator it accepts).
+        const world = devnet.chain.world
+        const current = world.nominators.get(hex('Alice'))!.targets
+        const blocked = encodeAddress(
+            [...world.validators.values()].find(v => v.active && v.blocked && !current.includes(v.stash))!.stash,
+            0,
+        )
+        inputs.extra.push(blocked)
         const report = await nominatorFor([account('alice-via-bob', '//Bob', 'proxy', address('Alice'))], inputs).check()
         const n = (await rows('nomination')).find(x => x.round_id === report.roundId)
-        expect(n.targets).toContain(address('Eve'))
+        expect(n.targets).toContain(blocked)
         expect(n).toMatchObject({status: 'failed', finalized: true})
         expect(n.error).toMatch(/^Staking\.BadTarget/)
         expect(await chainTargets(address('Alice'))).toEqual(before)

@@ -15,7 +15,7 @@ import {writeTokens} from '../scenario/state-writer'
 import type {LogicalEvent, RuntimeFeatures} from '../scenario/staking-cycle'
 import {Journal} from '../scenario/journal'
 import {dispatch} from '../extrinsics/dispatch'
-import {decodeExtrinsic, validateSigned, type ChainView} from '../extrinsics/transaction-validity'
+import {decodeExtrinsic, PoolError, validateSigned, type ChainView} from '../extrinsics/transaction-validity'
 import {palletAllowed, type ChainRole} from './chain-role'
 import type {DevAccount} from '../scenario/dev-accounts'
 
@@ -147,9 +147,12 @@ export class DevnetChain {
     submit(hex: unknown): SubmittedExtrinsic {
         const rt = this.rtAt(this.head.number)
         const ext = decodeExtrinsic(rt, hex)
+        const hash = blake2AsHex(hexToU8a(hex as string), 256)
+        // As a Substrate pool: the same bytes again are known, not a nonce conflict with themselves.
+        if (this.pool.some(p => p.hash === hash)) throw new PoolError(1013, 'Transaction Already Imported', hash)
         const pendingFromSigner = ext.isSigned ? this.pool.filter(p => p.signer === u8aToHex(ext.signer.toU8a().slice(-32))).length : 0
         const valid = validateSigned(rt, ext, this.view(), pendingFromSigner)
-        const item = {hex: hex as string, hash: blake2AsHex(hexToU8a(hex as string), 256), signer: valid.signer, nonce: valid.nonce}
+        const item = {hex: hex as string, hash, signer: valid.signer, nonce: valid.nonce}
         this.pool.push(item)
         return item
     }

@@ -5,7 +5,7 @@
  */
 import {blake2AsHex} from '@polkadot/util-crypto'
 import type {Call} from '@polkadot/types/interfaces'
-import type {World} from '../scenario/world'
+import {PLANCK_PER_DOT, type Announcement, type ProxyDef, type World} from '../scenario/world'
 import type {Journal} from '../scenario/journal'
 import {payoutStakers, type LogicalEvent, type RuntimeFeatures} from '../scenario/staking-cycle'
 
@@ -27,8 +27,14 @@ export interface DispatchContext {
     allowed?(section: string): boolean
 }
 
+/** Polkadot's existential deposit (1 DOT): a smaller bond is dust (InsufficientBond). */
+const EXISTENTIAL_DEPOSIT = PLANCK_PER_DOT
+
 /** Maximum nominations per nominator on Polkadot (MaxNominations). */
 const MAX_NOMINATIONS = 16
+
+/** Announcements a delegate may have pending on Polkadot (pallet-proxy MaxPending). */
+const MAX_PENDING_ANNOUNCEMENTS = 32
 
 type ProxyFilter = (call: Call) => boolean
 
@@ -41,6 +47,12 @@ const stakingFilter: ProxyFilter = call =>
 function filterFor(proxyType: string): ProxyFilter {
     return proxyType === 'Staking' ? stakingFilter : allowAll
 }
+
+/** As pallet-utility: batch_all adds to its calls' origin a filter refusing nested batch_all (a proxy starts a fresh origin). */
+const noNestedBatchAll =
+    (filter: ProxyFilter): ProxyFilter =>
+    call =>
+        !(call.section === 'utility' && call.method === 'batchAll') && filter(call)
 
 export function dispatch(ctx: DispatchContext, origin: string, call: Call, filter: ProxyFilter = allowAll): ModuleErrorName | undefined {
     if (!filter(call) || (ctx.allowed && !ctx.allowed(call.section))) return {pallet: 'System', name: 'CallFiltered'}
@@ -66,23 +78,55 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
     const args = call.args as any[]
     const key = `${call.section}.${call.method}`
     switch (key) {
+        case 'staking.bond': {
+            // The stash is its own controller (a legacy runtime's `controller` argument comes first and is ignored).
+            if (world.ledgers.has(origin)) return staking('AlreadyBonded')
+            const value = BigInt(args[args.length - 2].toString())
+            if (value < EXISTENTIAL_DEPOSIT) return staking('InsufficientBond')
+            const amount = min(value, world.accounts.get(origin)?.freePlanck ?? 0n)
+            journal.mapSet(world.ledgers, origin, {stash: origin, totalPlanck: amount, activePlanck: amount, claimedEras: []})
+            world.mark('ledger', origin)
+            ctx.events.push({pallet: 'Staking', name: 'Bonded', fields: {stash: origin, amount}})
+            return
+        }
+        case 'staking.bondExtra': {
+            const ledger = world.ledgers.get(origin)
+            if (!ledger) return staking('NotStash')
+            const free = world.accounts.get(origin)?.freePlanck ?? 0n
+            const extra = min(BigInt(args[0].toString()), free > ledger.totalPlanck ? free - ledger.totalPlanck : 0n)
+            const active = ledger.activePlanck + extra
+            if (active < EXISTENTIAL_DEPOSIT) return staking('InsufficientBond')
+            journal.mapSet(world.ledgers, origin, {...ledger, totalPlanck: ledger.totalPlanck + extra, activePlanck: active})
+            world.mark('ledger', origin)
+            ctx.events.push({pallet: 'Staking', name: 'Bonded', fields: {stash: origin, amount: extra}})
+            return
+        }
         case 'staking.nominate': {
-            if (!world.ledgers.has(origin)) return staking('NotController')
-            const targets = (args[0] as any[]).map(accountOf)
+            const ledger = world.ledgers.get(origin)
+            if (!ledger) return staking('NotController')
+            if (ledger.activePlanck < BigInt(world.spec.minNominatorBondDot) * PLANCK_PER_DOT) return staking('InsufficientBond')
+            let targets = (args[0] as any[]).map(accountOf)
+            // pallet-staking-async sorts and dedups the targets before it counts them (the hex of equal-length ids sorts
+            // as their bytes); the relay's pallet-staking counts and stores them as given, duplicates included.
+            if (ctx.features.stakingAsync) targets = [...new Set(targets)].sort()
             if (targets.length === 0) return staking('EmptyTargets')
             if (targets.length > MAX_NOMINATIONS) return staking('TooManyTargets')
             const old = world.nominators.get(origin)
             for (const t of targets) {
+                if (old?.targets.includes(t)) continue
+                // A chilled validator has no Validators entry. pallet-staking reads absent prefs as not blocked, so
+                // it accepts any account; pallet-staking-async accepts only registered validators.
                 const v = world.validators.get(t)
-                if (!v || !v.active) return staking('BadTarget')
-                if (v.blocked && !old?.targets.includes(t)) return staking('BadTarget')
+                const registered = v?.active === true
+                if (registered ? v.blocked : ctx.features.stakingAsync) return staking('BadTarget')
             }
             const asValidator = world.validators.get(origin)
             if (asValidator?.active) {
                 journal.assign(asValidator, 'active', false)
                 world.mark('validator', origin)
             }
-            journal.mapSet(world.nominators, origin, {targets: [...new Set(targets)], submittedIn: world.activeEra + 1})
+            // submitted_in is CurrentEra (the devnet's CurrentEra is its active era: it plans no era ahead).
+            journal.mapSet(world.nominators, origin, {targets, submittedIn: world.activeEra})
             world.mark('nominator', origin)
             return
         }
@@ -121,8 +165,9 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
         case 'utility.forceBatch': {
             const calls = args[0] as Call[]
             let failed = false
+            const inner = key === 'utility.batchAll' ? noNestedBatchAll(filter) : filter
             for (let i = 0; i < calls.length; i++) {
-                const err = dispatch(ctx, origin, calls[i], filter)
+                const err = dispatch(ctx, origin, calls[i], inner)
                 if (!err) {
                     ctx.events.push({pallet: 'Utility', name: 'ItemCompleted', fields: {}})
                     continue
@@ -141,10 +186,10 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
         case 'proxy.proxy': {
             const real = accountOf(args[0])
             const force = args[1].isSome ? args[1].unwrap().toString() : undefined
-            const def = (world.proxies.get(real) ?? []).find(
-                d => d.delegate === origin && (!force || d.proxyType === force) && d.delayBlocks === 0,
-            )
+            const def = findProxy(world.proxies.get(real), origin, force)
             if (!def) return proxy('NotProxy')
+            // As pallet-proxy: a time-delayed proxy is a proxy, but must go through announce + proxyAnnounced.
+            if (def.delayBlocks !== 0) return proxy('Unannounced')
             return executeProxied(ctx, real, args[2] as Call, filterFor(def.proxyType))
         }
         case 'proxy.announce': {
@@ -152,6 +197,7 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
             const callHash = args[1].toHex()
             if (!(world.proxies.get(real) ?? []).some(d => d.delegate === origin)) return proxy('NotProxy')
             const list = world.announcements.get(origin) ?? []
+            if (list.length >= MAX_PENDING_ANNOUNCEMENTS) return proxy('TooMany')
             journal.mapSet(world.announcements, origin, [...list, {real, callHash, height: ctx.block}])
             world.mark('announcements', origin)
             ctx.events.push({pallet: 'Proxy', name: 'Announced', fields: {real, proxy: origin, callHash}})
@@ -162,29 +208,30 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
             const real = accountOf(args[1])
             const force = args[2].isSome ? args[2].unwrap().toString() : undefined
             const inner = args[3] as Call
-            const def = (world.proxies.get(real) ?? []).find(d => d.delegate === delegate && (!force || d.proxyType === force))
+            const def = findProxy(world.proxies.get(real), delegate, force)
             if (!def) return proxy('NotProxy')
             const callHash = blake2AsHex(inner.toU8a(), 256)
-            const list = world.announcements.get(delegate) ?? []
-            // As pallet-proxy: an announcement counts only once its delay has passed ("too early" is Unannounced).
-            const ready = list.findIndex(a => a.real === real && a.callHash === callHash && ctx.block - a.height >= def.delayBlocks)
-            if (ready < 0) return proxy('Unannounced')
-            journal.mapSet(
-                world.announcements,
+            // As pallet-proxy: every announcement of this call whose delay has passed is consumed; none is Unannounced
+            // (an announcement made too recently counts as none).
+            const removed = editAnnouncements(
+                ctx,
                 delegate,
-                list.filter((_, i) => i !== ready),
+                a => a.real === real && a.callHash === callHash && ctx.block - a.height >= def.delayBlocks,
             )
-            world.mark('announcements', delegate)
+            if (!removed) return proxy('Unannounced')
             return executeProxied(ctx, real, inner, filterFor(def.proxyType))
         }
         case 'proxy.removeAnnouncement': {
             const real = accountOf(args[0])
             const callHash = args[1].toHex()
-            const list = world.announcements.get(origin) ?? []
-            const rest = list.filter(a => !(a.real === real && a.callHash === callHash))
-            if (rest.length === list.length) return proxy('NotFound')
-            journal.mapSet(world.announcements, origin, rest)
-            world.mark('announcements', origin)
+            if (!editAnnouncements(ctx, origin, a => a.real === real && a.callHash === callHash)) return proxy('NotFound')
+            return
+        }
+        case 'proxy.rejectAnnouncement': {
+            // The real account refuses a delegate's announcements of this call.
+            const delegate = accountOf(args[0])
+            const callHash = args[1].toHex()
+            if (!editAnnouncements(ctx, delegate, a => a.real === origin && a.callHash === callHash)) return proxy('NotFound')
             return
         }
         default:
@@ -193,11 +240,28 @@ function dispatchCall(ctx: DispatchContext, origin: string, call: Call, filter: 
     }
 }
 
+/** As pallet-proxy's find_proxy: the real account's first proxy definition for this delegate (and forced type). */
+function findProxy(defs: ProxyDef[] | undefined, delegate: string, force: string | undefined): ProxyDef | undefined {
+    return (defs ?? []).find(d => d.delegate === delegate && (!force || d.proxyType === force))
+}
+
+/** Removes the delegate's announcements that match; false when none did (pallet-proxy's edit_announcements). */
+function editAnnouncements(ctx: DispatchContext, delegate: string, matches: (a: Announcement) => boolean): boolean {
+    const list = ctx.world.announcements.get(delegate) ?? []
+    const rest = list.filter(a => !matches(a))
+    if (rest.length === list.length) return false
+    ctx.journal.mapSet(ctx.world.announcements, delegate, rest)
+    ctx.world.mark('announcements', delegate)
+    return true
+}
+
 function executeProxied(ctx: DispatchContext, real: string, inner: Call, filter: ProxyFilter): undefined {
     const err = dispatch(ctx, real, inner, filter)
     ctx.events.push({pallet: 'Proxy', name: 'ProxyExecuted', fields: {result: err ? {Err: ctx.dispatchError(err)} : {Ok: null}}})
     return undefined
 }
+
+const min = (a: bigint, b: bigint) => (a < b ? a : b)
 
 function staking(name: string): ModuleErrorName {
     return {pallet: 'Staking', name}

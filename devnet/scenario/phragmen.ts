@@ -48,7 +48,8 @@ export function seqPhragmen(
         vWho.push(c.who)
     })
     for (const v of voters) {
-        const edges = v.targets.map(t => index.get(t)).filter((i): i is number => i !== undefined)
+        // A target named twice is one edge (sp-npos-elections skips duplicate edges; the relay stores duplicates).
+        const edges = [...new Set(v.targets)].map(t => index.get(t)).filter((i): i is number => i !== undefined)
         if (edges.length === 0) continue
         vStake.push(Number(v.stakePlanck))
         vEdges.push(edges)

@@ -50,6 +50,8 @@ export interface ScenarioSpec {
     slotMs: number
     /** Delay of the scenario's time-delayed Staking proxy (//Charlie for //Alice). */
     proxyDelayBlocks: number
+    /** Staking.MinNominatorBond in DOT: a smaller active bond cannot nominate (InsufficientBond). Polkadot's: 250. */
+    minNominatorBondDot: number
 }
 
 /** A world small enough for tests: eras of 15 blocks, paged exposures of 8, every kind of staking fact each era. */
@@ -70,6 +72,7 @@ const SMALL_WORLD = {
     offlineShare: 0.1,
     slotMs: 6000,
     proxyDelayBlocks: 4,
+    minNominatorBondDot: 250,
 }
 
 export const scenarios: Record<string, ScenarioSpec> = {
@@ -114,6 +117,7 @@ export const scenarios: Record<string, ScenarioSpec> = {
         offlineShare: 0.01,
         slotMs: 6000,
         proxyDelayBlocks: 10,
+        minNominatorBondDot: 250,
     },
     current: {
         name: 'current',

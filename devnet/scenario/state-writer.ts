@@ -4,7 +4,7 @@
  */
 import {compactToU8a, u8aToHex, hexToU8a} from '@polkadot/util'
 import type {Runtime} from '../runtime/runtime'
-import type {World, EraState} from './world'
+import {PLANCK_PER_DOT, type World, type EraState} from './world'
 import {palletAllowed, type ChainRole} from '../chain/chain-role'
 import {encodeExposure, encodeExposureOverview, encodeExposurePage, encodeNominations} from './exposure-codec'
 
@@ -188,6 +188,9 @@ function writeEntity(world: World, target: WriteTarget, kind: string, id: string
             value('Offences', 'ConcurrentReportsIndex', [kind, timeSlot], world.concurrentReports.get(id) ?? [])
             return
         }
+        case 'stakingLimits':
+            value('Staking', 'MinNominatorBond', [], BigInt(world.spec.minNominatorBondDot) * PLANCK_PER_DOT)
+            return
         case 'session': {
             value('Session', 'CurrentIndex', [], world.sessionIndex)
             value('Session', 'Validators', [], world.sessionValidators)

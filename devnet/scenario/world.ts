@@ -162,7 +162,7 @@ export class World {
         add('era', this.eras.keys())
         add('offenceReport', this.offenceReports.keys())
         add('offenceIndex', this.concurrentReports.keys())
-        t.push('session:')
+        t.push('session:', 'stakingLimits:')
         return t
     }
 

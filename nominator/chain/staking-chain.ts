@@ -6,6 +6,22 @@
 import {ApiPromise, WsProvider} from '@polkadot/api'
 import type {Logger} from '@subsquid/logger'
 
+/**
+ * A WsProvider that never answers from its result cache. @polkadot/rpc-provider caches the promise of each read at
+ * a block hash, a rejected one included, and refreshes it on every hit: one error reply (a rate limit) to
+ * `chain_getBlock(hash)` was replayed to every retry of that read for over a minute.
+ */
+class UncachedWsProvider extends WsProvider {
+    override send<T = any>(
+        method: string,
+        params: unknown[],
+        _isCacheable?: boolean,
+        subscription?: Parameters<WsProvider['send']>[3],
+    ): Promise<T> {
+        return super.send<T>(method, params, false, subscription)
+    }
+}
+
 export interface StakingChain {
     api: ApiPromise
     url: string
@@ -30,7 +46,7 @@ export async function connectStakingChain(urls: readonly string[], log: Logger, 
     const apis: {url: string; api: ApiPromise}[] = []
     for (const url of urls) {
         log.info(`connecting to ${url}`)
-        const api = await ApiPromise.create({provider: new WsProvider(url, reconnectMs), noInitWarn: true})
+        const api = await ApiPromise.create({provider: new UncachedWsProvider(url, reconnectMs), noInitWarn: true})
         apis.push({url, api})
     }
     const staking = apis.filter(a => runsStaking(palletNames(a.api)))

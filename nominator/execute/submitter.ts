@@ -4,7 +4,9 @@
  * recorded before they are sent, so a restart follows the same transaction instead of signing another; a
  * transaction the pool refused, or that expired without landing in a finalized block, is signed again (a new
  * attempt) up to the configured limit. Only finalized blocks are read: a reorg before finality changes nothing
- * here, and the same bytes are sent again while their nonce is unused.
+ * here, and the same bytes are sent again while their nonce is unused. A transaction is given up only when it cannot
+ * land any more: expired, or its nonce used in a finalized block that does not hold it. An answer to a send is not
+ * enough: when a reply is lost, the bytes may be in a block already ("outdated" to the next send).
  */
 import type {ApiPromise} from '@polkadot/api'
 import type {KeyringPair} from '@polkadot/keyring/types'
@@ -40,7 +42,10 @@ export class Stopped extends Error {
     }
 }
 
-/** Pool answers that mean the transaction is (or was) known: follow it rather than sign again. */
+/**
+ * Pool answers that mean the transaction is (or may be) known: follow it rather than sign again. "Outdated" says
+ * its nonce is used, possibly by these very bytes, sent before with the reply lost: following tells.
+ */
 function poolKnowsIt(message: string): boolean {
     return /already imported|Transaction is outdated|Priority is too low|1013/i.test(message)
 }
@@ -126,22 +131,35 @@ export class Submitter {
      * store. `fresh`: these bytes were never sent, so a refusal means this version cannot land.
      */
     async follow(record: ExtrinsicRecord, fresh: boolean): Promise<Landing | {kind: 'retry'; reason: string}> {
-        const sent = await this.send(record, fresh)
+        const sent = await this.send(record)
         if (sent !== 'sent' && fresh) {
             await this.store.finishExtrinsic(record.txHash, 'refused', null, sent)
             return {kind: 'retry', reason: `refused by the pool: ${sent}`}
         }
         let next = record.birthBlock + 1
         for (;;) {
-            const finalized = await this.retrying('finalized head', async () =>
-                (await this.api.rpc.chain.getHeader(await this.api.rpc.chain.getFinalizedHead())).number.toNumber(),
-            )
+            const head = await this.retrying('finalized head', async () => {
+                const hash = await this.api.rpc.chain.getFinalizedHead()
+                return {hash, number: (await this.api.rpc.chain.getHeader(hash)).number.toNumber()}
+            })
+            const finalized = head.number
             for (; next <= finalized && next < record.mortalUntilBlock; next++) {
                 const found = await this.retrying(`block ${next}`, () => this.findIn(next, record))
                 if (found) {
                     const status = found.outcome.success ? 'landed' : 'failed'
                     await this.store.finishExtrinsic(record.txHash, status, found.block, found.outcome.error)
                     return {kind: 'finalized', txHash: record.txHash, block: found.block, outcome: found.outcome}
+                }
+            }
+            if (next > finalized) {
+                // Every finalized block it could be in was read: once its nonce is used there, it never landed.
+                const nonce = await this.retrying('finalized nonce', async () =>
+                    ((await (await this.api.at(head.hash)).query.system.account(record.signer)) as any).nonce.toNumber(),
+                )
+                if (nonce > record.nonce) {
+                    const why = `its nonce ${record.nonce} was used by another transaction (finalized block ${finalized})`
+                    await this.store.finishExtrinsic(record.txHash, 'expired', null, why)
+                    return {kind: 'retry', reason: why}
                 }
             }
             if (next >= record.mortalUntilBlock) {
@@ -157,13 +175,13 @@ export class Submitter {
             const nextIndex = await this.retrying('account nonce', async () =>
                 (await this.api.rpc.system.accountNextIndex(record.signer)).toNumber(),
             )
-            if (nextIndex <= record.nonce) await this.send(record, false)
+            if (nextIndex <= record.nonce) await this.send(record)
             await this.sleep(this.policy.pollIntervalMs)
         }
     }
 
     /** 'sent', or the pool's refusal. Connection errors and other RPC errors are retried with back-off. */
-    private async send(record: ExtrinsicRecord, fresh: boolean): Promise<'sent' | string> {
+    private async send(record: ExtrinsicRecord): Promise<'sent' | string> {
         for (let retry = 0; ; retry++) {
             this.checkStopping()
             try {
@@ -172,7 +190,7 @@ export class Submitter {
                 return 'sent'
             } catch (e) {
                 const message = (e as Error).message ?? String(e)
-                if (poolKnowsIt(message)) return fresh && /outdated/i.test(message) ? message : 'sent'
+                if (poolKnowsIt(message)) return 'sent'
                 if (poolRefused(message)) return message
                 this.log.warn(`sending ${record.txHash}: ${message}; retrying`)
                 await this.sleep(retryDelayMs(retry, this.policy.retryMinDelayMs, this.policy.retryMaxDelayMs))
