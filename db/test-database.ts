@@ -59,15 +59,34 @@ export async function createTempDatabase(server: DbSettings, prefix = 'test'): P
     await admin(server, `CREATE DATABASE "${name}"`)
     return {
         settings: {...server, database: name},
-        drop: () => admin(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+        drop: () =>
+            withAdmin(server, async client => {
+                // Connections still closing (a pool's end in flight) get a moment to go by themselves: one
+                // terminated by FORCE mid-close raises an error no listener is left to catch.
+                for (let i = 0; i < DROP_GRACE_POLLS; i++) {
+                    const {rows} = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name])
+                    if (rows[0].n === 0) break
+                    await new Promise(r => setTimeout(r, DROP_GRACE_POLL_MS))
+                }
+                await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+            }),
     }
 }
 
+const DROP_GRACE_POLLS = 20
+const DROP_GRACE_POLL_MS = 100
+
 async function admin(server: DbSettings, sql: string): Promise<void> {
+    await withAdmin(server, async client => {
+        await client.query(sql)
+    })
+}
+
+async function withAdmin(server: DbSettings, use: (client: pg.Client) => Promise<void>): Promise<void> {
     const client = new pg.Client(pgClientConfig(server))
     await client.connect()
     try {
-        await client.query(sql)
+        await use(client)
     } finally {
         await client.end()
     }

@@ -9,10 +9,13 @@ afterEach(async () => {
     for (const o of open.splice(0).reverse()) await o.stop()
 })
 
+/** Long enough that a loaded machine's late pong is not taken for silence, short enough to wait for twice. */
+const SILENCE_MS = 1000
+
 function recordingClient(url: string, chain: string) {
     const events: string[] = []
     const client = new FeedClient(
-        {url, reconnectMinDelayMs: 10, reconnectMaxDelayMs: 80, silenceTimeoutMs: 300},
+        {url, reconnectMinDelayMs: 10, reconnectMaxDelayMs: 80, silenceTimeoutMs: SILENCE_MS},
         {
             frame: text => events.push(text.startsWith('[13,') ? 'subscribed' : text.startsWith('[15,') ? 'pong' : 'frame'),
             opened: () => events.push('opened'),
@@ -50,7 +53,9 @@ describe('FeedClient', () => {
         await waitFor('three pongs', () => events.filter(e => e === 'pong').length >= 3)
         expect(events.some(e => e.startsWith('closed'))).toBe(false)
         feed.stall()
-        await waitFor('dropped for silence', () => events.some(e => /^closed: silent for \d+ ms \(limit 300 ms\)$/.test(e)))
+        await waitFor('dropped for silence', () =>
+            events.some(e => new RegExp(`^closed: silent for \\d+ ms \\(limit ${SILENCE_MS} ms\\)$`).test(e)),
+        )
         feed.resume()
         const seen = events.length
         // Whether the redial's subscription got through is the follower's watchdog's concern; the link is back.
