@@ -1,7 +1,7 @@
 /**
  * A real relay processor whose database is blocked while the devnet keeps finalizing: it exits non-zero
  * with one error line naming the statement it waits on and the one blocking it; its stall gauges are on
- * the processor's metrics endpoint.
+ * the processor's metrics endpoint; the finalized head it reads is recorded in the database (ChainHead).
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -55,6 +55,16 @@ async function webhookConfig(): Promise<{file: string; events: () => NotifyEvent
     return {file: path.join(dir, 'devnet.json'), events: () => events}
 }
 
+async function pgQuery(db: DbSettings, sql: string) {
+    const c = new pg.Client(pgClientConfig(db))
+    await c.connect()
+    try {
+        return (await c.query(sql)).rows
+    } finally {
+        await c.end()
+    }
+}
+
 describe('stall detector', () => {
     it('exits a processor whose height stands still while the chain finalizes, naming the statement that blocks it, and notifies', async () => {
         const devnet = await startDevnet({scenario: 'legacy', seed: 8, port: 0, blockTimeMs: 0, finalityLagBlocks: 2})
@@ -79,6 +89,17 @@ describe('stall detector', () => {
         expect(metrics).toMatch(/^squid_processor_stalled_seconds 0$/m)
         expect(metrics).toMatch(/^squid_processor_lag_blocks \d+$/m)
         expect(metrics).toMatch(/^sqd_processor_last_block \d+$/m)
+
+        // The finalized head it read is recorded in the shared database (ChainHead), where the scorer reads its lag.
+        const head = async () =>
+            (
+                await pgQuery(
+                    db,
+                    `SELECT finalized_height, extract(epoch FROM now() - seen_at) AS age_s FROM chain_head WHERE id = 'relay'`,
+                )
+            )[0]
+        const recorded = await waitFor('the relay head record', head, h => h?.finalized_height === devnet.finalized().number, 30_000, 100)
+        expect(Number(recorded.age_s)).toBeLessThan(30)
 
         // An operator's session holds the processor's status row: its next commit waits.
         const holder = new pg.Client(pgClientConfig(db))
@@ -107,6 +128,8 @@ describe('stall detector', () => {
         expect(errors[0].msg).toMatch(
             /on "UPDATE "squid_processor"\.status SET height = \$1.*", blocked by pid \d+ \([^)]*idle in transaction\) "SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE"/,
         )
+        // While its height stood still the head record kept moving: the scorer sees the squid fall behind.
+        expect((await head()).finalized_height).toBeGreaterThan(recorded.finalized_height)
         // The notification left before the process exited.
         expect(hook.events()).toEqual([expect.objectContaining({kind: 'squidStalled', chain: 'relay', indexedHeight: 18})])
         expect((hook.events()[0] as SquidStalled).blockingQuery).toMatch(
