@@ -1,7 +1,8 @@
 /**
  * A real relay processor whose database is blocked while the devnet keeps finalizing: it exits non-zero
  * with one error line naming the statement it waits on and the one blocking it; its stall gauges are on
- * the processor's metrics endpoint; the finalized head it reads is recorded in the database (ChainHead).
+ * the processor's metrics endpoint; the finalized head it reads is recorded in the database (ChainHead), where
+ * the scorer's facts read finds the squid behind it.
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -16,6 +17,7 @@ import {pgClientConfig, type DbSettings} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {createTempDatabase} from '../../db/test-database'
 import {startDevnet} from '../../devnet'
+import {readFacts} from '../../scorer/validity/facts-store'
 import {waitFor} from '../../test/vitest/wait-for'
 import {processorHead, startProcessorChild} from '../processor-child'
 import {RELAY_STATE_SCHEMA} from '../relay/mapping'
@@ -129,7 +131,15 @@ describe('stall detector', () => {
             /on "UPDATE "squid_processor"\.status SET height = \$1.*", blocked by pid \d+ \([^)]*idle in transaction\) "SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE"/,
         )
         // While its height stood still the head record kept moving: the scorer sees the squid fall behind.
-        expect((await head()).finalized_height).toBeGreaterThan(recorded.finalized_height)
+        const last = await head()
+        expect(last.finalized_height).toBeGreaterThan(recorded.finalized_height)
+        const indexed = await processorHead(db, RELAY_STATE_SCHEMA)
+        expect(last.finalized_height).toBeGreaterThan(indexed)
+        const client = new pg.Client(pgClientConfig(db))
+        await client.connect()
+        cleanups.push(() => client.end())
+        const read = await readFacts(client, [], {nowMs: Date.now(), uptimeWindowMs: 60_000, slashEras: 1, maxSquidHeadAgeMs: 60_000})
+        expect(read.pass.squid).toEqual({relay: {indexedBlock: indexed, headBlock: last.finalized_height}})
         // The notification left before the process exited.
         expect(hook.events()).toEqual([expect.objectContaining({kind: 'squidStalled', chain: 'relay', indexedHeight: 18})])
         expect((hook.events()[0] as SquidStalled).blockingQuery).toMatch(
