@@ -83,6 +83,11 @@ const hysteresis = z.strictObject({
 const validity = z.strictObject({
     /** A chain fact is unknown when its squid is more than this many blocks behind that chain's head. */
     maxSquidLagBlocks: blocks,
+    /**
+     * A chain fact is unknown when its squid's processor last recorded the chain's head (ChainHead) longer ago
+     * than this: a processor that stopped no longer says how far behind it is. It records it every few seconds.
+     */
+    maxSquidHeadAgeMs: ms,
     /** A telemetry fact is unknown when the follower last confirmed its feed connection alive longer ago than this. */
     maxTelemetryLagMs: ms,
     /** A candidate with unknown checks and none invalid keeps its last known verdict this long, then is unknown. */

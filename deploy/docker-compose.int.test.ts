@@ -139,6 +139,25 @@ describe('docker-compose.yml', () => {
         expect(loaded.devnet).toMatchObject({host: 'devnet', port: 9944, scenario: 'current'})
     })
 
+    it("reaches other services only through Postgres: no container is given another's address, the config names none", () => {
+        // The scorer reads each squid's chain head from Postgres (ChainHead), the gateway and GraphQL their rows: none
+        // calls another container, which it could not reach by 127.0.0.1 or the config's metrics.host.
+        const hostOf = (name: string) => new RegExp(`(^|[/@"=])${name}(:|"|$)`)
+        for (const name of APP) {
+            const given = JSON.stringify({environment: services[name].environment, command: services[name].command})
+            for (const other of APP) if (other !== name) expect(given, `${name} is given ${other}'s address`).not.toMatch(hostOf(other))
+            expect(given, name).not.toMatch(/127\.0\.0\.1|localhost/)
+        }
+        const strings = (v: unknown): string[] =>
+            typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []
+        const loaded = loadConfig(path.join(PROJECT_DIR, 'config', 'docker.json'), {})
+        const addresses = strings(loaded).filter(s => /:\/\/|^(127\.0\.0\.1|localhost)$/.test(s))
+        for (const a of addresses) {
+            expect(a).not.toMatch(/127\.0\.0\.1|localhost/)
+            for (const name of APP) expect(a).not.toMatch(hostOf(name))
+        }
+    })
+
     it('publishes every port on 127.0.0.1 only', () => {
         const all = Object.entries(services).flatMap(([name, s]) => published(s).map(p => ({name, ...p})))
         expect(all.length).toBeGreaterThan(APP.length)

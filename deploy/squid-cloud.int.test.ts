@@ -1,7 +1,8 @@
 /**
  * Subsquid Cloud as its users run it: `commands.json` gives the `sqd` commands they expect, each an npm
  * script of ours; `npm ci` leaves a `.env` for `sqd run .`; and `sqd run .` runs squid.yaml (migrations,
- * one processor per chain, the scorer, the nominator, the GraphQL API) against a database from DB_* until GraphQL answers.
+ * one processor per chain, the scorer, the nominator, the GraphQL API) against a database from DB_* until GraphQL answers;
+ * each processor records the chain head in the database, the scorer's one way to know it there.
  */
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
@@ -10,7 +11,8 @@ import path from 'node:path'
 import Ajv2020 from 'ajv/dist/2020'
 import {afterAll, describe, expect, it} from 'vitest'
 import {PROJECT_DIR} from '../config/project-dir'
-import {dbEnv} from '../db/connection'
+import pg from 'pg'
+import {dbEnv, pgClientConfig, type DbSettings} from '../db/connection'
 import {freePort} from '../db/embedded'
 import {type Devnet, startDevnet} from '../devnet'
 import {processorHeight} from '../squid/processor-child'
@@ -155,6 +157,15 @@ describe('sqd run .', () => {
                 500,
             )
         }
+        // With no metrics endpoint served (ports 0), each processor recorded the chain head it read in the database,
+        // where the scorer reads how far behind the chain the squid is.
+        await waitFor(
+            'each processor to record the chain head',
+            () => chainHeads(db.settings),
+            heads => heads.length === 3 && heads.every(h => h.finalized_height >= finalized && h.age_s < 60),
+            90_000,
+            500,
+        )
         // The scorer has run a pass and the nominator a check over what the processors wrote.
         await waitFor(
             "the scorer's first pass and the nominator's first check",
@@ -193,6 +204,20 @@ async function squidStatus(port: number): Promise<number | undefined> {
         return res.ok && json.data?.squidStatus ? (json.data.squidStatus.height ?? -1) : undefined
     } catch {
         return undefined
+    }
+}
+
+async function chainHeads(db: DbSettings): Promise<{id: string; finalized_height: number; age_s: number}[]> {
+    const client = new pg.Client(pgClientConfig(db))
+    await client.connect()
+    try {
+        return (
+            await client.query(
+                'SELECT id, finalized_height, extract(epoch FROM now() - seen_at)::float8 AS age_s FROM chain_head ORDER BY id',
+            )
+        ).rows
+    } finally {
+        await client.end()
     }
 }
 

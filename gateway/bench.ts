@@ -150,6 +150,7 @@ async function generateCandidates(dbSettings: Parameters<typeof pgClientConfig>[
             nowMs: Date.now(),
             keepLastKnownMs: config.validity.keepLastKnownMs,
             uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
+            maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
             slashEras: config.validity.noSlash.eras,
             telemetryChain: h.chain,
         })

@@ -208,6 +208,14 @@ export class ChainHistoryStore {
         }
     }
 
+    /** The chain's finalized head each processor last recorded (ChainHead), and when. */
+    async chainHeads(): Promise<Map<ChainLayer, {finalizedHeight: number; seenAtMs: number}>> {
+        const rows = await this.rows<{id: ChainLayer; finalized_height: number; seen_at: Date}>(
+            'SELECT id, finalized_height, seen_at FROM chain_head',
+        )
+        return new Map(rows.map(r => [r.id, {finalizedHeight: r.finalized_height, seenAtMs: r.seen_at.getTime()}]))
+    }
+
     async latestSession(): Promise<number | null> {
         const [r] = await this.rows<{index: number | null}>('SELECT max(index) AS index FROM session')
         return r.index

@@ -31,6 +31,7 @@ const ss58 = (h: string) => encodeAddress(h, 0)
 const DOT = 10_000_000_000n
 const LATEST_ERA = 89
 const T = new Date('2026-01-01T00:00:00Z')
+const HEAD_SEEN_MS = T.getTime() + 5 * 60_000
 const NODE_IPS = ['203.0.113.7', '198.51.100.9', '192.0.2.44']
 
 const SETTINGS: GatewaySettings = {
@@ -181,6 +182,7 @@ async function writeFixture(ds: DataSource) {
     await ds.query('CREATE SCHEMA squid_processor')
     await ds.query('CREATE TABLE squid_processor.status (id int PRIMARY KEY, height int NOT NULL)')
     await ds.query('INSERT INTO squid_processor.status VALUES (0, 1234)')
+    await ds.query(`INSERT INTO chain_head (id, finalized_height, seen_at) VALUES ('relay', 1240, $1)`, [new Date(HEAD_SEEN_MS)])
 }
 
 let proxy: TcpProxy
@@ -431,13 +433,16 @@ describe('chain-history routes, shapes from the document and values from the row
         })
     })
 
-    it('/blockindex gives the relay processor’s range and each layer’s', async () => {
+    it('/blockindex gives the relay processor’s range and each layer’s, with the chain head it last read and its lag', async () => {
         const r = await getValid('/blockindex', '/blockindex')
         expect(r.body).toEqual({
             earliest: 1000,
             latest: 1234,
             blocksIndexed: 235,
-            layers: {relay: {earliest: 1000, latest: 1234, blocksIndexed: 235}},
+            head: 1240,
+            headSeenAt: HEAD_SEEN_MS,
+            lagBlocks: 6,
+            layers: {relay: {earliest: 1000, latest: 1234, blocksIndexed: 235, head: 1240, headSeenAt: HEAD_SEEN_MS, lagBlocks: 6}},
         })
     })
 

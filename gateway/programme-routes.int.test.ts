@@ -226,6 +226,7 @@ beforeAll(async () => {
         nowMs: Date.now(),
         keepLastKnownMs: config.validity.keepLastKnownMs,
         uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
+        maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
         slashEras: config.validity.noSlash.eras,
     })
     const ds = modelDataSource(db.settings)

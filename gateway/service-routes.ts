@@ -29,8 +29,20 @@ const blockRange = {
         earliest: {type: 'integer', description: 'first block indexed (config chains.*.fromBlock)'},
         latest: {type: 'integer', description: 'highest block indexed'},
         blocksIndexed: {type: 'integer', description: 'latest − earliest + 1'},
+        head: {type: 'integer', description: "the chain's finalized head as the processor last read it (absent before it recorded one)"},
+        headSeenAt: {type: 'integer', description: 'when the processor read `head` (ms since the epoch): an old one says it stopped'},
+        lagBlocks: {type: 'integer', description: 'head − latest, 0 when not behind: finalized blocks not indexed yet'},
     },
 } as const
+
+interface BlockRange {
+    earliest: number
+    latest: number
+    blocksIndexed: number
+    head?: number
+    headSeenAt?: number
+    lagBlocks?: number
+}
 
 export function registerServiceRoutes(app: FastifyInstance, ctx: RouteContext) {
     const {settings, store} = ctx
@@ -126,12 +138,23 @@ export function registerServiceRoutes(app: FastifyInstance, ctx: RouteContext) {
         },
         async (req, reply) =>
             ctx.cached(req, reply, async () => {
-                const layers: Partial<Record<ChainLayer, {earliest: number; latest: number; blocksIndexed: number}>> = {}
+                const layers: Partial<Record<ChainLayer, BlockRange>> = {}
+                const heads = await store.chainHeads()
                 for (const layer of Object.keys(STATE_SCHEMAS) as ChainLayer[]) {
                     const latest = await store.indexedHeight(layer)
                     if (latest === null) continue
                     const earliest = Math.min(settings.fromBlocks[layer] ?? 0, latest)
-                    layers[layer] = {earliest, latest, blocksIndexed: latest - earliest + 1}
+                    const head = heads.get(layer)
+                    layers[layer] = {
+                        earliest,
+                        latest,
+                        blocksIndexed: latest - earliest + 1,
+                        ...(head && {
+                            head: head.finalizedHeight,
+                            headSeenAt: head.seenAtMs,
+                            lagBlocks: Math.max(0, head.finalizedHeight - latest),
+                        }),
+                    }
                 }
                 const main = layers.relay ?? layers.assetHub
                 if (!main) throw notFound('no block has been indexed yet')

@@ -61,6 +61,7 @@ beforeAll(async () => {
         nowMs: NOW_MS,
         keepLastKnownMs: config.validity.keepLastKnownMs,
         uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
+        maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
         slashEras: config.validity.noSlash.eras,
         telemetryChain: WORLD_CHAIN,
     })

@@ -23,8 +23,14 @@ import {waitFor} from '../test/vitest/wait-for'
 const db = useTestDatabase('graphql_errors')
 const VALIDATOR = '0x' + 'ab'.repeat(32)
 
+const HEAD_SEEN = '2026-01-15T12:00:00.000000Z'
+
 beforeAll(async () => {
     await applyMigrations(db.settings)
+    const client = new pg.Client(pgClientConfig(db.settings))
+    await client.connect()
+    await client.query(`INSERT INTO chain_head (id, finalized_height, seen_at) VALUES ('relay', 1240, $1), ('people', 77, $1)`, [HEAD_SEEN])
+    await client.end()
 })
 
 interface RunningServer {
@@ -206,6 +212,18 @@ describe.each([
             await client.query('ALTER TABLE era_validator_away RENAME TO era_validator')
             await client.end()
         }
+    })
+
+    it("serves the chain head each squid's processor last recorded, and when", async () => {
+        const answer = await query(server.url, '{chainHeads(orderBy: id_ASC, limit: 3) {id finalizedHeight seenAt}}')
+        expect(answer.json).toEqual({
+            data: {
+                chainHeads: [
+                    {id: 'people', finalizedHeight: 77, seenAt: HEAD_SEEN},
+                    {id: 'relay', finalizedHeight: 1240, seenAt: HEAD_SEEN},
+                ],
+            },
+        })
     })
 
     it('still serves its schema to GraphiQL and code generators', async () => {

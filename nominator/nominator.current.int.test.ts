@@ -33,6 +33,7 @@ import {readCandidates} from '../telemetry/candidates-file'
 import {OfflineIpLocator} from '../telemetry/ip-location'
 import {TelemetryFollower} from '../telemetry/telemetry-follower'
 import {TelemetryStore} from '../telemetry/telemetry-store'
+import {recordHeadsAtIndexed} from '../test/vitest/chain-heads'
 import {useTestDatabase} from '../test/vitest/database'
 import {finalizingProducer} from '../test/vitest/finalizing-producer'
 import {modelDataSource} from '../test/vitest/model-data-source'
@@ -89,6 +90,7 @@ async function untilEra(era: number): Promise<void> {
 async function validityPass(change: (v: Config['validity']) => void = () => {}, nowMs = Date.now()) {
     const validity = structuredClone(base.validity)
     change(validity)
+    await recordHeadsAtIndexed(pool)
     return runPass(pool, {
         checks: enabledChecks({...base, validity}).filter(c => CHAIN_CHECKS.includes(c.name)),
         trigger: 'schedule',
@@ -96,7 +98,7 @@ async function validityPass(change: (v: Config['validity']) => void = () => {}, 
         keepLastKnownMs: 0,
         uptimeWindowMs: validity.accumulatedOffline.windowMs,
         slashEras: validity.noSlash.eras,
-        headSource: async (_layer, indexed) => indexed,
+        maxSquidHeadAgeMs: validity.maxSquidHeadAgeMs,
     })
 }
 

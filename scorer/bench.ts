@@ -91,6 +91,7 @@ async function main() {
                     nowMs: at,
                     keepLastKnownMs: config.validity.keepLastKnownMs,
                     uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
+                    maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
                     slashEras: config.validity.noSlash.eras,
                     telemetryChain: WORLD_CHAIN,
                 })

@@ -14,7 +14,6 @@ import {candidateProblemLines, CandidateFileWatch, loadCandidateListFile, syncCa
 import {recordFailedPass, runPass, type PassTrigger} from './pass'
 import {scoreEra} from './score-era'
 import {PassQueue} from './pass-queue'
-import {squidHeadFromMetrics} from './squid-head'
 import {enabledChecks} from './validity/checks'
 import {fetchKusamaRanks} from './validity/kusama-rank-source'
 import {eraCompleteSql} from './complete-eras'
@@ -74,7 +73,6 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
         const r = await scoreEra(orm.manager, era, config)
         log.info(`era ${era} scored: ${r.scores.candidates.length} candidates`)
     }
-    const headSource = squidHeadFromMetrics(config.metrics)
     const v = config.validity
     const kusamaRank = v.kusamaRank
     const queue = new PassQueue(async (trigger: PassTrigger) => {
@@ -84,7 +82,7 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
                 checks,
                 trigger,
                 nowMs,
-                headSource,
+                maxSquidHeadAgeMs: v.maxSquidHeadAgeMs,
                 keepLastKnownMs: v.keepLastKnownMs,
                 uptimeWindowMs: v.accumulatedOffline.windowMs,
                 slashEras: v.noSlash.eras,

@@ -13,7 +13,9 @@ import {applyMigrations} from '../db/migrate'
 import {useTestDatabase} from '../test/vitest/database'
 import {syncCandidates} from './candidates/candidate-sync'
 import {runPass, type PassOptions, type PassTrigger} from './pass'
+import {ChainLayer, STATE_SCHEMAS} from '../squid/chain-layer'
 import {enabledChecks} from './validity/checks'
+import {formatDuration} from './validity/wording'
 import {
     DAY_MS,
     DUMMY_BEEFY,
@@ -70,6 +72,7 @@ const passOptions = (nowMs: number, trigger: PassTrigger = 'schedule'): PassOpti
     keepLastKnownMs: config.validity.keepLastKnownMs,
     uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
     slashEras: config.validity.noSlash.eras,
+    maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
     telemetryChain: WORLD_CHAIN,
 })
 const verdicts = async () =>
@@ -182,21 +185,59 @@ describe('no flapping', () => {
         )
     })
 
-    it('a squid that falls behind gives unknown chain checks, never an invalid flip', async () => {
+    // What the processors' stall detectors record: each layer's finalized head, and when they read it.
+    const recordHead = (layer: string, height: string, seenMs: number) =>
+        q(
+            `INSERT INTO chain_head (id, finalized_height, seen_at) SELECT $1, ${height}, $2 FROM ${STATE_SCHEMAS[layer as ChainLayer]}.status
+            ON CONFLICT (id) DO UPDATE SET finalized_height = excluded.finalized_height, seen_at = excluded.seen_at`,
+            [layer, new Date(seenMs)],
+        )
+
+    it('a squid that falls behind the head its processor recorded gives unknown chain checks, never an invalid flip', async () => {
         const t = NOW_MS + 10 * MIN_MS
         await q('DELETE FROM squid_asset_hub.hot_block')
         await q('UPDATE squid_asset_hub.status SET height = height - 500')
-        for (const k of [0, 1, 2])
-            await runPass(pool, {
-                ...passOptions(t + k * MIN_MS),
-                headSource: async (layer, indexed) => (layer === 'assetHub' ? indexed + 500 : undefined),
-            })
+        const limit = config.validity.maxSquidLagBlocks
+        expect(limit).toBeLessThan(500)
+        // Heads read just before each pass: the relay and People at their height, Asset Hub 500 blocks above it.
+        const pass = async (at: number, assetHubHead: string) => {
+            await recordHead('relay', 'height', at)
+            await recordHead('people', 'height', at)
+            await recordHead('assetHub', assetHubHead, at)
+            await runPass(pool, passOptions(at))
+        }
+        for (const k of [0, 1]) await pass(t + k * MIN_MS, 'height + 500')
         const commission = await checkRow('node-1', 'commission')
         expect(commission.status).toBe('unknown')
         expect(commission.sentence).toMatch(/^unknown: the assetHub squid is 500 blocks behind the chain head/)
         expect((await q(`SELECT verdict FROM candidate WHERE name = 'node-1'`))[0].verdict).toBe('valid')
         expect(await flipsOf('node-1')).not.toContain('commission: valid -> invalid')
+        // Within the limit the facts count again.
+        for (const k of [2, 3]) await pass(t + k * MIN_MS, `height + ${limit}`)
+        expect((await checkRow('node-1', 'commission')).status).toBe('valid')
         await q('UPDATE squid_asset_hub.status SET height = height + 500')
+    })
+
+    it("a processor that stopped recording the chain head gives unknown chain checks: its squid's lag is not known", async () => {
+        const t = NOW_MS + 14 * MIN_MS
+        const maxAgeMs = config.validity.maxSquidHeadAgeMs
+        // The relay's and People's records stay fresh; Asset Hub's processor stopped (its record is at its height, not behind).
+        for (const layer of ['relay', 'people']) await recordHead(layer, 'height', t + 2 * MIN_MS)
+        await recordHead('assetHub', 'height', t - maxAgeMs)
+        await runPass(pool, passOptions(t))
+        expect((await checkRow('node-1', 'commission')).status).toBe('valid')
+        for (const k of [1, 2]) await runPass(pool, passOptions(t + k * MIN_MS))
+        const commission = await checkRow('node-1', 'commission')
+        expect(commission.status).toBe('unknown')
+        expect(
+            commission.sentence.startsWith(
+                `unknown: the assetHub squid's processor has not recorded the chain head for ${formatDuration(2 * MIN_MS + maxAgeMs)} (limit ${formatDuration(maxAgeMs)}), it may have stopped`,
+            ),
+        ).toBe(true)
+        expect((await checkRow('node-1', 'identity')).status).toBe('valid')
+        expect((await q(`SELECT verdict FROM candidate WHERE name = 'node-1'`))[0].verdict).toBe('valid')
+        // Back to the hot blocks' head for the tests below.
+        await q('DELETE FROM chain_head')
         await q(`INSERT INTO squid_asset_hub.hot_block (height, hash) SELECT height + 1, '0x' FROM squid_asset_hub.status`)
     })
 

@@ -10,7 +10,7 @@ import type {CheckStatus, Evidence} from './validity/check-result'
 import type {EnabledCheck} from './validity/checks'
 import {countVerdicts, evaluateCandidate, type StoredCheck} from './validity/candidate-evaluation'
 import type {Fact, KusamaRankFacts} from './validity/facts'
-import {readFacts, type HeadSource} from './validity/facts-store'
+import {readFacts} from './validity/facts-store'
 import type {ValidityChange} from './validity/hysteresis'
 import type {Verdict, VerdictState} from './validity/verdict'
 
@@ -25,7 +25,8 @@ export interface PassOptions {
     uptimeWindowMs: number
     slashEras: number
     telemetryChain?: string
-    headSource?: HeadSource
+    /** validity.maxSquidHeadAgeMs */
+    maxSquidHeadAgeMs: number
     trigger: PassTrigger
     nowMs: number
     /**
@@ -89,7 +90,7 @@ async function passInTransaction(
             telemetryChain: opts.telemetryChain,
             uptimeWindowMs: opts.uptimeWindowMs,
             slashEras: opts.slashEras,
-            headSource: opts.headSource,
+            maxSquidHeadAgeMs: opts.maxSquidHeadAgeMs,
             unclaimedEras: opts.checks.some(c => c.name === 'unclaimedRewards'),
         })
         // A candidate added since the answers were fetched has none: its check says unknown (missing).

@@ -97,6 +97,7 @@ beforeAll(async () => {
         nowMs: Date.now(),
         keepLastKnownMs: config.validity.keepLastKnownMs,
         uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
+        maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
         slashEras: config.validity.noSlash.eras,
         telemetryChain: WORLD_CHAIN,
     })

@@ -25,6 +25,7 @@ import {readCandidates} from '../telemetry/candidates-file'
 import {OfflineIpLocator} from '../telemetry/ip-location'
 import {TelemetryFollower} from '../telemetry/telemetry-follower'
 import {TelemetryStore} from '../telemetry/telemetry-store'
+import {recordHeadsAtIndexed} from '../test/vitest/chain-heads'
 import {useTestDatabase} from '../test/vitest/database'
 import {waitFor} from '../test/vitest/wait-for'
 import type {CandidateList} from './candidates/candidate'
@@ -143,6 +144,7 @@ beforeAll(async () => {
     } finally {
         client.release()
     }
+    await recordHeadsAtIndexed(pool)
     summary = await runPass(pool, {
         checks: enabledChecks(config),
         trigger: 'start',
@@ -151,8 +153,7 @@ beforeAll(async () => {
         uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
         slashEras: config.validity.noSlash.eras,
         telemetryChain: devnet.chain.genesisHash,
-        // The processors stopped at the head they indexed (toBlock): each layer's head is its own height.
-        headSource: async (_layer, indexed) => indexed,
+        maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
     })
     rows = (await pool.query('SELECT name, id AS stash, verdict, invalid_checks, unknown_checks FROM candidate ORDER BY slot_id')).rows
 }, 300_000)

@@ -41,6 +41,7 @@ beforeAll(async () => {
         nowMs: NOW_MS,
         keepLastKnownMs: 0,
         uptimeWindowMs: 7 * 86_400_000,
+        maxSquidHeadAgeMs: 120_000,
         slashEras: 84,
         telemetryChain: WORLD_CHAIN,
     })

@@ -51,12 +51,20 @@ export function missing(check: ValidityCheckName, what: string, source: string, 
 
 /**
  * Why a chain fact cannot be trusted now: its layer's squid is more than `maxSquidLagBlocks` behind the
- * head, or its progress is not known. Null when it is fresh.
+ * head, its processor's head record is too old, or its progress is not known. Null when it is fresh.
  */
 export function chainStaleness(fact: FactSource, pass: PassFacts, maxSquidLagBlocks: number): Omit<Evidence, 'source'> | null {
     if (!fact.layer) return null
     const progress = pass.squid[fact.layer]
     if (!progress) return {code: 'stale', observed: {layer: fact.layer, indexed: null}, threshold: {maxSquidLagBlocks}}
+    const old = progress.staleHead
+    if (old)
+        return {
+            code: 'stale',
+            atMs: old.seenMs,
+            observed: {layer: fact.layer, headSeenMs: old.seenMs, headAgeMs: old.ageMs},
+            threshold: {maxSquidHeadAgeMs: old.maxAgeMs},
+        }
     const lag = progress.headBlock - progress.indexedBlock
     if (lag <= maxSquidLagBlocks) return null
     return {
@@ -101,6 +109,8 @@ function renderUnknown(e: Evidence): string {
     if (e.code === 'missing') return `unknown: no ${String(e.observed)} has been recorded (${e.source})`
     if ('layer' in o) {
         if (o.indexed === null) return `unknown: the ${o.layer} squid's progress is not known, so ${e.source} may be out of date`
+        if ('headAgeMs' in o)
+            return `unknown: the ${o.layer} squid's processor has not recorded the chain head for ${formatDuration(o.headAgeMs as number)} (limit ${formatDuration((e.threshold as {maxSquidHeadAgeMs: number}).maxSquidHeadAgeMs)}), it may have stopped, so ${e.source} may be out of date`
         return `unknown: the ${o.layer} squid is ${formatInt(o.lagBlocks as number)} blocks behind the chain head (block ${formatInt(o.indexedBlock as number)} of ${formatInt(o.headBlock as number)}, limit ${formatInt((e.threshold as {maxSquidLagBlocks: number}).maxSquidLagBlocks)}), so ${e.source} may be out of date`
     }
     if (o.feed === 'never connected') return 'unknown: the telemetry feed has never been connected'

@@ -14,6 +14,7 @@ import {applyMigrations} from '../../db/migrate'
 import {startDevnet, type Devnet} from '../../devnet'
 import {CHAIN_LAYERS} from '../../squid/chain-layer'
 import {startProcessorChild} from '../../squid/processor-child'
+import {recordHeadsAtIndexed} from '../../test/vitest/chain-heads'
 import {useTestDatabase} from '../../test/vitest/database'
 import type {CandidateList} from '../candidates/candidate'
 import {syncCandidates} from '../candidates/candidate-sync'
@@ -62,13 +63,13 @@ beforeAll(async () => {
     }
     const client = await pool.connect()
     await syncCandidates(client, list, 'devnet', Date.now())
+    await recordHeadsAtIndexed(client)
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ')
-    // The processors stopped at the head they indexed (toBlock): each layer's head is its own height.
     read = await readFacts(client, list.candidates, {
         nowMs: Date.now(),
         uptimeWindowMs: 7 * 86_400_000,
         slashEras: 84,
-        headSource: async (_layer, indexed) => indexed,
+        maxSquidHeadAgeMs: 120_000,
     })
     await client.query('ROLLBACK')
     client.release()
@@ -163,6 +164,7 @@ describe("facts read from the squid's rows of the devnet", () => {
 
     it('a pass gives the chain checks the world implies (telemetry was never connected: its checks are unknown)', async () => {
         const config = loadConfig(path.join(__dirname, '../../config/devnet.json'))
+        await recordHeadsAtIndexed(pool)
         const s = await runPass(pool, {
             checks: enabledChecks(config),
             trigger: 'start',
@@ -170,7 +172,7 @@ describe("facts read from the squid's rows of the devnet", () => {
             keepLastKnownMs: 0,
             uptimeWindowMs: 7 * 86_400_000,
             slashEras: 84,
-            headSource: async (_layer, indexed) => indexed,
+            maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
         })
         expect(s.candidates).toBe(devnet.chain.world.validators.size)
         const rows = (await pool.query(`SELECT candidate_id, "check", status FROM validity_check`)).rows

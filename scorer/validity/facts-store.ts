@@ -9,12 +9,10 @@ import {UPTIME_SQL, uptimeFromSqlRow, uptimeSqlParams, type UptimeSqlRow} from '
 import type {Candidate} from '../candidates/candidate'
 import {eraCompleteSql} from '../complete-eras'
 import type {CandidateFacts, Fact, FeedFacts, IdentityFacts, PassFacts, SquidProgress} from './facts'
+import {squidProgress} from './squid-progress'
 
 /** Eras back from the active one in which an unpaid payout still counts (the chain's HistoryDepth). */
 export const HISTORY_DEPTH_ERAS = 84
-
-/** Where the chain's head is for a layer when the database does not say (e.g. the processor's metrics); undefined: not known. */
-export type HeadSource = (layer: ChainLayer, indexedBlock: number) => Promise<number | undefined>
 
 export interface FactsOptions {
     nowMs: number
@@ -26,7 +24,8 @@ export interface FactsOptions {
     slashEras: number
     /** Read unpaid payouts (the heaviest query): only when the unclaimed-rewards check is enabled. */
     unclaimedEras?: boolean
-    headSource?: HeadSource
+    /** A layer whose processor recorded the chain's head (ChainHead) longer ago than this has unknown progress. */
+    maxSquidHeadAgeMs: number
 }
 
 export type CandidateFactsResult = {candidate: Candidate; facts: CandidateFacts} | {candidate: Candidate; error: string}
@@ -52,7 +51,7 @@ export async function readFacts(db: pg.ClientBase, candidates: Candidate[], opts
     const ids = candidates.map(c => c.stashPublicKeyHex)
     const stashes = candidates.map(c => c.stash)
 
-    const squid = await readSquidProgress(db, opts.headSource)
+    const squid = await readSquidProgress(db, nowMs, opts.maxSquidHeadAgeMs)
     const chain = opts.telemetryChain ?? (await busiestTelemetryChain(db, stashes))
     const feed = chain === undefined ? undefined : await readFeed(db, chain)
     const pass: PassFacts = {nowMs, squid, feed}
@@ -391,12 +390,25 @@ function identityFacts(i: IdentityRow): IdentityFacts {
     }
 }
 
-async function readSquidProgress(db: pg.ClientBase, headSource?: HeadSource): Promise<Partial<Record<ChainLayer, SquidProgress>>> {
+async function readSquidProgress(
+    db: pg.ClientBase,
+    nowMs: number,
+    maxHeadAgeMs: number,
+): Promise<Partial<Record<ChainLayer, SquidProgress>>> {
     const present = (
         await (db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'status' AND table_schema = ANY($1)`, [
             Object.values(STATE_SCHEMAS),
         ]) as Rows<{table_schema: string}>)
     ).rows.map(r => r.table_schema)
+    const heads = new Map(
+        (
+            await (db.query('SELECT id, finalized_height, seen_at FROM chain_head') as Rows<{
+                id: ChainLayer
+                finalized_height: number
+                seen_at: Date
+            }>)
+        ).rows.map(r => [r.id, {finalizedHeight: r.finalized_height, seenMs: time(r.seen_at, 'chain_head.seen_at')}]),
+    )
     const progress: Partial<Record<ChainLayer, SquidProgress>> = {}
     for (const layer of Object.keys(STATE_SCHEMAS) as ChainLayer[]) {
         const schema = STATE_SCHEMAS[layer]
@@ -406,12 +418,8 @@ async function readSquidProgress(db: pg.ClientBase, headSource?: HeadSource): Pr
                 `SELECT (SELECT height FROM ${schema}.status WHERE id = 0) AS height, (SELECT max(height) FROM ${schema}.hot_block) AS hot`,
             ) as Rows<{height: number | null; hot: number | null}>)
         ).rows[0]
-        if (r.height === null || r.height < 0) continue
-        const indexedBlock = Math.max(r.height, r.hot ?? -1)
-        const head = await headSource?.(layer, indexedBlock)
-        // Hot blocks are written only once the processor has reached the unfinalized head: then it is at the head.
-        if (head !== undefined) progress[layer] = {indexedBlock, headBlock: Math.max(head, indexedBlock)}
-        else if (r.hot !== null) progress[layer] = {indexedBlock, headBlock: indexedBlock}
+        const p = squidProgress({height: r.height, hotHeight: r.hot, head: heads.get(layer)}, nowMs, maxHeadAgeMs)
+        if (p) progress[layer] = p
     }
     return progress
 }

@@ -20,11 +20,13 @@ export interface FactSource {
 
 export type Fact<T> = FactSource & {value: T}
 
-/** How far a chain layer's squid has indexed. */
+/** How far a chain layer's squid has indexed (`squidProgress`). */
 export interface SquidProgress {
     indexedBlock: number
-    /** The chain's head as last known (the squid's hot blocks or the telemetry feed's best block). */
+    /** The chain's finalized head as its processor last recorded it (ChainHead), or its hot blocks' when it recorded none. */
     headBlock: number
+    /** Set when the head record is older than allowed: the processor may have stopped, how far behind it is is not known. */
+    staleHead?: {seenMs: number; ageMs: number; maxAgeMs: number}
 }
 
 /** The telemetry feed connection of the network's chain (FeedConnectionInterval). */

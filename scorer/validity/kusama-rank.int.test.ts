@@ -80,6 +80,7 @@ const passOptions = (minRank: number, url: string): PassOptions => ({
     nowMs: Date.now(),
     keepLastKnownMs: config.validity.keepLastKnownMs,
     uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
+    maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
     slashEras: config.validity.noSlash.eras,
     kusamaRanks: stashes => fetchKusamaRanks(stashes, {url, timeoutMs: 5_000, concurrency: 2}),
 })
@@ -111,6 +112,7 @@ beforeAll(async () => {
         nowMs: NOW_MS,
         keepLastKnownMs: config.validity.keepLastKnownMs,
         uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
+        maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
         slashEras: config.validity.noSlash.eras,
         telemetryChain: WORLD_CHAIN,
     })

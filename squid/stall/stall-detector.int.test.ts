@@ -1,7 +1,8 @@
 /**
  * A real relay processor whose database is blocked while the devnet keeps finalizing: it exits non-zero
  * with one error line naming the statement it waits on and the one blocking it; its stall gauges are on
- * the processor's metrics endpoint.
+ * the processor's metrics endpoint; the finalized head it reads is recorded in the database (ChainHead), where
+ * the scorer's facts read finds the squid behind it.
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -16,6 +17,7 @@ import {pgClientConfig, type DbSettings} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {createTempDatabase} from '../../db/test-database'
 import {startDevnet} from '../../devnet'
+import {readFacts} from '../../scorer/validity/facts-store'
 import {waitFor} from '../../test/vitest/wait-for'
 import {processorHead, startProcessorChild} from '../processor-child'
 import {RELAY_STATE_SCHEMA} from '../relay/mapping'
@@ -55,6 +57,16 @@ async function webhookConfig(): Promise<{file: string; events: () => NotifyEvent
     return {file: path.join(dir, 'devnet.json'), events: () => events}
 }
 
+async function pgQuery(db: DbSettings, sql: string) {
+    const c = new pg.Client(pgClientConfig(db))
+    await c.connect()
+    try {
+        return (await c.query(sql)).rows
+    } finally {
+        await c.end()
+    }
+}
+
 describe('stall detector', () => {
     it('exits a processor whose height stands still while the chain finalizes, naming the statement that blocks it, and notifies', async () => {
         const devnet = await startDevnet({scenario: 'legacy', seed: 8, port: 0, blockTimeMs: 0, finalityLagBlocks: 2})
@@ -79,6 +91,17 @@ describe('stall detector', () => {
         expect(metrics).toMatch(/^squid_processor_stalled_seconds 0$/m)
         expect(metrics).toMatch(/^squid_processor_lag_blocks \d+$/m)
         expect(metrics).toMatch(/^sqd_processor_last_block \d+$/m)
+
+        // The finalized head it read is recorded in the shared database (ChainHead), where the scorer reads its lag.
+        const head = async () =>
+            (
+                await pgQuery(
+                    db,
+                    `SELECT finalized_height, extract(epoch FROM now() - seen_at) AS age_s FROM chain_head WHERE id = 'relay'`,
+                )
+            )[0]
+        const recorded = await waitFor('the relay head record', head, h => h?.finalized_height === devnet.finalized().number, 30_000, 100)
+        expect(Number(recorded.age_s)).toBeLessThan(30)
 
         // An operator's session holds the processor's status row: its next commit waits.
         const holder = new pg.Client(pgClientConfig(db))
@@ -107,6 +130,16 @@ describe('stall detector', () => {
         expect(errors[0].msg).toMatch(
             /on "UPDATE "squid_processor"\.status SET height = \$1.*", blocked by pid \d+ \([^)]*idle in transaction\) "SELECT height FROM squid_processor\.status WHERE id = 0 FOR UPDATE"/,
         )
+        // While its height stood still the head record kept moving: the scorer sees the squid fall behind.
+        const last = await head()
+        expect(last.finalized_height).toBeGreaterThan(recorded.finalized_height)
+        const indexed = await processorHead(db, RELAY_STATE_SCHEMA)
+        expect(last.finalized_height).toBeGreaterThan(indexed)
+        const client = new pg.Client(pgClientConfig(db))
+        await client.connect()
+        cleanups.push(() => client.end())
+        const read = await readFacts(client, [], {nowMs: Date.now(), uptimeWindowMs: 60_000, slashEras: 1, maxSquidHeadAgeMs: 60_000})
+        expect(read.pass.squid).toEqual({relay: {indexedBlock: indexed, headBlock: last.finalized_height}})
         // The notification left before the process exited.
         expect(hook.events()).toEqual([expect.objectContaining({kind: 'squidStalled', chain: 'relay', indexedHeight: 18})])
         expect((hook.events()[0] as SquidStalled).blockingQuery).toMatch(

@@ -2,13 +2,16 @@
  * Watches one chain processor from inside its process: samples its indexed height (the state schema's
  * status row) and the chain's finalized head, and when `judgeProgress` finds it stalled, reports what it
  * waits for (lock waits of its database connections, pending era snapshots) and exits non-zero, so the
- * launcher restarts it. The stall's duration and the lag are Prometheus gauges.
+ * launcher restarts it. The stall's duration and the lag are Prometheus gauges. Each sample's finalized head
+ * is recorded in `chain_head` (ChainHead), where the scorer reads how far behind the chain the squid is: in
+ * the shared database, so it needs no way to the processor's host.
  */
 import {createLogger} from '@subsquid/logger'
 import {RpcClient} from '@subsquid/rpc-client'
 import pg from 'pg'
 import {Gauge, type Registry} from 'prom-client'
 import {pgClientConfig, type DbSettings} from '../../db/connection'
+import type {ChainLayer} from '../chain-layer'
 import {judgeProgress, type LockWait, type StallReport, type StallSettings, type StallWatch} from './stall'
 
 const log = createLogger('sqd:processor:stall')
@@ -28,7 +31,7 @@ export function tagDatabaseConnections(stateSchema: string): string {
 }
 
 export interface StallDetectorOptions {
-    chain: string
+    chain: ChainLayer
     stateSchema: string
     /** The `application_name` of the processor's connections (`tagDatabaseConnections`). */
     applicationName: string
@@ -88,11 +91,12 @@ export function startStallDetector(o: StallDetectorOptions): {stop(): void} {
         const finalizedHeight = parseInt((await rpc.call('chain_getHeader', [await rpc.call('chain_getFinalizedHead')])).number, 16)
         const rows = (await db.query(`SELECT height FROM "${o.stateSchema}".status WHERE id = 0`)).rows
         const indexedHeight: number = rows[0]?.height ?? -1
-        const verdict = judgeProgress(watch, {atMs: Date.now(), indexedHeight, finalizedHeight}, o.settings)
+        const sample = {atMs: Date.now(), indexedHeight, finalizedHeight}
+        const verdict = judgeProgress(watch, sample, o.settings)
         watch = verdict.watch
         stalledSeconds.set(verdict.stalledMs / 1000)
         lagBlocks.set(Math.max(0, Math.min(finalizedHeight, o.settings.toBlock ?? Infinity) - indexedHeight))
-        if (!verdict.stalled) return
+        if (!verdict.stalled) return recordHead(db, o.chain, finalizedHeight, sample.atMs)
         stopped = true
         const report: StallReport = {
             chain: o.chain,
@@ -131,6 +135,15 @@ export function startStallDetector(o: StallDetectorOptions): {stop(): void} {
             rpc.close()
         },
     }
+}
+
+/** The chain's finalized head as this sample read it (ChainHead). */
+async function recordHead(db: pg.Client, layer: ChainLayer, finalizedHeight: number, atMs: number): Promise<void> {
+    await db.query(
+        `INSERT INTO chain_head (id, finalized_height, seen_at) VALUES ($1, $2, $3)
+        ON CONFLICT (id) DO UPDATE SET finalized_height = excluded.finalized_height, seen_at = excluded.seen_at`,
+        [layer, finalizedHeight, new Date(atMs)],
+    )
 }
 
 /** Statements of the processor's connections that wait for a lock, with the sessions holding it. */

@@ -55,6 +55,14 @@ const cases: [string, (f: CandidateFacts) => void, string, string][] = [
         'unknown: the assetHub squid is 101 blocks behind the chain head (block 1,000 of 1,101, limit 100), so ValidatorPreference may be out of date',
     ],
     [
+        "data stale: the squid's processor stopped recording the chain head",
+        f => {
+            f.pass.squid.assetHub = {indexedBlock: 1000, headBlock: 1000, staleHead: {seenMs: 0, ageMs: 300_000, maxAgeMs: 120_000}}
+        },
+        'unknown',
+        "unknown: the assetHub squid's processor has not recorded the chain head for 5 min (limit 2 min), it may have stopped, so ValidatorPreference may be out of date",
+    ],
+    [
         "data stale: the squid's progress unknown",
         f => {
             delete f.pass.squid.assetHub
