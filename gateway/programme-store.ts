@@ -200,12 +200,40 @@ const CANDIDATE_ORDER: Record<CandidateOrder, {join: string; order: string}> = {
     rank: {join: `LEFT JOIN LATERAL (${RANK_OF_C}) r ON true`, order: 'COALESCE(r.rank, 0) DESC, c.id'},
 }
 
-/** Up to this many candidates, the targets in force are filtered by array overlap before unnesting. */
-const FEW_CANDIDATES = 8
+/**
+ * Per validator, the nominators whose targets in force name it but who do not back it in the latest era, and their
+ * bond then. Set-based: the target edges are unnested once and grouped; each edge's bond and exposure are index
+ * lookups ((nominator_id, era), (validator_id, era)).
+ */
+const INACTIVE_NOMINATIONS_SQL = `
+    WITH latest AS (SELECT max(era) AS m FROM era_validator),
+    edges AS (SELECT f.nominator_id, t.stash FROM nominator_targets f CROSS JOIN LATERAL unnest(f.targets) AS t(stash) WHERE f.latest)
+    SELECT e.stash, count(*) AS n, sum(COALESCE(b.bonded_planck, 0)) AS stake FROM edges e
+    LEFT JOIN nominator_bond b ON b.nominator_id = e.nominator_id AND b.era = (SELECT m FROM latest)
+    WHERE NOT EXISTS (SELECT 1 FROM exposure x WHERE x.era = (SELECT m FROM latest) AND x.validator_id = e.stash AND x.nominator_id = e.nominator_id)
+    GROUP BY e.stash`
+/**
+ * What the inactive nominations are computed from changes only when an era's snapshot is written (targets, bonds
+ * and exposures in one transaction that sets era.snapshot_completed_at): three index or small-table reads.
+ */
+const NOMINATIONS_VERSION_SQL = `SELECT concat_ws(':', (SELECT max(era) FROM era_validator), (SELECT max(era) FROM nominator_targets),
+    (SELECT max(snapshot_completed_at) FROM era)) AS version`
+
+export interface InactiveNominations {
+    nominators: number
+    stakePlanck: bigint
+}
 
 export class ProgrammeStore {
     /** The pool as `EntityManager.query` gives rows, for the scorer's readers. */
     private readonly rowQuery: RowQuery
+
+    /**
+     * The inactive nominations of every targeted validator at one version of the snapshot: one scan of all target
+     * edges (tens of milliseconds on a real chain, which no B-tree index can cut: the edges are inside arrays) per
+     * era instead of one per page.
+     */
+    private inactive: {version: string; byStash: Promise<Map<string, InactiveNominations>>} | null = null
 
     constructor(private readonly pool: pg.Pool) {
         this.rowQuery = {query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows} as RowQuery
@@ -254,9 +282,6 @@ export class ProgrammeStore {
     /** Everything CandidateData shows of the candidates `ids`, in the order of `ids` (unknown ids left out). */
     async candidates(ids: string[], windows: EraWindows): Promise<CandidateRecord[]> {
         if (!ids.length) return []
-        // A few candidates: filtering the targets by overlap beats unnesting all of them (no index on the array);
-        // for a page, the overlap test costs per id and the hash join wins.
-        const overlap = ids.length <= FEW_CANDIDATES ? 'AND targets && $1::text[]' : ''
         const [base, checks, identities, nodes, chain, prefs, inclusion, scores, faults, nominated, inactive, destinations] =
             await Promise.all([
                 this.rows<any>(
@@ -314,17 +339,7 @@ export class ProgrammeStore {
                  GROUP BY t.target`,
                     [ids],
                 ),
-                // Nominators whose targets in force name the candidate but who do not back it in the latest era.
-                this.rows<any>(
-                    `WITH latest AS (SELECT max(era) AS m FROM era_validator),
-                      in_force AS (SELECT nominator_id, targets FROM nominator_targets WHERE latest ${overlap})
-                 SELECT t.stash, count(*) AS n, sum(COALESCE(b.bonded_planck, 0)) AS stake
-                 FROM in_force f CROSS JOIN LATERAL unnest(f.targets) AS t(stash) JOIN unnest($1::text[]) AS c(id) ON c.id = t.stash
-                 LEFT JOIN nominator_bond b ON b.nominator_id = f.nominator_id AND b.era = (SELECT m FROM latest)
-                 WHERE NOT EXISTS (SELECT 1 FROM exposure x WHERE x.era = (SELECT m FROM latest) AND x.validator_id = t.stash AND x.nominator_id = f.nominator_id)
-                 GROUP BY t.stash`,
-                    [ids],
-                ),
+                this.inactiveNominations(),
                 this.rewardDestinations(ids),
             ])
         const by = <T extends Record<string, any>>(rows: T[], key: string) => new Map(rows.map(r => [r[key] as string, r]))
@@ -336,7 +351,6 @@ export class ProgrammeStore {
         const inclusionBy = by(inclusion, 'validator_id')
         const faultsBy = by(faults, 'stash')
         const nominatedBy = by(nominated, 'target')
-        const inactiveBy = by(inactive, 'stash')
         const baseBy = by(base, 'id')
         return ids
             .filter(id => baseBy.has(id))
@@ -399,12 +413,28 @@ export class ProgrammeStore {
                     score: score ?? null,
                     nominations: {
                         totalStakePlanck: totalExposure - ownExposure,
-                        inactiveStakePlanck: BigInt(inactiveBy.get(id)?.stake ?? 0),
+                        inactiveStakePlanck: inactive.get(id)?.stakePlanck ?? 0n,
                         activeNominators: ev?.latest ? ev.nominator_count : 0,
-                        inactiveNominators: Number(inactiveBy.get(id)?.n ?? 0),
+                        inactiveNominators: inactive.get(id)?.nominators ?? 0,
                     },
                 }
             })
+    }
+
+    /** Per validator hex, the nominators whose targets name it but who do not back it in the latest era. */
+    async inactiveNominations(): Promise<Map<string, InactiveNominations>> {
+        const [{version}] = await this.rows<{version: string}>(NOMINATIONS_VERSION_SQL)
+        if (this.inactive?.version !== version) {
+            const byStash = this.rows<{stash: string; n: string; stake: string}>(INACTIVE_NOMINATIONS_SQL).then(
+                rows => new Map(rows.map(r => [r.stash, {nominators: Number(r.n), stakePlanck: BigInt(r.stake)}])),
+            )
+            this.inactive = {version, byStash}
+            // A failed read (statement timeout, database away) is not kept: the next request reads again.
+            byStash.catch(() => {
+                if (this.inactive?.byStash === byStash) this.inactive = null
+            })
+        }
+        return this.inactive.byStash
     }
 
     /** Each account's reward destination (Staked, Stash, …) as its latest reward was paid; accounts never paid are left out. */
