@@ -31,6 +31,7 @@ import {startProcessorChild} from '../squid/processor-child'
 import {useTestDatabase} from '../test/vitest/database'
 import {GatewayClient} from '../test/vitest/gateway-client'
 import {modelDataSource} from '../test/vitest/model-data-source'
+import {oldStatsName} from './candidate-routes'
 import {buildGateway, type GatewaySettings} from './gateway'
 
 const db = useTestDatabase('gateway_programme')
@@ -56,6 +57,9 @@ const SETTINGS: GatewaySettings = {
     eraWindow: config.score.inclusionEras,
     spanInclusionEras: config.score.spanInclusionEras,
     proxyDelayBlocks: 10850,
+    scoreWeights: config.score.weights,
+    bannedProviders: config.validity.provider.blacklisted,
+    roundEveryEras: config.nominator.roundEveryEras,
     fromBlocks: {relay: 0},
     candidateHexes: new Set(),
     version: 'test',
@@ -461,6 +465,16 @@ describe('candidate routes on a scored devnet', () => {
         const metadata = (await readStoredMetadata({query: q} as any, r.body.era))!
         expect(r.body.distributions).toEqual(metadata.components)
         expect(r.body.bondedStats.q50).toBe(Number(metadata.components.bonded.q50))
+        // values: the distribution itself, as the stored statistics were computed over it.
+        for (const n of COMPONENT_NAMES) {
+            const stats = r.body[oldStatsName(n)]
+            expect(stats.values, n).toHaveLength(metadata.components[n].count)
+            expect(stats.values, n).toEqual([...stats.values].sort((a: number, b: number) => a - b))
+            if (stats.values.length) expect([stats.values[0], stats.values.at(-1)], n).toEqual([stats.absoluteMin, stats.absoluteMax])
+        }
+        const ranks = await q('SELECT rank_raw FROM score_snapshot WHERE era = $1 ORDER BY rank_raw', [r.body.era])
+        expect(r.body.rankStats.values).toEqual(ranks.map(x => Number(x.rank_raw)))
+        expect(r.body.bondedStats.values).toHaveLength(stashes.length)
         expect(r.body.candidateCount).toBe(stashes.length)
         const older = await client.getValid('/scoremetadata/{era}', `/scoremetadata/${eras.at(-2)}`)
         expect(older.body._id).toBe(String(eras.at(-2)))
@@ -501,8 +515,16 @@ describe('nominator routes on the round written through the nominator store', ()
             proxy: '',
             proxyDelay: 0,
             rewardDestination: '',
-            avgStake: 0,
         })
+        // avgStake: the mean total stake (tokens) of its targets exposed in the latest era.
+        const exposed = await q(
+            `SELECT total_exposure_planck FROM era_validator WHERE era = (SELECT max(era) FROM era_validator)
+             AND validator_id = ANY($1) AND total_exposure_planck IS NOT NULL`,
+            [stashes.slice(0, 2)],
+        )
+        expect(exposed.length).toBeGreaterThan(0)
+        const mean = exposed.reduce((a, x) => a + BigInt(x.total_exposure_planck), 0n) / BigInt(exposed.length)
+        expect(direct.avgStake).toBe(tokens(mean))
         expect(direct.bondedPlanck).toBe('123456789012345')
         expect(r.text).toContain('"bonded":123456789012345,')
         expect(direct.current.map((c: any) => c.stash)).toEqual(stashes.slice(0, 2).map(ss58))
@@ -510,7 +532,7 @@ describe('nominator routes on the round written through the nominator store', ()
         const [n] = await q(`SELECT updated_at FROM nomination WHERE stash = $1`, [round.direct])
         expect(direct.lastNomination).toBe(n.updated_at.getTime())
         const delayed = r.body.find((n: any) => n.stash === round.delayed)
-        expect(delayed).toMatchObject({proxy: round.signer, proxyDelay: 10850, lastNomination: 0})
+        expect(delayed).toMatchObject({proxy: round.signer, proxyDelay: 10850, lastNomination: 0, avgStake: 0})
         for (const n of r.body) {
             for (const f of ['_id', 'address', 'stash', 'proxy', 'rewardDestination']) expect(typeof n[f], f).toBe('string')
             for (const f of ['bonded', 'proxyDelay', 'lastNomination', 'createdAt']) expect(Number.isInteger(n[f]), f).toBe(true)
@@ -572,8 +594,12 @@ describe('nominator routes on the round written through the nominator store', ()
         const last = await client.getValid('/nominations/{address}/{last}', `/nominations/${round.direct}/1`)
         expect(last.body).toEqual([done])
         const [roundRow] = await q('SELECT updated_at FROM nomination_round WHERE era = $1', [round.era])
+        // The next round is due in era round.era + roundEveryEras (1 on the devnet): the era running now, begun when round.era ended.
+        const [due] = await q('SELECT start_time FROM era WHERE index = $1', [round.era + config.nominator.roundEveryEras])
+        expect(due.start_time).not.toBeNull()
         expect((await client.getValid('/lastnomination', '/lastnomination')).body).toEqual({
             lastNominatedEraIndex: String(round.era),
+            nextNomination: due.start_time.getTime(),
             when: roundRow.updated_at.getTime(),
         })
         const p = await client.getValid('/proxytxs', '/proxytxs')

@@ -7,8 +7,10 @@ import type pg from 'pg'
 import type {ValidityCheckName} from '../config/schema'
 import {readStoredMetadata, type RowQuery, scoreFromRow} from '../scorer/score/score-store'
 import type {CandidateScore, ScoreMetadata} from '../scorer/score/score'
+import {COMPONENT_NAMES, type ComponentName} from '../scorer/score/components'
 import type {CheckStatus} from '../scorer/validity/check-result'
 import type {CandidateDataInput} from './candidate-data'
+import type {EraTimes} from './next-nomination'
 import type {Page} from './chain-history-store'
 import type {PageRequest} from './page'
 
@@ -524,6 +526,15 @@ export class ProgrammeStore {
         }
     }
 
+    /** Each scored candidate's raw value per component in `era` (what its distributions were described over). */
+    async scoreRaws(era: number): Promise<Record<ComponentName, (bigint | null)[]>> {
+        const scores = (await this.rows<any>('SELECT * FROM score_snapshot WHERE era = $1 ORDER BY stash', [era])).map(scoreFromRow)
+        return Object.fromEntries(COMPONENT_NAMES.map(n => [n, scores.map(s => s.components[n].raw)])) as Record<
+            ComponentName,
+            (bigint | null)[]
+        >
+    }
+
     async validity(id: string): Promise<ValidityRecord | null> {
         const [c] = await this.rows<any>(
             `SELECT verdict, verdict_since, verdict_last_known_at, verdict_held, invalid_checks, unknown_checks, checked_at FROM candidate WHERE id = $1`,
@@ -690,6 +701,27 @@ export class ProgrammeStore {
             `SELECT era, updated_at FROM nomination_round WHERE status IN ('done', 'partial') ORDER BY era DESC LIMIT 1`,
         )
         return r ? {era: r.era, updatedMs: r.updated_at.getTime()} : null
+    }
+
+    /** The start and end of era `index` and of the newest `recent` eras (what the next round's time is projected from). */
+    async eraTimes(index: number, recent: number): Promise<EraTimes[]> {
+        const rows = await this.rows<{index: number; start_time: Date | null; end_time: Date | null}>(
+            `SELECT index, start_time, end_time FROM era WHERE index = $1
+             UNION SELECT * FROM (SELECT index, start_time, end_time FROM era ORDER BY index DESC LIMIT $2) r`,
+            [index, recent],
+        )
+        return rows.map(r => ({index: r.index, startMs: ms(r.start_time), endMs: ms(r.end_time)}))
+    }
+
+    /** The total exposure (planck) of those of the validators `ids` exposed in the latest era. */
+    async latestExposures(ids: string[]): Promise<Map<string, bigint>> {
+        if (!ids.length) return new Map()
+        const rows = await this.rows<{validator_id: string; total_exposure_planck: string}>(
+            `SELECT validator_id, total_exposure_planck FROM era_validator
+             WHERE era = (SELECT max(era) FROM era_validator) AND validator_id = ANY($1) AND total_exposure_planck IS NOT NULL`,
+            [ids],
+        )
+        return new Map(rows.map(r => [r.validator_id, BigInt(r.total_exposure_planck)]))
     }
 
     /** Proxy announcements of the given statuses, oldest first. */
