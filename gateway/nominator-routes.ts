@@ -326,11 +326,12 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
                                     type: 'array',
                                     items: {
                                         type: 'object',
-                                        required: ['controller', 'number', 'executionTime', 'callHash', 'targets'],
+                                        required: ['controller', 'number', 'executionTime', 'callHash', 'timestamp', 'targets'],
                                         properties: {
                                             controller: str,
                                             number: {...int, description: 'block announced'},
                                             executionTime: {...int, description: 'ms from the announcement until it can execute'},
+                                            timestamp: ms(': when the announcement was recorded as on chain; 0 when not recorded'),
                                             callHash: str,
                                             targets: strings,
                                         },
@@ -352,6 +353,11 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
                     programme.targetInfo([...new Set(rows.flatMap(r => r.currentTargets))]),
                     programme.announcements(['announced'], {limit: 10_000, offset: 0}),
                 ])
+                // The status row names the pending call; its announcement row gives the targets and when it was recorded.
+                const pendingOf = (s: NominatorStatusRow) => {
+                    const a = open.rows.find(a => a.callHash === s.pendingCallHash && a.stash === s.stash)
+                    return {targets: a?.targets ?? [], timestamp: a?.updatedMs ?? 0}
+                }
                 const body = rows.map(s => ({
                     account: s.account,
                     stashAddress: s.stash,
@@ -382,13 +388,13 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
                             ? []
                             : [
                                   {
+                                      ...pendingOf(s),
                                       controller: s.stash,
                                       number: s.pendingAnnouncedBlock,
                                       executionTime:
                                           ((s.pendingExecutableBlock ?? s.pendingAnnouncedBlock) - s.pendingAnnouncedBlock) *
                                           RELAY_BLOCK_MS,
                                       callHash: s.pendingCallHash,
-                                      targets: open.rows.find(a => a.callHash === s.pendingCallHash && a.stash === s.stash)?.targets ?? [],
                                   },
                               ],
                 }))

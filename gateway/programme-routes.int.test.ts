@@ -561,12 +561,14 @@ describe('nominator routes on the round written through the nominator store', ()
         const s0 = (await latestScore(stashes[0]))!
         expect(direct.currentTargets[0].score).toBe(Number(s0.total_nanopoints) / 1e9)
         const delayed = r.body.find((s: any) => s.stashAddress === round.delayed)
+        const [announcement] = await q('SELECT updated_at FROM proxy_announcement WHERE stash = $1', [round.delayed])
         expect(delayed.proxyTxs).toEqual([
             {
                 controller: round.delayed,
                 number: 91,
                 executionTime: 10850 * 6000,
                 callHash: '0x' + '04'.repeat(32),
+                timestamp: announcement.updated_at.getTime(),
                 targets: stashes.slice(1, 3).map(ss58),
             },
         ])
