@@ -384,6 +384,51 @@ describe('candidate routes on a scored devnet', () => {
         expect(r.body.message).toBe(`stash ${stranger}: not a current candidate of the programme`)
     })
 
+    it('nominations.inactive* count the nominators naming a candidate without backing it, and follow the next era snapshot', async () => {
+        const hex = stashes[0]
+        // Straight from the tables: targets in force naming it, without an exposure edge to it in the latest era.
+        const inactiveOf = async () =>
+            (
+                await q(
+                    `SELECT count(*)::int AS n, COALESCE(sum(b.bonded_planck), 0)::text AS stake
+                     FROM nominator_targets t LEFT JOIN nominator_bond b ON b.nominator_id = t.nominator_id AND b.era = (SELECT max(era) FROM era_validator)
+                     WHERE t.latest AND $1 = ANY(t.targets) AND NOT EXISTS (SELECT 1 FROM exposure x
+                       WHERE x.era = (SELECT max(era) FROM era_validator) AND x.validator_id = $1 AND x.nominator_id = t.nominator_id)`,
+                    [hex],
+                )
+            )[0]
+        const nominations = async () => (await client.getValid('/candidate/{stash}', `/candidate/${ss58(hex)}`)).body.nominations
+        const before = await inactiveOf()
+        expect(await nominations()).toMatchObject({inactiveNominators: before.n, inactiveStake: tokens(before.stake)})
+        // The next snapshot brings a nominator that names it but is not exposed behind it, bonded 7 tokens.
+        const nominator = '0x' + 'ee'.repeat(32)
+        const [{m}] = await q('SELECT max(era) AS m FROM era_validator')
+        const snapshot = async () => void (await q('UPDATE era SET snapshot_completed_at = now() WHERE index = $1', [m]))
+        await q('INSERT INTO account (id) VALUES ($1)', [nominator])
+        try {
+            await q(
+                `INSERT INTO nominator_targets (id, era, nominator_id, targets, submitted_in, latest, block_number) VALUES ($1, $2, $3, $4, $2, true, 0)`,
+                [`${m + 1}-${nominator}`, m + 1, nominator, [hex]],
+            )
+            await q(`INSERT INTO nominator_bond (id, era, nominator_id, bonded_planck) VALUES ($1, $2, $3, $4)`, [
+                `${m}-${nominator}`,
+                m,
+                nominator,
+                (7n * 10n ** BigInt(DECIMALS)).toString(),
+            ])
+            await snapshot()
+            const after = await inactiveOf()
+            expect(after.n).toBe(before.n + 1)
+            expect(await nominations()).toMatchObject({inactiveNominators: after.n, inactiveStake: tokens(after.stake)})
+        } finally {
+            await q('DELETE FROM nominator_bond WHERE nominator_id = $1', [nominator])
+            await q('DELETE FROM nominator_targets WHERE nominator_id = $1', [nominator])
+            await q('DELETE FROM account WHERE id = $1', [nominator])
+            await snapshot()
+        }
+        expect((await nominations()).inactiveNominators).toBe(before.n)
+    })
+
     it('/candidate/:stash/validity gives every check with its evidence and the flips, paginated', async () => {
         const hex = stashes[1]
         const r = await client.getValid('/candidate/{stash}/validity', `/candidate/${ss58(hex)}/validity?limit=3`)
