@@ -274,6 +274,9 @@ function expectStrictCandidate(c: any) {
     }
     expect(typeof c.identity._id).toBe('string')
     expect(typeof c.identity.name).toBe('string')
+    expect(typeof c.identity.verified).toBe('boolean')
+    expect(Array.isArray(c.identity.subIdentities)).toBe(true)
+    expect(Array.isArray(c.unclaimedEras) && c.unclaimedEras.every(Number.isInteger)).toBe(true)
     for (const f of [
         'total',
         'aggregate',
@@ -287,6 +290,11 @@ function expectStrictCandidate(c: any) {
         'faults',
         'offline',
         'randomness',
+        'location',
+        'region',
+        'country',
+        'provider',
+        'nominatorStake',
     ])
         expect(Number.isFinite(c.score[f]), `score.${f}`).toBe(true)
     expect(Number.isInteger(c.score.updated)).toBe(true)
@@ -294,6 +302,8 @@ function expectStrictCandidate(c: any) {
     expect(typeof c.active).toBe('boolean')
     expect(typeof c.bonded).toBe('number')
     expect(c.commission === null || typeof c.commission === 'number').toBe(true)
+    expect(typeof c.nominations.totalStake).toBe('number')
+    expect(typeof c.nominations.inactiveStake).toBe('number')
     expect(Number.isInteger(c.nominations.activeNominators)).toBe(true)
     expect(Number.isInteger(c.nominations.inactiveNominators)).toBe(true)
 }
@@ -335,6 +345,13 @@ describe('candidate routes on a scored devnet', () => {
                 [hex],
             )
             expect(c.bonded).toBe(tokens(ev.self_stake_planck ?? 0))
+            // commission: percent, perbill / 10^7, of the latest ValidatorPrefs (the era's when none was indexed).
+            const [pref] = await q(
+                'SELECT commission_perbill FROM validator_preference WHERE validator_id = $1 ORDER BY block_number DESC LIMIT 1',
+                [hex],
+            )
+            const perbill = pref?.commission_perbill ?? ev.commission_perbill
+            expect(c.commission).toBe(perbill === null ? null : perbill / 1e7)
             expect(c.kusamaStash).toBe(c.slotId === 0 ? KUSAMA_STASH : '')
             // The round's done nomination named slots 0 and 1.
             expect(c.nominatedAt).toBe(c.slotId <= 1 ? round.era : 0)
