@@ -60,6 +60,8 @@ async function run(url: string, headers: Record<string, string>) {
     return {reqPerS: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors}
 }
 
+const config = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'))
+
 function benchSettings(cacheTtlMs: number, maxPageSize: number): GatewaySettings {
     return {
         network: 'polkadot',
@@ -69,6 +71,9 @@ function benchSettings(cacheTtlMs: number, maxPageSize: number): GatewaySettings
         eraWindow: ERAS,
         spanInclusionEras: 28,
         proxyDelayBlocks: 10850,
+        scoreWeights: config.score.weights,
+        bannedProviders: config.validity.provider.blacklisted,
+        roundEveryEras: config.nominator.roundEveryEras,
         forcedVersion: '1.15.2',
         fromBlocks: {},
         candidateHexes: new Set(),
@@ -118,7 +123,6 @@ async function benchRoutes(
 
 /** 2,000 candidates of the synthetic history, listed, passed and scored (era 84) by the scorer's code. */
 async function generateCandidates(dbSettings: Parameters<typeof pgClientConfig>[0]): Promise<string> {
-    const config = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'))
     const ds = createDataSource(dbSettings, {withModel: true})
     await ds.initialize()
     const pool = new pg.Pool({...pgClientConfig(dbSettings), max: 3})

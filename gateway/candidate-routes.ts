@@ -13,10 +13,11 @@ import {notFound} from './api-error'
 import {candidateData, oldScore} from './candidate-data'
 import {candidateDataSchema, oldScoreSchema} from './candidate-data-schema'
 import type {RouteContext} from './gateway'
-import {locationStats} from './location-stats'
+import {locationStats, withLocationScores} from './location-stats'
 import {pageQuerySchema, type PageRequest} from './page'
 import type {CandidateFilter, CandidateOrder, CandidateRecord, FaultRow} from './programme-store'
 import {redactJson, redactText} from './redact'
+import {distributionValues} from './score-values'
 import {errors, list, nullable, pageHeadersOf} from './route-schema'
 
 const MAX_ERA = 2_147_483_647
@@ -42,14 +43,19 @@ const OLD_FACTOR: Record<ComponentName, string> = {
     nominatorStake: 'nominatorStake',
     client: 'client',
 }
-const oldStatsName = (n: ComponentName) => (n === 'faults' ? 'faultsStats' : `${OLD_FACTOR[n]}Stats`)
+export const oldStatsName = (n: ComponentName) => (n === 'faults' ? 'faultsStats' : `${OLD_FACTOR[n]}Stats`)
 const oldWeightName = (n: ComponentName) => `${OLD_FACTOR[n]}Weight`
 
 const oldStatsSchema = {
     type: 'object',
     required: ['values', 'absoluteMin', 'absoluteMax', 'q10', 'q25', 'q50', 'q75', 'q90', 'mean', 'standardDeviation'],
     properties: {
-        values: {type: 'array', items: {}, description: 'always [] (the values are the candidates’ raw values: /candidate/{stash}/score)'},
+        values: {
+            type: 'array',
+            items: {type: 'number'},
+            description:
+                "the values described, ascending, in the raw unit: each scored candidate's raw value, or for location, region, country and provider each place's candidate count",
+        },
         absoluteMin: {type: 'number'},
         absoluteMax: {type: 'number'},
         q10: {type: 'number'},
@@ -150,12 +156,19 @@ const checkItemSchema = {
     },
 } as const
 
-const locationCount = {
-    type: 'object',
-    required: ['_id', 'name', 'numberOfNodes'],
-    properties: {_id: {type: 'string'}, name: {type: 'string'}, numberOfNodes: {type: 'integer'}},
+const scoredLocationCounts = {
+    type: 'array',
+    items: {
+        type: 'object',
+        required: ['_id', 'name', 'numberOfNodes', 'score'],
+        properties: {
+            _id: {type: 'string'},
+            name: {type: 'string'},
+            numberOfNodes: {type: 'integer'},
+            score: {type: 'number', description: 'points a valid candidate there earns for this category'},
+        },
+    },
 } as const
-const locationCounts = {type: 'array', items: locationCount} as const
 
 export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext) {
     const {settings, programme, encoder} = ctx
@@ -599,7 +612,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
                 schema: {
                     summary: withEra ? 'The score metadata of one era' : 'The score metadata of the latest scored era',
                     description:
-                        'The old names: *Stats {values (always []), absoluteMin, absoluteMax, q10…q90, mean, standardDeviation} as numbers in the raw unit, ' +
+                        'The old names: *Stats {values, absoluteMin, absoluteMax, q10…q90, mean, standardDeviation} as numbers in the raw unit, ' +
                         '*Weight (faultWeight, the name the old schema had but never filled). `weights` and `distributions` are exact. The old route took a session.',
                     tags: ['candidates'],
                     ...(withEra ? {params: {type: 'object', required: ['era'], properties: {era: eraParam}}} : {}),
@@ -611,6 +624,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
                     const found = await programme.metadata(req.params.era)
                     if (!found) throw notFound(withEra ? `era ${req.params.era}: not scored` : 'no era has been scored yet')
                     const m = found.metadata
+                    const raws = await programme.scoreRaws(m.era)
                     const body: Record<string, unknown> = {
                         _id: String(m.era),
                         era: m.era,
@@ -629,7 +643,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
                     for (const n of COMPONENT_NAMES) {
                         const s = m.components[n]
                         body[oldStatsName(n)] = {
-                            values: [],
+                            values: distributionValues(n, raws[n]).map(Number),
                             absoluteMin: Number(s.min),
                             absoluteMax: Number(s.max),
                             q10: Number(s.q10),
@@ -654,7 +668,8 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
             schema: {
                 summary: "Where the valid candidates' nodes are",
                 description:
-                    'As /locationstats, over the candidates whose verdict is valid (the old route added a per-item score; there is none).',
+                    'As /locationstats, over the candidates whose verdict is valid; each item has the old per-item score: the points the ' +
+                    "score's location family gives a candidate there, (1 − min–max scaled count) × score.weights (0 for a banned provider).",
                 tags: ['telemetry'],
                 response: {
                     200: {
@@ -673,10 +688,10 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
                         ],
                         properties: {
                             totalNodes: {type: 'integer'},
-                            locations: locationCounts,
-                            regions: locationCounts,
-                            countries: locationCounts,
-                            providers: locationCounts,
+                            locations: scoredLocationCounts,
+                            regions: scoredLocationCounts,
+                            countries: scoredLocationCounts,
+                            providers: scoredLocationCounts,
                             locationVariance: {type: 'number'},
                             regionVariance: {type: 'number'},
                             countyVariance: {type: 'number', description: 'country variance (old spelling)'},
@@ -689,7 +704,14 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
             },
         },
         async (req, reply) =>
-            ctx.cached(req, reply, async () => ({body: locationStats(await ctx.store.candidateNodeLocations(true)), headers: {}})),
+            ctx.cached(req, reply, async () => ({
+                body: withLocationScores(
+                    locationStats(await ctx.store.candidateNodeLocations(true)),
+                    settings.scoreWeights,
+                    settings.bannedProviders,
+                ),
+                headers: {},
+            })),
     )
 }
 

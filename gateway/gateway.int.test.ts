@@ -12,10 +12,13 @@ import pg from 'pg'
 import {Registry} from 'prom-client'
 import type {DataSource} from 'typeorm'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {loadConfig} from '../config/load'
+import {PROJECT_DIR} from '../config/project-dir'
 import {pgClientConfig} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import {createDataSource} from '../db/orm'
 import {useTestDatabase} from '../test/vitest/database'
+import path from 'node:path'
 import {GatewayClient} from '../test/vitest/gateway-client'
 import {TcpProxy} from '../test/vitest/tcp-proxy'
 import {buildGateway, type GatewaySettings} from './gateway'
@@ -34,6 +37,7 @@ const T = new Date('2026-01-01T00:00:00Z')
 const HEAD_SEEN_MS = T.getTime() + 5 * 60_000
 const NODE_IPS = ['203.0.113.7', '198.51.100.9', '192.0.2.44']
 
+const config = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'))
 const SETTINGS: GatewaySettings = {
     network: 'polkadot',
     ss58Prefix: 0,
@@ -42,6 +46,9 @@ const SETTINGS: GatewaySettings = {
     eraWindow: 84,
     spanInclusionEras: 28,
     proxyDelayBlocks: 10850,
+    scoreWeights: config.score.weights,
+    bannedProviders: config.validity.provider.blacklisted,
+    roundEveryEras: config.nominator.roundEveryEras,
     forcedVersion: '1.15.2',
     fromBlocks: {relay: 1000},
     candidateHexes: new Set([V1, V2]),

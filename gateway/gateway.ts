@@ -17,6 +17,7 @@ import {ApiError, databaseUnavailability, errorBody, errorBodySchema} from './ap
 import {ChainHistoryStore} from './chain-history-store'
 import type {ChainLayer} from '../squid/chain-layer'
 import {registerCandidateRoutes, scoreTotalsSchema} from './candidate-routes'
+import type {ScoreWeights} from '../scorer/score/components'
 import {registerChainHistoryRoutes} from './chain-history-routes'
 import {registerNominatorRoutes} from './nominator-routes'
 import {ProgrammeStore} from './programme-store'
@@ -33,6 +34,12 @@ export interface GatewaySettings {
     eraWindow: number
     /** CandidateData's spanInclusion window (`score.spanInclusionEras`). */
     spanInclusionEras: number
+    /** config `score.weights`: the per-item score of `/locationstats/valid`. */
+    scoreWeights: ScoreWeights
+    /** config `validity.provider.blacklisted`: a banned provider's items score 0 there. */
+    bannedProviders: readonly string[]
+    /** config `nominator.roundEveryEras`: when the next round is due (`/lastnomination`). */
+    roundEveryEras: number
     /** The time-delay proxies' announcement delay (`nominator.announcement.delayBlocks`): the old proxyDelay. */
     proxyDelayBlocks: number
     /** config `validity.clientUpgrade.forcedVersion`: the release `/release` reports while there is no release table. */

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {locationStats, variance} from './location-stats'
+import {COMPONENT_NAMES, type ScoreWeights} from '../scorer/score/components'
+import {locationStats, variance, withLocationScores} from './location-stats'
 
 const node = (city: string | null, region: string | null, country: string | null, provider: string | null) => ({
     city,
@@ -38,5 +39,57 @@ describe('locationStats', () => {
         expect(locationStats([node('None', 'None', 'None', 'None')]).countries).toEqual([])
         expect(locationStats([])).toMatchObject({totalNodes: 0, decentralization: 0})
         expect(variance([1, 2, 3, 4])).toBe(1.25)
+    })
+})
+
+describe('withLocationScores', () => {
+    const weights = {
+        ...Object.fromEntries(COMPONENT_NAMES.map(n => [n, 1])),
+        location: 40,
+        region: 10,
+        country: 10,
+        provider: 100,
+    } as ScoreWeights
+    const nodes = [
+        node('Zurich', 'ZH', 'CH', 'Init7'),
+        node('Zurich', 'ZH', 'CH', 'Init7'),
+        node('Zurich', null, 'CH', 'Hetzner'),
+        node('Berlin', null, 'DE', 'Hetzner'),
+        node('Paris', null, 'FR', 'OVH'),
+    ]
+
+    it('gives the fewest nodes the whole weight, the most none, and min-max scales between (lower is better)', () => {
+        const s = withLocationScores(locationStats(nodes), weights, [])
+        // Cities 3, 1, 1: min 1, max 3.
+        expect(s.locations.map(l => [l.name, l.score])).toEqual([
+            ['Zurich', 0],
+            ['Berlin', 40],
+            ['Paris', 40],
+        ])
+        // Countries 3, 1, 1 and providers 2, 2, 1: a count of 2 between 1 and 2 scales to 1 (nothing left).
+        expect(s.countries.map(c => c.score)).toEqual([0, 10, 10])
+        expect(s.providers.map(p => [p.name, p.score])).toEqual([
+            ['Hetzner', 0],
+            ['Init7', 0],
+            ['OVH', 100],
+        ])
+        // One region only: every value is both min and max, which scales to 0 and earns the whole weight.
+        expect(s.regions).toEqual([{_id: 'region:ZH', name: 'ZH', numberOfNodes: 2, score: 10}])
+        expect(s.totalNodes).toBe(5)
+    })
+
+    it('scales a count halfway between the extremes to half the weight', () => {
+        const s = withLocationScores(locationStats([...nodes, node('Berlin', null, 'DE', 'OVH')]), weights, [])
+        // Cities Zurich 3, Berlin 2, Paris 1.
+        expect(s.locations.map(l => [l.name, l.score])).toEqual([
+            ['Zurich', 0],
+            ['Berlin', 20],
+            ['Paris', 40],
+        ])
+    })
+
+    it('gives a banned provider nothing, however few its nodes', () => {
+        const s = withLocationScores(locationStats(nodes), weights, ['OVH'])
+        expect(s.providers.find(p => p.name === 'OVH')?.score).toBe(0)
     })
 })

@@ -1,3 +1,6 @@
+import {componentScore, LOCATION_COMPONENTS, type ScoreWeights} from '../scorer/score/components'
+import {describeDistribution, scaleBounds} from '../scorer/score/distribution'
+
 /**
  * The old `/locationstats` figures from the candidates' node locations: nodes per city, region, country and
  * provider, the population variance of each of those counts, and their mean ("decentralization").
@@ -79,4 +82,50 @@ export function locationStats(nodes: NodeLocation[]): LocationStats {
         providerVaraince,
         decentralization: (locationVariance + regionVariance + countyVariance + providerVaraince) / 4,
     }
+}
+
+export type ScoredLocationCount = LocationCount & {
+    /** Points a valid candidate there earns for this category: the scorer's own rule over these counts. */
+    score: number
+}
+
+export type ScoredLocationStats = Omit<LocationStats, 'locations' | 'regions' | 'countries' | 'providers'> & {
+    locations: ScoredLocationCount[]
+    regions: ScoredLocationCount[]
+    countries: ScoredLocationCount[]
+    providers: ScoredLocationCount[]
+}
+
+const CATEGORY: Record<(typeof LOCATION_COMPONENTS)[number], 'locations' | 'regions' | 'countries' | 'providers'> = {
+    location: 'locations',
+    region: 'regions',
+    country: 'countries',
+    provider: 'providers',
+}
+
+/**
+ * The old `/locationstats/valid` per-item score: what the location family of the score gives a candidate whose
+ * city (region, country, provider) has that many valid nodes, (1 − min–max scaled count) × weight, and 0 for a
+ * banned provider. The same formula as the scorer's (componentScore over a 0–100 % distribution of the counts),
+ * with the configured weights where the old route used the defaults.
+ */
+export function withLocationScores(stats: LocationStats, weights: ScoreWeights, bannedProviders: readonly string[]): ScoredLocationStats {
+    const banned = new Set(bannedProviders)
+    const scored = {...stats} as unknown as ScoredLocationStats
+    for (const name of LOCATION_COMPONENTS) {
+        const items = stats[CATEGORY[name]]
+        const bounds = scaleBounds(
+            describeDistribution(
+                items.map(i => BigInt(i.numberOfNodes)),
+                0,
+                100,
+            ),
+        )
+        scored[CATEGORY[name]] = items.map(i => {
+            const condition = name === 'provider' && banned.has(i.name) ? 'bannedProvider' : null
+            const {weightedNanopoints} = componentScore(name, BigInt(i.numberOfNodes), condition, bounds, weights[name])
+            return {...i, score: Number(weightedNanopoints) / 1e9}
+        })
+    }
+    return scored
 }

@@ -8,10 +8,17 @@ import {readAddress} from '../scorer/candidates/ss58-address'
 import {addressParamSchema, accountHex} from './address-param'
 import {notFound} from './api-error'
 import {planckToTokens} from './display-units'
+import {nextNominationMs} from './next-nomination'
 import type {RouteContext} from './gateway'
 import {pageQuerySchema, type PageRequest} from './page'
 import type {AnnouncementRow, NominationRow, NominatorStatusRow} from './programme-store'
 import {errors, list, nullable, pageHeadersOf} from './route-schema'
+
+/** The mean of some stakes (planck), rounded down; 0 for none. */
+const averageStake = (stakes: bigint[]) => (stakes.length ? stakes.reduce((a, b) => a + b, 0n) / BigInt(stakes.length) : 0n)
+
+/** Complete eras the next round's start is projected with (their mean length). */
+const RECENT_ERAS = 8
 
 /** Relay-chain block time on Polkadot and Kusama: turns an announcement's delay in blocks into the old executionTime (ms). */
 const RELAY_BLOCK_MS = 6_000
@@ -59,7 +66,11 @@ const nominatorSchema = {
         },
         lastNomination: ms('; 0 when never'),
         createdAt: ms(": the account's first round; 0 when none"),
-        avgStake: {type: 'number', description: 'always 0 (the old default; not computed)'},
+        avgStake: {
+            type: 'number',
+            description:
+                'tokens: the mean total stake of its targets exposed in the latest era (the old per-target stake it aimed at); 0 when none is',
+        },
         account: {...str, description: 'the account name in config'},
         mode: {...str, description: 'direct, proxy or delayedProxy'},
         state: str,
@@ -148,9 +159,11 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
     }
     const proxyDelay = (s: NominatorStatusRow) => (s.mode === 'delayedProxy' ? settings.proxyDelayBlocks : 0)
     const nominator = async (rows: NominatorStatusRow[]) => {
-        const [info, destinations] = await Promise.all([
-            programme.targetInfo([...new Set(rows.flatMap(r => r.currentTargets))]),
+        const targets = [...new Set(rows.flatMap(r => r.currentTargets))]
+        const [info, destinations, exposures] = await Promise.all([
+            programme.targetInfo(targets),
             programme.rewardDestinations(rows.flatMap(r => hexOf(r.stash) ?? [])),
+            programme.latestExposures(targets.flatMap(t => hexOf(t) ?? [])),
         ])
         return rows.map(s => ({
             _id: s.stash,
@@ -164,7 +177,7 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
             current: s.currentTargets.map(t => ({name: info.get(t)?.name ?? '', stash: t})),
             lastNomination: s.lastNominationMs ?? 0,
             createdAt: s.firstRoundMs ?? 0,
-            avgStake: 0,
+            avgStake: tokens(averageStake(s.currentTargets.flatMap(t => exposures.get(hexOf(t) ?? '') ?? []))),
             account: s.account,
             mode: s.mode,
             state: s.state,
@@ -313,11 +326,12 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
                                     type: 'array',
                                     items: {
                                         type: 'object',
-                                        required: ['controller', 'number', 'executionTime', 'callHash', 'targets'],
+                                        required: ['controller', 'number', 'executionTime', 'callHash', 'timestamp', 'targets'],
                                         properties: {
                                             controller: str,
                                             number: {...int, description: 'block announced'},
                                             executionTime: {...int, description: 'ms from the announcement until it can execute'},
+                                            timestamp: ms(': when the announcement was recorded as on chain; 0 when not recorded'),
                                             callHash: str,
                                             targets: strings,
                                         },
@@ -339,6 +353,11 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
                     programme.targetInfo([...new Set(rows.flatMap(r => r.currentTargets))]),
                     programme.announcements(['announced'], {limit: 10_000, offset: 0}),
                 ])
+                // The status row names the pending call; its announcement row gives the targets and when it was recorded.
+                const pendingOf = (s: NominatorStatusRow) => {
+                    const a = open.rows.find(a => a.callHash === s.pendingCallHash && a.stash === s.stash)
+                    return {targets: a?.targets ?? [], timestamp: a?.updatedMs ?? 0}
+                }
                 const body = rows.map(s => ({
                     account: s.account,
                     stashAddress: s.stash,
@@ -369,13 +388,13 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
                             ? []
                             : [
                                   {
+                                      ...pendingOf(s),
                                       controller: s.stash,
                                       number: s.pendingAnnouncedBlock,
                                       executionTime:
                                           ((s.pendingExecutableBlock ?? s.pendingAnnouncedBlock) - s.pendingAnnouncedBlock) *
                                           RELAY_BLOCK_MS,
                                       callHash: s.pendingCallHash,
-                                      targets: open.rows.find(a => a.callHash === s.pendingCallHash && a.stash === s.stash)?.targets ?? [],
                                   },
                               ],
                 }))
@@ -436,14 +455,18 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
         {
             schema: {
                 summary: 'The era of the last round that nominated',
-                description: 'lastNominatedEraIndex is a string, as the old API sent it; "0" and when 0 before any.',
+                description:
+                    'lastNominatedEraIndex is a string, as the old API sent it; "0" and when 0 before any. nextNomination: the start of era ' +
+                    'lastNominatedEraIndex + nominator.roundEveryEras (the round runs once the scorer has passed it), projected with the mean ' +
+                    'length of the recent eras while it has not begun; in the past when overdue; 0 before any round.',
                 tags: ['nominator'],
                 response: {
                     200: {
                         type: 'object',
-                        required: ['lastNominatedEraIndex', 'when'],
+                        required: ['lastNominatedEraIndex', 'nextNomination', 'when'],
                         properties: {
                             lastNominatedEraIndex: {...str, description: 'era index, as text'},
+                            nextNomination: ms(': when the next round is due; 0 when unknown'),
                             when: ms(': when the round finished; 0 when none'),
                         },
                     },
@@ -454,7 +477,15 @@ export function registerNominatorRoutes(app: FastifyInstance, ctx: RouteContext)
         async (req, reply) =>
             ctx.cached(req, reply, async () => {
                 const last = await programme.lastNominationRound()
-                return {body: {lastNominatedEraIndex: String(last?.era ?? 0), when: last?.updatedMs ?? 0}, headers: {}}
+                const eras = last ? await programme.eraTimes(last.era + settings.roundEveryEras, RECENT_ERAS) : []
+                return {
+                    body: {
+                        lastNominatedEraIndex: String(last?.era ?? 0),
+                        nextNomination: nextNominationMs(last?.era ?? null, settings.roundEveryEras, eras),
+                        when: last?.updatedMs ?? 0,
+                    },
+                    headers: {},
+                }
             }),
     )
 

@@ -31,6 +31,7 @@ import {startProcessorChild} from '../squid/processor-child'
 import {useTestDatabase} from '../test/vitest/database'
 import {GatewayClient} from '../test/vitest/gateway-client'
 import {modelDataSource} from '../test/vitest/model-data-source'
+import {oldStatsName} from './candidate-routes'
 import {buildGateway, type GatewaySettings} from './gateway'
 
 const db = useTestDatabase('gateway_programme')
@@ -56,6 +57,9 @@ const SETTINGS: GatewaySettings = {
     eraWindow: config.score.inclusionEras,
     spanInclusionEras: config.score.spanInclusionEras,
     proxyDelayBlocks: 10850,
+    scoreWeights: config.score.weights,
+    bannedProviders: config.validity.provider.blacklisted,
+    roundEveryEras: config.nominator.roundEveryEras,
     fromBlocks: {relay: 0},
     candidateHexes: new Set(),
     version: 'test',
@@ -271,6 +275,9 @@ function expectStrictCandidate(c: any) {
     }
     expect(typeof c.identity._id).toBe('string')
     expect(typeof c.identity.name).toBe('string')
+    expect(typeof c.identity.verified).toBe('boolean')
+    expect(Array.isArray(c.identity.subIdentities)).toBe(true)
+    expect(Array.isArray(c.unclaimedEras) && c.unclaimedEras.every(Number.isInteger)).toBe(true)
     for (const f of [
         'total',
         'aggregate',
@@ -284,6 +291,11 @@ function expectStrictCandidate(c: any) {
         'faults',
         'offline',
         'randomness',
+        'location',
+        'region',
+        'country',
+        'provider',
+        'nominatorStake',
     ])
         expect(Number.isFinite(c.score[f]), `score.${f}`).toBe(true)
     expect(Number.isInteger(c.score.updated)).toBe(true)
@@ -291,6 +303,8 @@ function expectStrictCandidate(c: any) {
     expect(typeof c.active).toBe('boolean')
     expect(typeof c.bonded).toBe('number')
     expect(c.commission === null || typeof c.commission === 'number').toBe(true)
+    expect(typeof c.nominations.totalStake).toBe('number')
+    expect(typeof c.nominations.inactiveStake).toBe('number')
     expect(Number.isInteger(c.nominations.activeNominators)).toBe(true)
     expect(Number.isInteger(c.nominations.inactiveNominators)).toBe(true)
 }
@@ -332,6 +346,13 @@ describe('candidate routes on a scored devnet', () => {
                 [hex],
             )
             expect(c.bonded).toBe(tokens(ev.self_stake_planck ?? 0))
+            // commission: percent, perbill / 10^7, of the latest ValidatorPrefs (the era's when none was indexed).
+            const [pref] = await q(
+                'SELECT commission_perbill FROM validator_preference WHERE validator_id = $1 ORDER BY block_number DESC LIMIT 1',
+                [hex],
+            )
+            const perbill = pref?.commission_perbill ?? ev.commission_perbill
+            expect(c.commission).toBe(perbill === null ? null : perbill / 1e7)
             expect(c.kusamaStash).toBe(c.slotId === 0 ? KUSAMA_STASH : '')
             // The round's done nomination named slots 0 and 1.
             expect(c.nominatedAt).toBe(c.slotId <= 1 ? round.era : 0)
@@ -379,6 +400,51 @@ describe('candidate routes on a scored devnet', () => {
         const stranger = ss58('0x' + '77'.repeat(32))
         const r = await client.getValid('/candidate/{stash}', `/candidate/${stranger}`, 404)
         expect(r.body.message).toBe(`stash ${stranger}: not a current candidate of the programme`)
+    })
+
+    it('nominations.inactive* count the nominators naming a candidate without backing it, and follow the next era snapshot', async () => {
+        const hex = stashes[0]
+        // Straight from the tables: targets in force naming it, without an exposure edge to it in the latest era.
+        const inactiveOf = async () =>
+            (
+                await q(
+                    `SELECT count(*)::int AS n, COALESCE(sum(b.bonded_planck), 0)::text AS stake
+                     FROM nominator_targets t LEFT JOIN nominator_bond b ON b.nominator_id = t.nominator_id AND b.era = (SELECT max(era) FROM era_validator)
+                     WHERE t.latest AND $1 = ANY(t.targets) AND NOT EXISTS (SELECT 1 FROM exposure x
+                       WHERE x.era = (SELECT max(era) FROM era_validator) AND x.validator_id = $1 AND x.nominator_id = t.nominator_id)`,
+                    [hex],
+                )
+            )[0]
+        const nominations = async () => (await client.getValid('/candidate/{stash}', `/candidate/${ss58(hex)}`)).body.nominations
+        const before = await inactiveOf()
+        expect(await nominations()).toMatchObject({inactiveNominators: before.n, inactiveStake: tokens(before.stake)})
+        // The next snapshot brings a nominator that names it but is not exposed behind it, bonded 7 tokens.
+        const nominator = '0x' + 'ee'.repeat(32)
+        const [{m}] = await q('SELECT max(era) AS m FROM era_validator')
+        const snapshot = async () => void (await q('UPDATE era SET snapshot_completed_at = now() WHERE index = $1', [m]))
+        await q('INSERT INTO account (id) VALUES ($1)', [nominator])
+        try {
+            await q(
+                `INSERT INTO nominator_targets (id, era, nominator_id, targets, submitted_in, latest, block_number) VALUES ($1, $2, $3, $4, $2, true, 0)`,
+                [`${m + 1}-${nominator}`, m + 1, nominator, [hex]],
+            )
+            await q(`INSERT INTO nominator_bond (id, era, nominator_id, bonded_planck) VALUES ($1, $2, $3, $4)`, [
+                `${m}-${nominator}`,
+                m,
+                nominator,
+                (7n * 10n ** BigInt(DECIMALS)).toString(),
+            ])
+            await snapshot()
+            const after = await inactiveOf()
+            expect(after.n).toBe(before.n + 1)
+            expect(await nominations()).toMatchObject({inactiveNominators: after.n, inactiveStake: tokens(after.stake)})
+        } finally {
+            await q('DELETE FROM nominator_bond WHERE nominator_id = $1', [nominator])
+            await q('DELETE FROM nominator_targets WHERE nominator_id = $1', [nominator])
+            await q('DELETE FROM account WHERE id = $1', [nominator])
+            await snapshot()
+        }
+        expect((await nominations()).inactiveNominators).toBe(before.n)
     })
 
     it('/candidate/:stash/validity gives every check with its evidence and the flips, paginated', async () => {
@@ -462,6 +528,16 @@ describe('candidate routes on a scored devnet', () => {
         const metadata = (await readStoredMetadata({query: q} as any, r.body.era))!
         expect(r.body.distributions).toEqual(metadata.components)
         expect(r.body.bondedStats.q50).toBe(Number(metadata.components.bonded.q50))
+        // values: the distribution itself, as the stored statistics were computed over it.
+        for (const n of COMPONENT_NAMES) {
+            const stats = r.body[oldStatsName(n)]
+            expect(stats.values, n).toHaveLength(metadata.components[n].count)
+            expect(stats.values, n).toEqual([...stats.values].sort((a: number, b: number) => a - b))
+            if (stats.values.length) expect([stats.values[0], stats.values.at(-1)], n).toEqual([stats.absoluteMin, stats.absoluteMax])
+        }
+        const ranks = await q('SELECT rank_raw FROM score_snapshot WHERE era = $1 ORDER BY rank_raw', [r.body.era])
+        expect(r.body.rankStats.values).toEqual(ranks.map(x => Number(x.rank_raw)))
+        expect(r.body.bondedStats.values).toHaveLength(stashes.length)
         expect(r.body.candidateCount).toBe(stashes.length)
         const older = await client.getValid('/scoremetadata/{era}', `/scoremetadata/${eras.at(-2)}`)
         expect(older.body._id).toBe(String(eras.at(-2)))
@@ -502,8 +578,16 @@ describe('nominator routes on the round written through the nominator store', ()
             proxy: '',
             proxyDelay: 0,
             rewardDestination: '',
-            avgStake: 0,
         })
+        // avgStake: the mean total stake (tokens) of its targets exposed in the latest era.
+        const exposed = await q(
+            `SELECT total_exposure_planck FROM era_validator WHERE era = (SELECT max(era) FROM era_validator)
+             AND validator_id = ANY($1) AND total_exposure_planck IS NOT NULL`,
+            [stashes.slice(0, 2)],
+        )
+        expect(exposed.length).toBeGreaterThan(0)
+        const mean = exposed.reduce((a, x) => a + BigInt(x.total_exposure_planck), 0n) / BigInt(exposed.length)
+        expect(direct.avgStake).toBe(tokens(mean))
         expect(direct.bondedPlanck).toBe('123456789012345')
         expect(r.text).toContain('"bonded":123456789012345,')
         expect(direct.current.map((c: any) => c.stash)).toEqual(stashes.slice(0, 2).map(ss58))
@@ -511,7 +595,7 @@ describe('nominator routes on the round written through the nominator store', ()
         const [n] = await q(`SELECT updated_at FROM nomination WHERE stash = $1`, [round.direct])
         expect(direct.lastNomination).toBe(n.updated_at.getTime())
         const delayed = r.body.find((n: any) => n.stash === round.delayed)
-        expect(delayed).toMatchObject({proxy: round.signer, proxyDelay: 10850, lastNomination: 0})
+        expect(delayed).toMatchObject({proxy: round.signer, proxyDelay: 10850, lastNomination: 0, avgStake: 0})
         for (const n of r.body) {
             for (const f of ['_id', 'address', 'stash', 'proxy', 'rewardDestination']) expect(typeof n[f], f).toBe('string')
             for (const f of ['bonded', 'proxyDelay', 'lastNomination', 'createdAt']) expect(Number.isInteger(n[f]), f).toBe(true)
@@ -540,12 +624,14 @@ describe('nominator routes on the round written through the nominator store', ()
         const s0 = (await latestScore(stashes[0]))!
         expect(direct.currentTargets[0].score).toBe(Number(s0.total_nanopoints) / 1e9)
         const delayed = r.body.find((s: any) => s.stashAddress === round.delayed)
+        const [announcement] = await q('SELECT updated_at FROM proxy_announcement WHERE stash = $1', [round.delayed])
         expect(delayed.proxyTxs).toEqual([
             {
                 controller: round.delayed,
                 number: 91,
                 executionTime: 10850 * 6000,
                 callHash: '0x' + '04'.repeat(32),
+                timestamp: announcement.updated_at.getTime(),
                 targets: stashes.slice(1, 3).map(ss58),
             },
         ])
@@ -573,8 +659,12 @@ describe('nominator routes on the round written through the nominator store', ()
         const last = await client.getValid('/nominations/{address}/{last}', `/nominations/${round.direct}/1`)
         expect(last.body).toEqual([done])
         const [roundRow] = await q('SELECT updated_at FROM nomination_round WHERE era = $1', [round.era])
+        // The next round is due in era round.era + roundEveryEras (1 on the devnet): the era running now, begun when round.era ended.
+        const [due] = await q('SELECT start_time FROM era WHERE index = $1', [round.era + config.nominator.roundEveryEras])
+        expect(due.start_time).not.toBeNull()
         expect((await client.getValid('/lastnomination', '/lastnomination')).body).toEqual({
             lastNominatedEraIndex: String(round.era),
+            nextNomination: due.start_time.getTime(),
             when: roundRow.updated_at.getTime(),
         })
         const p = await client.getValid('/proxytxs', '/proxytxs')

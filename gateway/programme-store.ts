@@ -7,8 +7,10 @@ import type pg from 'pg'
 import type {ValidityCheckName} from '../config/schema'
 import {readStoredMetadata, type RowQuery, scoreFromRow} from '../scorer/score/score-store'
 import type {CandidateScore, ScoreMetadata} from '../scorer/score/score'
+import {COMPONENT_NAMES, type ComponentName} from '../scorer/score/components'
 import type {CheckStatus} from '../scorer/validity/check-result'
 import type {CandidateDataInput} from './candidate-data'
+import type {EraTimes} from './next-nomination'
 import type {Page} from './chain-history-store'
 import type {PageRequest} from './page'
 
@@ -200,12 +202,40 @@ const CANDIDATE_ORDER: Record<CandidateOrder, {join: string; order: string}> = {
     rank: {join: `LEFT JOIN LATERAL (${RANK_OF_C}) r ON true`, order: 'COALESCE(r.rank, 0) DESC, c.id'},
 }
 
-/** Up to this many candidates, the targets in force are filtered by array overlap before unnesting. */
-const FEW_CANDIDATES = 8
+/**
+ * Per validator, the nominators whose targets in force name it but who do not back it in the latest era, and their
+ * bond then. Set-based: the target edges are unnested once and grouped; each edge's bond and exposure are index
+ * lookups ((nominator_id, era), (validator_id, era)).
+ */
+const INACTIVE_NOMINATIONS_SQL = `
+    WITH latest AS (SELECT max(era) AS m FROM era_validator),
+    edges AS (SELECT f.nominator_id, t.stash FROM nominator_targets f CROSS JOIN LATERAL unnest(f.targets) AS t(stash) WHERE f.latest)
+    SELECT e.stash, count(*) AS n, sum(COALESCE(b.bonded_planck, 0)) AS stake FROM edges e
+    LEFT JOIN nominator_bond b ON b.nominator_id = e.nominator_id AND b.era = (SELECT m FROM latest)
+    WHERE NOT EXISTS (SELECT 1 FROM exposure x WHERE x.era = (SELECT m FROM latest) AND x.validator_id = e.stash AND x.nominator_id = e.nominator_id)
+    GROUP BY e.stash`
+/**
+ * What the inactive nominations are computed from changes only when an era's snapshot is written (targets, bonds
+ * and exposures in one transaction that sets era.snapshot_completed_at): three index or small-table reads.
+ */
+const NOMINATIONS_VERSION_SQL = `SELECT concat_ws(':', (SELECT max(era) FROM era_validator), (SELECT max(era) FROM nominator_targets),
+    (SELECT max(snapshot_completed_at) FROM era)) AS version`
+
+export interface InactiveNominations {
+    nominators: number
+    stakePlanck: bigint
+}
 
 export class ProgrammeStore {
     /** The pool as `EntityManager.query` gives rows, for the scorer's readers. */
     private readonly rowQuery: RowQuery
+
+    /**
+     * The inactive nominations of every targeted validator at one version of the snapshot: one scan of all target
+     * edges (tens of milliseconds on a real chain, which no B-tree index can cut: the edges are inside arrays) per
+     * era instead of one per page.
+     */
+    private inactive: {version: string; byStash: Promise<Map<string, InactiveNominations>>} | null = null
 
     constructor(private readonly pool: pg.Pool) {
         this.rowQuery = {query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows} as RowQuery
@@ -254,9 +284,6 @@ export class ProgrammeStore {
     /** Everything CandidateData shows of the candidates `ids`, in the order of `ids` (unknown ids left out). */
     async candidates(ids: string[], windows: EraWindows): Promise<CandidateRecord[]> {
         if (!ids.length) return []
-        // A few candidates: filtering the targets by overlap beats unnesting all of them (no index on the array);
-        // for a page, the overlap test costs per id and the hash join wins.
-        const overlap = ids.length <= FEW_CANDIDATES ? 'AND targets && $1::text[]' : ''
         const [base, checks, identities, nodes, chain, prefs, inclusion, scores, faults, nominated, inactive, destinations] =
             await Promise.all([
                 this.rows<any>(
@@ -314,17 +341,7 @@ export class ProgrammeStore {
                  GROUP BY t.target`,
                     [ids],
                 ),
-                // Nominators whose targets in force name the candidate but who do not back it in the latest era.
-                this.rows<any>(
-                    `WITH latest AS (SELECT max(era) AS m FROM era_validator),
-                      in_force AS (SELECT nominator_id, targets FROM nominator_targets WHERE latest ${overlap})
-                 SELECT t.stash, count(*) AS n, sum(COALESCE(b.bonded_planck, 0)) AS stake
-                 FROM in_force f CROSS JOIN LATERAL unnest(f.targets) AS t(stash) JOIN unnest($1::text[]) AS c(id) ON c.id = t.stash
-                 LEFT JOIN nominator_bond b ON b.nominator_id = f.nominator_id AND b.era = (SELECT m FROM latest)
-                 WHERE NOT EXISTS (SELECT 1 FROM exposure x WHERE x.era = (SELECT m FROM latest) AND x.validator_id = t.stash AND x.nominator_id = f.nominator_id)
-                 GROUP BY t.stash`,
-                    [ids],
-                ),
+                this.inactiveNominations(),
                 this.rewardDestinations(ids),
             ])
         const by = <T extends Record<string, any>>(rows: T[], key: string) => new Map(rows.map(r => [r[key] as string, r]))
@@ -336,7 +353,6 @@ export class ProgrammeStore {
         const inclusionBy = by(inclusion, 'validator_id')
         const faultsBy = by(faults, 'stash')
         const nominatedBy = by(nominated, 'target')
-        const inactiveBy = by(inactive, 'stash')
         const baseBy = by(base, 'id')
         return ids
             .filter(id => baseBy.has(id))
@@ -399,12 +415,28 @@ export class ProgrammeStore {
                     score: score ?? null,
                     nominations: {
                         totalStakePlanck: totalExposure - ownExposure,
-                        inactiveStakePlanck: BigInt(inactiveBy.get(id)?.stake ?? 0),
+                        inactiveStakePlanck: inactive.get(id)?.stakePlanck ?? 0n,
                         activeNominators: ev?.latest ? ev.nominator_count : 0,
-                        inactiveNominators: Number(inactiveBy.get(id)?.n ?? 0),
+                        inactiveNominators: inactive.get(id)?.nominators ?? 0,
                     },
                 }
             })
+    }
+
+    /** Per validator hex, the nominators whose targets name it but who do not back it in the latest era. */
+    async inactiveNominations(): Promise<Map<string, InactiveNominations>> {
+        const [{version}] = await this.rows<{version: string}>(NOMINATIONS_VERSION_SQL)
+        if (this.inactive?.version !== version) {
+            const byStash = this.rows<{stash: string; n: string; stake: string}>(INACTIVE_NOMINATIONS_SQL).then(
+                rows => new Map(rows.map(r => [r.stash, {nominators: Number(r.n), stakePlanck: BigInt(r.stake)}])),
+            )
+            this.inactive = {version, byStash}
+            // A failed read (statement timeout, database away) is not kept: the next request reads again.
+            byStash.catch(() => {
+                if (this.inactive?.byStash === byStash) this.inactive = null
+            })
+        }
+        return this.inactive.byStash
     }
 
     /** Each account's reward destination (Staked, Stash, …) as its latest reward was paid; accounts never paid are left out. */
@@ -492,6 +524,15 @@ export class ProgrammeStore {
             updatedMs: ms(m.era_end) ?? 0,
             session: m.era_session ?? 0,
         }
+    }
+
+    /** Each scored candidate's raw value per component in `era` (what its distributions were described over). */
+    async scoreRaws(era: number): Promise<Record<ComponentName, (bigint | null)[]>> {
+        const scores = (await this.rows<any>('SELECT * FROM score_snapshot WHERE era = $1 ORDER BY stash', [era])).map(scoreFromRow)
+        return Object.fromEntries(COMPONENT_NAMES.map(n => [n, scores.map(s => s.components[n].raw)])) as Record<
+            ComponentName,
+            (bigint | null)[]
+        >
     }
 
     async validity(id: string): Promise<ValidityRecord | null> {
@@ -660,6 +701,27 @@ export class ProgrammeStore {
             `SELECT era, updated_at FROM nomination_round WHERE status IN ('done', 'partial') ORDER BY era DESC LIMIT 1`,
         )
         return r ? {era: r.era, updatedMs: r.updated_at.getTime()} : null
+    }
+
+    /** The start and end of era `index` and of the newest `recent` eras (what the next round's time is projected from). */
+    async eraTimes(index: number, recent: number): Promise<EraTimes[]> {
+        const rows = await this.rows<{index: number; start_time: Date | null; end_time: Date | null}>(
+            `SELECT index, start_time, end_time FROM era WHERE index = $1
+             UNION SELECT * FROM (SELECT index, start_time, end_time FROM era ORDER BY index DESC LIMIT $2) r`,
+            [index, recent],
+        )
+        return rows.map(r => ({index: r.index, startMs: ms(r.start_time), endMs: ms(r.end_time)}))
+    }
+
+    /** The total exposure (planck) of those of the validators `ids` exposed in the latest era. */
+    async latestExposures(ids: string[]): Promise<Map<string, bigint>> {
+        if (!ids.length) return new Map()
+        const rows = await this.rows<{validator_id: string; total_exposure_planck: string}>(
+            `SELECT validator_id, total_exposure_planck FROM era_validator
+             WHERE era = (SELECT max(era) FROM era_validator) AND validator_id = ANY($1) AND total_exposure_planck IS NOT NULL`,
+            [ids],
+        )
+        return new Map(rows.map(r => [r.validator_id, BigInt(r.total_exposure_planck)]))
     }
 
     /** Proxy announcements of the given statuses, oldest first. */

@@ -74,6 +74,9 @@ beforeAll(async () => {
             eraWindow: 84,
             spanInclusionEras: 28,
             proxyDelayBlocks: 10850,
+            scoreWeights: config.score.weights,
+            bannedProviders: config.validity.provider.blacklisted,
+            roundEveryEras: config.nominator.roundEveryEras,
             fromBlocks: {},
             candidateHexes: new Set(),
             version: 'test',
@@ -134,11 +137,12 @@ describe('verdict routes over a validity pass of the generated world', () => {
         const r = await client.getValid('/locationstats/valid', '/locationstats/valid')
         expect(r.body).toMatchObject({
             totalNodes: 2,
+            // Each item's score: one count per category, so each is both min and max and earns the whole weight.
             countries: [
-                {_id: 'country:CH', name: 'CH', numberOfNodes: 1},
-                {_id: 'country:DE', name: 'DE', numberOfNodes: 1},
+                {_id: 'country:CH', name: 'CH', numberOfNodes: 1, score: config.score.weights.country},
+                {_id: 'country:DE', name: 'DE', numberOfNodes: 1, score: config.score.weights.country},
             ],
-            providers: [{_id: 'provider:Init7', name: 'Init7', numberOfNodes: 2}],
+            providers: [{_id: 'provider:Init7', name: 'Init7', numberOfNodes: 2, score: config.score.weights.provider}],
         })
         const all = await client.getValid('/locationstats', '/locationstats')
         expect(all.body.totalNodes).toBe(4)

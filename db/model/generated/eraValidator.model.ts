@@ -4,8 +4,10 @@ import {ChainLayer} from "./_chainLayer"
 
 /**
  * One validator in one era: points, preferences, stake and exposure, read from storage when the era ends.
+ * (validator, era, points) covers the per-candidate era-point windows (inclusion) without reading the rows.
  */
 @Index_(["era", "validator"], {unique: true})
+@Index_(["validator", "era", "points"], {unique: false})
 @Entity_()
 export class EraValidator {
     constructor(props?: Partial<EraValidator>) {
@@ -21,7 +23,6 @@ export class EraValidator {
     @IntColumn_({nullable: false})
     era!: number
 
-    @Index_()
     @ManyToOne_(() => Account, {nullable: true})
     validator!: Account
 
