@@ -9,6 +9,7 @@ import {readStoredMetadata, type RowQuery, scoreFromRow} from '../scorer/score/s
 import type {CandidateScore, ScoreMetadata} from '../scorer/score/score'
 import {COMPONENT_NAMES, type ComponentName} from '../scorer/score/components'
 import type {CheckStatus} from '../scorer/validity/check-result'
+import type {StatusRow} from '../nominator/store/nominator-store'
 import type {CandidateDataInput} from './candidate-data'
 import type {EraTimes} from './next-nomination'
 import type {Page} from './chain-history-store'
@@ -80,22 +81,8 @@ export interface FaultRow {
     evidence: unknown
 }
 
-export interface NominatorStatusRow {
-    stash: string
-    account: string
-    signer: string
-    mode: string
-    state: string
-    reason: string
-    bondedPlanck: bigint | null
-    lastNominationEra: number | null
-    currentTargets: string[]
-    stale: boolean
-    dryRun: boolean
-    round: string
-    pendingCallHash: string | null
-    pendingAnnouncedBlock: number | null
-    pendingExecutableBlock: number | null
+/** The nominator's status row as it stored it, with when it was written. */
+export interface NominatorStatusRow extends StatusRow {
     checkedAtMs: number
     /** When the account's last nomination was done (ms), and its first round's creation; null without one. */
     lastNominationMs: number | null
