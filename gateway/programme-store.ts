@@ -9,7 +9,7 @@ import {readStoredMetadata, type RowQuery, scoreFromRow} from '../scorer/score/s
 import type {CandidateScore, ScoreMetadata} from '../scorer/score/score'
 import {COMPONENT_NAMES, type ComponentName} from '../scorer/score/components'
 import type {CheckStatus} from '../scorer/validity/check-result'
-import type {StatusRow} from '../nominator/store/nominator-store'
+import type {AnnouncementRecord, ExtrinsicRecord, NominationRecord, RoundRecord, StatusRow} from '../nominator/store/nominator-store'
 import type {CandidateDataInput} from './candidate-data'
 import type {EraTimes} from './next-nomination'
 import type {Page} from './chain-history-store'
@@ -89,36 +89,14 @@ export interface NominatorStatusRow extends StatusRow {
     firstRoundMs: number | null
 }
 
-export interface NominationRow {
-    id: string
-    roundId: string
+/** A nomination as the nominator recorded it, with its round's era. */
+export interface NominationRow extends NominationRecord {
     era: number
-    account: string
-    stash: string
-    signer: string
-    mode: string
-    targets: string[]
-    callHash: string
-    txHash: string | null
-    blockNumber: number | null
-    blockHash: string | null
-    finalized: boolean
-    status: string
-    error: string | null
     updatedMs: number
 }
 
-export interface AnnouncementRow {
-    id: string
-    nominationId: string
-    signer: string
-    stash: string
-    callHash: string
-    targets: string[]
-    announcedTxHash: string | null
-    announcedBlock: number | null
-    status: string
-    reason: string | null
+/** An announcement as the nominator recorded it, with how it ended. */
+export interface AnnouncementRow extends AnnouncementRecord {
     executedTxHash: string | null
     executedBlock: number | null
     closedTxHash: string | null
@@ -126,14 +104,7 @@ export interface AnnouncementRow {
     updatedMs: number
 }
 
-export interface RoundRow {
-    id: string
-    era: number
-    status: string
-    dryRun: boolean
-    inputHash: string
-    policyHash: string
-    seed: string | null
+export interface RoundRow extends Pick<RoundRecord, 'id' | 'era' | 'status' | 'dryRun' | 'inputHash' | 'policyHash' | 'seed'> {
     createdMs: number
     updatedMs: number
     nominations: number
@@ -147,16 +118,9 @@ export interface RoundDetail extends RoundRow {
     plan: unknown
 }
 
-export interface ExtrinsicRow {
-    txHash: string
-    signer: string
-    purpose: string
+export interface ExtrinsicRow
+    extends Pick<ExtrinsicRecord, 'txHash' | 'signer' | 'purpose' | 'nonce' | 'birthBlock' | 'mortalUntilBlock' | 'attempt' | 'status'> {
     call: unknown
-    nonce: number
-    birthBlock: number
-    mortalUntilBlock: number
-    attempt: number
-    status: string
     blockNumber: number | null
     blockHash: string | null
     error: string | null
