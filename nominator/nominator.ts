@@ -264,14 +264,16 @@ export class Nominator {
                 `${n.account} nominates ${n.targets.length} target(s), finalized${n.blockNumber === null ? '' : ` in block #${n.blockNumber}`}`,
         )
         log.info(`${first ? 'first round landed' : 'round landed'}: era ${roundId}, ${each.join('; ')}`)
-        const round = await store.round(roundId)
+        const round = this.d.notify && (await store.round(roundId))
         if (round)
             this.tell({
                 kind: 'roundLanded',
                 era: round.era,
                 inputHash: round.inputHash,
                 blockNumber: Math.max(...landed.map(n => n.blockNumber ?? 0)),
-                accounts: landed.map((n): AccountTargets => ({account: n.account, address: n.stash, targets: n.targets.map(stash => ({stash}))})),
+                accounts: landed.map(
+                    (n): AccountTargets => ({account: n.account, address: n.stash, targets: n.targets.map(stash => ({stash}))}),
+                ),
             })
     }
 
@@ -290,6 +292,7 @@ export class Nominator {
     }
 
     private async tellAnnouncement(id: string, outcome: {executedIn?: number} | {reason: string}): Promise<void> {
+        if (!this.d.notify) return
         const a = await this.d.store.announcement(id)
         if (!a) return
         const account = this.accountName(a.stash)

@@ -60,7 +60,9 @@ function describe(e: NotifyEvent): {title: string; lines: Line[]} {
                 title: `${count(e.turnedInvalid.length, 'candidate')} turned invalid, ${e.turnedValid.length} turned valid`,
                 lines: atMost(MAX_LISTED, [
                     ...e.turnedInvalid.map(c =>
-                        plain(`invalid: ${candidateName(c.candidate)}: ${c.checks.map(k => `${k.check}: ${quote(k.sentence)}`).join('; ')}`),
+                        plain(
+                            `invalid: ${candidateName(c.candidate)}: ${c.checks.map(k => `${k.check}: ${quote(k.sentence)}`).join('; ')}`,
+                        ),
                     ),
                     ...e.turnedValid.map(c => plain(`valid: ${candidateName(c)}`)),
                 ]),
