@@ -45,6 +45,8 @@ export class Nominator {
     private readonly cfg: Config['nominator']
     /** Rounds whose landing this process has announced in the log. */
     private readonly landedRounds = new Set<string>()
+    /** The candidates' names of the latest scorer pass, for notifications. */
+    private names: ReadonlyMap<string, string> = new Map()
 
     constructor(private readonly d: NominatorDeps) {
         this.cfg = d.config.nominator
@@ -63,6 +65,7 @@ export class Nominator {
 
         let chain = await this.readChain()
         const pass = await this.d.inputs.scorerPass(chain.currentEra, chain)
+        if (pass?.names) this.names = pass.names
         const decision = decideRound({
             currentEra: chain.currentEra,
             validCandidates: pass && pass.candidates.length,
@@ -207,7 +210,7 @@ export class Nominator {
                 era: round.era,
                 inputHash: round.inputHash,
                 dryRun: round.dryRun,
-                accounts: nominations.map(n => ({account: n.account, address: n.stash, targets: n.targets.map(stash => ({stash}))})),
+                accounts: nominations.map(n => this.accountTargets(n)),
             })
         log.info(
             `${inserted ? 'recorded' : 'found'} round ${round.id} (input ${round.inputHash}${round.dryRun ? ', dry run: nothing is signed' : ''})`,
@@ -271,10 +274,16 @@ export class Nominator {
                 era: round.era,
                 inputHash: round.inputHash,
                 blockNumber: Math.max(...landed.map(n => n.blockNumber ?? 0)),
-                accounts: landed.map(
-                    (n): AccountTargets => ({account: n.account, address: n.stash, targets: n.targets.map(stash => ({stash}))}),
-                ),
+                accounts: landed.map(n => this.accountTargets(n)),
             })
+    }
+
+    private accountTargets(n: NominationRecord): AccountTargets {
+        const targets = n.targets.map(stash => {
+            const name = this.names.get(stash)
+            return name === undefined ? {stash} : {stash, name}
+        })
+        return {account: n.account, address: n.stash, targets}
     }
 
     private tell(event: NotifyEvent): void {
