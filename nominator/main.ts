@@ -48,7 +48,8 @@ runService('nominator', async ({config: cfg, log, metrics, addHealthCheck}) => {
         signers,
         config: cfg,
         log,
-        notify: event => notifier.notify(event),
+        // Without a target, no event is built (some need a read of the round or the announcement).
+        notify: notifier.enabled ? event => notifier.notify(event) : undefined,
     })
     const nominatorMetrics = registerNominatorMetrics(metrics, store)
     addHealthCheck('database', async () => void (await pool.query('SELECT 1')))
