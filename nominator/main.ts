@@ -59,22 +59,14 @@ runService('nominator', async ({config: cfg, log, metrics, addHealthCheck}) => {
     let stopping = false
     let timer: NodeJS.Timeout | undefined
     let running: Promise<void> = Promise.resolve()
-    // A check that fails the same way every interval (a node down for an hour) is told once, until one succeeds.
-    let lastFailure: string | undefined
     const tick = () => {
         running = nominator
             .check()
             .then(
-                report => {
-                    lastFailure = undefined
-                    nominatorMetrics.checked(report)
-                },
+                report => nominatorMetrics.checked(report),
                 e => {
-                    if (e instanceof Stopped) return
-                    const error = e instanceof Error ? e : new Error(String(e))
-                    log.error(error, 'check failed; next check as scheduled')
-                    if (error.message !== lastFailure) notifier.notify({kind: 'nominatorFailed', error: `check failed: ${error.message}`})
-                    lastFailure = error.message
+                    if (!(e instanceof Stopped))
+                        log.error(e instanceof Error ? e : new Error(String(e)), 'check failed; next check as scheduled')
                 },
             )
             .finally(() => {

@@ -26,6 +26,7 @@ import {DevnetRoundInputs} from '../test/vitest/devnet-round-inputs'
 import {finalizingProducer} from '../test/vitest/finalizing-producer'
 import {RecordingLog, ScriptedServer, stopServers} from '../test/vitest/notify-servers'
 import {connectStakingChain, type StakingChain} from './chain/staking-chain'
+import type {RoundInputSource} from './inputs/round-inputs'
 import {Nominator} from './nominator'
 import {signingAccounts} from './signing-accounts'
 import {NominatorStore} from './store/nominator-store'
@@ -79,7 +80,7 @@ function account(name: string, seed: string, mode: NominatorAccountConfig['mode'
     return {name, seed: new Secret(seed, `test ${name}`), mode, real}
 }
 
-function nominatorFor(accounts: NominatorAccountConfig[], inputs: DevnetRoundInputs, change: Partial<Config['nominator']> = {}): Nominator {
+function nominatorFor(accounts: NominatorAccountConfig[], inputs: RoundInputSource, change: Partial<Config['nominator']> = {}): Nominator {
     const config = {
         ...base,
         nominator: {
@@ -279,6 +280,26 @@ describe('failures, direct nominations and dry runs', () => {
         expect(await notified()).toEqual([
             expect.objectContaining({kind: 'roundDecided', era: Number(report.roundId), inputHash: round.input_hash, dryRun: true}),
         ])
+    })
+
+    it('a check that fails is told once, until a check succeeds', async () => {
+        const inputs = new DevnetRoundInputs(devnet)
+        let broken = true
+        const flaky: RoundInputSource = {
+            scorerPass: (era, chain) =>
+                broken ? Promise.reject(new Error('the scorer tables are unreadable')) : inputs.scorerPass(era, chain),
+            targetValidity: stashes => inputs.targetValidity(stashes),
+        }
+        const nominator = nominatorFor([account('alice-via-bob', '//Bob', 'proxy', address('Alice'))], flaky, {dryRun: true})
+        const failed = {kind: 'nominatorFailed', error: 'check failed: the scorer tables are unreadable'}
+        await expect(nominator.check()).rejects.toThrow('the scorer tables are unreadable')
+        await expect(nominator.check()).rejects.toThrow('the scorer tables are unreadable')
+        expect(await notified()).toEqual([failed])
+        broken = false
+        await nominator.check()
+        broken = true
+        await expect(nominator.check()).rejects.toThrow('the scorer tables are unreadable')
+        expect(await notified()).toEqual([failed])
     })
 
     it('the account status is written for the status view', async () => {

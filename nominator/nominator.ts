@@ -11,7 +11,7 @@ import type {AccountTargets, NotifyEvent} from '../notify/events'
 import {connected} from './chain/staking-chain'
 import {readChainSnapshot, type ChainSnapshot} from './chain/round-chain-state'
 import {callHash} from './execute/extrinsic-call'
-import {Submitter, type Landing} from './execute/submitter'
+import {Stopped, Submitter, type Landing} from './execute/submitter'
 import type {RoundInputSource} from './inputs/round-inputs'
 import {decideAnnouncement, planAnnouncementCalls, type AnnouncementDecision, type PendingAnnouncement} from './round/announcement'
 import {nominate, planRound, type RoundPlan} from './round/plan'
@@ -45,6 +45,8 @@ export class Nominator {
     private readonly cfg: Config['nominator']
     /** Rounds whose landing this process has announced in the log. */
     private readonly landedRounds = new Set<string>()
+    /** The error of the last check, when it failed (told once). */
+    private lastCheckFailure: string | undefined
     /** The candidates' names of the latest scorer pass, for notifications. */
     private names: ReadonlyMap<string, string> = new Map()
 
@@ -57,7 +59,26 @@ export class Nominator {
         this.submitter.stop()
     }
 
+    /**
+     * One check. A check that fails is told, once until a check succeeds: a node or database down for an hour
+     * fails every check the same way.
+     */
     async check(): Promise<CheckReport> {
+        try {
+            const report = await this.checkOnce()
+            this.lastCheckFailure = undefined
+            return report
+        } catch (e) {
+            if (!(e instanceof Stopped)) {
+                const message = e instanceof Error ? e.message : String(e)
+                if (message !== this.lastCheckFailure) this.tell({kind: 'nominatorFailed', error: `check failed: ${message}`})
+                this.lastCheckFailure = message
+            }
+            throw e
+        }
+    }
+
+    private async checkOnce(): Promise<CheckReport> {
         const {api, store, log} = this.d
         await connected(api, log, this.d.url)
         await this.resumeExtrinsics()
