@@ -422,6 +422,8 @@ describe('secrets', () => {
         expect(withheldVariables(cfg, 'nominator')).toEqual(['IPINFO_TOKEN'])
         expect(withheldVariables(cfg, 'squidRelay')).toEqual(['KUSAMA_NOMINATOR_1_SEED', 'IPINFO_TOKEN'])
         expect(withheldVariables(cfg, 'telemetry')).toEqual(['KUSAMA_NOMINATOR_1_SEED'])
+        // The scorer notifies (its Matrix token) and never sees a seed.
+        expect(withheldVariables(cfg, 'scorer')).toEqual(['KUSAMA_NOMINATOR_1_SEED', 'IPINFO_TOKEN'])
         expect(withheldVariables(cfg, 'gateway')).toEqual(['KUSAMA_NOMINATOR_1_SEED', 'MATRIX_TOKEN', 'IPINFO_TOKEN'])
         expect(withheldVariables(cfg)).toEqual(['KUSAMA_NOMINATOR_1_SEED', 'MATRIX_TOKEN', 'IPINFO_TOKEN'])
     })

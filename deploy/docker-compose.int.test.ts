@@ -186,6 +186,14 @@ describe('docker-compose.yml', () => {
         )
     })
 
+    it("gives the notification targets' secrets to the services that notify alone", () => {
+        const notifying = Object.entries(services)
+            .filter(([, s]) => Object.keys(s.environment ?? {}).some(k => k === 'MATRIX_ACCESS_TOKEN' || k === 'NOTIFY_WEBHOOK_URL'))
+            .map(([name]) => name)
+            .sort()
+        expect(notifying).toEqual(['nominator', 'scorer', 'squid-asset-hub', 'squid-people', 'squid-relay', 'telemetry'])
+    })
+
     it('adds the devnet with the devnet profile, listening on every interface of its container', () => {
         expect(services.devnet.profiles).toEqual(['devnet'])
         expect(services.devnet.build?.target).toBe('devnet')

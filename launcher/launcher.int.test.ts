@@ -9,6 +9,7 @@ import {dbEnv, describeDb, pgClientConfig} from '../db/connection'
 import {freePort, freePortRun} from '../db/embedded'
 import {createTempDatabase} from '../db/test-database'
 import {PROJECT_DIR} from '../config/project-dir'
+import {MatrixLikeServer, stopServers} from '../test/vitest/notify-servers'
 import {waitFor} from '../test/vitest/wait-for'
 
 const MAIN = path.join(PROJECT_DIR, 'lib', 'launcher', 'main.js')
@@ -335,21 +336,46 @@ function hasData(v: unknown): boolean {
 }
 
 describe('the whole stack as npm start runs it, on the current-layout devnet', () => {
+    const MATRIX_TOKEN = 'syt_bGF1bmNoZXI_STACKxTOKENx9'
+    const ROOM = '!programme:matrix.example'
     let db: Awaited<ReturnType<typeof createTempDatabase>>
     let run: Run
+    let room: MatrixLikeServer
     let cfg: {metrics: {ports: Record<string, number>}; api: {graphqlPort: number; restPort: number}}
     beforeAll(async () => {
         db = await createTempDatabase(inject('dbServer'), 'launcher_stack')
+        // The staff's Matrix room, its access token in the launcher's environment only.
+        room = await new MatrixLikeServer(ROOM, MATRIX_TOKEN).start()
         const configFile = await devnetConfigOnFreePorts()
-        cfg = JSON.parse(fs.readFileSync(configFile, 'utf8'))
-        run = launch({...bareEnv({CONFIG: configFile, DATA_DIR: dataDir}), ...dbEnv(db.settings)})
+        const file = JSON.parse(fs.readFileSync(configFile, 'utf8'))
+        file.notify = {...file.notify, matrix: {homeserverUrl: room.url, roomId: ROOM, accessToken: {env: 'STACK_TEST_MATRIX_TOKEN'}}}
+        fs.writeFileSync(configFile, JSON.stringify(file))
+        cfg = file
+        run = launch({...bareEnv({CONFIG: configFile, DATA_DIR: dataDir}), ...dbEnv(db.settings), STACK_TEST_MATRIX_TOKEN: MATRIX_TOKEN})
         await run.waitFor('Ctrl-C to stop')
     }, 300_000)
     afterAll(async () => {
         run?.kill('SIGTERM')
         expect(await run?.exited).toBe(0)
+        await stopServers()
         await db?.drop()
     })
+
+    it("tells the Matrix room, with the token from the environment, that the nominator's first round was decided and landed", async () => {
+        const bodies = () => room.room.map(e => e.content.body)
+        await waitFor(
+            'a round landed, told in the room',
+            bodies,
+            b => b.some(t => /^\[devnet\] Round for era \d+ landed in block \d+/.test(t)),
+            300_000,
+            500,
+        )
+        const decided = bodies().find(t => /^\[devnet\] Round for era \d+ decided: 1 account/.test(t))
+        expect(decided).toMatch(/\n- devnet-alice-via-bob \(\w+\): \d+ targets?: /)
+        expect(decided).toMatch(/\n- input hash 0x[0-9a-f]{64}$/)
+        expect(room.requests.every(r => r.headers.authorization === `Bearer ${MATRIX_TOKEN}`)).toBe(true)
+        expect(run.output()).not.toContain(MATRIX_TOKEN)
+    }, 330_000)
 
     it('each service serves its named metrics with sensible values and a health report naming its dependencies, all up', async () => {
         // The banner names each service's endpoints.

@@ -8,6 +8,7 @@ import {cryptoWaitReady} from '@polkadot/util-crypto'
 import type {Config} from '../config/load'
 import {dbSettingsFromEnv, pgClientConfig} from '../db/connection'
 import {devnetEndpoints} from '../devnet/endpoints'
+import {createNotifier} from '../notify/notifier'
 import {runService} from '../service/run-service'
 import {connectStakingChain} from './chain/staking-chain'
 import {Stopped} from './execute/submitter'
@@ -19,6 +20,8 @@ import {NominatorStore} from './store/nominator-store'
 
 /** How long a stop waits for a running check (which only reads and follows: nothing is lost). */
 const STOP_WAIT_MS = 3000
+/** How long a stop then waits for queued notifications (the service's stop deadline is 5 s). */
+const NOTIFY_FLUSH_MS = 1500
 
 function chainUrls(cfg: Config): string[] {
     if (cfg.usesDevnet && cfg.devnet) return devnetEndpoints(cfg.devnet.scenario, cfg.devnet.port, cfg.devnet.host).map(e => e.url)
@@ -36,6 +39,7 @@ runService('nominator', async ({config: cfg, log, metrics, addHealthCheck}) => {
     const pool = new pg.Pool({...pgClientConfig(dbSettingsFromEnv(process.env)), max: 2})
     pool.on('error', err => log.warn(`database connection lost: ${err.message}`))
     const store = new NominatorStore(pool)
+    const notifier = createNotifier(cfg, log)
     const nominator = new Nominator({
         api: chain.api,
         url: chain.url,
@@ -44,6 +48,8 @@ runService('nominator', async ({config: cfg, log, metrics, addHealthCheck}) => {
         signers,
         config: cfg,
         log,
+        // Without a target, no event is built (some need a read of the round or the announcement).
+        notify: notifier.enabled ? event => notifier.notify(event) : undefined,
     })
     const nominatorMetrics = registerNominatorMetrics(metrics, store)
     addHealthCheck('database', async () => void (await pool.query('SELECT 1')))
@@ -75,6 +81,8 @@ runService('nominator', async ({config: cfg, log, metrics, addHealthCheck}) => {
         await chain.disconnect()
         // A check waiting for the chain does not end once the connection is closed: stop without it.
         await Promise.race([running, new Promise(resolve => setTimeout(resolve, STOP_WAIT_MS))])
+        await notifier.flush(NOTIFY_FLUSH_MS)
+        notifier.close()
         await pool.end()
     }
 })

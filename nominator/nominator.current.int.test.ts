@@ -34,9 +34,12 @@ import {OfflineIpLocator} from '../telemetry/ip-location'
 import {TelemetryFollower} from '../telemetry/telemetry-follower'
 import {TelemetryStore} from '../telemetry/telemetry-store'
 import {recordHeadsAtIndexed} from '../test/vitest/chain-heads'
+import type {NotifyEvent} from '../notify/events'
+import {createNotifier, type Notifier} from '../notify/notifier'
 import {useTestDatabase} from '../test/vitest/database'
 import {finalizingProducer} from '../test/vitest/finalizing-producer'
 import {modelDataSource} from '../test/vitest/model-data-source'
+import {RecordingLog, ScriptedServer, stopServers} from '../test/vitest/notify-servers'
 import {waitFor} from '../test/vitest/wait-for'
 import {connectStakingChain, type StakingChain} from './chain/staking-chain'
 import {readChainSnapshot} from './chain/round-chain-state'
@@ -63,6 +66,19 @@ let inputs: ScorerTables
 /** The era the round is for, and the era whose scores it ranks by. */
 let roundEra: number
 let scoredEra: number
+/** A local webhook that the nominator's and the scorer's notifications go to. */
+let hook: ScriptedServer
+let notifier: Notifier
+const notifyLog = new RecordingLog()
+
+/** The events the webhook received since the last call. */
+async function notified(): Promise<NotifyEvent[]> {
+    expect(await notifier.flush(20_000)).toBe(0)
+    const events = hook.messages.map(m => m.event)
+    hook.requests.splice(0)
+    expect(notifyLog.lines).toEqual([])
+    return events
+}
 
 const address = (name: string) => devnet.accounts.find(a => a.name === name)!.address
 const hex = (name: string) => devnet.accounts.find(a => a.name === name)!.publicKey
@@ -87,7 +103,7 @@ async function untilEra(era: number): Promise<void> {
 }
 
 /** A validity pass over the chain checks, with the config's thresholds changed by `change`. */
-async function validityPass(change: (v: Config['validity']) => void = () => {}, nowMs = Date.now()) {
+async function validityPass(change: (v: Config['validity']) => void = () => {}, nowMs = Date.now(), notify?: (e: NotifyEvent) => void) {
     const validity = structuredClone(base.validity)
     change(validity)
     await recordHeadsAtIndexed(pool)
@@ -99,6 +115,7 @@ async function validityPass(change: (v: Config['validity']) => void = () => {}, 
         uptimeWindowMs: validity.accumulatedOffline.windowMs,
         slashEras: validity.noSlash.eras,
         maxSquidHeadAgeMs: validity.maxSquidHeadAgeMs,
+        notify,
     })
 }
 
@@ -172,9 +189,16 @@ beforeAll(async () => {
         log,
     )
     producer = finalizingProducer(devnet, devnet.chainOf('assetHub').pool)
+    hook = await new ScriptedServer().start()
+    notifier = createNotifier(
+        {...base, notify: {...base.notify, minRetryDelayMs: 10, webhook: {url: new Secret(hook.url, 'test')}}},
+        notifyLog,
+    )
 }, 300_000)
 
 afterAll(async () => {
+    notifier?.close()
+    await stopServers()
     producer?.stop()
     await follower?.stop()
     await chain?.disconnect()
@@ -200,6 +224,7 @@ describe('a round on Asset Hub from the scorer’s tables', () => {
             signers: signingAccounts(accounts, 0),
             config: {...base, nominator: {...base.nominator, accounts}},
             log,
+            notify: event => notifier.notify(event),
         })
         const report = await nominator.check()
         expect(report.decision.gate).toMatchObject({kind: 'start'})
@@ -224,6 +249,26 @@ describe('a round on Asset Hub from the scorer’s tables', () => {
         // One line says so, for whoever watches the logs.
         expect(logLines.filter(l => l.includes('round landed'))).toEqual([
             `first round landed: era ${roundEra}, alice-via-bob nominates ${nomination.targets.length} target(s), finalized in block #${nomination.block_number}`,
+        ])
+        // And the programme's staff are told, each target by its name in the candidate list.
+        const nameOf = new Map(list.candidates.map(c => [c.stash, c.name]))
+        const accountTargets = [
+            {
+                account: 'alice-via-bob',
+                address: address('Alice'),
+                targets: nomination.targets.map((stash: string) => ({stash, name: nameOf.get(stash)})),
+            },
+        ]
+        expect(accountTargets[0].targets.every(t => t.name)).toBe(true)
+        expect(await notified()).toEqual([
+            {kind: 'roundDecided', era: roundEra, inputHash: round.input_hash, dryRun: false, accounts: accountTargets},
+            {
+                kind: 'roundLanded',
+                era: roundEra,
+                inputHash: round.input_hash,
+                blockNumber: nomination.block_number,
+                accounts: accountTargets,
+            },
         ])
     })
 
@@ -321,12 +366,29 @@ describe("ScorerTables: the nominator's reading of the scorer's records", () => 
         const before = (await inputs.scorerPass(roundEra, snapshot))!.candidates.map(c => c.stash)
         // No commission is allowed any more: after the hysteresis's passes, every candidate taking one turns invalid.
         const noCommission = (v: Config['validity']) => (v.commission.maxPerbill = 0)
-        for (let i = 0; i < base.validity.hysteresis.default.passes; i++) await validityPass(noCommission, Date.now() + i)
+        for (let i = 0; i < base.validity.hysteresis.default.passes; i++)
+            await validityPass(noCommission, Date.now() + i, event => notifier.notify(event))
         const after = (await inputs.scorerPass(roundEra, snapshot))!.candidates.map(c => c.stash)
         const dropped = before.filter(s => !after.includes(s))
         expect(dropped.length).toBeGreaterThan(0)
         expect(after.every(s => before.includes(s))).toBe(true)
         const validity = await inputs.targetValidity(dropped)
         for (const s of dropped) expect(validity.get(s), s).toBe('invalid')
+        // The passes told the staff, a pass with many turns in one message, each candidate by its name and with the
+        // commission check's sentence (a candidate the scenario's chain changed may turn in the first pass already).
+        const events = await notified()
+        const turnedInvalid = events.flatMap(e =>
+            e.kind === 'validityChanges' ? e.turnedInvalid : e.kind === 'candidateInvalid' ? [e] : [],
+        )
+        expect(events.filter(e => e.kind === 'validityChanges').length).toBeGreaterThan(0)
+        expect(turnedInvalid.length).toBeGreaterThanOrEqual(dropped.length)
+        for (const s of dropped) {
+            const t = turnedInvalid.find(x => x.candidate.stash === s)!
+            expect(t.candidate.name, s).toBe(list.candidates.find(c => c.stash === s)!.name)
+            expect(t.checks, s).toContainEqual({
+                check: 'commission',
+                sentence: expect.stringMatching(/^commission .* is above the programme's 0 %/),
+            })
+        }
     })
 })

@@ -3,6 +3,8 @@
  * a Staking proxy and a direct one land in finalized blocks with the round's remark and are recorded once;
  * a wrong proxy and a bad target are recorded as failed with their decoded module errors; a dry run signs
  * nothing; a recorded round replays to the same targets; the seed appears in no log line, error or row.
+ * Each step's notifications reach a local webhook: rounds decided and landed with their input hash, failures
+ * with the decoded module error, announcements executed and removed with the reason.
  */
 import path from 'path'
 import pg from 'pg'
@@ -16,10 +18,15 @@ import {PROJECT_DIR} from '../config/project-dir'
 import {Secret} from '../config/secret'
 import {pgClientConfig} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
+import type {NotifyEvent} from '../notify/events'
+import {createNotifier, type Notifier} from '../notify/notifier'
+import type {WebhookBody} from '../notify/targets'
 import {useTestDatabase} from '../test/vitest/database'
 import {DevnetRoundInputs} from '../test/vitest/devnet-round-inputs'
 import {finalizingProducer} from '../test/vitest/finalizing-producer'
+import {RecordingLog, ScriptedServer, stopServers} from '../test/vitest/notify-servers'
 import {connectStakingChain, type StakingChain} from './chain/staking-chain'
+import type {RoundInputSource} from './inputs/round-inputs'
 import {Nominator} from './nominator'
 import {signingAccounts} from './signing-accounts'
 import {NominatorStore} from './store/nominator-store'
@@ -33,6 +40,11 @@ const logLines: string[] = []
 let producer: {stop(): void}
 const log = new Logger(rec => logLines.push(JSON.stringify(rec)), 'nominator-test')
 const base = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'), {})
+let hook: ScriptedServer
+let notifier: Notifier
+const notifyLog = new RecordingLog()
+/** Every body the webhook received. */
+const sentBodies: string[] = []
 
 beforeAll(async () => {
     devnet = await startDevnet({scenario: 'legacy', seed: 5, port: 0, blockTimeMs: 0, finalityLagBlocks: 2, upgradeAtBlock: 3})
@@ -41,6 +53,11 @@ beforeAll(async () => {
     await applyMigrations(db.settings)
     pool = new pg.Pool(pgClientConfig(db.settings))
     chain = await connectStakingChain([devnet.url], log)
+    hook = await new ScriptedServer().start()
+    notifier = createNotifier(
+        {...base, notify: {...base.notify, minRetryDelayMs: 10, webhook: {url: new Secret(`${hook.url}/hooks/programme`, 'test')}}},
+        notifyLog,
+    )
 })
 
 afterAll(async () => {
@@ -49,6 +66,8 @@ afterAll(async () => {
         const dump = JSON.stringify({nominations: await rows('nomination'), extrinsics: await rows('nominator_extrinsic')}, null, 1)
         ;(await import('fs')).writeFileSync(process.env.NOMINATOR_TEST_LOG, `${logLines.join('\n')}\n${dump}`)
     }
+    notifier?.close()
+    await stopServers()
     await chain?.disconnect()
     await pool?.end()
     await devnet?.stop()
@@ -61,7 +80,7 @@ function account(name: string, seed: string, mode: NominatorAccountConfig['mode'
     return {name, seed: new Secret(seed, `test ${name}`), mode, real}
 }
 
-function nominatorFor(accounts: NominatorAccountConfig[], inputs: DevnetRoundInputs, change: Partial<Config['nominator']> = {}): Nominator {
+function nominatorFor(accounts: NominatorAccountConfig[], inputs: RoundInputSource, change: Partial<Config['nominator']> = {}): Nominator {
     const config = {
         ...base,
         nominator: {
@@ -79,7 +98,17 @@ function nominatorFor(accounts: NominatorAccountConfig[], inputs: DevnetRoundInp
         signers: signingAccounts(accounts, 0),
         config,
         log,
+        notify: event => notifier.notify(event),
     })
+}
+
+/** The events the webhook received since the last call (each delivered once, in order). */
+async function notified(): Promise<NotifyEvent[]> {
+    expect(await notifier.flush(20_000)).toBe(0)
+    const messages: WebhookBody[] = hook.messages
+    sentBodies.push(...hook.requests.splice(0).map(r => r.body))
+    expect(messages.every(m => m.network === 'devnet' && m.text.startsWith('[devnet] '))).toBe(true)
+    return messages.map(m => m.event)
 }
 
 async function rows(table: string): Promise<any[]> {
@@ -144,10 +173,18 @@ describe('a round through a Staking proxy (//Bob for //Alice)', () => {
         expect(remarked.event.data[1].toHex()).toBe(blake2AsHex(hexToU8a(round.input_hash), 256))
         const extrinsics = await rows('nominator_extrinsic')
         expect(extrinsics.map(e => [e.id, e.status])).toEqual([[nomination.tx_hash, 'landed']])
+        const accounts = [
+            {account: 'alice-via-bob', address: address('Alice'), targets: nomination.targets.map((stash: string) => ({stash}))},
+        ]
+        expect(await notified()).toEqual([
+            {kind: 'roundDecided', era: round.era, inputHash: round.input_hash, dryRun: false, accounts},
+            {kind: 'roundLanded', era: round.era, inputHash: round.input_hash, blockNumber: nomination.block_number, accounts},
+        ])
         // Idempotent per era: a second check in the same era records and sends nothing more.
         const again = await nominator.check()
         expect(again.decision.gate.kind).toMatch(/roundAlreadyRecorded|noAccountDue/)
         expect((await rows('nominator_extrinsic')).length).toBe(1)
+        expect(await notified()).toEqual([])
     })
 
     it('the next era exposes //Alice behind her targets only', async () => {
@@ -182,6 +219,10 @@ describe('failures, direct nominations and dry runs', () => {
         expect(n).toMatchObject({status: 'failed', finalized: true})
         expect(n.error).toMatch(/^Proxy\.NotProxy/)
         expect((await rows('nomination_round')).find(r => r.id === report.roundId).status).toBe('failed')
+        expect(await notified()).toEqual([
+            expect.objectContaining({kind: 'roundDecided', era: Number(report.roundId)}),
+            {kind: 'nominatorFailed', account: 'alice-via-dave', era: Number(report.roundId), error: n.error},
+        ])
         expect(await chainTargets(address('Alice'))).toEqual(before)
     })
 
@@ -204,6 +245,8 @@ describe('failures, direct nominations and dry runs', () => {
         expect(n).toMatchObject({status: 'failed', finalized: true})
         expect(n.error).toMatch(/^Staking\.BadTarget/)
         expect(await chainTargets(address('Alice'))).toEqual(before)
+        const [, failed] = await notified()
+        expect(failed).toEqual({kind: 'nominatorFailed', account: 'alice-via-bob', era: Number(report.roundId), error: n.error})
     })
 
     it('a direct nomination signed by the stash lands and is recorded done', async () => {
@@ -213,6 +256,7 @@ describe('failures, direct nominations and dry runs', () => {
         const n = (await rows('nomination')).find(x => x.round_id === report.roundId)
         expect(n).toMatchObject({status: 'done', signer: address('Alice'), mode: 'direct', finalized: true})
         expect(await chainTargets(address('Alice'))).toEqual(n.targets)
+        expect((await notified()).map(e => e.kind)).toEqual(['roundDecided', 'roundLanded'])
     })
 
     it('a dry run records the round and its targets and signs nothing', async () => {
@@ -233,6 +277,29 @@ describe('failures, direct nominations and dry runs', () => {
         expect((await rows('nominator_extrinsic')).length).toBe(extrinsicsBefore)
         expect(devnet.chain.pool.length).toBe(0)
         expect(await chainTargets(address('Alice'))).toEqual(before)
+        expect(await notified()).toEqual([
+            expect.objectContaining({kind: 'roundDecided', era: Number(report.roundId), inputHash: round.input_hash, dryRun: true}),
+        ])
+    })
+
+    it('a check that fails is told once, until a check succeeds', async () => {
+        const inputs = new DevnetRoundInputs(devnet)
+        let broken = true
+        const flaky: RoundInputSource = {
+            scorerPass: (era, chain) =>
+                broken ? Promise.reject(new Error('the scorer tables are unreadable')) : inputs.scorerPass(era, chain),
+            targetValidity: stashes => inputs.targetValidity(stashes),
+        }
+        const nominator = nominatorFor([account('alice-via-bob', '//Bob', 'proxy', address('Alice'))], flaky, {dryRun: true})
+        const failed = {kind: 'nominatorFailed', error: 'check failed: the scorer tables are unreadable'}
+        await expect(nominator.check()).rejects.toThrow('the scorer tables are unreadable')
+        await expect(nominator.check()).rejects.toThrow('the scorer tables are unreadable')
+        expect(await notified()).toEqual([failed])
+        broken = false
+        await nominator.check()
+        broken = true
+        await expect(nominator.check()).rejects.toThrow('the scorer tables are unreadable')
+        expect(await notified()).toEqual([failed])
     })
 
     it('the account status is written for the status view', async () => {
@@ -259,7 +326,10 @@ describe('failures, direct nominations and dry runs', () => {
         for (const seed of ['//Alice', '//Bob', '//Dave']) {
             expect(logLines.filter(l => l.includes(seed))).toEqual([])
             expect(stored).not.toContain(seed)
+            expect(sentBodies.filter(b => b.includes(seed))).toEqual([])
         }
+        expect(sentBodies.length).toBeGreaterThan(5)
+        expect(notifyLog.lines).toEqual([])
         expect(logLines.length).toBeGreaterThan(5)
     })
 })
@@ -294,6 +364,16 @@ describe('a time-delayed proxy (//Charlie for //Alice)', () => {
         await restarted.check()
         const executions = (await rows('nominator_extrinsic')).filter(e => e.purpose === 'announcements')
         expect(executions.length).toBe(1)
+        // Told once (the check after it sends nothing), with the block it ran in.
+        const events = await notified()
+        expect(events.map(e => e.kind)).toEqual(['roundDecided', 'announcementExecuted', 'roundLanded'])
+        expect(events[1]).toEqual({
+            kind: 'announcementExecuted',
+            account: 'alice-via-charlie',
+            callHash: announced.call_hash,
+            blockNumber: (await rows('proxy_announcement')).find(a => a.id === id).executed_block,
+        })
+        expect(events[2]).toMatchObject({kind: 'roundLanded', era: Number(report.roundId), blockNumber: nomination.block_number})
     })
 
     it('removes the announcement when a target turns invalid before execution', async () => {
@@ -315,5 +395,13 @@ describe('a time-delayed proxy (//Charlie for //Alice)', () => {
         const [onChain]: any = await chain.api.query.proxy.announcements(address('Charlie'))
         expect(onChain.length).toBe(0)
         expect(await chainTargets(address('Alice'))).toEqual(before)
+        const [, cancelled] = await notified()
+        expect(cancelled).toEqual({
+            kind: 'announcementCancelled',
+            account: 'alice-via-charlie',
+            callHash: announcement.call_hash,
+            reason: after.reason,
+        })
+        expect(after.reason).toBe(`targets no longer valid: ${announcement.targets[0]}`)
     })
 })

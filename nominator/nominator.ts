@@ -7,10 +7,11 @@
 import type {ApiPromise} from '@polkadot/api'
 import type {Logger} from '@subsquid/logger'
 import type {Config} from '../config/load'
+import type {AccountTargets, NotifyEvent} from '../notify/events'
 import {connected} from './chain/staking-chain'
 import {readChainSnapshot, type ChainSnapshot} from './chain/round-chain-state'
 import {callHash} from './execute/extrinsic-call'
-import {Submitter, type Landing} from './execute/submitter'
+import {Stopped, Submitter, type Landing} from './execute/submitter'
 import type {RoundInputSource} from './inputs/round-inputs'
 import {decideAnnouncement, planAnnouncementCalls, type AnnouncementDecision, type PendingAnnouncement} from './round/announcement'
 import {nominate, planRound, type RoundPlan} from './round/plan'
@@ -28,6 +29,8 @@ export interface NominatorDeps {
     signers: Signers
     config: Pick<Config, 'nominator' | 'ss58Prefix'>
     log: Logger
+    /** Told rounds decided and landed, announcements executed or cancelled, and failures; must not block. */
+    notify?: (event: NotifyEvent) => void
 }
 
 export interface CheckReport {
@@ -42,6 +45,10 @@ export class Nominator {
     private readonly cfg: Config['nominator']
     /** Rounds whose landing this process has announced in the log. */
     private readonly landedRounds = new Set<string>()
+    /** The error of the last check, when it failed (told once). */
+    private lastCheckFailure: string | undefined
+    /** The candidates' names of the latest scorer pass, for notifications. */
+    private names: ReadonlyMap<string, string> = new Map()
 
     constructor(private readonly d: NominatorDeps) {
         this.cfg = d.config.nominator
@@ -52,7 +59,26 @@ export class Nominator {
         this.submitter.stop()
     }
 
+    /**
+     * One check. A check that fails is told, once until a check succeeds: a node or database down for an hour
+     * fails every check the same way.
+     */
     async check(): Promise<CheckReport> {
+        try {
+            const report = await this.checkOnce()
+            this.lastCheckFailure = undefined
+            return report
+        } catch (e) {
+            if (!(e instanceof Stopped)) {
+                const message = e instanceof Error ? e.message : String(e)
+                if (message !== this.lastCheckFailure) this.tell({kind: 'nominatorFailed', error: `check failed: ${message}`})
+                this.lastCheckFailure = message
+            }
+            throw e
+        }
+    }
+
+    private async checkOnce(): Promise<CheckReport> {
         const {api, store, log} = this.d
         await connected(api, log, this.d.url)
         await this.resumeExtrinsics()
@@ -60,6 +86,7 @@ export class Nominator {
 
         let chain = await this.readChain()
         const pass = await this.d.inputs.scorerPass(chain.currentEra, chain)
+        if (pass?.names) this.names = pass.names
         const decision = decideRound({
             currentEra: chain.currentEra,
             validCandidates: pass && pass.candidates.length,
@@ -198,6 +225,14 @@ export class Nominator {
             nominations,
             announcements,
         )
+        if (inserted)
+            this.tell({
+                kind: 'roundDecided',
+                era: round.era,
+                inputHash: round.inputHash,
+                dryRun: round.dryRun,
+                accounts: nominations.map(n => this.accountTargets(n)),
+            })
         log.info(
             `${inserted ? 'recorded' : 'found'} round ${round.id} (input ${round.inputHash}${round.dryRun ? ', dry run: nothing is signed' : ''})`,
         )
@@ -253,6 +288,49 @@ export class Nominator {
                 `${n.account} nominates ${n.targets.length} target(s), finalized${n.blockNumber === null ? '' : ` in block #${n.blockNumber}`}`,
         )
         log.info(`${first ? 'first round landed' : 'round landed'}: era ${roundId}, ${each.join('; ')}`)
+        const round = this.d.notify && (await store.round(roundId))
+        if (round)
+            this.tell({
+                kind: 'roundLanded',
+                era: round.era,
+                inputHash: round.inputHash,
+                blockNumber: Math.max(...landed.map(n => n.blockNumber ?? 0)),
+                accounts: landed.map(n => this.accountTargets(n)),
+            })
+    }
+
+    private accountTargets(n: NominationRecord): AccountTargets {
+        const targets = n.targets.map(stash => {
+            const name = this.names.get(stash)
+            return name === undefined ? {stash} : {stash, name}
+        })
+        return {account: n.account, address: n.stash, targets}
+    }
+
+    private tell(event: NotifyEvent): void {
+        this.d.notify?.(event)
+    }
+
+    /** A failed call of the batch for a nomination or announcement (ids are `<era>:<stash>`), told with its error. */
+    private tellFailure(recordId: string, error: string | null): void {
+        const [era, stash] = recordId.split(':')
+        this.tell({kind: 'nominatorFailed', account: this.accountName(stash), era: Number(era), error: error ?? 'the call failed'})
+    }
+
+    private accountName(stash: string): string {
+        return this.d.signers.accounts.find(a => a.stash === stash)?.name ?? stash
+    }
+
+    private async tellAnnouncement(id: string, outcome: {executedIn?: number} | {reason: string}): Promise<void> {
+        if (!this.d.notify) return
+        const a = await this.d.store.announcement(id)
+        if (!a) return
+        const account = this.accountName(a.stash)
+        this.tell(
+            'reason' in outcome
+                ? {kind: 'announcementCancelled', account, callHash: a.callHash, reason: outcome.reason}
+                : {kind: 'announcementExecuted', account, callHash: a.callHash, blockNumber: outcome.executedIn},
+        )
     }
 
     /** Extrinsics recorded as sent but not seen landing (the previous run stopped): follow them, sign again if they expired. */
@@ -293,6 +371,8 @@ export class Nominator {
             if (item.kind === 'remark') continue
             if (landing.kind === 'notIncluded') {
                 const error = `not included: ${landing.reason}`
+                const id = item.kind === 'nominate' ? item.nominationId : item.announcementId
+                if (id) this.tellFailure(id, error)
                 if (item.kind === 'nominate') await store.updateNomination(item.nominationId, {status: 'failed', error})
                 else if (item.kind === 'announce') {
                     await store.updateAnnouncement(item.announcementId, {status: 'failed', reason: error})
@@ -317,6 +397,7 @@ export class Nominator {
                                   error: result.error,
                               },
                     )
+                    if (!result.ok) this.tellFailure(item.nominationId, result.error)
                     rounds.add(item.nominationId.split(':')[0])
                     break
                 case 'announce':
@@ -328,6 +409,7 @@ export class Nominator {
                         })
                         await store.updateNomination(item.announcementId, {status: 'announced', error: null})
                     } else {
+                        this.tellFailure(item.announcementId, result.error)
                         await store.updateAnnouncement(item.announcementId, {status: 'failed', reason: result.error})
                         await store.updateNomination(item.announcementId, {
                             status: 'failed',
@@ -355,7 +437,9 @@ export class Nominator {
                             finalized: true,
                             error: null,
                         })
+                        await this.tellAnnouncement(item.announcementId, {executedIn: block.number})
                     } else if (outcome.success) {
+                        this.tellFailure(item.announcementId, result.error)
                         // The announcement was consumed; the nomination inside it failed.
                         await store.updateAnnouncement(item.announcementId, {
                             status: 'failed',
@@ -372,6 +456,7 @@ export class Nominator {
                             error: result.error,
                         })
                     } else {
+                        this.tellFailure(item.announcementId, `execution failed: ${result.error}`)
                         await store.updateAnnouncement(item.announcementId, {reason: `execution failed: ${result.error}`})
                     }
                     rounds.add(item.announcementId.split(':')[0])
@@ -389,7 +474,9 @@ export class Nominator {
                             status: 'cancelled',
                             error: `announcement ${item.status}: ${item.reason}`,
                         })
+                        await this.tellAnnouncement(item.announcementId, {reason: item.reason})
                     } else {
+                        this.tellFailure(item.announcementId, `removal failed: ${result.error}`)
                         await store.updateAnnouncement(item.announcementId, {reason: `removal failed: ${result.error}`})
                     }
                     rounds.add(item.announcementId.split(':')[0])
@@ -417,6 +504,7 @@ export class Nominator {
                 r.id,
                 executed ? {status: 'done', finalized: true, error: null} : {status: 'cancelled', error: 'announcement no longer on chain'},
             )
+            await this.tellAnnouncement(r.id, executed ? {} : {reason: 'no longer on chain, removed by another transaction'})
             await this.settle(r.id.split(':')[0])
         }
         if (chain.announcements.length === 0) return []

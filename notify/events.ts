@@ -22,6 +22,8 @@ export interface AccountTargets {
 export interface RoundDecided {
     kind: 'roundDecided'
     era: number
+    /** The blake2-256 hash of the round's input snapshot, which its batches carry in their remark. */
+    inputHash: string
     dryRun: boolean
     accounts: AccountTargets[]
 }
@@ -30,6 +32,8 @@ export interface RoundDecided {
 export interface RoundLanded {
     kind: 'roundLanded'
     era: number
+    inputHash: string
+    /** The latest block of the round's landed nominations (each account's batch lands in its own). */
     blockNumber: number
     accounts: AccountTargets[]
 }
@@ -47,12 +51,23 @@ export interface CandidateValid {
     candidate: CandidateRef
 }
 
+/**
+ * Many verdicts turned in one pass (a squid catching up, a rule changed): one message instead of one per
+ * candidate, which the rate limit would spread over minutes.
+ */
+export interface ValidityChanges {
+    kind: 'validityChanges'
+    turnedInvalid: Omit<CandidateInvalid, 'kind'>[]
+    turnedValid: CandidateRef[]
+}
+
 /** A delayed proxy's announced call ran (`proxyAnnounced`). */
 export interface AnnouncementExecuted {
     kind: 'announcementExecuted'
     account: string
     callHash: string
-    blockNumber: number
+    /** Undefined when another transaction than ours executed it (anyone may call `proxyAnnounced`). */
+    blockNumber?: number
 }
 
 /** An announcement was removed before it ran (too old, blacklisted call hash, superseded). */
@@ -63,10 +78,13 @@ export interface AnnouncementCancelled {
     reason: string
 }
 
-/** The nominator could not complete a step for an account (submission refused, signer short of funds, …). */
+/**
+ * The nominator could not complete a step: a call of an account's batch failed (the decoded module error),
+ * a batch was never included, or a whole check failed (no account).
+ */
 export interface NominatorFailed {
     kind: 'nominatorFailed'
-    account: string
+    account?: string
     era?: number
     error: string
 }
@@ -87,6 +105,7 @@ export type NotifyEvent =
     | RoundLanded
     | CandidateInvalid
     | CandidateValid
+    | ValidityChanges
     | AnnouncementExecuted
     | AnnouncementCancelled
     | NominatorFailed

@@ -1,10 +1,9 @@
-import http from 'node:http'
-import type {AddressInfo} from 'node:net'
 import {afterEach, describe, expect, it} from 'vitest'
 import {Secret} from '../config/secret'
 import type {NotifyEvent} from './events'
 import {Notifier, type NotifierSettings} from './notifier'
 import {matrixSendPath, matrixTarget, webhookTarget, type WebhookBody} from './targets'
+import {MatrixLikeServer, RecordingLog, ScriptedServer, stopServers} from '../test/vitest/notify-servers'
 
 const TOKEN = 'syt_c2VjcmV0LXRva2Vu_SECRETxTOKENx42'
 const ROOM = '!programme:matrix.example'
@@ -25,110 +24,14 @@ const stalled: NotifyEvent = {
     waitedMs: 300_000,
     blockingQuery: 'INSERT INTO "account" … ON CONFLICT DO NOTHING',
 }
-const era = (n: number): NotifyEvent => ({kind: 'roundDecided', era: n, dryRun: false, accounts: []})
+const era = (n: number): NotifyEvent => ({kind: 'roundDecided', era: n, inputHash: '0x' + '12'.repeat(32), dryRun: false, accounts: []})
 
-interface Recorded {
-    method: string
-    url: string
-    headers: http.IncomingHttpHeaders
-    body: string
-}
-
-/** What the server does with one request: answer it (status, headers, JSON body), handle it and drop the connection unanswered, or hold it. */
-type Answer = {status: number; headers?: Record<string, string>; json?: unknown} | 'drop' | 'hang'
-
-/** A local HTTP server that records every request and answers from a script (then 200). */
-class ScriptedServer {
-    readonly requests: Recorded[] = []
-    private script: Answer[] = []
-    private hanging: http.ServerResponse[] = []
-    private server: http.Server
-    url = ''
-
-    constructor(private handle?: (r: Recorded) => {status: number; json: unknown} | undefined) {
-        this.server = http.createServer((req, res) => {
-            let body = ''
-            req.on('data', d => (body += d))
-            req.on('end', () => {
-                const r = {method: req.method!, url: req.url!, headers: req.headers, body}
-                this.requests.push(r)
-                const answer = this.script.shift()
-                if (answer === 'hang') return void this.hanging.push(res)
-                const a = (answer === 'drop' ? undefined : answer) ?? this.handle?.(r) ?? {status: 200, json: {}}
-                // The server has done its work; the answer is lost.
-                if (answer === 'drop') return void req.socket.destroy()
-                res.writeHead(a.status, {'content-type': 'application/json', ...('headers' in a ? a.headers : {})}).end(
-                    JSON.stringify(a.json ?? {}),
-                )
-            })
-        })
-    }
-
-    async start(): Promise<this> {
-        await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', () => resolve()))
-        this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
-        servers.push(this)
-        return this
-    }
-
-    answer(...answers: Answer[]): this {
-        this.script.push(...answers)
-        return this
-    }
-
-    release(): void {
-        for (const res of this.hanging.splice(0)) res.writeHead(200).end('{}')
-    }
-
-    stop(): Promise<void> {
-        this.release()
-        this.server.closeAllConnections()
-        return new Promise(resolve => this.server.close(() => resolve()))
-    }
-}
-
-/**
- * A Matrix homeserver's send endpoint, as far as a bot uses it: PUT only, the room's path, a bearer
- * token, a m.room.message body; a repeated txnId is the same event (the spec's idempotency).
- */
-class MatrixLikeServer extends ScriptedServer {
-    readonly room: {txnId: string; eventId: string; content: {msgtype: string; body: string; format: string; formatted_body: string}}[] = []
-
-    constructor() {
-        super(r => {
-            const m = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/m\.room\.message\/([^/]+)$/.exec(r.url)
-            if (!m) return {status: 404, json: {errcode: 'M_UNRECOGNIZED'}}
-            if (r.method !== 'PUT') return {status: 405, json: {errcode: 'M_UNRECOGNIZED'}}
-            if (r.headers.authorization !== `Bearer ${TOKEN}`)
-                return {status: 401, json: {errcode: 'M_UNKNOWN_TOKEN', error: 'Invalid access token passed.'}}
-            if (decodeURIComponent(m[1]) !== ROOM) return {status: 403, json: {errcode: 'M_FORBIDDEN'}}
-            const txnId = decodeURIComponent(m[2])
-            const seen = this.room.find(e => e.txnId === txnId)
-            if (seen) return {status: 200, json: {event_id: seen.eventId}}
-            const eventId = `$event${this.room.length}`
-            this.room.push({txnId, eventId, content: JSON.parse(r.body)})
-            return {status: 200, json: {event_id: eventId}}
-        })
-    }
-}
-
-const servers: ScriptedServer[] = []
 const notifiers: Notifier[] = []
 
 afterEach(async () => {
     for (const n of notifiers.splice(0)) n.close()
-    await Promise.all(servers.splice(0).map(s => s.stop()))
+    await stopServers()
 })
-
-class RecordingLog {
-    readonly lines: string[] = []
-    warn(msg: string) {
-        this.lines.push('warn ' + msg)
-    }
-    error(msg: string) {
-        this.lines.push('error ' + msg)
-    }
-}
 
 function notifier(
     targets: ConstructorParameters<typeof Notifier>[1],
@@ -215,7 +118,7 @@ describe('webhook target', () => {
 
 describe('matrix target', () => {
     it('PUTs an m.text message with its HTML to the room, authorised by the bearer token', async () => {
-        const hs = await new MatrixLikeServer().start()
+        const hs = await new MatrixLikeServer(ROOM, TOKEN).start()
         const n = notifier([matrix(hs)])
         n.notify({
             kind: 'candidateInvalid',
@@ -238,7 +141,7 @@ describe('matrix target', () => {
     })
 
     it('retries with the same txnId when the answer is lost, so the room shows the message once', async () => {
-        const hs = await new MatrixLikeServer().start()
+        const hs = await new MatrixLikeServer(ROOM, TOKEN).start()
         // The homeserver stores the event, then the connection drops before the answer arrives.
         hs.answer('drop')
         const n = notifier([matrix(hs)])
@@ -255,7 +158,7 @@ describe('matrix target', () => {
     })
 
     it('a repeated txnId is the same event on the homeserver', async () => {
-        const hs = await new MatrixLikeServer().start()
+        const hs = await new MatrixLikeServer(ROOM, TOKEN).start()
         const target = matrix(hs)
         const message = {id: 'txn-1', network: 'kusama', event: stalled, text: 't', html: 'h'}
         expect(await target.send(message)).toEqual({kind: 'sent'})
@@ -265,7 +168,7 @@ describe('matrix target', () => {
     })
 
     it("waits as M_LIMIT_EXCEEDED's retry_after_ms asks", async () => {
-        const hs = await new MatrixLikeServer().start()
+        const hs = await new MatrixLikeServer(ROOM, TOKEN).start()
         hs.answer({status: 429, json: {errcode: 'M_LIMIT_EXCEEDED', error: 'Too many requests', retry_after_ms: 150}})
         const log = new RecordingLog()
         const n = notifier([matrix(hs)], {}, log)
@@ -280,7 +183,7 @@ describe('matrix target', () => {
     })
 
     it("a refused token is not retried, and is named by the homeserver's errcode only", async () => {
-        const hs = await new MatrixLikeServer().start()
+        const hs = await new MatrixLikeServer(ROOM, TOKEN).start()
         const log = new RecordingLog()
         const n = notifier([matrix(hs, 'syt_wrong_token_0123456789')], {}, log)
         n.notify(era(3))
@@ -317,7 +220,7 @@ describe('notifier', () => {
     it('delivers to each target independently: a failing webhook does not hold up the Matrix room', async () => {
         const hook = await new ScriptedServer().start()
         hook.answer('hang')
-        const hs = await new MatrixLikeServer().start()
+        const hs = await new MatrixLikeServer(ROOM, TOKEN).start()
         const n = notifier([webhookTarget(new Secret(hook.url, 'config'), FAST.requestTimeoutMs), matrix(hs)])
         n.notify(era(1))
         n.notify(era(2))
@@ -333,7 +236,7 @@ describe('notifier', () => {
     })
 
     it("never shows a secret: the token and a webhook URL's key stay out of messages, log lines and errors", async () => {
-        const hs = await new MatrixLikeServer().start()
+        const hs = await new MatrixLikeServer(ROOM, TOKEN).start()
         hs.answer({status: 500}, 'drop')
         const closed = await new ScriptedServer().start()
         const deadUrl = `${closed.url}/hooks/T0123ABCD/B0456EFGH/${TOKEN}`

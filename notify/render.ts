@@ -13,6 +13,8 @@ export interface RenderedMessage {
 
 /** Longest quoted free text (an error, a statement) in a message. */
 const MAX_QUOTE_CHARS = 300
+/** Most candidates listed in one message; the rest are counted (the scorer's API has them all). */
+const MAX_LISTED = 30
 
 /** @param network the config's network, prefixed to every message so one room can serve several backends */
 export function renderEvent(network: string, event: NotifyEvent): RenderedMessage {
@@ -39,12 +41,12 @@ function describe(e: NotifyEvent): {title: string; lines: Line[]} {
         case 'roundDecided':
             return {
                 title: `Round for era ${e.era} decided${e.dryRun ? ' (dry run: nothing submitted)' : ''}: ${count(e.accounts.length, 'account')}`,
-                lines: e.accounts.map(accountLine),
+                lines: [...e.accounts.map(accountLine), plain(`input hash ${e.inputHash}`)],
             }
         case 'roundLanded':
             return {
                 title: `Round for era ${e.era} landed in block ${e.blockNumber}: ${count(e.accounts.length, 'account')}`,
-                lines: e.accounts.map(accountLine),
+                lines: [...e.accounts.map(accountLine), plain(`input hash ${e.inputHash}`)],
             }
         case 'candidateInvalid':
             return {
@@ -53,13 +55,28 @@ function describe(e: NotifyEvent): {title: string; lines: Line[]} {
             }
         case 'candidateValid':
             return {title: `${candidateName(e.candidate)} turned valid`, lines: []}
+        case 'validityChanges':
+            return {
+                title: `${count(e.turnedInvalid.length, 'candidate')} turned invalid, ${e.turnedValid.length} turned valid`,
+                lines: atMost(MAX_LISTED, [
+                    ...e.turnedInvalid.map(c =>
+                        plain(
+                            `invalid: ${candidateName(c.candidate)}: ${c.checks.map(k => `${k.check}: ${quote(k.sentence)}`).join('; ')}`,
+                        ),
+                    ),
+                    ...e.turnedValid.map(c => plain(`valid: ${candidateName(c)}`)),
+                ]),
+            }
         case 'announcementExecuted':
-            return {title: `Announcement ${e.callHash} of ${e.account} executed in block ${e.blockNumber}`, lines: []}
+            return {
+                title: `Announcement ${e.callHash} of ${e.account} executed ${e.blockNumber === undefined ? 'by another transaction' : `in block ${e.blockNumber}`}`,
+                lines: [],
+            }
         case 'announcementCancelled':
             return {title: `Announcement ${e.callHash} of ${e.account} cancelled: ${quote(e.reason)}`, lines: []}
         case 'nominatorFailed':
             return {
-                title: `Nominator ${e.account} failed${e.era === undefined ? '' : ` in the round for era ${e.era}`}: ${quote(e.error)}`,
+                title: `Nominator${e.account === undefined ? '' : ` ${e.account}`} failed${e.era === undefined ? '' : ` in the round for era ${e.era}`}: ${quote(e.error)}`,
                 lines: [],
             }
         case 'squidStalled':
@@ -77,6 +94,10 @@ function accountLine(a: AccountTargets): Line {
         text: names.length ? `${head}: ${names.join(', ')}` : head,
         html: escapeHtml(head) + (names.length ? ': ' + names.map(n => `<code>${escapeHtml(n)}</code>`).join(', ') : ''),
     }
+}
+
+function atMost(n: number, lines: Line[]): Line[] {
+    return lines.length > n ? [...lines.slice(0, n), plain(`and ${lines.length - n} more`)] : lines
 }
 
 function candidateName(c: CandidateRef): string {

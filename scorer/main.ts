@@ -9,6 +9,7 @@ import pg from 'pg'
 import {Gauge, Histogram} from 'prom-client'
 import {dbSettingsFromEnv, pgClientConfig} from '../db/connection'
 import {createDataSource} from '../db/orm'
+import {createNotifier} from '../notify/notifier'
 import {runService} from '../service/run-service'
 import {candidateProblemLines, CandidateFileWatch, loadCandidateListFile, syncCandidates} from './candidates/candidate-sync'
 import {recordFailedPass, runPass, type PassTrigger} from './pass'
@@ -18,10 +19,14 @@ import {enabledChecks} from './validity/checks'
 import {fetchKusamaRanks} from './validity/kusama-rank-source'
 import {eraCompleteSql} from './complete-eras'
 
+/** How long a stopping scorer waits for its queued notifications (the service's stop deadline is 5 s). */
+const NOTIFY_FLUSH_MS = 2000
+
 runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
     const pool = new pg.Pool({...pgClientConfig(dbSettingsFromEnv(process.env)), max: 3})
     pool.on('error', err => log.warn(`database connection lost: ${err.message}`))
     addHealthCheck('database', async () => void (await pool.query('SELECT 1')))
+    const notifier = createNotifier(config, log)
 
     const checks = enabledChecks(config)
     const listSource = path.relative(path.dirname(config.file), config.candidatesFile)
@@ -88,6 +93,7 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
                 slashEras: v.noSlash.eras,
                 telemetryChain: config.telemetry.chains?.length === 1 ? config.telemetry.chains[0] : undefined,
                 kusamaRanks: kusamaRank && !kusamaRank.skip ? stashes => fetchKusamaRanks(stashes, {url: kusamaRank.url}) : undefined,
+                notify: event => notifier.notify(event),
             })
             if (s.skipped) return log.debug(`${trigger} pass skipped: era ${s.era}, session ${s.session} already passed`)
             await scoreNewEra(s.era).catch(e => {
@@ -98,7 +104,7 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
             for (const [k, n] of Object.entries(s.counts)) verdicts.set({verdict: k}, n)
             lastPass.set((nowMs + s.durationMs) / 1000)
             log.info(
-                `${trigger} pass: ${s.candidates} candidates, ${s.counts.valid} valid, ${s.counts.invalid} invalid, ${s.counts.unknown} unknown, ${s.changes} check flip(s), era ${s.era}, session ${s.session}, ${s.durationMs} ms`,
+                `${trigger} pass: ${s.candidates} candidates, ${s.counts.valid} valid, ${s.counts.invalid} invalid, ${s.counts.unknown} unknown, ${s.changes} check flip(s), ${s.turns} verdict(s) turned, era ${s.era}, session ${s.session}, ${s.durationMs} ms`,
             )
         } catch (e) {
             failures.inc()
@@ -146,6 +152,9 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
         cron.stop()
         clearInterval(pollTimer)
         await queue.stop()
+        // What the last pass announced goes out before the process ends, within the stop deadline.
+        await notifier.flush(NOTIFY_FLUSH_MS)
+        notifier.close()
         await pool.end()
         if (orm.isInitialized) await orm.destroy()
     }

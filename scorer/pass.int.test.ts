@@ -3,14 +3,18 @@
  * the follower write them: each rule broken by one candidate makes exactly that candidate invalid with the
  * right check and evidence; outages, a lagging squid and a missing reading never flip a candidate
  * invalid; a sustained change flips after the hysteresis; a pass is idempotent per era and session.
+ * A verdict that turns is announced to a local webhook once its pass has committed, with the failing check's sentence.
  */
 import path from 'path'
 import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {loadConfig} from '../config/load'
+import {Secret} from '../config/secret'
+import {createNotifier} from '../notify/notifier'
 import {pgClientConfig} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import {useTestDatabase} from '../test/vitest/database'
+import {RecordingLog, ScriptedServer, stopServers} from '../test/vitest/notify-servers'
 import {syncCandidates} from './candidates/candidate-sync'
 import {runPass, type PassOptions, type PassTrigger} from './pass'
 import {ChainLayer, STATE_SCHEMAS} from '../squid/chain-layer'
@@ -20,6 +24,7 @@ import {
     DAY_MS,
     DUMMY_BEEFY,
     generatedValidator,
+    stashOf,
     WORLD_CHAIN,
     worldCandidateList,
     writeWorld,
@@ -285,5 +290,63 @@ describe('no flapping', () => {
             sentence: "commission 7 % is above the programme's 5 % (ValidatorPreference at block 8,500)",
             at: new Date(t + MIN_MS),
         })
+    })
+})
+
+describe('notifications', () => {
+    afterAll(stopServers)
+
+    it('a verdict that turns is told once its pass commits: valid again, then invalid with the check and its sentence', async () => {
+        const hook = await new ScriptedServer().start()
+        const log = new RecordingLog()
+        const notifier = createNotifier(
+            {...config, notify: {...config.notify, minRetryDelayMs: 10, webhook: {url: new Secret(hook.url, 'test')}}},
+            log,
+        )
+        const notify = {notify: notifier.notify.bind(notifier)}
+        const node1 = {stash: stashOf(generatedValidator(1).hex), name: 'node-1'}
+        const t = NOW_MS + 40 * MIN_MS
+        // The raised commission of the test before is lowered again: valid after the hysteresis's two passes.
+        await q(`DELETE FROM validator_preference WHERE id = 'raise'`)
+        await runPass(pool, {...passOptions(t), ...notify})
+        // The pass that turns it is rolled back: nothing turned, nothing told.
+        const failing = runPass(pool, {
+            ...passOptions(t + MIN_MS),
+            ...notify,
+            beforeCommit: async () => {
+                throw new Error('stopped before the commit')
+            },
+        })
+        await expect(failing).rejects.toThrow('stopped before the commit')
+        expect(await notifier.flush(10_000)).toBe(0)
+        expect(hook.requests).toEqual([])
+        const turned = await runPass(pool, {...passOptions(t + 2 * MIN_MS), ...notify})
+        expect(turned.turns).toBe(1)
+        expect((await verdicts())['node-1']).toBe('valid')
+        expect(await notifier.flush(10_000)).toBe(0)
+        expect(hook.messages.map(m => [m.event, m.text])).toEqual([
+            [{kind: 'candidateValid', candidate: node1}, `[devnet] node-1 (${node1.stash}) turned valid`],
+        ])
+
+        await q(
+            `INSERT INTO validator_preference (id, validator_id, commission_perbill, blocked, chain, block_number) VALUES ('raise', $1, 70000000, false, 'assetHub', 8600)`,
+            [generatedValidator(1).hex],
+        )
+        await runPass(pool, {...passOptions(t + 3 * MIN_MS), ...notify})
+        await runPass(pool, {...passOptions(t + 4 * MIN_MS), ...notify})
+        expect(await notifier.flush(10_000)).toBe(0)
+        const sentence = "commission 7 % is above the programme's 5 % (ValidatorPreference at block 8,600)"
+        expect(hook.messages.slice(1).map(m => [m.event, m.text])).toEqual([
+            [
+                {kind: 'candidateInvalid', candidate: node1, checks: [{check: 'commission', sentence}]},
+                `[devnet] node-1 (${node1.stash}) turned invalid\n- commission: ${sentence}`,
+            ],
+        ])
+        // Passes that turn nothing tell nothing.
+        await runPass(pool, {...passOptions(t + 5 * MIN_MS), ...notify})
+        expect(await notifier.flush(10_000)).toBe(0)
+        expect(hook.messages).toHaveLength(2)
+        expect(log.lines).toEqual([])
+        notifier.close()
     })
 })

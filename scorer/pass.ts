@@ -11,7 +11,9 @@ import type {EnabledCheck} from './validity/checks'
 import {countVerdicts, evaluateCandidate, type StoredCheck} from './validity/candidate-evaluation'
 import type {Fact, KusamaRankFacts} from './validity/facts'
 import {readFacts} from './validity/facts-store'
+import type {NotifyEvent} from '../notify/events'
 import type {ValidityChange} from './validity/hysteresis'
+import {verdictEvents, verdictTurn, type VerdictTurn} from './validity/verdict-events'
 import type {Verdict, VerdictState} from './validity/verdict'
 
 /** Session-level advisory lock: one pass at a time, whichever process runs it. */
@@ -36,6 +38,8 @@ export interface PassOptions {
     kusamaRanks?: (kusamaStashes: string[]) => Promise<Map<string, Fact<KusamaRankFacts>>>
     /** Called after the results are written and before the commit (tests stop a pass there). */
     beforeCommit?: () => Promise<void>
+    /** Told the verdicts that turned, after the commit (a pass rolled back has turned nothing); must not block. */
+    notify?: (event: NotifyEvent) => void
 }
 
 export interface PassSummary {
@@ -47,6 +51,8 @@ export interface PassSummary {
     candidates: number
     counts: Record<CheckStatus, number>
     changes: number
+    /** Candidates whose verdict turned invalid, or valid again (`verdictTurn`). */
+    turns: number
     durationMs: number
 }
 
@@ -111,6 +117,7 @@ async function passInTransaction(
                     candidates: candidates.length,
                     counts: {valid: 0, invalid: 0, unknown: 0},
                     changes: 0,
+                    turns: 0,
                     durationMs: Date.now() - startedMs,
                 }
             }
@@ -121,6 +128,7 @@ async function passInTransaction(
         const changedChecks: {candidate: string; row: StoredCheck}[] = []
         const changes: ValidityChange[] = []
         const newVerdicts: {candidate: string; verdict: Verdict}[] = []
+        const turns: VerdictTurn[] = []
         for (const r of read.results) {
             const id = r.candidate.stashPublicKeyHex
             const e = evaluateCandidate(
@@ -135,6 +143,8 @@ async function passInTransaction(
             for (const row of e.changedChecks) changedChecks.push({candidate: id, row})
             changes.push(...e.changes)
             newVerdicts.push({candidate: id, verdict: e.verdict})
+            const turn = verdictTurn({stash: r.candidate.stash, name: r.candidate.name}, verdicts.get(id), e.verdict, e.checks)
+            if (turn) turns.push(turn)
         }
         const counts = countVerdicts(newVerdicts.map(v => v.verdict))
         await client.query(
@@ -168,6 +178,7 @@ async function passInTransaction(
         ])
         await opts.beforeCommit?.()
         await client.query('COMMIT')
+        if (opts.notify) for (const event of verdictEvents(turns)) opts.notify(event)
         return {
             runId,
             skipped: false,
@@ -176,6 +187,7 @@ async function passInTransaction(
             candidates: candidates.length,
             counts,
             changes: changes.length,
+            turns: turns.length,
             durationMs,
         }
     } catch (e) {

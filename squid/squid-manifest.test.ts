@@ -20,7 +20,7 @@ describe('squid.yaml', () => {
             expect(fs.existsSync(path.join(__dirname, '..', p.cmd[1].replace(/^lib\//, '').replace(/\.js$/, '.ts'))), p.cmd[1]).toBe(true)
     })
 
-    it('keeps secrets in top-level deploy.env only, where `sqd run` substitutes them: the endpoints, the config file, and every seed the shipped configs name', () => {
+    it("keeps secrets in top-level deploy.env only, where `sqd run` substitutes them: the endpoints, the config file, every seed the shipped configs name, and the notification targets'", () => {
         const env = value!.deploy!.env as Record<string, string>
         expect(env.RPC_RELAY_URL).toBe('${{ secrets.RPC_RELAY_URL }}')
         expect(env.CONFIG).toBe('${{ secrets.CONFIG }}')
@@ -29,12 +29,17 @@ describe('squid.yaml', () => {
             return cfg.nominator.accounts.map((a: {seed: {env?: string}}) => a.seed.env)
         })
         expect(seeds.length).toBeGreaterThan(0)
-        expect(Object.keys(env).sort()).toEqual(['CONFIG', 'RPC_ASSET_HUB_URL', 'RPC_PEOPLE_URL', 'RPC_RELAY_URL', ...seeds].sort())
+        // The notification targets' secrets by the names of notify/README.md's sample.
+        const notify = ['MATRIX_ACCESS_TOKEN', 'NOTIFY_WEBHOOK_URL']
+        expect(Object.keys(env).sort()).toEqual(
+            ['CONFIG', 'RPC_ASSET_HUB_URL', 'RPC_PEOPLE_URL', 'RPC_RELAY_URL', ...seeds, ...notify].sort(),
+        )
         // Without its secret a seed is empty: the nominator then refuses to start naming it, the other services never read it.
         const evaluated = value!.eval({
             secrets: {RPC_RELAY_URL: 'wss://r', RPC_ASSET_HUB_URL: 'wss://a', RPC_PEOPLE_URL: 'wss://p', CONFIG: 'config/kusama.json'},
         })
         expect((evaluated.deploy!.env as Record<string, string>)[seeds[0]]).toBe('')
+        expect((evaluated.deploy!.env as Record<string, string>).MATRIX_ACCESS_TOKEN).toBe('')
         const services = [...(value!.deploy!.processor as {env?: object}[]), value!.deploy!.api as {env?: object}]
         expect(services.filter(s => JSON.stringify(s.env ?? {}).includes('secrets.'))).toEqual([])
     })

@@ -14,6 +14,8 @@ export interface ScorerPass {
     candidates: Candidate[]
     /** The seed of the pass's random boost, when the scorer records one. */
     seed: string | null
+    /** The candidates' names by stash, for the messages people read (not part of the round's input). */
+    names?: ReadonlyMap<string, string>
 }
 
 export interface RoundInputSource {

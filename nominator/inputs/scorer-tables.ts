@@ -32,13 +32,14 @@ export class ScorerTables implements RoundInputSource {
         // Provider and country of the node last seen under the stash, as the scorer's location components read it.
         const rows: {
             id: string
+            name: string
             total_nanopoints: string
             identity_root: string | null
             provider: string | null
             country: string | null
         }[] = (
             await this.db.query(
-                `SELECT c.id, s.total_nanopoints, c.identity_root, loc.provider, loc.country
+                `SELECT c.id, c.name, s.total_nanopoints, c.identity_root, loc.provider, loc.country
                  FROM score_snapshot s JOIN candidate c ON c.id = s.stash
                  LEFT JOIN LATERAL (
                    SELECT l.provider, l.country FROM telemetry_node t LEFT JOIN telemetry_node_location l ON l.node_id = t.id
@@ -62,7 +63,8 @@ export class ScorerTables implements RoundInputSource {
             }
         })
         // Each stash's boost seed is sha256("<seed>:<stash hex>") (scorer/score/random-boost.ts).
-        return {era, candidates, seed: `${scored}:${meta.randomness_salt}`}
+        const names = new Map(rows.map((r, i) => [candidates[i].stash, r.name]))
+        return {era, candidates, seed: `${scored}:${meta.randomness_salt}`, names}
     }
 
     async targetValidity(stashes: readonly string[]): Promise<Map<string, TargetValidity>> {
