@@ -21,7 +21,7 @@ import {PROJECT_DIR} from '../config/project-dir'
 import {createDataSource} from '../db/orm'
 import type {Candidate} from '../scorer/candidates/candidate'
 import {syncCandidates} from '../scorer/candidates/candidate-sync'
-import {runPass} from '../scorer/pass'
+import {runPass, validityOptions} from '../scorer/pass'
 import {scoreEra} from '../scorer/score-era'
 import {writeSyntheticHistory} from '../scorer/synthetic-history'
 import {enabledChecks} from '../scorer/validity/checks'
@@ -152,10 +152,7 @@ async function generateCandidates(dbSettings: Parameters<typeof pgClientConfig>[
             checks: enabledChecks(config),
             trigger: 'start',
             nowMs: Date.now(),
-            keepLastKnownMs: config.validity.keepLastKnownMs,
-            uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
-            maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
-            slashEras: config.validity.noSlash.eras,
+            ...validityOptions(config.validity),
             telemetryChain: h.chain,
         })
         await scoreEra(ds.manager, ERAS, config, {candidates: h.candidates, programmeNominators: []})

@@ -21,7 +21,7 @@ import {NominatorStore} from '../nominator/store/nominator-store'
 import type {Candidate} from '../scorer/candidates/candidate'
 import {syncCandidates} from '../scorer/candidates/candidate-sync'
 import {completeErasBetween} from '../scorer/complete-eras'
-import {runPass} from '../scorer/pass'
+import {runPass, validityOptions} from '../scorer/pass'
 import {scoreEra} from '../scorer/score-era'
 import {COMPONENT_NAMES} from '../scorer/score/components'
 import {readStoredMetadata} from '../scorer/score/score-store'
@@ -228,10 +228,7 @@ beforeAll(async () => {
         checks: enabledChecks(config),
         trigger: 'start',
         nowMs: Date.now(),
-        keepLastKnownMs: config.validity.keepLastKnownMs,
-        uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
-        maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
-        slashEras: config.validity.noSlash.eras,
+        ...validityOptions(config.validity),
     })
     const ds = modelDataSource(db.settings)
     await ds.initialize()

@@ -14,7 +14,7 @@ import {loadConfig} from '../config/load'
 import {pgClientConfig} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import {syncCandidates} from '../scorer/candidates/candidate-sync'
-import {runPass} from '../scorer/pass'
+import {runPass, validityOptions} from '../scorer/pass'
 import {enabledChecks} from '../scorer/validity/checks'
 import {
     DUMMY_BEEFY,
@@ -59,10 +59,7 @@ beforeAll(async () => {
         checks: enabledChecks(config),
         trigger: 'start',
         nowMs: NOW_MS,
-        keepLastKnownMs: config.validity.keepLastKnownMs,
-        uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
-        maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
-        slashEras: config.validity.noSlash.eras,
+        ...validityOptions(config.validity),
         telemetryChain: WORLD_CHAIN,
     })
     app = await buildGateway({

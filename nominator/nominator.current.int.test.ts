@@ -36,6 +36,7 @@ import {TelemetryStore} from '../telemetry/telemetry-store'
 import {recordHeadsAtIndexed} from '../test/vitest/chain-heads'
 import type {NotifyEvent} from '../notify/events'
 import {createNotifier, type Notifier} from '../notify/notifier'
+import {worldCandidateList} from '../scorer/validity/generated-world'
 import {useTestDatabase} from '../test/vitest/database'
 import {finalizingProducer} from '../test/vitest/finalizing-producer'
 import {modelDataSource} from '../test/vitest/model-data-source'
@@ -128,22 +129,10 @@ beforeAll(async () => {
     ds = modelDataSource(db.settings)
     await ds.initialize()
     // Every validator of the world is a programme candidate.
-    list = {
-        file: 'devnet',
-        problems: [],
-        candidates: [...devnet.chain.world.validators.values()].map((v, i) => ({
-            slotId: i,
-            name: v.nodeName,
-            stash: encodeAddress(v.stash, 0),
-            stashPublicKeyHex: v.stash,
-            kusamaStash: null,
-            kusamaStashPublicKeyHex: null,
-            riotHandles: [],
-            kyc: false,
-            skipSelfStake: false,
-            status: null,
-        })),
-    }
+    list = worldCandidateList(
+        [...devnet.chain.world.validators.values()].map(v => ({name: v.nodeName, hex: v.stash})),
+        'devnet',
+    )
     const client = await pool.connect()
     await syncCandidates(client, list, 'devnet', Date.now())
     client.release()

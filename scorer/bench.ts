@@ -15,7 +15,7 @@ import {applyMigrations} from '../db/migrate'
 import {acquireDbServer, createTempDatabase} from '../db/test-database'
 import {describeMeasured, measured} from './bench-measure'
 import {syncCandidates} from './candidates/candidate-sync'
-import {runPass, type PassOptions} from './pass'
+import {runPass, type PassOptions, validityOptions} from './pass'
 import {enabledChecks} from './validity/checks'
 import {DUMMY_BEEFY, generatedValidator, WORLD_CHAIN, worldCandidateList, writeWorld, type WorldValidator} from './validity/generated-world'
 
@@ -89,10 +89,7 @@ async function main() {
                     checks,
                     trigger: 'schedule',
                     nowMs: at,
-                    keepLastKnownMs: config.validity.keepLastKnownMs,
-                    uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
-                    maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
-                    slashEras: config.validity.noSlash.eras,
+                    ...validityOptions(config.validity),
                     telemetryChain: WORLD_CHAIN,
                 })
                 const query = async (sql: string) => (await pool.query(sql)).rows

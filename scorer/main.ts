@@ -12,7 +12,7 @@ import {createDataSource} from '../db/orm'
 import {createNotifier} from '../notify/notifier'
 import {runService} from '../service/run-service'
 import {candidateProblemLines, CandidateFileWatch, loadCandidateListFile, syncCandidates} from './candidates/candidate-sync'
-import {recordFailedPass, runPass, type PassTrigger} from './pass'
+import {recordFailedPass, runPass, type PassTrigger, validityOptions} from './pass'
 import {scoreEra} from './score-era'
 import {PassQueue} from './pass-queue'
 import {enabledChecks} from './validity/checks'
@@ -87,10 +87,7 @@ runService('scorer', async ({config, log, metrics, addHealthCheck}) => {
                 checks,
                 trigger,
                 nowMs,
-                maxSquidHeadAgeMs: v.maxSquidHeadAgeMs,
-                keepLastKnownMs: v.keepLastKnownMs,
-                uptimeWindowMs: v.accumulatedOffline.windowMs,
-                slashEras: v.noSlash.eras,
+                ...validityOptions(v),
                 telemetryChain: config.telemetry.chains?.length === 1 ? config.telemetry.chains[0] : undefined,
                 kusamaRanks: kusamaRank && !kusamaRank.skip ? stashes => fetchKusamaRanks(stashes, {url: kusamaRank.url}) : undefined,
                 notify: event => notifier.notify(event),

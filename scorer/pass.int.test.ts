@@ -16,7 +16,7 @@ import {applyMigrations} from '../db/migrate'
 import {useTestDatabase} from '../test/vitest/database'
 import {RecordingLog, ScriptedServer, stopServers} from '../test/vitest/notify-servers'
 import {syncCandidates} from './candidates/candidate-sync'
-import {runPass, type PassOptions, type PassTrigger} from './pass'
+import {runPass, type PassOptions, type PassTrigger, validityOptions} from './pass'
 import {ChainLayer, STATE_SCHEMAS} from '../squid/chain-layer'
 import {enabledChecks} from './validity/checks'
 import {formatDuration} from './validity/wording'
@@ -74,10 +74,7 @@ const passOptions = (nowMs: number, trigger: PassTrigger = 'schedule'): PassOpti
     checks,
     trigger,
     nowMs,
-    keepLastKnownMs: config.validity.keepLastKnownMs,
-    uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
-    slashEras: config.validity.noSlash.eras,
-    maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
+    ...validityOptions(config.validity),
     telemetryChain: WORLD_CHAIN,
 })
 const verdicts = async () =>

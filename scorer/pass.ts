@@ -4,6 +4,7 @@
  * one transaction, so a pass killed half-way leaves nothing and the next one starts from the last whole pass.
  */
 import type pg from 'pg'
+import type {Config} from '../config/load'
 import type {ValidityCheckName} from '../config/schema'
 import {currentCandidates} from './candidates/candidate-sync'
 import type {CheckStatus, Evidence} from './validity/check-result'
@@ -40,6 +41,18 @@ export interface PassOptions {
     beforeCommit?: () => Promise<void>
     /** Told the verdicts that turned, after the commit (a pass rolled back has turned nothing); must not block. */
     notify?: (event: NotifyEvent) => void
+}
+
+/** What a pass takes from the config's `validity` section beside the checks themselves. */
+export function validityOptions(
+    validity: Config['validity'],
+): Pick<PassOptions, 'keepLastKnownMs' | 'uptimeWindowMs' | 'slashEras' | 'maxSquidHeadAgeMs'> {
+    return {
+        keepLastKnownMs: validity.keepLastKnownMs,
+        uptimeWindowMs: validity.accumulatedOffline.windowMs,
+        slashEras: validity.noSlash.eras,
+        maxSquidHeadAgeMs: validity.maxSquidHeadAgeMs,
+    }
 }
 
 export interface PassSummary {

@@ -15,7 +15,7 @@ import {applyMigrations} from '../db/migrate'
 import {useTestDatabase} from '../test/vitest/database'
 import {waitFor} from '../test/vitest/wait-for'
 import {syncCandidates} from './candidates/candidate-sync'
-import {runPass} from './pass'
+import {runPass, validityOptions} from './pass'
 import {enabledChecks} from './validity/checks'
 import {
     DUMMY_BEEFY,
@@ -95,10 +95,7 @@ beforeAll(async () => {
         checks: enabledChecks(config),
         trigger: 'start',
         nowMs: Date.now(),
-        keepLastKnownMs: config.validity.keepLastKnownMs,
-        uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
-        maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
-        slashEras: config.validity.noSlash.eras,
+        ...validityOptions(config.validity),
         telemetryChain: WORLD_CHAIN,
     })
 }, 60_000)

@@ -7,7 +7,6 @@
  */
 import path from 'node:path'
 import {createLogger} from '@subsquid/logger'
-import {encodeAddress} from '@polkadot/util-crypto'
 import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {loadConfig} from '../config/load'
@@ -30,7 +29,8 @@ import {useTestDatabase} from '../test/vitest/database'
 import {waitFor} from '../test/vitest/wait-for'
 import type {CandidateList} from './candidates/candidate'
 import {syncCandidates} from './candidates/candidate-sync'
-import {runPass, type PassSummary} from './pass'
+import {worldCandidateList} from './validity/generated-world'
+import {runPass, type PassSummary, validityOptions} from './pass'
 import {enabledChecks} from './validity/checks'
 
 const db = useTestDatabase('scorer_scenario')
@@ -122,22 +122,10 @@ beforeAll(async () => {
         200,
     )
 
-    const list: CandidateList = {
-        file: 'devnet',
-        problems: [],
-        candidates: candidates.map((v, i) => ({
-            slotId: i,
-            name: v.nodeName,
-            stash: encodeAddress(v.stash, 0),
-            stashPublicKeyHex: v.stash,
-            kusamaStash: null,
-            kusamaStashPublicKeyHex: null,
-            riotHandles: [],
-            kyc: false,
-            skipSelfStake: false,
-            status: null,
-        })),
-    }
+    const list: CandidateList = worldCandidateList(
+        candidates.map(v => ({name: v.nodeName, hex: v.stash})),
+        'devnet',
+    )
     const client = await pool.connect()
     try {
         await syncCandidates(client, list, 'devnet', Date.now())
@@ -149,11 +137,8 @@ beforeAll(async () => {
         checks: enabledChecks(config),
         trigger: 'start',
         nowMs: Date.now(),
-        keepLastKnownMs: config.validity.keepLastKnownMs,
-        uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
-        slashEras: config.validity.noSlash.eras,
+        ...validityOptions(config.validity),
         telemetryChain: devnet.chain.genesisHash,
-        maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
     })
     rows = (await pool.query('SELECT name, id AS stash, verdict, invalid_checks, unknown_checks FROM candidate ORDER BY slot_id')).rows
 }, 300_000)

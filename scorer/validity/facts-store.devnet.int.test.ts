@@ -21,7 +21,7 @@ import {syncCandidates} from '../candidates/candidate-sync'
 import {runPass} from '../pass'
 import {enabledChecks} from './checks'
 import {readFacts, type PassRead} from './facts-store'
-import {stashOf} from './generated-world'
+import {worldCandidateList} from './generated-world'
 
 const db = useTestDatabase('scorer_devnet')
 let devnet: Devnet
@@ -45,22 +45,10 @@ beforeAll(async () => {
     }
     pool = new pg.Pool(pgClientConfig(db.settings))
     const world = devnet.chain.world
-    const list: CandidateList = {
-        file: 'devnet',
-        problems: [],
-        candidates: [...world.validators.values()].map((v, i) => ({
-            slotId: i,
-            name: v.nodeName,
-            stash: stashOf(v.stash),
-            stashPublicKeyHex: v.stash,
-            kusamaStash: null,
-            kusamaStashPublicKeyHex: null,
-            riotHandles: [],
-            kyc: false,
-            skipSelfStake: false,
-            status: null,
-        })),
-    }
+    const list: CandidateList = worldCandidateList(
+        [...world.validators.values()].map(v => ({name: v.nodeName, hex: v.stash})),
+        'devnet',
+    )
     const client = await pool.connect()
     await syncCandidates(client, list, 'devnet', Date.now())
     await recordHeadsAtIndexed(client)

@@ -59,8 +59,8 @@ export function stashOf(hex: string): string {
     return encodeAddress(hex, 0)
 }
 
-/** The candidate list a world's validators make (1KV format, Polkadot prefix). */
-export function worldCandidateList(validators: WorldValidator[]): CandidateList {
+/** The candidate list a world's validators make (1KV format, Polkadot prefix), named `file`. */
+export function worldCandidateList(validators: readonly {name: string; hex: string}[], file = 'world.json'): CandidateList {
     const candidates: Candidate[] = validators.map((v, i) => ({
         slotId: i,
         name: v.name,
@@ -73,7 +73,7 @@ export function worldCandidateList(validators: WorldValidator[]): CandidateList 
         skipSelfStake: false,
         status: null,
     }))
-    return {file: 'world.json', candidates, problems: []}
+    return {file, candidates, problems: []}
 }
 
 /** Writes the world's squid and telemetry rows into a migrated, otherwise empty database. */

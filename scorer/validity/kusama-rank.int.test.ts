@@ -20,7 +20,7 @@ import {useTestDatabase} from '../../test/vitest/database'
 import {modelDataSource} from '../../test/vitest/model-data-source'
 import type {Candidate} from '../candidates/candidate'
 import {syncCandidates} from '../candidates/candidate-sync'
-import {runPass, type PassOptions} from '../pass'
+import {runPass, type PassOptions, validityOptions} from '../pass'
 import {readIdentityGroups, updateActiveEraRanks} from '../rank/rank-store'
 import {enabledChecks} from './checks'
 import {generatedValidator, WORLD_CHAIN, worldCandidateList, writeWorld, type WorldValidator} from './generated-world'
@@ -78,10 +78,7 @@ const passOptions = (minRank: number, url: string): PassOptions => ({
     checks: kusamaRankChecks(minRank),
     trigger: 'schedule',
     nowMs: Date.now(),
-    keepLastKnownMs: config.validity.keepLastKnownMs,
-    uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
-    maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
-    slashEras: config.validity.noSlash.eras,
+    ...validityOptions(config.validity),
     kusamaRanks: stashes => fetchKusamaRanks(stashes, {url, timeoutMs: 5_000, concurrency: 2}),
 })
 
@@ -110,10 +107,7 @@ beforeAll(async () => {
         checks: enabledChecks(config),
         trigger: 'start',
         nowMs: NOW_MS,
-        keepLastKnownMs: config.validity.keepLastKnownMs,
-        uptimeWindowMs: config.validity.accumulatedOffline.windowMs,
-        maxSquidHeadAgeMs: config.validity.maxSquidHeadAgeMs,
-        slashEras: config.validity.noSlash.eras,
+        ...validityOptions(config.validity),
         telemetryChain: WORLD_CHAIN,
     })
     // A candidate listed after the pass: no verdict yet.
