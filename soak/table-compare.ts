@@ -26,6 +26,10 @@ export const COMPARISON_RULES: Record<string, TableRule> = {
         ignoreColumns: ['recorded_at'],
         why: 'when each reader first started (wall clock)',
     },
+    chain_head: {
+        rowsSql: `SELECT id, jsonb_build_object('id', id) AS row FROM chain_head`,
+        why: "each processor's latest sample of the chain's finalized head, taken on a wall-clock timer: only which layers record one must agree",
+    },
     telemetry_node: {
         ignoreColumns: ['first_seen_at', 'last_seen_at'],
         why: 'when each follower first and last saw the node (wall clock)',
