@@ -326,11 +326,14 @@ describe('candidate routes on a scored devnet', () => {
             const checks = await q('SELECT "check", status FROM validity_check WHERE candidate_id = $1 ORDER BY "check"', [hex])
             expect(c.validity.map((v: any) => v._id)).toEqual(checks.map(k => `${c.stash}:${k.check}`))
             expect(c.validity.map((v: any) => v.valid)).toEqual(checks.map(k => k.status === 'valid'))
-            const [ev] = await q(
-                'SELECT self_stake_planck, commission_perbill FROM era_validator WHERE validator_id = $1 ORDER BY era DESC LIMIT 1',
+            // The self-stake the scorer's check reads: the newest era's Validators entry, else the exposure's era.
+            const [stake] = await q(
+                `SELECT COALESCE(
+                    (SELECT self_stake_planck FROM validator_intention WHERE validator_id = $1 ORDER BY era DESC LIMIT 1),
+                    (SELECT self_stake_planck FROM era_validator WHERE validator_id = $1 ORDER BY era DESC LIMIT 1)) AS planck`,
                 [hex],
             )
-            expect(c.bonded).toBe(tokens(ev.self_stake_planck ?? 0))
+            expect(c.bonded).toBe(tokens(stake.planck ?? 0))
             expect(c.kusamaStash).toBe(c.slotId === 0 ? KUSAMA_STASH : '')
             // The round's done nomination named slots 0 and 1.
             expect(c.nominatedAt).toBe(c.slotId <= 1 ? round.era : 0)
