@@ -15,7 +15,8 @@ import pg from 'pg'
 import {decodeAddress, encodeAddress} from '@polkadot/util-crypto'
 import {u8aToHex} from '@polkadot/util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {freePort} from '../db/embedded'
+import {pgClientConfig} from '../db/connection'
+import {embeddedPostgresSettings, freePort} from '../db/embedded'
 import {perbillToPercent, planckToTokens} from '../gateway/display-units'
 import {accepts, bannerValue, bareEnv, devnetConfigOnFreePorts, launch, type LauncherRun} from '../test/vitest/launcher-run'
 import {waitFor} from '../test/vitest/wait-for'
@@ -94,7 +95,8 @@ beforeAll(async () => {
     // No database configured: the launcher starts its embedded Postgres, as on a fresh machine.
     run = launch(bareEnv({CONFIG: configFile, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort)}))
     await run.waitFor('Ctrl-C to stop')
-    sql = new pg.Client({connectionString: bannerValue(run.output(), 'postgres')})
+    expect(bannerValue(run.output(), 'postgres')).toBe(`postgres://postgres@127.0.0.1:${pgPort}/postgres`)
+    sql = new pg.Client(pgClientConfig(embeddedPostgresSettings(pgPort)))
     await sql.connect()
     // The scorer needs a minute of telemetry (validity.connectionTime) and its hysteresis before a candidate is valid.
     const landed = await run.waitForLine(/first round landed: era (\d+), .* finalized in block #(\d+)/)
@@ -141,7 +143,7 @@ describe('the whole stack as npm start runs it', () => {
                 }
             },
             graphql: async () => {
-                const {nominationRounds} = await graphql(`{nominationRounds(where: {era_eq: ${roundEra}}) {status targets}}`)
+                const {nominationRounds} = await graphql(`{nominationRounds(where: {era_eq: ${roundEra}}, limit: 1) {status targets}}`)
                 return {
                     status: nominationRounds[0]?.status,
                     targets: (nominationRounds[0]?.targets ?? []).map((t: any) => ({stash: t.stash, targets: t.targets})),
@@ -151,7 +153,7 @@ describe('the whole stack as npm start runs it', () => {
         })
         // Each interface's record of the transaction: the nomination landed in that finalized block.
         const {nominations} = await graphql(
-            `{nominations(where: {round: {id_eq: "${roundEra}"}}) {stash targets status finalized blockNumber}}`,
+            `{nominations(where: {round: {id_eq: "${roundEra}"}}, limit: 10) {stash targets status finalized blockNumber}}`,
         )
         expect(nominations).toEqual([
             {stash: ALICE, targets: nomination.targets, status: 'done', finalized: true, blockNumber: landedBlock},
@@ -176,7 +178,7 @@ describe('the whole stack as npm start runs it', () => {
         // The election at the round's era's end counted the nomination: every target elected is backed by //Alice.
         expect(sorted(exposures.map(e => ss58(e.validator_id)))).toEqual(sorted(nomination.targets))
         const {exposures: viaGraphql} = await graphql(
-            `{exposures(where: {era_eq: ${next}, nominatorId_eq: "${ALICE_HEX}"}, orderBy: validatorId_ASC) {validatorId amountPlanck}}`,
+            `{exposures(where: {era_eq: ${next}, nominatorId_eq: "${ALICE_HEX}"}, orderBy: validatorId_ASC, limit: 100) {validatorId amountPlanck}}`,
         )
         expect(viaGraphql).toEqual(exposures.map(e => ({validatorId: e.validator_id, amountPlanck: e.amount_planck})))
         // REST shows an exposure with the reward it earned: the devnet's payout bot pays most validators as the era ends.
@@ -249,7 +251,7 @@ describe('the whole stack as npm start runs it', () => {
                 },
                 graphql: async () => {
                     const d = await graphql(`{
-                        candidateById(id: "${hex}") {verdict checks {check status}}
+                        candidateById(id: "${hex}") {verdict checks(limit: 100) {check status}}
                         scoreSnapshots(where: {stash_eq: "${hex}"}, orderBy: era_DESC, limit: 1) {totalNanopoints}
                         validatorIntentions(where: {validator: {id_eq: "${hex}"}}, orderBy: era_DESC, limit: 1) {commissionPerbill selfStakePlanck}
                     }`)
@@ -300,8 +302,11 @@ describe('the whole stack as npm start runs it', () => {
                     .map((p: any) => ({era: p.era, points: p.eraPoints}))
                     .sort((a: any, b: any) => a.era - b.era),
             graphql: async () =>
-                (await graphql(`{eraValidators(where: {validator: {id_eq: "${hex}"}, points_gt: 0}, orderBy: era_ASC) {era points}}`))
-                    .eraValidators,
+                (
+                    await graphql(
+                        `{eraValidators(where: {validator: {id_eq: "${hex}"}, points_gt: 0}, orderBy: era_ASC, limit: 1000) {era points}}`,
+                    )
+                ).eraValidators,
             sql: async () => rows('SELECT era, points FROM era_validator WHERE validator_id = $1 AND points > 0 ORDER BY era', [hex]),
         })
         expect(points.map(p => p.era)).toContain(roundEra + 1)
@@ -336,5 +341,7 @@ describe('Ctrl-C', () => {
         const listening = []
         for (const port of ports) if (await accepts(port)) listening.push(port)
         expect(listening).toEqual([])
+        // The embedded Postgres runs in a process group of its own, which the launcher stops: its pid file is gone.
+        expect(fs.existsSync(path.join(dataDir, 'postgres', 'data', 'postmaster.pid'))).toBe(false)
     })
 })
