@@ -313,6 +313,18 @@ describe('the whole stack as npm start runs it', () => {
     })
 })
 
+describe('through the eras it ran', () => {
+    it('no service ended (and was restarted) and none logged an error', () => {
+        expect(run.output()).not.toMatch(/"msg":"[^"]* exited \(/)
+        expect(
+            run
+                .output()
+                .split('\n')
+                .filter(l => /"level":[45],/.test(l)),
+        ).toEqual([])
+    })
+})
+
 describe('Ctrl-C', () => {
     it('stops every process of the group and frees every port', async () => {
         const ports = [
