@@ -133,13 +133,13 @@ describe('the whole stack as npm start runs it', () => {
         expect(run.output()).toContain(
             `first round landed: era ${roundEra}, devnet-alice-via-bob nominates ${nomination.targets.length} target(s), finalized in block #${landedBlock}`,
         )
-        await agree(`round ${roundEra}'s targets`, {
+        const round = await agree(`round ${roundEra}'s targets`, {
             rest: async () => {
                 const listed = (await rest('/rounds')).find((r: any) => r.era === roundEra)
-                const round = await rest(`/rounds/${roundEra}`)
+                const detail = await rest(`/rounds/${roundEra}`)
                 return {
                     status: listed?.status,
-                    targets: round.targets.map((t: any) => ({stash: t.stash, targets: t.targets})),
+                    targets: detail.targets.map((t: any) => ({stash: t.stash, targets: t.targets})),
                 }
             },
             graphql: async () => {
@@ -149,8 +149,12 @@ describe('the whole stack as npm start runs it', () => {
                     targets: (nominationRounds[0]?.targets ?? []).map((t: any) => ({stash: t.stash, targets: t.targets})),
                 }
             },
-            sql: async () => ({status: 'done', targets: [{stash: ALICE, targets: nomination.targets}]}),
+            sql: async () => ({
+                status: (await rows('SELECT status FROM nomination_round WHERE id = $1', [String(roundEra)]))[0].status,
+                targets: await rows('SELECT stash, targets FROM nomination WHERE round_id = $1 ORDER BY stash', [String(roundEra)]),
+            }),
         })
+        expect(round).toEqual({status: 'done', targets: [{stash: ALICE, targets: nomination.targets}]})
         // Each interface's record of the transaction: the nomination landed in that finalized block.
         const {nominations} = await graphql(
             `{nominations(where: {round: {id_eq: "${roundEra}"}}, limit: 10) {stash targets status finalized blockNumber}}`,
