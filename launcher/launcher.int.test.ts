@@ -108,6 +108,8 @@ describe('npm start with no database configured', () => {
         fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(cfg))
         const run = launch(bareEnv({CONFIG: path.join(dir, 'bad.json'), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort())}))
         expect(await run.exited).toBe(1)
+        // A test waiting for it to be ready learns at once that it never will be.
+        await expect(run.waitFor('"msg":"ready"')).rejects.toThrow('the launcher exited (code 1) before the line waited for')
         expect(run.output()).toContain('validity.commission.maxPerbill: must be at most 1000000000, got 2000000000')
         expect(run.output()).toContain('score.weights.rank: expected number, got "high"')
         expect(run.output()).not.toContain('embedded PostgreSQL')

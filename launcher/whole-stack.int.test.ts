@@ -31,10 +31,10 @@ const sorted = <T>(xs: T[]) => [...xs].sort()
 const checksOf = (entries: [string, boolean][]) => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)))
 /** A score total as the gateway shows it: points from nanopoints, 0 before the first score. */
 const points = (nanopoints: string | undefined) => (nanopoints === undefined ? 0 : Number(nanopoints) / 1e9)
-/** Commission in percent and self-stake in tokens, as CandidateData shows them (the devnet's DOT has 10 decimals). */
+/** Commission in percent and self-stake in tokens, as CandidateData shows them. */
 const chainFigures = (i: {commission: number; selfStake: string} | undefined) => ({
     commission: i ? perbillToPercent(i.commission) : null,
-    bonded: i ? planckToTokens(BigInt(i.selfStake), 10) : 0,
+    bonded: i ? planckToTokens(BigInt(i.selfStake), cfg.token.decimals) : 0,
 })
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whole-stack-'))
@@ -42,7 +42,12 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whole-stack-'))
 fs.chmodSync(dataDir, 0o755)
 
 let run: LauncherRun
-let cfg: {devnet: {port: number}; metrics: {ports: Record<string, number>}; api: {graphqlPort: number; restPort: number}}
+let cfg: {
+    token: {decimals: number}
+    devnet: {port: number}
+    metrics: {ports: Record<string, number>}
+    api: {graphqlPort: number; restPort: number}
+}
 let pgPort: number
 let sql: pg.Client
 /** The era of the first landed round, and the finalized block its nomination landed in. */

@@ -71,7 +71,7 @@ export interface LauncherRun {
 export function launch(env: NodeJS.ProcessEnv): LauncherRun {
     const child = spawn(process.execPath, [MAIN], {env, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
     let out = ''
-    let waiters: {matches: () => boolean; resolve: () => void}[] = []
+    let waiters: {matches: () => boolean; resolve: () => void; reject: (e: Error) => void}[] = []
     const onData = (d: Buffer) => {
         out += d.toString()
         const met = waiters.filter(w => w.matches())
@@ -81,8 +81,19 @@ export function launch(env: NodeJS.ProcessEnv): LauncherRun {
     child.stdout.on('data', onData)
     child.stderr.on('data', onData)
     const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
+    /** Set once the launcher has exited and all its output is read. */
+    let closedWith: number | null | undefined
+    child.on('close', code => {
+        closedWith = code
+        // What a test waits for will not come: it fails now, with the launcher's last words, not at its timeout.
+        for (const w of waiters.splice(0)) w.reject(launcherExited(code, out))
+    })
     const until = (matches: () => boolean) =>
-        matches() ? Promise.resolve() : new Promise<void>(resolve => waiters.push({matches, resolve}))
+        matches()
+            ? Promise.resolve()
+            : closedWith !== undefined
+              ? Promise.reject(launcherExited(closedWith, out))
+              : new Promise<void>((resolve, reject) => waiters.push({matches, resolve, reject}))
     return {
         output: () => out,
         waitFor: text => until(() => out.includes(text)),
@@ -104,4 +115,8 @@ export function launch(env: NodeJS.ProcessEnv): LauncherRun {
         },
         pid: child.pid!,
     }
+}
+
+function launcherExited(code: number | null, output: string): Error {
+    return new Error(`the launcher exited (code ${code}) before the line waited for; its output ends:\n${output.slice(-4000)}`)
 }
