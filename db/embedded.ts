@@ -27,6 +27,11 @@ export interface EmbeddedPostgresHandle {
 const USER = 'postgres'
 const PASSWORD = 'postgres'
 
+/** How to connect to the embedded server on `port` (the banner shows the URL without the password). */
+export function embeddedPostgresSettings(port: number): DbSettings {
+    return {host: '127.0.0.1', port, database: 'postgres', user: USER, password: PASSWORD}
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedPostgresHandle> {
     const dir = path.resolve(opts.dir)
     const dataDir = path.join(dir, 'data')
@@ -60,7 +65,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
         throw new Error(`embedded PostgreSQL did not start on port ${opts.port} (data in ${dataDir}): ${e ?? 'see log'}`)
     }
     return {
-        settings: {host: '127.0.0.1', port: opts.port, database: 'postgres', user: USER, password: PASSWORD},
+        settings: embeddedPostgresSettings(opts.port),
         stop: () => pg.stop(),
     }
 }

@@ -338,17 +338,25 @@ describe('candidate routes on a scored devnet', () => {
             const checks = await q('SELECT "check", status FROM validity_check WHERE candidate_id = $1 ORDER BY "check"', [hex])
             expect(c.validity.map((v: any) => v._id)).toEqual(checks.map(k => `${c.stash}:${k.check}`))
             expect(c.validity.map((v: any) => v.valid)).toEqual(checks.map(k => k.status === 'valid'))
-            const [ev] = await q(
-                'SELECT self_stake_planck, commission_perbill FROM era_validator WHERE validator_id = $1 ORDER BY era DESC LIMIT 1',
+            // The self-stake the scorer's check reads: the newest era's Validators entry, else the exposure's era.
+            const [stake] = await q(
+                `SELECT COALESCE(
+                    (SELECT self_stake_planck FROM validator_intention WHERE validator_id = $1 ORDER BY era DESC LIMIT 1),
+                    (SELECT self_stake_planck FROM era_validator WHERE validator_id = $1 ORDER BY era DESC LIMIT 1)) AS planck`,
                 [hex],
             )
-            expect(c.bonded).toBe(tokens(ev.self_stake_planck ?? 0))
-            // commission: percent, perbill / 10^7, of the latest ValidatorPrefs (the era's when none was indexed).
+            expect(c.bonded).toBe(tokens(stake.planck ?? 0))
+            // commission: percent, perbill / 10^7, of the newest prefs: a ValidatorPrefsSet event or the era's
+            // Validators entry (the entry at a tie), else the era's.
             const [pref] = await q(
-                'SELECT commission_perbill FROM validator_preference WHERE validator_id = $1 ORDER BY block_number DESC LIMIT 1',
+                `SELECT commission_perbill FROM (
+                    SELECT commission_perbill, block_number, 1 AS src FROM validator_preference WHERE validator_id = $1
+                    UNION ALL SELECT commission_perbill, block_number, 0 FROM validator_intention WHERE validator_id = $1
+                ) p ORDER BY block_number DESC, src LIMIT 1`,
                 [hex],
             )
-            const perbill = pref?.commission_perbill ?? ev.commission_perbill
+            const [ev] = await q('SELECT commission_perbill FROM era_validator WHERE validator_id = $1 ORDER BY era DESC LIMIT 1', [hex])
+            const perbill = pref?.commission_perbill ?? ev?.commission_perbill ?? null
             expect(c.commission).toBe(perbill === null ? null : perbill / 1e7)
             expect(c.kusamaStash).toBe(c.slotId === 0 ? KUSAMA_STASH : '')
             // The round's done nomination named slots 0 and 1.

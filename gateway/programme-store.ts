@@ -235,7 +235,7 @@ export class ProgrammeStore {
     /** Everything CandidateData shows of the candidates `ids`, in the order of `ids` (unknown ids left out). */
     async candidates(ids: string[], windows: EraWindows): Promise<CandidateRecord[]> {
         if (!ids.length) return []
-        const [base, checks, identities, nodes, chain, prefs, inclusion, scores, faults, nominated, inactive, destinations] =
+        const [base, checks, identities, nodes, chain, prefs, intentions, inclusion, scores, faults, nominated, inactive, destinations] =
             await Promise.all([
                 this.rows<any>(
                     `SELECT c.id, c.slot_id, c.name, c.stash, c.kusama_stash, c.kyc, c.riot_handles, c.verdict, c.checked_at, (${RANK_OF_C}) AS rank
@@ -272,6 +272,13 @@ export class ProgrammeStore {
                  WHERE validator_id = ANY($1) ORDER BY validator_id, block_number DESC`,
                     [ids],
                 ),
+                // A waiting validator has no era_validator row: its commission and self-stake are in the era's
+                // Validators entries, where the scorer's commission and self-stake checks read them.
+                this.rows<any>(
+                    `SELECT DISTINCT ON (validator_id) validator_id, era, commission_perbill, self_stake_planck, block_number
+                 FROM validator_intention WHERE validator_id = ANY($1) ORDER BY validator_id, era DESC`,
+                    [ids],
+                ),
                 this.rows<any>(
                     `SELECT ev.validator_id, count(*) FILTER (WHERE ev.era > x.m - $2) AS inclusion, count(*) FILTER (WHERE ev.era > x.m - $3) AS span
                  FROM era_validator ev, (SELECT max(era) AS m FROM era_validator) x
@@ -301,6 +308,7 @@ export class ProgrammeStore {
         const nodeBy = by(nodes, 'candidate_id')
         const chainBy = by(chain, 'validator_id')
         const prefBy = by(prefs, 'validator_id')
+        const intentionBy = by(intentions, 'validator_id')
         const inclusionBy = by(inclusion, 'validator_id')
         const faultsBy = by(faults, 'stash')
         const nominatedBy = by(nominated, 'target')
@@ -313,6 +321,11 @@ export class ProgrammeStore {
                 const node = nodeBy.get(id)
                 const ev = chainBy.get(id)
                 const pref = prefBy.get(id)
+                const intention = intentionBy.get(id)
+                // The newest of a ValidatorPrefsSet event and the era's Validators entry.
+                const prefsSet = pref && (!intention || pref.block_number > intention.block_number) ? pref : intention
+                // The intention of the same era as the newest era_validator row was read with it: either will do.
+                const stakeRow = intention?.self_stake_planck != null && (!ev || intention.era >= ev.era) ? intention : ev
                 const inc = inclusionBy.get(id)
                 const score = scores.get(id)
                 const unclaimed = candidateChecks.find(k => k.check === 'unclaimedRewards')?.unclaimed_eras
@@ -350,8 +363,8 @@ export class ProgrammeStore {
                         : null,
                     location: node?.located ? {city: node.city, region: node.region, country: node.country, provider: node.provider} : null,
                     chain: {
-                        commissionPerbill: pref?.commission_perbill ?? ev?.commission_perbill ?? null,
-                        bondedPlanck: big(ev?.self_stake_planck ?? null),
+                        commissionPerbill: prefsSet?.commission_perbill ?? ev?.commission_perbill ?? null,
+                        bondedPlanck: big(stakeRow?.self_stake_planck ?? null),
                         active: Boolean(ev?.latest && ev.active),
                         rewardDestination: destinations.get(id) ?? null,
                     },

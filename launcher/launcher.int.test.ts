@@ -1,4 +1,3 @@
-import {spawn} from 'child_process'
 import fs from 'fs'
 import net from 'net'
 import os from 'os'
@@ -6,18 +5,25 @@ import path from 'path'
 import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest'
 import {dbEnv, describeDb, pgClientConfig} from '../db/connection'
-import {freePort, freePortRun} from '../db/embedded'
+import {freePort} from '../db/embedded'
 import {createTempDatabase} from '../db/test-database'
 import {PROJECT_DIR} from '../config/project-dir'
 import {MatrixLikeServer, stopServers} from '../test/vitest/notify-servers'
+import {
+    accepts,
+    bannerValue,
+    bareEnv,
+    devnetConfigOnFreePorts as freePortsConfig,
+    launch as launchRun,
+    type LauncherRun,
+} from '../test/vitest/launcher-run'
 import {waitFor} from '../test/vitest/wait-for'
 
-const MAIN = path.join(PROJECT_DIR, 'lib', 'launcher', 'main.js')
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launcher-pg-'))
 // mkdtemp makes the folder private to root; the embedded server's own user must pass through it.
 fs.chmodSync(dataDir, 0o755)
 
-const runs: Run[] = []
+const runs: LauncherRun[] = []
 
 afterAll(async () => {
     // A failed assertion must not leave a launcher (and its services) running.
@@ -30,75 +36,12 @@ afterAll(async () => {
     fs.rmSync(dataDir, {recursive: true, force: true})
 })
 
-/** The devnet config with free ports for the devnet, the metrics endpoints, GraphQL and REST: other processes may hold the defaults. */
-async function devnetConfigOnFreePorts(): Promise<string> {
-    const cfg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'config', 'devnet.json'), 'utf8'))
-    cfg.candidatesFile = path.join(PROJECT_DIR, 'config', cfg.candidatesFile)
-    // The current layout's relay, Asset Hub and People listen on consecutive ports.
-    cfg.devnet.port = await freePortRun(3)
-    for (const service of Object.keys(cfg.metrics.ports)) cfg.metrics.ports[service] = await freePort()
-    cfg.api.graphqlPort = await freePort()
-    cfg.api.restPort = await freePort()
-    const file = path.join(dataDir, 'devnet-free-ports.json')
-    fs.writeFileSync(file, JSON.stringify(cfg))
-    return file
-}
+/** The devnet config on free ports, in this file's folder. */
+const devnetConfigOnFreePorts = () => freePortsConfig(dataDir)
 
-/** The text of the banner's line for `label` (the labels are padded to one width). */
-function bannerValue(output: string, label: string): string | undefined {
-    return new RegExp(`^  ${label} +(.*)$`, 'm').exec(output)?.[1]
-}
-
-/** Whether something listens on the port of 127.0.0.1. */
-function accepts(port: number): Promise<boolean> {
-    return new Promise(resolve => {
-        const socket = net.connect(port, '127.0.0.1')
-        socket.once('connect', () => {
-            socket.destroy()
-            resolve(true)
-        })
-        socket.once('error', () => resolve(false))
-    })
-}
-
-/** The launcher's environment on a machine with no database configured. */
-function bareEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {...process.env, ...extra}
-    for (const k of ['DB_URL', 'DB_HOST', 'DB_PORT', 'DB_NAME', 'DB_USER', 'DB_PASS']) delete env[k]
-    return env
-}
-
-interface Run {
-    output: () => string
-    waitFor: (text: string) => Promise<void>
-    exited: Promise<number | null>
-    kill: (signal: NodeJS.Signals) => void
-    /** Ctrl-C in a terminal: SIGINT to the launcher's whole process group (its services, its Postgres). */
-    interrupt: () => void
-    /** Also the id of its process group, which its services share. */
-    pid: number
-}
-
-function launch(env: NodeJS.ProcessEnv): Run {
-    // A process group of its own, as a terminal gives `npm start`.
-    const child = spawn(process.execPath, [MAIN], {env, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
-    let out = ''
-    const waiters: {text: string; resolve: () => void}[] = []
-    const onData = (d: Buffer) => {
-        out += d.toString()
-        for (const w of waiters.filter(w => out.includes(w.text))) w.resolve()
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
-    const run: Run = {
-        output: () => out,
-        waitFor: text => (out.includes(text) ? Promise.resolve() : new Promise(resolve => waiters.push({text, resolve}))),
-        exited,
-        kill: signal => child.kill(signal),
-        interrupt: () => process.kill(-child.pid!, 'SIGINT'),
-        pid: child.pid!,
-    }
+/** A launcher this file stops after its tests, whatever they found. */
+function launch(env: NodeJS.ProcessEnv): LauncherRun {
+    const run = launchRun(env)
     runs.push(run)
     return run
 }
@@ -151,17 +94,9 @@ describe('npm start with no database configured', () => {
         await run.waitFor('"msg":"ready"')
         run.kill('SIGKILL')
         await run.exited
-        const groupAlive = () => {
-            try {
-                process.kill(-run.pid, 0)
-                return true
-            } catch {
-                return false
-            }
-        }
         // Nine services (a processor per chain of the current layout) stop on their own, each within its 5 s deadline, on a machine that may be busy.
-        for (let i = 0; i < 300 && (groupAlive() || (await accepts(port))); i++) await new Promise(resolve => setTimeout(resolve, 100))
-        expect(groupAlive()).toBe(false)
+        for (let i = 0; i < 300 && (run.groupAlive() || (await accepts(port))); i++) await new Promise(resolve => setTimeout(resolve, 100))
+        expect(run.groupAlive()).toBe(false)
         expect(await accepts(port)).toBe(false)
     })
 
@@ -174,6 +109,8 @@ describe('npm start with no database configured', () => {
         fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(cfg))
         const run = launch(bareEnv({CONFIG: path.join(dir, 'bad.json'), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort())}))
         expect(await run.exited).toBe(1)
+        // A test waiting for it to be ready learns at once that it never will be.
+        await expect(run.waitFor('"msg":"ready"')).rejects.toThrow('the launcher exited (code 1) before the line waited for')
         expect(run.output()).toContain('validity.commission.maxPerbill: must be at most 1000000000, got 2000000000')
         expect(run.output()).toContain('score.weights.rank: expected number, got "high"')
         expect(run.output()).not.toContain('embedded PostgreSQL')
@@ -339,7 +276,7 @@ describe('the whole stack as npm start runs it, on the current-layout devnet', (
     const MATRIX_TOKEN = 'syt_bGF1bmNoZXI_STACKxTOKENx9'
     const ROOM = '!programme:matrix.example'
     let db: Awaited<ReturnType<typeof createTempDatabase>>
-    let run: Run
+    let run: LauncherRun
     let room: MatrixLikeServer
     let cfg: {metrics: {ports: Record<string, number>}; api: {graphqlPort: number; restPort: number}}
     beforeAll(async () => {
