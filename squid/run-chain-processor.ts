@@ -53,27 +53,28 @@ function startChainProcessor(mapping: LayerMapping, stateSchema: string, chainUr
     const registry = processorRegistry(processor)
     const notifier = notifierFromEnv(process.env, log)
     const snapshots = mapping.staking ? new EraSnapshotWorker({chain: mapping.chain, rpcUrl: settings.rpcUrl, db}) : undefined
-    startStallDetector({
-        chain: mapping.chain,
-        stateSchema,
-        applicationName,
-        rpcUrl: settings.rpcUrl,
-        db,
-        queuedEras: () => snapshots?.queuedEras() ?? [],
-        settings: {timeoutMs: stallTimeoutFromEnv(process.env), fromBlock: settings.fromBlock, toBlock: settings.toBlock},
-        metrics: registry,
-        onStall: async report => {
-            log.error(describeStall(report))
-            notifier.notify(stallEvent(report))
-            // The process exits next: give the message its chance to leave.
-            await notifier.flush(STALL_NOTIFY_TIMEOUT_MS)
-        },
-    })
     const carry = new BatchCarry()
     const handlerTime = new HandlerTime()
     untilFinalized(settings.rpcUrl, settings.fromBlock)
         .then(() => ensureChainGenesis(mapping.chain, settings.rpcUrl, db))
         .then(() => {
+            // Only once the chain is known to be ours: the detector records the chain's head in our tables.
+            startStallDetector({
+                chain: mapping.chain,
+                stateSchema,
+                applicationName,
+                rpcUrl: settings.rpcUrl,
+                db,
+                queuedEras: () => snapshots?.queuedEras() ?? [],
+                settings: {timeoutMs: stallTimeoutFromEnv(process.env), fromBlock: settings.fromBlock, toBlock: settings.toBlock},
+                metrics: registry,
+                onStall: async report => {
+                    log.error(describeStall(report))
+                    notifier.notify(stallEvent(report))
+                    // The process exits next: give the message its chance to leave.
+                    await notifier.flush(STALL_NOTIFY_TIMEOUT_MS)
+                },
+            })
             processor.run(chainDatabase(stateSchema, settings.toBlock, snapshots), async ctx => {
                 const startedMs = performance.now()
                 await handleChainBatch(ctx, mapping, {snapshots, carry})
