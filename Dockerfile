@@ -13,6 +13,8 @@ COPY . .
 RUN npm run build
 
 FROM build AS devnet
+# The devnet's journal, kept in a named volume: a new volume takes this folder's owner, so the node user can write it.
+RUN mkdir -p .data/devnet && chown node .data/devnet
 USER node
 EXPOSE 9944 9945 9946
 CMD ["node", "lib/devnet/cli.js", "--scenario", "current", "--port", "9944", "--host", "0.0.0.0"]
