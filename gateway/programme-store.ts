@@ -9,7 +9,15 @@ import {readStoredMetadata, type RowQuery, scoreFromRow} from '../scorer/score/s
 import type {CandidateScore, ScoreMetadata} from '../scorer/score/score'
 import {COMPONENT_NAMES, type ComponentName} from '../scorer/score/components'
 import type {CheckStatus} from '../scorer/validity/check-result'
-import type {AnnouncementRecord, ExtrinsicRecord, NominationRecord, RoundRecord, StatusRow} from '../nominator/store/nominator-store'
+import {
+    type AnnouncementRecord,
+    announcementOf,
+    type ExtrinsicRecord,
+    type NominationRecord,
+    nominationOf,
+    type RoundRecord,
+    type StatusRow,
+} from '../nominator/store/nominator-store'
 import type {CandidateDataInput} from './candidate-data'
 import type {EraTimes} from './next-nomination'
 import type {Page} from './chain-history-store'
@@ -764,38 +772,12 @@ function scoreRecord(r: any): ScoreRecord {
 }
 
 function nominationRow(n: any): NominationRow {
-    return {
-        id: n.id,
-        roundId: n.round_id,
-        era: n.era,
-        account: n.account,
-        stash: n.stash,
-        signer: n.signer,
-        mode: n.mode,
-        targets: n.targets,
-        callHash: n.call_hash,
-        txHash: n.tx_hash,
-        blockNumber: n.block_number,
-        blockHash: n.block_hash,
-        finalized: n.finalized,
-        status: n.status,
-        error: n.error,
-        updatedMs: n.updated_at.getTime(),
-    }
+    return {...nominationOf(n), era: n.era, updatedMs: n.updated_at.getTime()}
 }
 
 function announcementRow(a: any): AnnouncementRow {
     return {
-        id: a.id,
-        nominationId: a.nomination_id,
-        signer: a.signer,
-        stash: a.stash,
-        callHash: a.call_hash,
-        targets: a.targets,
-        announcedTxHash: a.announced_tx_hash,
-        announcedBlock: a.announced_block,
-        status: a.status,
-        reason: a.reason,
+        ...announcementOf(a),
         executedTxHash: a.executed_tx_hash,
         executedBlock: a.executed_block,
         closedTxHash: a.closed_tx_hash,

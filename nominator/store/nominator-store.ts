@@ -364,7 +364,8 @@ function roundOf(r: any): RoundRecord {
     }
 }
 
-function nominationOf(r: any): NominationRecord {
+/** A `nomination` row as its record (the gateway reads the same rows). */
+export function nominationOf(r: any): NominationRecord {
     return {
         id: r.id,
         roundId: r.round_id,
@@ -383,7 +384,8 @@ function nominationOf(r: any): NominationRecord {
     }
 }
 
-function announcementOf(r: any): AnnouncementRecord {
+/** A `proxy_announcement` row as its record (the gateway reads the same rows). */
+export function announcementOf(r: any): AnnouncementRecord {
     return {
         id: r.id,
         nominationId: r.nomination_id,
