@@ -5,6 +5,7 @@
  * statistics, fault events).
  */
 import type {FastifyInstance} from 'fastify'
+import {locationStatsSchema, scoredLocationCount} from './chain-history-routes'
 import {COMPONENT_NAMES, COMPONENT_RULES, type ComponentName, type ComponentScore} from '../scorer/score/components'
 import {explainScore} from '../scorer/score/explain'
 import {ONEKV_TYPES} from '../scorer/validity/checks'
@@ -152,20 +153,6 @@ const checkItemSchema = {
                 sentence: nullable('string'),
                 evidence: anyJson,
             },
-        },
-    },
-} as const
-
-const scoredLocationCounts = {
-    type: 'array',
-    items: {
-        type: 'object',
-        required: ['_id', 'name', 'numberOfNodes', 'score'],
-        properties: {
-            _id: {type: 'string'},
-            name: {type: 'string'},
-            numberOfNodes: {type: 'integer'},
-            score: {type: 'number', description: 'points a valid candidate there earns for this category'},
         },
     },
 } as const
@@ -672,33 +659,7 @@ export function registerCandidateRoutes(app: FastifyInstance, ctx: RouteContext)
                     "score's location family gives a candidate there, (1 − min–max scaled count) × score.weights (0 for a banned provider).",
                 tags: ['telemetry'],
                 response: {
-                    200: {
-                        type: 'object',
-                        required: [
-                            'totalNodes',
-                            'locations',
-                            'regions',
-                            'countries',
-                            'providers',
-                            'locationVariance',
-                            'regionVariance',
-                            'countyVariance',
-                            'providerVaraince',
-                            'decentralization',
-                        ],
-                        properties: {
-                            totalNodes: {type: 'integer'},
-                            locations: scoredLocationCounts,
-                            regions: scoredLocationCounts,
-                            countries: scoredLocationCounts,
-                            providers: scoredLocationCounts,
-                            locationVariance: {type: 'number'},
-                            regionVariance: {type: 'number'},
-                            countyVariance: {type: 'number', description: 'country variance (old spelling)'},
-                            providerVaraince: {type: 'number', description: 'provider variance (old spelling)'},
-                            decentralization: {type: 'number'},
-                        },
-                    },
+                    200: locationStatsSchema(scoredLocationCount),
                     ...errors(503),
                 },
             },

@@ -55,7 +55,50 @@ const locationCount = {
         numberOfNodes: {type: 'integer'},
     },
 } as const
-const locationCounts = {type: 'array', items: locationCount} as const
+
+/** A category's count with the old per-item score, as /locationstats/valid serves it. */
+export const scoredLocationCount = {
+    ...locationCount,
+    required: [...locationCount.required, 'score'],
+    properties: {
+        ...locationCount.properties,
+        score: {type: 'number', description: 'points a valid candidate there earns for this category'},
+    },
+} as const
+
+/** The old /locationstats body over category lists of `item`, with `extra` fields after `totalNodes`. */
+export function locationStatsSchema(item: object, extra: Record<string, object> = {}) {
+    const counts = {type: 'array', items: item}
+    return {
+        type: 'object',
+        required: [
+            'totalNodes',
+            ...Object.keys(extra),
+            'locations',
+            'regions',
+            'countries',
+            'providers',
+            'locationVariance',
+            'regionVariance',
+            'countyVariance',
+            'providerVaraince',
+            'decentralization',
+        ],
+        properties: {
+            totalNodes: {type: 'integer'},
+            ...extra,
+            locations: counts,
+            regions: counts,
+            countries: counts,
+            providers: counts,
+            locationVariance: {type: 'number'},
+            regionVariance: {type: 'number'},
+            countyVariance: {type: 'number', description: 'country variance (old spelling)'},
+            providerVaraince: {type: 'number', description: 'provider variance (old spelling)'},
+            decentralization: {type: 'number', description: 'mean of the four variances'},
+        },
+    }
+}
 
 export function registerChainHistoryRoutes(app: FastifyInstance, ctx: RouteContext) {
     const {settings, store, encoder} = ctx
@@ -351,37 +394,10 @@ export function registerChainHistoryRoutes(app: FastifyInstance, ctx: RouteConte
                     '(the offline IP database gives countries and providers only).',
                 tags: ['telemetry'],
                 response: {
-                    200: {
-                        type: 'object',
-                        required: [
-                            'totalNodes',
-                            'session',
-                            'updated',
-                            'locations',
-                            'regions',
-                            'countries',
-                            'providers',
-                            'locationVariance',
-                            'regionVariance',
-                            'countyVariance',
-                            'providerVaraince',
-                            'decentralization',
-                        ],
-                        properties: {
-                            totalNodes: {type: 'integer'},
-                            session: {type: 'integer', description: 'newest session indexed; 0 before the first'},
-                            updated: {type: 'integer', description: 'ms since 1970 of the newest location lookup; 0 when none'},
-                            locations: locationCounts,
-                            regions: locationCounts,
-                            countries: locationCounts,
-                            providers: locationCounts,
-                            locationVariance: {type: 'number'},
-                            regionVariance: {type: 'number'},
-                            countyVariance: {type: 'number', description: 'country variance (old spelling)'},
-                            providerVaraince: {type: 'number', description: 'provider variance (old spelling)'},
-                            decentralization: {type: 'number', description: 'mean of the four variances'},
-                        },
-                    },
+                    200: locationStatsSchema(locationCount, {
+                        session: {type: 'integer', description: 'newest session indexed; 0 before the first'},
+                        updated: {type: 'integer', description: 'ms since 1970 of the newest location lookup; 0 when none'},
+                    }),
                     ...errors(503),
                 },
             },
