@@ -1,18 +1,9 @@
-/**
- * The bare squid-graphql-server finds the project's custom resolvers where the build links them
- * (lib/server-extension/resolvers) and serves telemetry uptime over a real Postgres database holding a
- * hand-made interval history.
- */
-import {spawn, type ChildProcess} from 'child_process'
-import fs from 'fs'
-import os from 'os'
-import path from 'path'
+
 import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {dbEnv, pgClientConfig} from '../db/connection'
-import {freePort} from '../db/embedded'
+import {pgClientConfig} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
-import {PROJECT_DIR} from '../config/project-dir'
+import {type SquidGraphqlServer, startSquidGraphqlServer} from '../test/vitest/squid-graphql-server'
 import {useTestDatabase} from '../test/vitest/database'
 import {TelemetryStore, type NodeRow} from '../telemetry/telemetry-store'
 
@@ -20,9 +11,7 @@ const db = useTestDatabase('telemetry_gql')
 const CHAIN = '0xde7e000000000000000000000000000000000000000000000000000000000001'
 const T0 = Date.parse('2026-01-01T00:00:00Z')
 const s = (seconds: number) => T0 + seconds * 1000
-let server: ChildProcess | undefined
-let url = ''
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-gql-'))
+let gql: SquidGraphqlServer
 
 function node(name: string, firstSeenS: number): NodeRow {
     return {
@@ -81,53 +70,14 @@ beforeAll(async () => {
     await store.write({genesisHash: CHAIN, feedUrl: 'ws://devnet/feed', nodes: [], intervals: [], feed: [], aliveUntilMs: s(100)})
     await pool.end()
 
-    fs.copyFileSync(path.join(PROJECT_DIR, 'schema.graphql'), path.join(dir, 'schema.graphql'))
-    const resolvers = path.join(dir, 'lib', 'server-extension', 'resolvers')
-    fs.mkdirSync(resolvers, {recursive: true})
-    // The project's own resolvers module, as `npm start` serves it.
-    fs.writeFileSync(
-        path.join(resolvers, 'index.js'),
-        `module.exports = require(${JSON.stringify(path.join(PROJECT_DIR, 'lib', 'server-extension', 'resolvers', 'index.js'))})\n`,
-    )
-    // The server opens a TypeORM connection for custom resolvers and wants the compiled model there too.
-    fs.mkdirSync(path.join(dir, 'lib', 'model'), {recursive: true})
-    fs.writeFileSync(
-        path.join(dir, 'lib', 'model', 'index.js'),
-        `module.exports = require(${JSON.stringify(path.join(PROJECT_DIR, 'lib', 'model', 'index.js'))})\n`,
-    )
-    const port = await freePort()
-    url = `http://127.0.0.1:${port}/graphql`
-    server = spawn(process.execPath, [path.join(PROJECT_DIR, 'node_modules', '@subsquid', 'graphql-server', 'bin', 'run.js')], {
-        cwd: dir,
-        env: {...process.env, ...dbEnv(db.settings), GQL_PORT: String(port)},
-        stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let stderr = ''
-    server.stderr!.on('data', d => (stderr += d))
-    const deadline = Date.now() + 60_000
-    for (;;) {
-        try {
-            if ((await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})).ok)
-                break
-        } catch {}
-        if (Date.now() > deadline || server.exitCode !== null) throw new Error(`squid-graphql-server did not start: ${stderr}`)
-        await new Promise(r => setTimeout(r, 200))
-    }
+    gql = await startSquidGraphqlServer(db.settings)
 })
 
 afterAll(async () => {
-    if (server && server.exitCode === null) {
-        const exited = new Promise(r => server!.once('exit', r))
-        server.kill('SIGTERM')
-        await exited
-    }
-    fs.rmSync(dir, {recursive: true, force: true})
+    await gql?.stop()
 })
 
-async function query(q: string): Promise<any> {
-    const res = await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query: q})})
-    return res.json()
-}
+const query = (q: string) => gql.query(q)
 
 describe('GraphQL telemetryUptime (squid-graphql-server)', () => {
     it('online, offline and unknown over a window with a feed gap and an open interval', async () => {

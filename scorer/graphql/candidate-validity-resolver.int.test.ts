@@ -1,19 +1,12 @@
-/**
- * The real squid-graphql-server with the project's resolvers module over a database where a pass has
- * run: `candidateValidity` answers why a candidate is invalid in one call, and the scorer's entities
- * (candidates, their checks, flips, runs) are served by the generated queries.
- */
-import {spawn, type ChildProcess} from 'child_process'
-import fs from 'fs'
-import os from 'os'
+
 import path from 'path'
 import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {loadConfig} from '../../config/load'
 import {PROJECT_DIR} from '../../config/project-dir'
-import {dbEnv, pgClientConfig} from '../../db/connection'
-import {freePort} from '../../db/embedded'
+import {pgClientConfig} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
+import {type SquidGraphqlServer, startSquidGraphqlServer} from '../../test/vitest/squid-graphql-server'
 import {useTestDatabase} from '../../test/vitest/database'
 import {syncCandidates} from '../candidates/candidate-sync'
 import {runPass} from '../pass'
@@ -23,9 +16,7 @@ import {generatedValidator, stashOf, WORLD_CHAIN, worldCandidateList, writeWorld
 const db = useTestDatabase('scorer_gql')
 const NOW_MS = Date.UTC(2026, 0, 15, 12)
 const VALIDATORS = [generatedValidator(1), {...generatedValidator(2), commissionPerbill: 100_000_000, blocked: true}]
-let server: ChildProcess | undefined
-let url = ''
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scorer-gql-'))
+let gql: SquidGraphqlServer
 
 beforeAll(async () => {
     await applyMigrations(db.settings)
@@ -47,50 +38,14 @@ beforeAll(async () => {
     })
     await pool.end()
 
-    fs.copyFileSync(path.join(PROJECT_DIR, 'schema.graphql'), path.join(dir, 'schema.graphql'))
-    for (const [at, target] of [
-        ['server-extension/resolvers', 'server-extension/resolvers/index.js'],
-        ['model', 'model/index.js'],
-    ]) {
-        fs.mkdirSync(path.join(dir, 'lib', at), {recursive: true})
-        fs.writeFileSync(
-            path.join(dir, 'lib', at, 'index.js'),
-            `module.exports = require(${JSON.stringify(path.join(PROJECT_DIR, 'lib', target))})\n`,
-        )
-    }
-    const port = await freePort()
-    url = `http://127.0.0.1:${port}/graphql`
-    server = spawn(process.execPath, [path.join(PROJECT_DIR, 'node_modules', '@subsquid', 'graphql-server', 'bin', 'run.js')], {
-        cwd: dir,
-        env: {...process.env, ...dbEnv(db.settings), GQL_PORT: String(port)},
-        stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let stderr = ''
-    server.stderr!.on('data', d => (stderr += d))
-    const deadline = Date.now() + 60_000
-    for (;;) {
-        try {
-            if ((await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})).ok)
-                break
-        } catch {}
-        if (Date.now() > deadline || server.exitCode !== null) throw new Error(`squid-graphql-server did not start: ${stderr}`)
-        await new Promise(r => setTimeout(r, 200))
-    }
+    gql = await startSquidGraphqlServer(db.settings)
 })
 
 afterAll(async () => {
-    if (server && server.exitCode === null) {
-        const exited = new Promise(r => server!.once('exit', r))
-        server.kill('SIGTERM')
-        await exited
-    }
-    fs.rmSync(dir, {recursive: true, force: true})
+    await gql?.stop()
 })
 
-async function query(q: string): Promise<any> {
-    const res = await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query: q})})
-    return res.json()
-}
+const query = (q: string) => gql.query(q)
 
 describe('GraphQL candidateValidity', () => {
     it('answers why a candidate is invalid: verdict, failing checks first with evidence and sentences, and its flips', async () => {

@@ -1,18 +1,11 @@
-/**
- * The real squid-graphql-server with the project's custom resolvers module (built into lib/) over stored
- * scores: the candidateScore query and the generated entity queries of the scorer's part-2 tables.
- */
-import {spawn, type ChildProcess} from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
+
 import path from 'node:path'
 import type {DataSource} from 'typeorm'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {loadConfig} from '../../config/load'
 import {PROJECT_DIR} from '../../config/project-dir'
-import {dbEnv} from '../../db/connection'
-import {freePort} from '../../db/embedded'
 import {applyMigrations} from '../../db/migrate'
+import {type SquidGraphqlServer, startSquidGraphqlServer} from '../../test/vitest/squid-graphql-server'
 import {useTestDatabase} from '../../test/vitest/database'
 import {modelDataSource} from '../../test/vitest/model-data-source'
 import type {ProgrammeCandidate} from '../programme-candidates'
@@ -21,9 +14,7 @@ import {writeSyntheticHistory} from '../synthetic-history'
 
 const db = useTestDatabase('score_gql')
 const config = loadConfig(path.join(PROJECT_DIR, 'config', 'devnet.json'))
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'score-gql-'))
-let server: ChildProcess | undefined
-let url = ''
+let gql: SquidGraphqlServer
 let valid: ProgrammeCandidate[]
 
 beforeAll(async () => {
@@ -35,47 +26,14 @@ beforeAll(async () => {
     for (const era of [5, 6]) await scoreEra(ds.manager, era, config, {candidates: h.candidates, programmeNominators: []})
     await ds.destroy()
 
-    fs.copyFileSync(path.join(PROJECT_DIR, 'schema.graphql'), path.join(dir, 'schema.graphql'))
-    for (const [sub, target] of [
-        [path.join('lib', 'server-extension', 'resolvers'), path.join(PROJECT_DIR, 'lib', 'server-extension', 'resolvers', 'index.js')],
-        [path.join('lib', 'model'), path.join(PROJECT_DIR, 'lib', 'model', 'index.js')],
-    ]) {
-        fs.mkdirSync(path.join(dir, sub), {recursive: true})
-        fs.writeFileSync(path.join(dir, sub, 'index.js'), `module.exports = require(${JSON.stringify(target)})\n`)
-    }
-    const port = await freePort()
-    url = `http://127.0.0.1:${port}/graphql`
-    server = spawn(process.execPath, [path.join(PROJECT_DIR, 'node_modules', '@subsquid', 'graphql-server', 'bin', 'run.js')], {
-        cwd: dir,
-        env: {...process.env, ...dbEnv(db.settings), GQL_PORT: String(port)},
-        stdio: ['ignore', 'ignore', 'pipe'],
-    })
-    let stderr = ''
-    server.stderr?.on('data', d => (stderr += d))
-    const deadline = Date.now() + 60_000
-    for (;;) {
-        try {
-            if ((await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{"query":"{__typename}"}'})).ok)
-                break
-        } catch {}
-        if (Date.now() > deadline || server.exitCode !== null) throw new Error(`squid-graphql-server did not start: ${stderr}`)
-        await new Promise(r => setTimeout(r, 200))
-    }
+    gql = await startSquidGraphqlServer(db.settings)
 }, 180_000)
 
 afterAll(async () => {
-    if (server && server.exitCode === null) {
-        const exited = new Promise(r => server?.once('exit', r))
-        server.kill('SIGTERM')
-        await exited
-    }
-    fs.rmSync(dir, {recursive: true, force: true})
+    await gql?.stop()
 })
 
-async function query(q: string): Promise<any> {
-    const res = await fetch(url, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({query: q})})
-    return res.json()
-}
+const query = (q: string) => gql.query(q)
 
 describe('GraphQL over stored scores', () => {
     it("candidateScore: the latest score of a candidate (by SS58 or hex) with its components and the era's statistics", async () => {
