@@ -1,4 +1,8 @@
-
+/**
+ * The bare squid-graphql-server finds the project's custom resolvers where the build links them
+ * (lib/server-extension/resolvers) and serves telemetry uptime over a real Postgres database holding a
+ * hand-made interval history.
+ */
 import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {pgClientConfig} from '../db/connection'

@@ -1,4 +1,8 @@
-
+/**
+ * The real squid-graphql-server with the project's resolvers module over a database where a pass has
+ * run: `candidateValidity` answers why a candidate is invalid in one call, and the scorer's entities
+ * (candidates, their checks, flips, runs) are served by the generated queries.
+ */
 import path from 'path'
 import pg from 'pg'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'

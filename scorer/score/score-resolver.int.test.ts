@@ -1,4 +1,7 @@
-
+/**
+ * The real squid-graphql-server with the project's custom resolvers module (built into lib/) over stored
+ * scores: the candidateScore query and the generated entity queries of the scorer's part-2 tables.
+ */
 import path from 'node:path'
 import type {DataSource} from 'typeorm'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
