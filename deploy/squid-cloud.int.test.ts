@@ -11,8 +11,7 @@ import path from 'node:path'
 import Ajv2020 from 'ajv/dist/2020'
 import {afterAll, describe, expect, it} from 'vitest'
 import {PROJECT_DIR} from '../config/project-dir'
-import pg from 'pg'
-import {dbEnv, pgClientConfig, type DbSettings} from '../db/connection'
+import {dbEnv, type DbSettings} from '../db/connection'
 import {freePort} from '../db/embedded'
 import {type Devnet, startDevnet} from '../devnet'
 import {processorHeight} from '../squid/processor-child'
@@ -21,6 +20,7 @@ import {PEOPLE_STATE_SCHEMA} from '../squid/people/mapping'
 import {RELAY_STATE_SCHEMA} from '../squid/relay/mapping'
 import {useTestDatabase} from '../test/vitest/database'
 import {waitFor} from '../test/vitest/wait-for'
+import {queryOnce} from '../db/query-once'
 
 const SQD = path.join(PROJECT_DIR, 'node_modules', '.bin', 'sqd')
 const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'package.json'), 'utf8'))
@@ -208,17 +208,7 @@ async function squidStatus(port: number): Promise<number | undefined> {
 }
 
 async function chainHeads(db: DbSettings): Promise<{id: string; finalized_height: number; age_s: number}[]> {
-    const client = new pg.Client(pgClientConfig(db))
-    await client.connect()
-    try {
-        return (
-            await client.query(
-                'SELECT id, finalized_height, extract(epoch FROM now() - seen_at)::float8 AS age_s FROM chain_head ORDER BY id',
-            )
-        ).rows
-    } finally {
-        await client.end()
-    }
+    return queryOnce(db, 'SELECT id, finalized_height, extract(epoch FROM now() - seen_at)::float8 AS age_s FROM chain_head ORDER BY id')
 }
 
 function withoutDb(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

@@ -3,25 +3,14 @@
  * the telemetry's wall-clock columns and closed intervals may differ, and a difference names the table with
  * counts and examples.
  */
-import pg from 'pg'
 import {describe, expect, it} from 'vitest'
-import {pgClientConfig, type DbSettings} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import {useTestDatabase} from '../test/vitest/database'
 import {compareDatabases} from './table-compare'
+import {queryOnce} from '../db/query-once'
 
 const soakDb = useTestDatabase('soak_compare_a')
 const referenceDb = useTestDatabase('soak_compare_b')
-
-async function exec(db: DbSettings, sql: string): Promise<void> {
-    const client = new pg.Client(pgClientConfig(db))
-    await client.connect()
-    try {
-        await client.query(sql)
-    } finally {
-        await client.end()
-    }
-}
 
 /** The same telemetry node and session, seen at other wall-clock times and with other feed outages. */
 const rows = (seenAt: string, intervals: string) => `
@@ -34,7 +23,7 @@ describe('soak table comparison', () => {
     it('lets wall-clock columns and closed intervals differ, not chain rows, and names what differs', async () => {
         await applyMigrations(soakDb.settings)
         await applyMigrations(referenceDb.settings)
-        await exec(
+        await queryOnce(
             soakDb.settings,
             rows(
                 '2026-01-01T00:00:05Z',
@@ -47,7 +36,7 @@ describe('soak table comparison', () => {
                 ('c:n1:online:2', 'c:n1', 'online', '2026-01-01T00:00:10Z', NULL);`,
             ),
         )
-        await exec(
+        await queryOnce(
             referenceDb.settings,
             rows(
                 '2026-01-01T00:00:01Z',
@@ -61,7 +50,7 @@ describe('soak table comparison', () => {
         expect(await compareDatabases(soakDb.settings, referenceDb.settings)).toEqual([])
 
         // A chain row that differs, one that is missing, a node gone offline: each is reported.
-        await exec(
+        await queryOnce(
             soakDb.settings,
             `UPDATE session SET era = 1 WHERE id = 'relay-5';
             INSERT INTO session (id, index, chain, era, block_number) VALUES ('relay-6', 6, 'relay', NULL, 30);

@@ -4,29 +4,19 @@
  * stops the processor and leaves the marker), in the legacy layout (relay processor) and the current one
  * (Asset Hub processor); the restart completes the era.
  */
-import pg from 'pg'
 import {afterAll, describe, expect, inject, it} from 'vitest'
-import {pgClientConfig, type DbSettings} from '../db/connection'
+import {type DbSettings} from '../db/connection'
 import {applyMigrations} from '../db/migrate'
 import {createTempDatabase} from '../db/test-database'
 import {startDevnet, type Devnet} from '../devnet'
 import {ChainLayer} from './chain-layer'
 import {startProcessorChild} from './processor-child'
+import {queryOnce} from '../db/query-once'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterAll(async () => {
     for (const c of cleanups.reverse()) await c().catch(() => undefined)
 })
-
-async function query(db: DbSettings, sql: string, params: unknown[] = []): Promise<any[]> {
-    const client = new pg.Client(pgClientConfig(db))
-    await client.connect()
-    try {
-        return (await client.query(sql, params)).rows
-    } finally {
-        await client.end()
-    }
-}
 
 interface EraState {
     era: number
@@ -42,7 +32,7 @@ interface EraState {
 
 /** Each ended era: whether it is marked complete or pending, and how many of its snapshot's rows are stored. */
 async function eraStates(db: DbSettings): Promise<EraState[]> {
-    const rows = await query(
+    const rows = await queryOnce(
         db,
         `
         SELECT e.index AS era, e.snapshot_completed_at IS NOT NULL AS completed,

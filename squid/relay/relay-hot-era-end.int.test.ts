@@ -4,15 +4,15 @@
  * finalized head, then once per hot block, all in one transaction): it writes the era's snapshot and goes
  * on, where it used to deadlock with its snapshot thread (issue 12, item 1).
  */
-import pg from 'pg'
 import {afterAll, describe, expect, inject, it} from 'vitest'
-import {pgClientConfig, type DbSettings} from '../../db/connection'
+import {type DbSettings} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {createTempDatabase} from '../../db/test-database'
 import {startDevnet} from '../../devnet'
 import {waitFor} from '../../test/vitest/wait-for'
 import {processorHead, processorHeight, startProcessorChild} from '../processor-child'
 import {RELAY_STATE_SCHEMA} from './mapping'
+import {queryOnce} from '../../db/query-once'
 
 const SNAPSHOT_TABLES = [
     'era',
@@ -41,16 +41,6 @@ function withoutCompletionTime(row: Record<string, unknown>): Record<string, unk
     if (!('snapshot_completed_at' in row)) return row
     const {snapshot_completed_at: at, ...rest} = row
     return {...rest, snapshot_completed: at !== null}
-}
-
-async function rows(db: DbSettings, sql: string): Promise<any[]> {
-    const client = new pg.Client(pgClientConfig(db))
-    await client.connect()
-    try {
-        return (await client.query(sql)).rows
-    } finally {
-        await client.end()
-    }
 }
 
 describe('relay processor at the head', () => {
@@ -94,18 +84,18 @@ describe('relay processor at the head', () => {
             100,
         )
         expect(run.child.exitCode, run.log().slice(-2000)).toBeNull()
-        expect(await rows(db, 'SELECT id FROM pending_era_snapshot')).toEqual([])
-        const [era] = await rows(db, 'SELECT total_points, end_block FROM era WHERE index = 1')
+        expect(await queryOnce(db, 'SELECT id FROM pending_era_snapshot')).toEqual([])
+        const [era] = await queryOnce(db, 'SELECT total_points, end_block FROM era WHERE index = 1')
         expect(era.end_block).toBe(eraEnd)
         expect(era.total_points).toBe(devnet.facts().eras[1].totalPoints)
-        expect(Number((await rows(db, 'SELECT count(*) AS n FROM exposure WHERE era = 1'))[0].n)).toBeGreaterThan(0)
+        expect(Number((await queryOnce(db, 'SELECT count(*) AS n FROM exposure WHERE era = 1'))[0].n)).toBeGreaterThan(0)
 
         // The same snapshot rows as a run that indexed these blocks as finalized batches.
         const reference = await freshDb('squid_hot_era_end_ref')
         const finalizedRun = startProcessorChild({layer: 'relay', db: reference, rpcUrl: devnet.httpUrl, toBlock: 31})
         expect(await finalizedRun.exited, finalizedRun.log().slice(-2000)).toBe(0)
         // An era's `snapshot_completed_at` is when its run wrote the snapshot: only whether it is set is compared.
-        const table = async (d: DbSettings, t: string) => (await rows(d, `SELECT * FROM ${t} ORDER BY id`)).map(withoutCompletionTime)
+        const table = async (d: DbSettings, t: string) => (await queryOnce(d, `SELECT * FROM ${t} ORDER BY id`)).map(withoutCompletionTime)
         for (const t of SNAPSHOT_TABLES) expect(await table(db, t), t).toEqual(await table(reference, t))
         run.child.kill('SIGTERM')
     })

@@ -4,10 +4,8 @@
  * same database as an uninterrupted one, also when it stopped with an era snapshot still pending or failed),
  * and a node that comes up after it.
  */
-import pg from 'pg'
 import {afterAll, describe, expect, inject, it} from 'vitest'
 import type {DbSettings} from '../../db/connection'
-import {pgClientConfig} from '../../db/connection'
 import {applyMigrations} from '../../db/migrate'
 import {freePort} from '../../db/embedded'
 import {createTempDatabase} from '../../db/test-database'
@@ -15,6 +13,7 @@ import {startDevnet, type Devnet} from '../../devnet'
 import {waitFor} from '../../test/vitest/wait-for'
 import {processorHead, processorHeight, startProcessorChild} from '../processor-child'
 import {RELAY_STATE_SCHEMA} from './mapping'
+import {queryOnce} from '../../db/query-once'
 
 /** Tables whose rows are keyed by the event id `<height>-<hash prefix>-<index>`. */
 const EVENT_TABLES = ['payout', 'reward', 'offline_report', 'offence', 'slash', 'chill', 'kick', 'validator_preference', 'identity_change']
@@ -46,20 +45,10 @@ async function freshDb(prefix: string): Promise<DbSettings> {
     return db.settings
 }
 
-async function query(db: DbSettings, sql: string): Promise<any[]> {
-    const client = new pg.Client(pgClientConfig(db))
-    await client.connect()
-    try {
-        return (await client.query(sql)).rows
-    } finally {
-        await client.end()
-    }
-}
-
 /** Every row; an era's `snapshot_completed_at` is when its run wrote the snapshot, so only whether it is set is compared. */
 async function dump(db: DbSettings): Promise<Record<string, unknown[]>> {
     const out: Record<string, unknown[]> = {}
-    for (const t of ALL_TABLES) out[t] = (await query(db, `SELECT * FROM ${t} ORDER BY id`)).map(withoutCompletionTime)
+    for (const t of ALL_TABLES) out[t] = (await queryOnce(db, `SELECT * FROM ${t} ORDER BY id`)).map(withoutCompletionTime)
     return out
 }
 
@@ -118,14 +107,14 @@ describe('relay processor resilience', () => {
         )
         expect(await processorHeight(db, RELAY_STATE_SCHEMA)).toBeLessThan(44)
         const before = new Map(devnet.chain.blocks.slice(40, 45).map(b => [b.number, b.hash]))
-        const onAbandonedBranch = await query(
+        const onAbandonedBranch = await queryOnce(
             db,
             EVENT_TABLES.map(t => `SELECT id FROM ${t} WHERE split_part(id, '-', 1)::int BETWEEN 41 AND 44`).join(' UNION ALL '),
         )
         expect(onAbandonedBranch.length).toBeGreaterThan(0)
 
         const payoutsAt41 = async () =>
-            Number((await query(db, `SELECT count(*) AS n FROM payout WHERE split_part(id, '-', 1)::int = 41`))[0].n)
+            Number((await queryOnce(db, `SELECT count(*) AS n FROM payout WHERE split_part(id, '-', 1)::int = 41`))[0].n)
         const payoutsBefore = await payoutsAt41()
 
         // Replace blocks 41..44 with a branch 41'..45' whose block 41' carries one payout more.
@@ -153,7 +142,7 @@ describe('relay processor resilience', () => {
         // The reorg changed rows, not only their hashes.
         expect(await payoutsAt41()).toBe(payoutsBefore + 1)
         for (const table of EVENT_TABLES) {
-            const rows = await query(db, `SELECT id FROM ${table}`)
+            const rows = await queryOnce(db, `SELECT id FROM ${table}`)
             for (const {id} of rows) {
                 const [height, hash5] = (id as string).split('-')
                 expect(hashes.get(Number(height))!.slice(2, 7), `${table} ${id}`).toBe(hash5)
@@ -163,9 +152,9 @@ describe('relay processor resilience', () => {
         const facts = devnet.facts().events
         const upTo = await processorHead(db, RELAY_STATE_SCHEMA)
         const n = (name: string) => (facts[name] ?? []).filter(e => e.block <= upTo).length
-        expect(Number((await query(db, 'SELECT count(*) AS n FROM payout'))[0].n)).toBe(n('Staking.PayoutStarted'))
-        expect(Number((await query(db, 'SELECT count(*) AS n FROM reward'))[0].n)).toBe(n('Staking.Rewarded'))
-        const hot = await query(db, `SELECT height, hash FROM ${RELAY_STATE_SCHEMA}.hot_block ORDER BY height`)
+        expect(Number((await queryOnce(db, 'SELECT count(*) AS n FROM payout'))[0].n)).toBe(n('Staking.PayoutStarted'))
+        expect(Number((await queryOnce(db, 'SELECT count(*) AS n FROM reward'))[0].n)).toBe(n('Staking.Rewarded'))
+        const hot = await queryOnce(db, `SELECT height, hash FROM ${RELAY_STATE_SCHEMA}.hot_block ORDER BY height`)
         for (const h of hot) expect(h.hash).toBe(hashes.get(h.height))
         run.child.kill('SIGTERM')
     })
@@ -201,12 +190,12 @@ describe('relay processor resilience', () => {
         const stopped = await freshDb('squid_pending')
         await indexTo(stopped, devnet, 50)
         // The state a stop leaves between the era-end batch's commit and the snapshot's: the marker, no rows.
-        const [{index: era, end_block: block}] = await query(
+        const [{index: era, end_block: block}] = await queryOnce(
             stopped,
             'SELECT index, end_block FROM era WHERE end_block IS NOT NULL ORDER BY index DESC LIMIT 1',
         )
-        expect(Number((await query(stopped, `SELECT count(*) AS n FROM exposure WHERE era = ${era}`))[0].n)).toBeGreaterThan(0)
-        await query(
+        expect(Number((await queryOnce(stopped, `SELECT count(*) AS n FROM exposure WHERE era = ${era}`))[0].n)).toBeGreaterThan(0)
+        await queryOnce(
             stopped,
             `
             DELETE FROM era_validator WHERE era = ${era}; DELETE FROM exposure WHERE era = ${era}; DELETE FROM validator_intention WHERE era = ${era};
@@ -232,9 +221,9 @@ describe('relay processor resilience', () => {
         devnet.faults.failNext(1, {method: 'state_getKeysPaged', message: 'storage listing refused'})
         const broken = startProcessorChild({layer: 'relay', db: failed, rpcUrl: devnet.httpUrl, toBlock: to})
         expect(await broken.exited).not.toBe(0)
-        const [{id: era}] = await query(failed, 'SELECT id FROM pending_era_snapshot')
+        const [{id: era}] = await queryOnce(failed, 'SELECT id FROM pending_era_snapshot')
         expect(broken.log()).toMatch(new RegExp(`era ${era} snapshot: .*storage listing refused`))
-        expect(Number((await query(failed, `SELECT count(*) AS n FROM exposure WHERE era = ${era}`))[0].n)).toBe(0)
+        expect(Number((await queryOnce(failed, `SELECT count(*) AS n FROM exposure WHERE era = ${era}`))[0].n)).toBe(0)
 
         const restarted = await indexTo(failed, devnet, to)
         expect(restarted.log()).toContain(`era ${era}: redoing the snapshot a stop left pending`)
@@ -278,7 +267,7 @@ describe('relay processor resilience', () => {
         await devnet.produceBlocks(30)
         expect(await run.exited, run.log().slice(-2000)).toBe(0)
         expect(await processorHeight(db, RELAY_STATE_SCHEMA)).toBe(from + 10)
-        const rewards = await query(db, 'SELECT block_number FROM reward ORDER BY block_number')
+        const rewards = await queryOnce(db, 'SELECT block_number FROM reward ORDER BY block_number')
         const expected = (devnet.facts().events['Staking.Rewarded'] ?? []).filter(e => e.block >= from && e.block <= from + 10)
         expect(rewards.map(r => r.block_number)).toEqual(expected.map(e => e.block).sort((a, b) => a - b))
     })

@@ -22,6 +22,7 @@ import {waitFor} from '../../test/vitest/wait-for'
 import {processorHead, startProcessorChild} from '../processor-child'
 import {RELAY_STATE_SCHEMA} from '../relay/mapping'
 import {STALL_EXIT_CODE} from './stall-detector'
+import {queryOnce} from '../../db/query-once'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterAll(async () => {
@@ -57,16 +58,6 @@ async function webhookConfig(): Promise<{file: string; events: () => NotifyEvent
     return {file: path.join(dir, 'devnet.json'), events: () => events}
 }
 
-async function pgQuery(db: DbSettings, sql: string) {
-    const c = new pg.Client(pgClientConfig(db))
-    await c.connect()
-    try {
-        return (await c.query(sql)).rows
-    } finally {
-        await c.end()
-    }
-}
-
 describe('stall detector', () => {
     it('exits a processor whose height stands still while the chain finalizes, naming the statement that blocks it, and notifies', async () => {
         const devnet = await startDevnet({scenario: 'legacy', seed: 8, port: 0, blockTimeMs: 0, finalityLagBlocks: 2})
@@ -95,7 +86,7 @@ describe('stall detector', () => {
         // The finalized head it read is recorded in the shared database (ChainHead), where the scorer reads its lag.
         const head = async () =>
             (
-                await pgQuery(
+                await queryOnce(
                     db,
                     `SELECT finalized_height, extract(epoch FROM now() - seen_at) AS age_s FROM chain_head WHERE id = 'relay'`,
                 )
