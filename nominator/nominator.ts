@@ -382,20 +382,13 @@ export class Nominator {
             }
             const {outcome, block, txHash} = landing
             const result = outcome.items[i]
+            // Where a nomination's outcome was read: only finalized blocks are.
+            const landedIn = {txHash, blockNumber: block.number, blockHash: block.hash, finalized: true}
             switch (item.kind) {
                 case 'nominate':
                     await store.updateNomination(
                         item.nominationId,
-                        result.ok
-                            ? {status: 'done', txHash, blockNumber: block.number, blockHash: block.hash, finalized: true, error: null}
-                            : {
-                                  status: 'failed',
-                                  txHash,
-                                  blockNumber: block.number,
-                                  blockHash: block.hash,
-                                  finalized: true,
-                                  error: result.error,
-                              },
+                        result.ok ? {status: 'done', ...landedIn, error: null} : {status: 'failed', ...landedIn, error: result.error},
                     )
                     if (!result.ok) this.tellFailure(item.nominationId, result.error)
                     rounds.add(item.nominationId.split(':')[0])
@@ -411,14 +404,7 @@ export class Nominator {
                     } else {
                         this.tellFailure(item.announcementId, result.error)
                         await store.updateAnnouncement(item.announcementId, {status: 'failed', reason: result.error})
-                        await store.updateNomination(item.announcementId, {
-                            status: 'failed',
-                            txHash,
-                            blockNumber: block.number,
-                            blockHash: block.hash,
-                            finalized: true,
-                            error: result.error,
-                        })
+                        await store.updateNomination(item.announcementId, {status: 'failed', ...landedIn, error: result.error})
                     }
                     break
                 case 'execute':
@@ -429,14 +415,7 @@ export class Nominator {
                             executedBlock: block.number,
                             reason: null,
                         })
-                        await store.updateNomination(item.announcementId, {
-                            status: 'done',
-                            txHash,
-                            blockNumber: block.number,
-                            blockHash: block.hash,
-                            finalized: true,
-                            error: null,
-                        })
+                        await store.updateNomination(item.announcementId, {status: 'done', ...landedIn, error: null})
                         await this.tellAnnouncement(item.announcementId, {executedIn: block.number})
                     } else if (outcome.success) {
                         this.tellFailure(item.announcementId, result.error)
@@ -447,14 +426,7 @@ export class Nominator {
                             executedBlock: block.number,
                             reason: result.error,
                         })
-                        await store.updateNomination(item.announcementId, {
-                            status: 'failed',
-                            txHash,
-                            blockNumber: block.number,
-                            blockHash: block.hash,
-                            finalized: true,
-                            error: result.error,
-                        })
+                        await store.updateNomination(item.announcementId, {status: 'failed', ...landedIn, error: result.error})
                     } else {
                         this.tellFailure(item.announcementId, `execution failed: ${result.error}`)
                         await store.updateAnnouncement(item.announcementId, {reason: `execution failed: ${result.error}`})
