@@ -95,40 +95,22 @@ export function renderExplanation(e: Explanation, metadata: ScoreMetadata): stri
         ]
     })
     const same = (x: unknown, y: unknown) => (x === y ? 'equal' : 'DIFFERS')
+    // The totals below the components: stored beside recomputed, in the columns of the components' scores.
+    const footerRow = <T>(label: string, stored: T, recomputed: T, render: (v: T) => string) => [
+        label,
+        '',
+        '',
+        '',
+        '',
+        '',
+        render(stored),
+        render(recomputed),
+        same(stored, recomputed),
+    ]
     const footer = [
-        [
-            'aggregate',
-            '',
-            '',
-            '',
-            '',
-            '',
-            formatNanopoints(e.stored.aggregateNanopoints),
-            formatNanopoints(e.recomputed.aggregateNanopoints),
-            same(e.stored.aggregateNanopoints, e.recomputed.aggregateNanopoints),
-        ],
-        [
-            'random boost',
-            '',
-            '',
-            '',
-            '',
-            '',
-            fraction(e.stored.randomPerbill),
-            fraction(e.recomputed.randomPerbill),
-            same(e.stored.randomPerbill, e.recomputed.randomPerbill),
-        ],
-        [
-            'total',
-            '',
-            '',
-            '',
-            '',
-            '',
-            formatNanopoints(e.stored.totalNanopoints),
-            formatNanopoints(e.recomputed.totalNanopoints),
-            same(e.stored.totalNanopoints, e.recomputed.totalNanopoints),
-        ],
+        footerRow('aggregate', e.stored.aggregateNanopoints, e.recomputed.aggregateNanopoints, formatNanopoints),
+        footerRow('random boost', e.stored.randomPerbill, e.recomputed.randomPerbill, fraction),
+        footerRow('total', e.stored.totalNanopoints, e.recomputed.totalNanopoints, formatNanopoints),
     ]
     const table = [header, ...rows, ...footer]
     const widths = header.map((_, i) => Math.max(...table.map(r => r[i].length)))
