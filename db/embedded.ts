@@ -129,16 +129,21 @@ function assertPortFree(port: number): Promise<void> {
     })
 }
 
-/** A free TCP port on 127.0.0.1, chosen by the OS. */
-export function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer()
-        server.once('error', reject)
-        server.listen(0, '127.0.0.1', () => {
-            const {port} = server.address() as net.AddressInfo
-            server.close(() => resolve(port))
-        })
-    })
+/**
+ * Where free ports are picked: below Linux's ephemeral range (32768–60999). A port the OS hands out for
+ * `listen(0)` lies in that range, and once the probe closes it, any outgoing connection may take it before its
+ * service binds it (seen in CI: a metrics port taken between the pick and the launch).
+ */
+const PICK_FROM = 20_000
+const PICK_TO = 32_767
+
+/** A free TCP port on 127.0.0.1, picked at random below the ephemeral range. */
+export async function freePort(): Promise<number> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+        const port = PICK_FROM + Math.floor(Math.random() * (PICK_TO - PICK_FROM + 1))
+        if (await canListen(port)) return port
+    }
+    throw new Error(`no free port found on 127.0.0.1 between ${PICK_FROM} and ${PICK_TO}`)
 }
 
 /** The first of `count` consecutive free ports of 127.0.0.1 (a current-layout devnet listens on one per chain). */
